@@ -1,0 +1,131 @@
+"""The DuckDB store: one connection per process and database, a cursor per caller, one write lock."""
+from __future__ import annotations
+
+import re
+import threading
+from datetime import datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from dialogue.config import QUERIES_DIR
+
+SCHEMA_FILE = Path(__file__).with_name("schema.sql")
+DATASET_TABLES = ("trade", "exercises", "agreements", "events")
+ALL_TABLES = ("meta", "uploads", *DATASET_TABLES, "notes", "audit_log")
+
+_connections: dict[str, duckdb.DuckDBPyConnection] = {}
+_connections_lock = threading.Lock()
+# Writes are serialised within a process: DuckDB allows one writer, and our uploads are
+# read-diff-write sequences that must not interleave.
+write_lock = threading.RLock()
+
+
+class DatabaseBusy(RuntimeError):
+    """Another process holds the database file."""
+
+
+def utcnow() -> datetime:
+    """Naive UTC timestamp, the form every stored time takes."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed, empty) a database file and make sure the schema exists."""
+    path = Path(path)
+    if str(path) != ":memory:":
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise DatabaseBusy(
+                f"The database {path} is busy: another program (a dashboard or a command) has it "
+                "open for writing. Close it, or point --db / DIALOGUE_DB at another file."
+            ) from exc
+        raise
+    if not read_only:
+        ensure_schema(con)
+    return con
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every table, sequence and macro that is missing (idempotent, DDL only)."""
+    con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+def shared(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """The process-wide connection for a database file; callers take `.cursor()` from it."""
+    key = str(Path(path).resolve()) if str(path) != ":memory:" else ":memory:"
+    with _connections_lock:
+        con = _connections.get(key)
+        if con is None:
+            con = connect(path)
+            _connections[key] = con
+        return con
+
+
+def cursor(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """A cursor of the process-wide connection: one per script run or thread."""
+    return shared(path).cursor()
+
+
+def close_all() -> None:
+    """Close every shared connection (tests, restore, shutdown)."""
+    with _connections_lock:
+        for con in _connections.values():
+            con.close()
+        _connections.clear()
+
+
+@lru_cache(maxsize=None)
+def sql_text(name: str) -> str:
+    """The text of queries/<name>.sql."""
+    return (QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
+    """Run queries/<name>.sql with named parameters bound (only those the file uses)."""
+    sql = sql_text(name)
+    used = set(_PARAM.findall(sql))
+    missing = used - params.keys()
+    if missing:
+        raise TypeError(f"query {name} needs parameters {sorted(missing)}")
+    return con.execute(sql, {k: v for k, v in params.items() if k in used}).df()
+
+
+def get_meta(con: duckdb.DuckDBPyConnection, key: str, default: str | None = None) -> str | None:
+    row = con.execute("select value from meta where key = $k", {"k": key}).fetchone()
+    return row[0] if row else default
+
+
+def set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+    con.execute(
+        "insert or replace into meta (key, value) values ($k, $v)", {"k": key, "v": value}
+    )
+
+
+def workspace(con: duckdb.DuckDBPyConnection) -> str:
+    """Which bundled workspace this database holds: reference, demo or empty."""
+    return get_meta(con, "workspace", "empty") or "empty"
+
+
+def fingerprint(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int, int]]:
+    """Row count and two order-independent checksums of every table, to prove nothing changed."""
+    out = {}
+    for table in ALL_TABLES:
+        count, xor, total = con.execute(
+            f"select count(*), coalesce(bit_xor(hash(t)), 0), coalesce(sum(hash(t)::hugeint), 0) from {table} t"  # noqa: S608 - table names are constants
+        ).fetchone()
+        out[table] = (int(count), int(xor), int(total))
+    return out
+
+
+def latest_upload_id(con: duckdb.DuckDBPyConnection) -> int:
+    """The newest upload id (0 when none): the cache key that changes on every commit."""
+    return int(con.execute("select coalesce(max(upload_id), 0) from uploads").fetchone()[0])

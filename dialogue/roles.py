@@ -1,0 +1,56 @@
+"""Who may do what: every write function calls `require` itself, so hiding a page is never the only guard."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ROLES = ("viewer", "analyst", "admin")
+# What each role may do, cumulative: an analyst can do all a viewer can, an admin all an analyst can.
+PERMISSIONS = {
+    "read": "viewer",          # dashboards, briefing downloads
+    "upload": "analyst",       # ingest, dry runs, commits
+    "rollback": "analyst",
+    "note": "analyst",
+    "backup": "admin",
+    "manage_users": "admin",
+    "manage_targets": "admin",
+    "settings": "admin",
+}
+
+
+class PermissionDenied(PermissionError):
+    """The caller's role does not allow this action."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in user as the server knows them (never taken from the URL or the client)."""
+
+    user: str
+    role: str
+
+    def __post_init__(self):
+        if self.role not in ROLES:
+            raise ValueError(f"unknown role {self.role!r}; expected one of {', '.join(ROLES)}")
+
+    def can(self, action: str) -> bool:
+        needed = PERMISSIONS[action]
+        return ROLES.index(self.role) >= ROLES.index(needed)
+
+
+def require(actor: Actor | None, action: str) -> Actor:
+    """Return the actor if their role allows `action`, else raise PermissionDenied."""
+    if actor is None:
+        raise PermissionDenied(f"Sign in to {action.replace('_', ' ')}.")
+    if not actor.can(action):
+        raise PermissionDenied(
+            f"{actor.user} is a {actor.role}; {action.replace('_', ' ')} needs the "
+            f"{PERMISSIONS[action]} role or higher."
+        )
+    return actor
+
+
+# The command line runs as the local operator, who owns the database file.
+def cli_actor(user: str | None) -> Actor:
+    import getpass
+
+    return Actor(user or getpass.getuser(), "admin")

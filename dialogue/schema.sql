@@ -1,0 +1,147 @@
+-- The store. Dataset tables keep every version of every row: a row is current while valid_to is
+-- null; valid_from / valid_to are upload ids, so "as known at" a moment is a filter, never a copy.
+-- Created with "if not exists" on every connect; never run inside an upload transaction.
+
+create sequence if not exists upload_id_seq start 1;
+create sequence if not exists note_id_seq start 1;
+create sequence if not exists audit_id_seq start 1;
+
+create table if not exists meta (
+    key varchar primary key,
+    value varchar
+);
+
+create table if not exists uploads (
+    upload_id integer primary key,
+    dataset varchar not null,          -- trade | exercises | agreements | events
+    file varchar,                      -- file name as uploaded (or "rollback of N")
+    sha256 varchar,                    -- of the uploaded bytes
+    "user" varchar not null,
+    time timestamp not null,           -- UTC, when the upload committed
+    mode varchar not null,             -- merge | replace | rollback
+    layout varchar,                    -- which layout was recognised (template, census_page, ...)
+    added integer not null default 0,
+    updated integer not null default 0,
+    unchanged integer not null default 0,
+    removed integer not null default 0,
+    rolls_back integer,                -- for mode = rollback: the upload it undid
+    rolled_back_by integer             -- set when a later rollback undid this upload
+);
+
+create table if not exists trade (
+    reporter varchar not null,
+    year integer not null,
+    month integer,                     -- 1..12, null for an annual figure
+    flow varchar not null,             -- us_to_serbia | serbia_to_us | total | balance
+    value double not null,             -- whole currency units
+    currency varchar not null,         -- USD | EUR | RSD
+    product_code varchar,
+    product varchar,
+    flow_as_reported varchar,          -- the source's own wording, e.g. us_exports_to_serbia
+    source varchar,
+    note varchar,
+    publishable boolean not null default true,
+    synthetic boolean not null default false,
+    row_key varchar not null,
+    row_hash varchar not null,
+    valid_from integer not null,
+    valid_to integer
+);
+
+create table if not exists exercises (
+    name varchar not null,
+    start_date date not null,
+    end_date date,
+    date_precision varchar not null default 'day',   -- day | month | year
+    location varchar,
+    host_country varchar,
+    format varchar not null,           -- bilateral | multinational | training | cyber | police_training
+    us_participation varchar not null, -- yes | no | unclear
+    status varchar not null,           -- held | planned | cancelled
+    participants varchar,
+    source varchar,
+    note varchar,
+    publishable boolean not null default true,
+    synthetic boolean not null default false,
+    row_key varchar not null,
+    row_hash varchar not null,
+    valid_from integer not null,
+    valid_to integer
+);
+
+create table if not exists agreements (
+    title varchar not null,
+    date_signed date not null,
+    date_precision varchar not null default 'day',
+    us_party varchar,
+    serbian_party varchar,
+    category varchar not null,         -- defence | economic | energy | tax | finance | education | culture | political | other
+    area varchar not null,             -- economic | security | regional | energy | european | political | people
+    value double,
+    currency varchar,
+    status varchar not null,           -- signed | in_force | planned | terminated
+    target_id varchar,                 -- a target this agreement is evidence for (optional)
+    source varchar,
+    note varchar,
+    publishable boolean not null default true,
+    synthetic boolean not null default false,
+    row_key varchar not null,
+    row_hash varchar not null,
+    valid_from integer not null,
+    valid_to integer
+);
+
+create table if not exists events (
+    date date not null,
+    date_precision varchar not null default 'day',
+    kind varchar not null,             -- see dialogue/datasets.py EVENT_KINDS
+    target_id varchar,
+    title varchar not null,
+    quantity double,
+    area varchar,
+    parties varchar,
+    source varchar,
+    note varchar,
+    publishable boolean not null default true,
+    synthetic boolean not null default false,
+    row_key varchar not null,
+    row_hash varchar not null,
+    valid_from integer not null,
+    valid_to integer
+);
+
+create table if not exists notes (
+    note_id integer primary key,
+    target_id varchar not null,
+    author varchar not null,
+    created_at timestamp not null,     -- UTC
+    note_date date not null,           -- the date the note speaks of
+    text varchar not null,
+    deleted_at timestamp
+);
+
+create table if not exists audit_log (
+    audit_id integer primary key,
+    time timestamp not null,           -- UTC
+    "user" varchar,
+    role varchar,
+    action varchar not null,           -- upload | rollback | note | target_change | user_change | sign_in | sign_in_failed | ...
+    detail varchar,                    -- JSON
+    ok boolean not null
+);
+
+-- Dataset rows as known at a moment: the versions valid at the last upload committed by then.
+create or replace macro known_cutoff(known_at) as
+    (select coalesce(max(upload_id), 0) from uploads where time <= known_at);
+create or replace macro known_trade(known_at) as table
+    select * exclude (row_hash) from trade
+    where valid_from <= known_cutoff(known_at) and (valid_to is null or valid_to > known_cutoff(known_at));
+create or replace macro known_exercises(known_at) as table
+    select * exclude (row_hash) from exercises
+    where valid_from <= known_cutoff(known_at) and (valid_to is null or valid_to > known_cutoff(known_at));
+create or replace macro known_agreements(known_at) as table
+    select * exclude (row_hash) from agreements
+    where valid_from <= known_cutoff(known_at) and (valid_to is null or valid_to > known_cutoff(known_at));
+create or replace macro known_events(known_at) as table
+    select * exclude (row_hash) from events
+    where valid_from <= known_cutoff(known_at) and (valid_to is null or valid_to > known_cutoff(known_at));

@@ -1,0 +1,50 @@
+"""Shared fixtures: a fresh database per test, and a way to put known rows into it."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from dialogue import db
+from dialogue.roles import Actor
+
+ANALYST = Actor("ana", "analyst")
+VIEWER = Actor("vera", "viewer")
+ADMIN = Actor("adam", "admin")
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "test.duckdb"
+
+
+@pytest.fixture
+def con(db_path):
+    connection = db.connect(db_path)
+    yield connection
+    connection.close()
+
+
+def put_rows(con, dataset: str, rows: list[dict], time: str | datetime = "2026-01-01 00:00:00",
+             user: str = "fixture") -> int:
+    """Insert rows straight into a dataset table as one upload (bypassing ingest); return its id.
+
+    For tests of queries and statuses that need a known database, not of ingest itself.
+    """
+    from dialogue.datasets import DATASETS
+
+    ds = DATASETS[dataset]
+    upload_id = con.execute("select nextval('upload_id_seq')").fetchone()[0]
+    con.execute(
+        'insert into uploads (upload_id, dataset, file, sha256, "user", time, mode, layout, added) '
+        "values ($id, $ds, 'fixture', '', $user, $time, 'merge', 'fixture', $n)",
+        {"id": upload_id, "ds": dataset, "user": user, "time": time, "n": len(rows)},
+    )
+    for i, row in enumerate(rows):
+        values = {c.name: row.get(c.name, c.default) for c in ds.columns}
+        cols = list(values) + ["row_key", "row_hash", "valid_from"]
+        params = {**values, "row_key": f"{upload_id}-{i}", "row_hash": "h", "valid_from": upload_id}
+        names = ", ".join(f'"{c}"' for c in cols)
+        marks = ", ".join(f"${c}" for c in cols)
+        con.execute(f"insert into {dataset} ({names}) values ({marks})", params)  # noqa: S608 - column names from the schema
+    return upload_id
