@@ -1,0 +1,37 @@
+"""Serbian Latin to Cyrillic, so every Serbian string is written once (in Latin) and shown in both scripts."""
+from __future__ import annotations
+
+import re
+
+_DIGRAPHS = {"Lj": "Љ", "LJ": "Љ", "lj": "љ", "Nj": "Њ", "NJ": "Њ", "nj": "њ", "Dž": "Џ", "DŽ": "Џ", "dž": "џ"}
+_SINGLE = dict(zip(
+    "ABVGDĐEŽZIJKLMNOPRSTĆUFHCČŠabvgdđežzijklmnoprstćufhcčš",
+    "АБВГДЂЕЖЗИЈКЛМНОПРСТЋУФХЦЧШабвгдђежзијклмнопрстћуфхцчш",
+))
+# Leave untouched what is not Serbian prose: URLs, e-mail addresses, ids in backticks or with
+# hyphens/underscores (target ids), units and codes in capitals of 2+ letters (USD, EUR, NATO, DFC).
+_PROTECT = re.compile(r"(https?://\S+|\S+@\S+|`[^`]*`|\b[a-z0-9]+(?:[-_][a-z0-9]+)+\b|\b[A-Z]{2,}\b|\{[^}]*\})")
+
+
+def _convert(text: str) -> str:
+    out, i = [], 0
+    while i < len(text):
+        pair = text[i:i + 2]
+        if pair in _DIGRAPHS:
+            out.append(_DIGRAPHS[pair])
+            i += 2
+        else:
+            out.append(_SINGLE.get(text[i], text[i]))
+            i += 1
+    return "".join(out)
+
+
+def to_cyrillic(text: str) -> str:
+    """Transliterate Serbian Latin text to Cyrillic, keeping URLs, codes, ids and {placeholders}."""
+    parts, last = [], 0
+    for m in _PROTECT.finditer(text):
+        parts.append(_convert(text[last:m.start()]))
+        parts.append(m.group(0))
+        last = m.end()
+    parts.append(_convert(text[last:]))
+    return "".join(parts)
