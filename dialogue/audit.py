@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import json
 
-from dialogue.db import utcnow
+import pandas as pd
+
+from dialogue.db import query, utcnow
 from dialogue.roles import Actor
 
 
@@ -21,3 +23,9 @@ def record(con, actor: Actor | None, action: str, detail: dict | None = None, ok
             "ok": ok,
         },
     )
+
+
+def audit_entries(con, limit: int = 500, user: str | None = None, action: str | None = None,
+                  since=None) -> pd.DataFrame:
+    """Read the log, newest first. There is deliberately no function to change or delete entries."""
+    return query(con, "audit_entries", limit=int(limit), user=user, action=action, since=since)

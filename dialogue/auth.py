@@ -1,0 +1,355 @@
+"""Who may sign in: the users file (bcrypt hashes, roles, e-mails), lockout after failures, sessions."""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import re
+import secrets
+import threading
+import tomllib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Callable
+
+import bcrypt
+import tomli_w
+
+from dialogue import audit
+from dialogue.config import ROOT
+from dialogue.db import utcnow
+from dialogue.roles import ROLES, Actor, require
+
+DEFAULT_USERS_FILE = ROOT / ".streamlit" / "users.toml"
+MAX_FAILURES = 5                        # the fifth failed attempt in a row locks the account
+LOCK_PERIOD = timedelta(minutes=15)     # how long a locked account stays locked
+SESSION_IDLE = timedelta(minutes=30)    # a session ends after this long without a page run
+SESSION_MAX = timedelta(hours=8)        # and in any case this long after sign-in
+BCRYPT_ROUNDS = 12                      # about 0.2 s per check on this machine; tests lower it
+MIN_PASSWORD = 8
+MAX_PASSWORD_BYTES = 72                 # bcrypt looks at the first 72 bytes only; refuse longer
+LOOPBACK = {"localhost", "127.0.0.1", "::1", "[::1]"}
+LOCAL_USER = "local"
+NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+ADD_USER_HINT = (
+    "Add a user first:  python -m dialogue users add NAME --role admin   "
+    "(the users file is $DIALOGUE_USERS, default .streamlit/users.toml)"
+)
+# Checked for unknown names too, so a wrong name takes as long as a wrong password.
+_DUMMY_HASH = bcrypt.hashpw(b"not a password", bcrypt.gensalt(rounds=12))
+
+
+class UserError(ValueError):
+    """A users command that cannot be done (bad name, duplicate, weak password...)."""
+
+
+class SignInRefused(Exception):
+    """Sign-in did not succeed; the message is safe to show to the person signing in."""
+
+
+def users_path() -> Path:
+    """The users file: $DIALOGUE_USERS, else .streamlit/users.toml (git-ignored)."""
+    env = os.environ.get("DIALOGUE_USERS")
+    return Path(env) if env else DEFAULT_USERS_FILE
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    role: str
+    email: str | None
+    has_password: bool
+    created: str
+
+
+class UserStore:
+    """The users file and its lockout sidecar (<users file>.state.json), safe across processes."""
+
+    def __init__(self, path: str | os.PathLike | None = None, clock: Callable[[], datetime] = utcnow):
+        self.path = Path(path) if path else users_path()
+        self.state_path = self.path.with_name(self.path.name + ".state.json")
+        self.clock = clock
+        self._lock = threading.RLock()
+
+    # -- files ---------------------------------------------------------------------------
+    def _locked(self):
+        """An exclusive lock (threads and processes) around read-modify-write of both files."""
+        store = self
+
+        class _Guard:
+            def __enter__(self_inner):
+                store._lock.acquire()
+                store.path.parent.mkdir(parents=True, exist_ok=True)
+                self_inner.fh = open(store.path.with_name(store.path.name + ".lock"), "a")
+                fcntl.flock(self_inner.fh, fcntl.LOCK_EX)
+
+            def __exit__(self_inner, *exc):
+                fcntl.flock(self_inner.fh, fcntl.LOCK_UN)
+                self_inner.fh.close()
+                store._lock.release()
+
+        return _Guard()
+
+    def _read(self) -> dict:
+        if not self.path.exists():
+            return {"users": {}}
+        data = tomllib.loads(self.path.read_text(encoding="utf-8"))
+        data.setdefault("users", {})
+        return data
+
+    def _write(self, data: dict) -> None:
+        _atomic_write(self.path, "# Dialogue Monitor users: managed by `python -m dialogue users`. "
+                      "Keep out of git.\n" + tomli_w.dumps(data))
+
+    def _read_state(self) -> dict:
+        try:
+            return json.loads(self.state_path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except ValueError:      # a damaged sidecar must not lock everyone out or unlock anyone
+            return {}
+
+    def _write_state(self, state: dict) -> None:
+        _atomic_write(self.state_path, json.dumps(state, indent=1, sort_keys=True))
+
+    # -- reading -------------------------------------------------------------------------
+    def users(self) -> list[User]:
+        out = []
+        for name, u in sorted(self._read()["users"].items()):
+            out.append(User(name, u["role"], u.get("email"), bool(u.get("hash")), u.get("created", "")))
+        return out
+
+    def has_users(self) -> bool:
+        return bool(self._read()["users"])
+
+    def get(self, name: str) -> User | None:
+        return next((u for u in self.users() if u.name == name), None)
+
+    def actor_for_email(self, email: str | None) -> Actor | None:
+        """The actor for an identity-provider e-mail (case-insensitive), None when not mapped."""
+        if not email:
+            return None
+        wanted = email.strip().lower()
+        for u in self.users():
+            if u.email and u.email.strip().lower() == wanted:
+                return Actor(u.name, u.role)
+        return None
+
+    def locked_until(self, name: str) -> datetime | None:
+        entry = self._read_state().get(name) or {}
+        until = entry.get("locked_until")
+        if until and datetime.fromisoformat(until) > self.clock():
+            return datetime.fromisoformat(until)
+        return None
+
+    # -- changes (admin only, audited) ---------------------------------------------------
+    def add(self, con, actor: Actor, name: str, role: str, password: str | None,
+            email: str | None = None) -> User:
+        """Add a user; a password of None or "" allowed only with an e-mail (identity-provider sign-in only)."""
+        require(actor, "manage_users")
+        try:
+            _check_new_user(name, role, password, email)
+            with self._locked():
+                data = self._read()
+                if name in data["users"]:
+                    raise UserError(f"user {name!r} already exists; remove it first to change it")
+                if email and any((u.get("email") or "").lower() == email.lower()
+                                 for u in data["users"].values()):
+                    raise UserError(f"the e-mail {email} already belongs to another user")
+                entry = {"role": role, "created": self.clock().isoformat(timespec="seconds")}
+                if password:
+                    entry["hash"] = bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt(BCRYPT_ROUNDS)).decode()
+                if email:
+                    entry["email"] = email
+                data["users"][name] = entry
+                self._write(data)
+        except UserError as exc:
+            audit.record(con, actor, "user_add", {"name": name, "role": role, "error": str(exc)}, ok=False)
+            raise
+        audit.record(con, actor, "user_add", {"name": name, "role": role, "email": email}, ok=True)
+        return self.get(name)
+
+    def remove(self, con, actor: Actor, name: str) -> None:
+        require(actor, "manage_users")
+        with self._locked():
+            data = self._read()
+            if name not in data["users"]:
+                audit.record(con, actor, "user_remove", {"name": name, "error": "no such user"}, ok=False)
+                raise UserError(f"no user named {name!r}")
+            del data["users"][name]
+            self._write(data)
+            state = self._read_state()
+            if state.pop(name, None) is not None:
+                self._write_state(state)
+        SESSIONS.end_user(name)
+        audit.record(con, actor, "user_remove", {"name": name}, ok=True)
+
+    # -- sign-in -------------------------------------------------------------------------
+    def verify(self, con, name: str, password: str) -> Actor:
+        """The actor when name and password match; SignInRefused otherwise. Counts failures, locks, audits."""
+        name = (name or "").strip()
+        with self._locked():
+            user = self._read()["users"].get(name)
+            state = self._read_state()
+            entry = state.get(name) or {}
+            now = self.clock()
+            until = entry.get("locked_until")
+            if user is not None and until and datetime.fromisoformat(until) > now:
+                minutes = _minutes_left(datetime.fromisoformat(until) - now)
+                audit.record(con, Actor(name, user["role"]), "sign_in_failed",
+                             {"reason": "locked"}, ok=False)
+                raise SignInRefused(
+                    f"This account is locked after {MAX_FAILURES} failed attempts; "
+                    f"try again in {minutes} minute{'s' if minutes != 1 else ''} or ask an administrator."
+                )
+            ok = _check_password(password, user.get("hash") if user else None)
+            if user is None:
+                audit.record(con, None, "sign_in_failed", {"name": name[:64], "reason": "unknown user"},
+                             ok=False)
+                raise SignInRefused("Wrong user name or password.")
+            actor = Actor(name, user["role"])
+            if not ok:
+                failures = int(entry.get("failures", 0)) + 1 if not until else 1
+                entry = {"failures": failures}
+                if failures >= MAX_FAILURES:
+                    entry["locked_until"] = (now + LOCK_PERIOD).isoformat()
+                state[name] = entry
+                self._write_state(state)
+                audit.record(con, actor, "sign_in_failed",
+                             {"reason": "wrong password", "failures": failures,
+                              "locked": failures >= MAX_FAILURES}, ok=False)
+                if failures >= MAX_FAILURES:
+                    raise SignInRefused(
+                        f"Wrong user name or password. The account is now locked for "
+                        f"{_minutes_left(LOCK_PERIOD)} minutes after {MAX_FAILURES} failed attempts."
+                    )
+                raise SignInRefused("Wrong user name or password.")
+            if name in state:
+                del state[name]
+                self._write_state(state)
+        audit.record(con, actor, "sign_in", {"method": "password"}, ok=True)
+        return actor
+
+
+# -- sessions ---------------------------------------------------------------------------------
+@dataclass
+class _Session:
+    actor: Actor
+    started: datetime
+    last_seen: datetime
+
+
+class SessionStore:
+    """Server-side sessions: an unguessable token maps to the actor; idle and absolute expiry."""
+
+    def __init__(self, idle: timedelta = SESSION_IDLE, maximum: timedelta = SESSION_MAX,
+                 clock: Callable[[], datetime] = utcnow):
+        self.idle, self.maximum, self.clock = idle, maximum, clock
+        self._sessions: dict[str, _Session] = {}
+        self._lock = threading.Lock()
+
+    def create(self, actor: Actor) -> str:
+        token = secrets.token_urlsafe(32)
+        now = self.clock()
+        with self._lock:
+            self._purge(now)
+            self._sessions[token] = _Session(actor, now, now)
+        return token
+
+    def get(self, token: str | None) -> Actor | None:
+        """The actor of a live session (and mark it used), None when unknown or expired."""
+        if not token:
+            return None
+        now = self.clock()
+        with self._lock:
+            s = self._sessions.get(token)
+            if s is None:
+                return None
+            if now - s.last_seen > self.idle or now - s.started > self.maximum:
+                del self._sessions[token]
+                return None
+            s.last_seen = now
+            return s.actor
+
+    def end(self, token: str | None) -> None:
+        with self._lock:
+            self._sessions.pop(token or "", None)
+
+    def end_user(self, name: str) -> None:
+        """End every session of a user (after removal)."""
+        with self._lock:
+            for token in [t for t, s in self._sessions.items() if s.actor.user == name]:
+                del self._sessions[token]
+
+    def _purge(self, now: datetime) -> None:
+        for token in [t for t, s in self._sessions.items()
+                      if now - s.last_seen > self.idle or now - s.started > self.maximum]:
+            del self._sessions[token]
+
+
+SESSIONS = SessionStore()
+
+
+# -- local mode -------------------------------------------------------------------------------
+def is_loopback(server_address: str | None) -> bool:
+    """True only for addresses reachable from this machine alone (unset means every interface)."""
+    return (server_address or "").strip().lower() in LOOPBACK
+
+
+def local_mode_allowed(server_address: str | None, store: UserStore | None = None) -> bool:
+    """Single-user local admin mode: only with no users configured and a loopback listen address."""
+    store = store or UserStore()
+    return not store.has_users() and is_loopback(server_address)
+
+
+def local_mode_refusal(server_address: str | None) -> str:
+    """Why the dashboard will not start without users on this address, and what to do."""
+    shown = server_address or "every interface (server.address unset)"
+    return (f"No users are configured and the server listens on {shown}, so local mode (no sign-in) "
+            f"is refused. {ADD_USER_HINT}; or listen on localhost only.")
+
+
+# -- helpers ----------------------------------------------------------------------------------
+def _check_new_user(name: str, role: str, password: str | None, email: str | None) -> None:
+    if not NAME_PATTERN.match(name or ""):
+        raise UserError(f"user name {name!r} must be 1-64 letters, digits, '.', '_' or '-', "
+                        "starting with a letter or digit")
+    if name == LOCAL_USER:
+        raise UserError(f"{LOCAL_USER!r} is reserved for local mode")
+    if role not in ROLES:
+        raise UserError(f"unknown role {role!r}; expected one of {', '.join(ROLES)}")
+    if email is not None and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", email):
+        raise UserError(f"{email!r} is not an e-mail address")
+    if not password:
+        if not email:
+            raise UserError("a password is needed (or an --email for identity-provider sign-in only)")
+        return
+    if len(password) < MIN_PASSWORD:
+        raise UserError(f"the password must have at least {MIN_PASSWORD} characters")
+    if len(password.encode("utf-8")) > MAX_PASSWORD_BYTES:
+        raise UserError(f"the password must be at most {MAX_PASSWORD_BYTES} bytes long (bcrypt's limit)")
+
+
+def _check_password(password: str | None, hashed: str | None) -> bool:
+    data = (password or "").encode("utf-8")
+    if not hashed or not data or len(data) > MAX_PASSWORD_BYTES:
+        bcrypt.checkpw(b"x", _DUMMY_HASH)   # same work either way
+        return False
+    return bcrypt.checkpw(data, hashed.encode("ascii"))
+
+
+def _minutes_left(delta: timedelta) -> int:
+    return max(1, -(-int(delta.total_seconds()) // 60))
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    """Write a file so readers see the old or the new text, never half; owner-only permissions."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)

@@ -1,0 +1,174 @@
+"""Online backup and verified restore: one consistent snapshot of every table, with fingerprints."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+
+from dialogue import audit, db
+from dialogue.roles import Actor, require
+
+MANIFEST = "manifest.json"
+FORMAT = "dialogue-backup-1"
+# sequence -> (table, id column): restore starts each sequence after the highest id seen.
+SEQUENCES = {
+    "upload_id_seq": ("uploads", "upload_id"),
+    "note_id_seq": ("notes", "note_id"),
+    "audit_id_seq": ("audit_log", "audit_id"),
+}
+
+
+class BackupError(RuntimeError):
+    """A backup or restore that cannot be done or does not verify."""
+
+
+def backup(con, directory: str | os.PathLike, actor: Actor) -> dict:
+    """Write every table to DIR/<table>.parquet plus a manifest; works while the dashboard runs.
+
+    `con` is the process's own connection (or a cursor of it): a second process cannot open a
+    DuckDB file another process writes, so the dashboard backs up through its shared connection
+    and the command line through its own. All tables are read in one transaction, so the
+    snapshot is consistent even while other threads commit uploads.
+    """
+    require(actor, "backup")
+    target = Path(directory)
+    if target.exists() and any(target.iterdir()):
+        raise BackupError(f"{target} is not empty; choose a new directory for each backup")
+    staging = target.with_name(f".{target.name}.partial-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    cur = con.cursor()
+    try:
+        cur.execute("begin transaction")
+        try:
+            tables = {}
+            for table in db.ALL_TABLES:
+                tables[table] = _export_table(cur, table, staging)
+            fingerprints = db.fingerprint(cur)
+            last_ids = _last_ids(cur)
+            source = _database_path(cur)
+        finally:
+            cur.execute("rollback")
+        for table, info in tables.items():
+            info["fingerprint"] = list(fingerprints[table])
+        manifest = {
+            "format": FORMAT,
+            "created_utc": db.utcnow().isoformat(timespec="seconds"),
+            "by": actor.user,
+            "source": source,
+            "duckdb": duckdb.__version__,
+            "schema_sha256": _sha256(db.SCHEMA_FILE.read_bytes()),
+            "last_ids": last_ids,
+            "tables": tables,
+        }
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        if target.exists():
+            target.rmdir()
+        os.replace(staging, target)
+    except BaseException as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, Exception):
+            audit.record(cur, actor, "backup", {"dir": str(target), "error": str(exc)}, ok=False)
+        raise
+    finally:
+        cur.close()
+    audit.record(con, actor, "backup", {"dir": str(target), "rows": {t: i["rows"] for t, i in tables.items()}})
+    return manifest
+
+
+def restore(directory: str | os.PathLike, new_db: str | os.PathLike, actor: Actor) -> dict:
+    """Build a new database file from a backup and check every table against the manifest."""
+    require(actor, "backup")
+    source = Path(directory)
+    new_db = Path(new_db)
+    manifest = read_manifest(source)
+    if new_db.exists() and new_db.stat().st_size > 0:
+        raise BackupError(f"{new_db} already exists; restore into a new file (--db NEW)")
+    for table, info in manifest["tables"].items():
+        if table not in db.ALL_TABLES:
+            raise BackupError(f"the backup holds an unknown table {table!r}")
+        data = source / info["file"]
+        if not data.exists() or _sha256(data.read_bytes()) != info["sha256"]:
+            raise BackupError(f"{data} is missing or damaged (checksum differs from the manifest)")
+    missing = set(db.ALL_TABLES) - set(manifest["tables"])
+    if missing:
+        raise BackupError(f"the backup lacks tables {sorted(missing)}")
+    new_db.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(new_db))
+    try:
+        for seq, start in manifest["last_ids"].items():
+            _create_sequence(con, seq, int(start) + 1)
+        db.ensure_schema(con)
+        con.execute("begin transaction")
+        for table in db.ALL_TABLES:
+            con.execute(
+                f"insert into {table} by name select * from read_parquet($file)",  # noqa: S608 - constant table name
+                {"file": str(source / manifest["tables"][table]["file"])},
+            )
+        con.execute("commit")
+        got = db.fingerprint(con)
+        bad = [t for t in db.ALL_TABLES if list(got[t]) != manifest["tables"][t]["fingerprint"]]
+        if bad:
+            raise BackupError(f"restored tables differ from the backup: {', '.join(bad)}")
+        audit.record(con, actor, "restore", {"from": str(source), "created_utc": manifest["created_utc"]})
+        con.execute("checkpoint")
+    except BaseException:
+        con.close()
+        for leftover in (new_db, new_db.with_name(new_db.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+        raise
+    con.close()
+    return manifest
+
+
+def read_manifest(directory: str | os.PathLike) -> dict:
+    path = Path(directory) / MANIFEST
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BackupError(f"{path} not found: {directory} is not a Dialogue Monitor backup") from None
+    if manifest.get("format") != FORMAT:
+        raise BackupError(f"{path} has format {manifest.get('format')!r}; expected {FORMAT}")
+    return manifest
+
+
+def _export_table(cur, table: str, directory: Path) -> dict:
+    """Stream one table into a Parquet file (no path or value formatted into SQL)."""
+    reader = cur.sql(f"select * from {table}").to_arrow_reader()  # noqa: S608 - constant table name
+    path = directory / f"{table}.parquet"
+    rows = 0
+    with pq.ParquetWriter(path, reader.schema) as writer:
+        for batch in reader:
+            writer.write_batch(batch)
+            rows += batch.num_rows
+    return {"file": path.name, "rows": rows, "sha256": _sha256(path.read_bytes())}
+
+
+def _last_ids(cur) -> dict[str, int]:
+    out = {}
+    seqs = dict(cur.execute("select sequence_name, coalesce(last_value, 0) from duckdb_sequences()").fetchall())
+    for seq, (table, column) in SEQUENCES.items():
+        top = cur.execute(f"select coalesce(max({column}), 0) from {table}").fetchone()[0]  # noqa: S608 - constants
+        out[seq] = max(int(top), int(seqs.get(seq, 0) or 0))
+    return out
+
+
+def _create_sequence(con, name: str, start: int) -> None:
+    # DDL takes no bound parameters; the name comes from SEQUENCES and start is an int.
+    if name not in SEQUENCES:
+        raise BackupError(f"unknown sequence {name!r} in the manifest")
+    con.execute(f"create sequence {name} start {int(start)}")  # noqa: S608 - constant name, int
+
+
+def _database_path(cur) -> str | None:
+    row = cur.execute("select path from duckdb_databases() where database_name = current_database()").fetchone()
+    return row[0] if row else None
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -1,0 +1,99 @@
+"""The administrator's verbs: `users add|list|remove`, `backup DIR`, `restore DIR` (into --db NEW)."""
+from __future__ import annotations
+
+import getpass
+import sys
+
+from dialogue import auth, backup, config, db
+from dialogue.roles import cli_actor
+
+
+def read_new_password(prompt_name: str, stdin=None) -> str:
+    """The password twice: asked on a terminal, else the first two lines of standard input."""
+    stdin = stdin or sys.stdin
+    if stdin.isatty():
+        first = getpass.getpass(f"Password for {prompt_name} (empty for identity-provider only): ")
+        second = getpass.getpass("Repeat the password: ")
+    else:
+        first = stdin.readline().rstrip("\r\n")
+        second = stdin.readline().rstrip("\r\n")
+    if first != second:
+        raise auth.UserError("the two passwords differ; nothing was changed")
+    return first
+
+
+def cmd_users(args) -> int:
+    store = auth.UserStore()
+    if args.users_verb == "list":
+        users = store.users()
+        if not users:
+            print(f"no users in {store.path}: the dashboard runs in local mode (localhost only)")
+            return 0
+        for u in users:
+            lock = store.locked_until(u.name)
+            sign_in = ("password" if u.has_password else "") + (" + e-mail" if u.email and u.has_password else
+                                                                "e-mail" if u.email else "")
+            print(f"{u.name}\t{u.role}\t{u.email or '-'}\t{sign_in}"
+                  + (f"\tlocked until {lock:%Y-%m-%d %H:%M} UTC" if lock else ""))
+        return 0
+    actor = cli_actor(None)
+    con = db.connect(config.db_path(args.db))   # user changes are audited in the database
+    try:
+        if args.users_verb == "add":
+            try:
+                password = read_new_password(args.name)
+                store.add(con, actor, args.name, args.role, password or None, email=args.email)
+            except auth.UserError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 1
+            print(f"added {args.name} ({args.role}) to {store.path}")
+        elif args.users_verb == "remove":
+            try:
+                store.remove(con, actor, args.name)
+            except auth.UserError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 1
+            print(f"removed {args.name} from {store.path}")
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    return 0
+
+
+def cmd_backup(args) -> int:
+    path = config.db_path(args.db)
+    if not path.exists():
+        print(f"error: no database at {path}", file=sys.stderr)
+        return 1
+    try:
+        con = db.connect(path)
+    except db.DatabaseBusy as exc:
+        print(f"error: {exc} While the dashboard runs, an administrator backs up from its "
+              "Admin page (Settings → Back up now), which uses the dashboard's own connection.",
+              file=sys.stderr)
+        return 1
+    try:
+        manifest = backup.backup(con, args.dir, cli_actor(None))
+        con.execute("checkpoint")
+    except backup.BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    rows = ", ".join(f"{t} {i['rows']}" for t, i in manifest["tables"].items())
+    print(f"backed up {path} to {args.dir} ({rows})")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    if not args.db:
+        print("error: restore needs --db NEW, the new database file to create", file=sys.stderr)
+        return 2
+    try:
+        manifest = backup.restore(args.dir, args.db, cli_actor(None))
+    except backup.BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"restored {args.dir} (taken {manifest['created_utc']} UTC) into {args.db}; "
+          "every table matches the backup's fingerprints")
+    return 0
