@@ -1,0 +1,404 @@
+"""Every UI string in English and Serbian (Cyrillic by transliteration), and numbers and dates as each language writes them."""
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime
+
+from dialogue.translit import to_cyrillic
+
+LANGS = ("en", "sr-Latn", "sr-Cyrl")
+LANG_NAMES = {"en": "English", "sr-Latn": "Srpski (latinica)", "sr-Cyrl": "Српски (ћирилица)"}
+
+# key: (English, Serbian Latin). Cyrillic is produced from the Latin text; {placeholders} survive.
+_STRINGS: dict[str, tuple[str, str]] = {
+    # app frame and sidebar
+    "app_title": ("Dialogue Monitor", "Monitor dijaloga"),
+    "app_subtitle": ("US–Serbia Strategic Dialogue: targets and progress",
+                     "Strateški dijalog SAD i Srbije: ciljevi i napredak"),
+    "sidebar_as_of": ("As of", "Na dan"),
+    "sidebar_as_of_help": ("Every page and figure is computed as of this date.",
+                           "Sve stranice i brojke računaju se na ovaj dan."),
+    "sidebar_language": ("Language", "Jezik"),
+    "sidebar_workspace": ("Workspace", "Radni prostor"),
+    "workspace_reference": ("Reference data (real, cited)", "Referentni podaci (stvarni, sa izvorima)"),
+    "workspace_demo": ("Demo data (synthetic)", "Demo podaci (izmišljeni)"),
+    "workspace_env": ("Database from DIALOGUE_DB: {path}", "Baza iz DIALOGUE_DB: {path}"),
+    "signed_in_as": ("Signed in as {user} ({role})", "Prijavljeni ste kao {user} ({role})"),
+    "role_viewer": ("viewer", "čitalac"),
+    "role_analyst": ("analyst", "analitičar"),
+    "role_admin": ("administrator", "administrator"),
+    "demo_banner": ("DEMO DATA — synthetic figures, not real statistics. Do not cite.",
+                    "DEMO PODACI — izmišljene brojke, nisu stvarna statistika. Ne citirati."),
+    "db_busy": ("The database is busy: {msg}", "Baza je zauzeta: {msg}"),
+    "data_as_of_upload": ("Data: upload #{n}", "Podaci: otpremanje br. {n}"),
+    "no_uploads": ("No data loaded yet", "Još nema učitanih podataka"),
+    # page titles
+    "page_overview": ("Overview", "Pregled"),
+    "page_trade": ("Trade", "Trgovina"),
+    "page_security": ("Security & Defence", "Bezbednost i odbrana"),
+    "page_political": ("Political & People", "Politika i veze među ljudima"),
+    "page_roadmap": ("Road map", "Mapa puta"),
+    "page_data": ("Data", "Podaci"),
+    "page_method": ("Method", "Metodologija"),
+    "page_briefings": ("Briefings", "Brifinzi"),
+    "page_admin": ("Administration", "Administracija"),
+    # areas
+    "area_economic": ("Economic, Trade and Technological Cooperation",
+                      "Ekonomska, trgovinska i tehnološka saradnja"),
+    "area_security": ("Security and Defence", "Bezbednost i odbrana"),
+    "area_regional": ("Regional Initiatives", "Regionalne inicijative"),
+    "area_energy": ("Energy and Environment", "Energetika i životna sredina"),
+    "area_european": ("European Integration", "Evropske integracije"),
+    "area_political": ("Bilateral and Multilateral Political Cooperation",
+                       "Bilateralna i multilateralna politička saradnja"),
+    "area_people": ("People-to-People Ties", "Veze među ljudima"),
+    "area_process": ("Road map of the dialogue", "Mapa puta dijaloga"),
+    # empty states and common
+    "empty_missing": ("No {what} recorded yet, so this chart cannot be drawn.",
+                      "Još nema zabeleženih podataka ({what}), pa ovaj grafikon ne može da se prikaže."),
+    "empty_go_data": ("Load data on the Data page", "Učitajte podatke na stranici Podaci"),
+    "empty_ask_analyst": ("An analyst can load it on the Data page.",
+                          "Analitičar ih može učitati na stranici Podaci."),
+    "no_status_engine": ("Target statuses are not available yet (the status engine is not installed).",
+                         "Statusi ciljeva još nisu dostupni (modul za status nije instaliran)."),
+    "what_trade": ("trade figures", "podaci o trgovini"),
+    "what_trade_monthly": ("monthly trade figures", "mesečni podaci o trgovini"),
+    "what_mirror": ("figures from two reporters for the same year", "podaci dva izveštača za istu godinu"),
+    "what_products": ("product-level trade figures", "podaci o trgovini po proizvodima"),
+    "what_exercises": ("exercises", "vežbe"),
+    "what_agreements": ("defence agreements", "odbrambeni sporazumi"),
+    "what_training": ("diplomat training events", "obuke diplomata"),
+    "what_events": ("events", "događaji"),
+    "what_targets": ("targets", "ciljevi"),
+    "source": ("Source", "Izvor"),
+    "sources": ("Sources", "Izvori"),
+    "table_behind": ("Table behind the chart", "Tabela iza grafikona"),
+    "none": ("none", "nema"),
+    "yes": ("yes", "da"),
+    "no": ("no", "ne"),
+    "assumption": ("Assumption", "Pretpostavka"),
+    "note": ("Note", "Napomena"),
+    # overview
+    "overview_title": ("Are we on track?", "Da li smo na dobrom putu?"),
+    "overview_caption": ("Status of every target of the Strategic Dialogue as of {date}.",
+                         "Status svih ciljeva Strateškog dijaloga na dan {date}."),
+    "start_planned": ("Dialogue start: {date} (planned; no inaugural meeting recorded yet)",
+                      "Početak dijaloga: {date} (planirano; inauguralni sastanak još nije zabeležen)"),
+    "start_recorded": ("Dialogue start: {date} (recorded inaugural meeting)",
+                       "Početak dijaloga: {date} (zabeležen inauguralni sastanak)"),
+    "col_status": ("Status", "Status"),
+    "col_target": ("Target", "Cilj"),
+    "col_figure": ("Figure", "Pokazatelj"),
+    "col_reason": ("Why", "Zašto"),
+    "col_page": ("Details", "Detalji"),
+    "col_area": ("Area", "Oblast"),
+    "col_from": ("Before", "Pre"),
+    "col_to": ("Now", "Sada"),
+    "col_deadline": ("Deadline", "Rok"),
+    "col_date": ("Date", "Datum"),
+    "col_title": ("Title", "Naziv"),
+    "col_kind": ("Kind", "Vrsta"),
+    "col_year": ("Year", "Godina"),
+    "open_page": ("Open", "Otvori"),
+    "moves_title": ("What changed since {date}", "Šta se promenilo od {date}"),
+    "moves_none": ("No status changed since {date}.", "Nijedan status se nije promenio od {date}."),
+    "moves_better": ("improved", "poboljšano"),
+    "moves_worse": ("worsened", "pogoršano"),
+    "moves_changed": ("changed", "promenjeno"),
+    "unmeasured_caption": ("The proposal sets no measurable target for this area; recorded agreements and events:",
+                           "Predlog ne postavlja merljiv cilj za ovu oblast; zabeleženi sporazumi i događaji:"),
+    "unmeasured_empty": ("The proposal sets no measurable target for this area, and nothing is recorded yet.",
+                         "Predlog ne postavlja merljiv cilj za ovu oblast, a još ništa nije zabeleženo."),
+    "more_areas": ("More areas", "Ostale oblasti"),
+    # trade
+    "trade_title": ("Trade: +10% a year", "Trgovina: +10% godišnje"),
+    "trade_series": ("Series (reporter and currency)", "Serija (izveštač i valuta)"),
+    "trade_series_help": ("Growth is computed within one series only; reporters' figures differ.",
+                          "Rast se računa samo unutar jedne serije; brojke izveštača se razlikuju."),
+    "trade_turnover_title": ("Goods turnover against the +{rate} a year path from {base}",
+                             "Robna razmena prema putanji +{rate} godišnje od {base}"),
+    "trade_growth_title": ("Year-on-year growth against {rate}", "Međugodišnji rast prema cilju od {rate}"),
+    "trade_ytd_title": ("{year} to date against the same months of {prev}",
+                        "{year} do sada prema istim mesecima {prev}"),
+    "trade_flows_title": ("Exports, imports and balance", "Izvoz, uvoz i saldo"),
+    "trade_mirror_title": ("Mirror statistics: the same flow as each side reports it",
+                           "Ogledalna statistika: isti tok kako ga prijavljuje svaka strana"),
+    "trade_mirror_note": (
+        "US and Serbian statistics of the same trade differ: each side values imports with freight and "
+        "insurance (CIF) and exports without (FOB), converts currencies differently, and may record goods "
+        "shipped through third countries under a different partner. Compare growth within one series, never across.",
+        "Američka i srpska statistika iste trgovine se razlikuju: svaka strana vrednuje uvoz sa prevozom i "
+        "osiguranjem (CIF), a izvoz bez njih (FOB), drugačije preračunava valute i može robu otpremljenu preko "
+        "trećih zemalja pripisati drugom partneru. Rast poredite unutar jedne serije, nikad između serija."),
+    "trade_products_title": ("By product, {year}", "Po proizvodima, {year}"),
+    "axis_year": ("Year", "Godina"),
+    "axis_turnover": ("Turnover ({unit})", "Razmena ({unit})"),
+    "axis_value": ("Value ({unit})", "Vrednost ({unit})"),
+    "axis_growth": ("Growth on previous year (%)", "Rast u odnosu na prethodnu godinu (%)"),
+    "axis_months": ("Months", "Meseci"),
+    "axis_period": ("Period", "Period"),
+    "axis_product": ("Product", "Proizvod"),
+    "axis_reporter": ("Reporter", "Izveštač"),
+    "axis_flow": ("Flow", "Tok"),
+    "axis_gap": ("Gap ({unit})", "Razlika ({unit})"),
+    "unit_million": ("{cur} million", "mil. {cur}"),
+    "legend_actual": ("Actual", "Ostvareno"),
+    "legend_target_path": ("Target path (+{rate} a year)", "Ciljna putanja (+{rate} godišnje)"),
+    "legend_target": ("Target", "Cilj"),
+    "legend_below": ("Below target", "Ispod cilja"),
+    "legend_met": ("Target met", "Cilj ostvaren"),
+    "flow_us_to_serbia": ("US exports to Serbia", "Izvoz SAD u Srbiju"),
+    "flow_serbia_to_us": ("Serbian exports to the US", "Izvoz Srbije u SAD"),
+    "flow_total": ("Total (as reported)", "Ukupno (kako je prijavljeno)"),
+    "flow_balance": ("Balance", "Saldo"),
+    "flow_exports": ("Exports", "Izvoz"),
+    "flow_imports": ("Imports", "Uvoz"),
+    "balance_note": ("Balance from {reporter}'s side: its exports minus its imports.",
+                     "Saldo sa strane izveštača {reporter}: njegov izvoz minus uvoz."),
+    "ytd_this": ("{year}, months 1–{m}", "{year}, meseci 1–{m}"),
+    "ytd_last": ("{year}, same months", "{year}, isti meseci"),
+    "mirror_gap": ("Gap", "Razlika"),
+    "marker_below": ("▼ below", "▼ ispod"),
+    # security
+    "security_title": ("Security and Defence", "Bezbednost i odbrana"),
+    "sec_exercises_title": ("Exercises with US participation per year (at least {n})",
+                            "Vežbe sa učešćem SAD po godini (najmanje {n})"),
+    "sec_timeline_title": ("Exercise timeline", "Vremenska linija vežbi"),
+    "sec_agreements_title": ("Major defence agreements: {n} within {years} years of the start",
+                             "Veliki odbrambeni sporazumi: {n} u roku od {years} godine od početka"),
+    "axis_exercises": ("Exercises (count)", "Vežbe (broj)"),
+    "axis_agreements": ("Agreements signed (cumulative count)", "Potpisani sporazumi (zbirno)"),
+    "axis_date": ("Date", "Datum"),
+    "axis_exercise": ("Exercise", "Vežba"),
+    "axis_format": ("Format", "Format"),
+    "legend_expected_pace": ("Expected pace", "Očekivani tempo"),
+    "legend_today": ("As of", "Na dan"),
+    "status_held": ("Held", "Održano"),
+    "status_planned": ("Planned", "Planirano"),
+    "status_cancelled": ("Cancelled", "Otkazano"),
+    "format_bilateral": ("Bilateral", "Bilateralna"),
+    "format_multinational": ("Multinational", "Multinacionalna"),
+    "format_training": ("Joint training", "Zajednička obuka"),
+    "format_cyber": ("Cyber", "Sajber"),
+    "format_police_training": ("Police training", "Policijska obuka"),
+    "col_location": ("Location", "Mesto"),
+    "col_start": ("Start", "Početak"),
+    "col_end": ("End", "Kraj"),
+    "col_participants": ("Participants", "Učesnici"),
+    "col_count": ("Count", "Broj"),
+    "ngp_note": ("Note: Serbia's existing State Partnership Program partner is the Ohio National Guard (since 2006); the proposal names Illinois.",
+                 "Napomena: postojeći partner Srbije u Programu državnog partnerstva je Nacionalna garda Ohaja (od 2006); predlog navodi Ilinois."),
+    # political & people
+    "political_title": ("Political cooperation and people-to-people ties",
+                        "Politička saradnja i veze među ljudima"),
+    "pol_milestones": ("Milestones", "Prekretnice"),
+    "pol_training_title": ("Serbian diplomats in State Department training per year (at least {n})",
+                           "Srpske diplomate na obuci Stejt departmenta po godini (najmanje {n})"),
+    "axis_diplomats": ("Diplomats trained (count)", "Obučene diplomate (broj)"),
+    "pol_evidence": ("Evidence", "Dokazi"),
+    "pol_no_evidence": ("No evidence recorded yet.", "Još nema zabeleženih dokaza."),
+    # road map
+    "roadmap_title": ("Road map in ten steps", "Mapa puta u deset koraka"),
+    "rm_gantt_title": ("Planned against achieved or revised dates",
+                       "Planirani prema ostvarenim ili revidiranim datumima"),
+    "rm_cadence_title": ("Ongoing steps: how often they happened, per year",
+                         "Koraci u toku: koliko često su se odvijali, po godini"),
+    "axis_step": ("Step", "Korak"),
+    "axis_events": ("Events (count)", "Događaji (broj)"),
+    "legend_planned": ("Planned date", "Planirani datum"),
+    "legend_achieved": ("Achieved", "Ostvareno"),
+    "legend_revised": ("Not yet achieved (to as-of date)", "Još nije ostvareno (do dana preseka)"),
+    "legend_required": ("Required per year", "Potrebno godišnje"),
+    "days_late": ("{n} days late", "kasni {n} dana"),
+    "days_early": ("on time", "na vreme"),
+    "col_days_late": ("Days late", "Dana kašnjenja"),
+    "col_planned": ("Planned", "Planirano"),
+    "col_achieved": ("Achieved", "Ostvareno"),
+    "what_cadence": ("reports or meetings of the ongoing steps", "izveštaji ili sastanci koraka u toku"),
+    # method
+    "method_title": ("How the statuses are computed", "Kako se računaju statusi"),
+    "method_statuses": ("Status words", "Nazivi statusa"),
+    "method_rules": ("Rules by kind of target", "Pravila po vrsti cilja"),
+    "method_targets": ("Targets as the targets file states them", "Ciljevi kako ih navodi datoteka ciljeva"),
+    "method_sources": ("Data sources", "Izvori podataka"),
+    "kind_growth": ("Growth: for a closed year, growth = V(Y)/V(Y−1) − 1, achieved if at least the rate, else missed. For the current year, months with data are compared with the same months a year earlier: on track at or above the rate, at risk at 60% of it or more, off track below.",
+                    "Rast: za završenu godinu rast = V(G)/V(G−1) − 1, ostvaren ako je najmanje jednak stopi, inače nije ostvaren. Za tekuću godinu meseci sa podacima porede se sa istim mesecima godinu ranije: na dobrom putu ako je rast najmanje jednak stopi, ugroženo ako je najmanje 60% stope, zaostaje ispod toga."),
+    "kind_annual_count": ("Annual count: a closed year is achieved with at least N, else missed. In the current year: achieved once N are held; on track if those held keep pace with the elapsed part of the year or held plus planned reach N; otherwise at risk while a quarter of the year remains, then off track.",
+                          "Godišnji broj: završena godina je ostvarena sa najmanje N, inače nije. U tekućoj godini: ostvareno kad se održi N; na dobrom putu ako održane prate protekli deo godine ili održane plus planirane dostižu N; inače ugroženo dok preostaje četvrtina godine, zatim zaostaje."),
+    "kind_window_count": ("Window count: N within W years of the dialogue's start. Not started before the start; achieved on the N-th; on track while the count keeps pace with the elapsed share of the window; at risk while a quarter remains, then off track; missed after the window.",
+                          "Broj u periodu: N u roku od W godina od početka dijaloga. Nije započeto pre početka; ostvareno sa N-tim; na dobrom putu dok broj prati protekli deo perioda; ugroženo dok preostaje četvrtina, zatim zaostaje; nije ostvareno posle isteka perioda."),
+    "kind_milestone": ("Milestone: achieved when an achieving event is dated on or before the as-of date; missed past the deadline; a year or more before it on track with a progress event, else not started; within a year, at risk with progress, off track without.",
+                       "Prekretnica: ostvareno kad postoji događaj ostvarenja do dana preseka; nije ostvareno posle roka; godinu ili više pre roka na dobrom putu uz događaj napretka, inače nije započeto; u poslednjoj godini ugroženo uz napredak, zaostaje bez njega."),
+    "method_sources_text": ("Reference data come from public, cited sources (US Census Bureau, Statistical Office of the Republic of Serbia, UN Comtrade, ministries and embassies); each row carries its source. Demo data are synthetic and labelled so everywhere.",
+                            "Referentni podaci potiču iz javnih izvora sa navodima (Biro za popis SAD, Republički zavod za statistiku, UN Comtrade, ministarstva i ambasade); svaki red nosi svoj izvor. Demo podaci su izmišljeni i svuda tako označeni."),
+    "col_id": ("Id", "Oznaka"),
+    "col_wording": ("Wording", "Tekst cilja"),
+    "col_params": ("Parameters", "Parametri"),
+    "col_assumptions": ("Assumptions", "Pretpostavke"),
+    # data page
+    "data_title": ("Data", "Podaci"),
+    "data_upload": ("Upload a file", "Otpremite datoteku"),
+    "data_upload_help": ("Our template, or a file as published by the US Census Bureau, UN Comtrade or RZS (.xlsx, .xlsm, .xls, .ods, .csv, .txt).",
+                         "Naš šablon ili datoteka kako je objavljuju Biro za popis SAD, UN Comtrade ili RZS (.xlsx, .xlsm, .xls, .ods, .csv, .txt)."),
+    "data_dataset": ("Dataset", "Skup podataka"),
+    "data_dataset_auto": ("Recognise from the headers", "Prepoznaj po zaglavljima"),
+    "data_mode": ("Mode", "Način"),
+    "mode_merge": ("Merge (add and update rows)", "Spajanje (dodaj i ažuriraj redove)"),
+    "mode_replace": ("Replace the dataset", "Zameni ceo skup"),
+    "data_encoding": ("Text encoding", "Kodna strana"),
+    "encoding_auto": ("Detect automatically", "Automatski"),
+    "data_encoding_preview": ("How Serbian letters read with this encoding: {sample}",
+                              "Kako se srpska slova čitaju sa ovom kodnom stranom: {sample}"),
+    "data_encoding_uncertain": ("The encoding could not be detected with certainty. Choose the one under which the Serbian letters (č, ć, š, ž, đ) read correctly.",
+                                "Kodna strana nije sigurno prepoznata. Izaberite onu sa kojom se srpska slova (č, ć, š, ž, đ) pravilno čitaju."),
+    "data_rejected": ("The file was rejected; nothing was written.", "Datoteka je odbijena; ništa nije upisano."),
+    "data_problems": ("Problems found", "Pronađeni problemi"),
+    "data_preview": ("What the commit will change", "Šta će potvrda promeniti"),
+    "data_added": ("Added ({n})", "Dodato ({n})"),
+    "data_updated": ("Updated ({n})", "Izmenjeno ({n})"),
+    "data_removed": ("Removed ({n})", "Uklonjeno ({n})"),
+    "data_unchanged": ("{n} rows unchanged.", "{n} redova bez promene."),
+    "data_commit": ("Commit", "Potvrdi"),
+    "data_committed": ("Committed as upload #{n}.", "Potvrđeno kao otpremanje br. {n}."),
+    "data_nothing": ("Nothing to change: the file holds what is already stored.",
+                     "Nema promena: datoteka sadrži ono što je već sačuvano."),
+    "data_warnings": ("Notes on reading the file", "Napomene o čitanju datoteke"),
+    "data_history": ("History of uploads", "Istorija otpremanja"),
+    "data_history_empty": ("No uploads yet.", "Još nema otpremanja."),
+    "data_rollback": ("Roll back upload #{n}", "Poništi otpremanje br. {n}"),
+    "data_rolled_back": ("Upload #{old} rolled back as upload #{new}.",
+                         "Otpremanje br. {old} poništeno kao otpremanje br. {new}."),
+    "data_templates": ("Templates", "Šabloni"),
+    "data_template_download": ("Template: {ds}", "Šablon: {ds}"),
+    "data_browser": ("Browse a dataset", "Pregled skupa podataka"),
+    "data_filter": ("Filter rows containing", "Filtriraj redove koji sadrže"),
+    "data_rows": ("{n} rows", "{n} redova"),
+    "data_download_csv": ("Download CSV", "Preuzmi CSV"),
+    "data_download_xlsx": ("Download XLSX", "Preuzmi XLSX"),
+    "data_guide": ("Where to get the data", "Odakle preuzeti podatke"),
+    "data_guide_missing": ("The guide is not written yet.", "Vodič još nije napisan."),
+    "data_need_analyst": ("Uploading needs the analyst role.", "Za otpremanje je potrebna uloga analitičara."),
+    "data_not_available": ("This part is not available yet: {what}.", "Ovaj deo još nije dostupan: {what}."),
+    "ds_trade": ("Trade", "Trgovina"),
+    "ds_exercises": ("Exercises", "Vežbe"),
+    "ds_agreements": ("Agreements", "Sporazumi"),
+    "ds_events": ("Events", "Događaji"),
+    "col_sheet": ("Sheet", "List"),
+    "col_row": ("Row", "Red"),
+    "col_column": ("Column", "Kolona"),
+    "col_value": ("Value", "Vrednost"),
+    "col_message": ("Message", "Poruka"),
+    "col_key": ("Row", "Red"),
+    "col_old": ("Old", "Staro"),
+    "col_new": ("New", "Novo"),
+}
+
+
+# Capitalised Serbian words that the transliterator keeps as codes (it protects ALL-CAPS tokens).
+_CYRILLIC_WORDS = {"SAD": "САД", "DEMO": "ДЕМО", "PODACI": "ПОДАЦИ", "RZS": "РЗС", "NE": "НЕ"}
+_CAPS = re.compile(r"\b(" + "|".join(_CYRILLIC_WORDS) + r")\b")
+
+
+def cyrillic(text: str) -> str:
+    """Serbian Latin to Cyrillic, including the capitalised Serbian words the transliterator keeps."""
+    return _CAPS.sub(lambda m: _CYRILLIC_WORDS[m.group(1)], to_cyrillic(text))
+
+
+def _table(lang: str) -> int:
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGS)}")
+    return 0 if lang == "en" else 1
+
+
+def t(key: str, lang: str = "en", **kw) -> str:
+    """The UI string `key` in `lang`, with {placeholders} filled from kw."""
+    text = _STRINGS[key][_table(lang)]
+    if lang == "sr-Cyrl":
+        text = cyrillic(text)
+    return text.format(**kw) if kw else text
+
+
+def keys() -> list[str]:
+    return list(_STRINGS)
+
+
+def has(key: str) -> bool:
+    return key in _STRINGS
+
+
+def _group(digits: str, sep: str) -> str:
+    out = []
+    while len(digits) > 3:
+        out.insert(0, digits[-3:])
+        digits = digits[:-3]
+    out.insert(0, digits)
+    return sep.join(out)
+
+
+def fmt_number(x, lang: str = "en", decimals: int = 0) -> str:
+    """1,234.5 in English, 1.234,5 in Serbian; a dash for a missing value."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "–"
+    try:
+        import pandas as pd
+
+        if pd.isna(x):
+            return "–"
+    except (TypeError, ValueError):
+        pass
+    x = float(x)
+    neg = x < 0 and round(abs(x), decimals) != 0
+    text = f"{abs(x):.{decimals}f}"
+    whole, _, frac = text.partition(".")
+    thousands, point = (",", ".") if _table(lang) == 0 else (".", ",")
+    out = _group(whole, thousands) + (point + frac if frac else "")
+    return ("-" if neg else "") + out
+
+
+def fmt_percent(x, lang: str = "en", decimals: int = 1) -> str:
+    """A fraction as a percentage: 0.123 -> 12.3% (12,3% in Serbian)."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "–"
+    return fmt_number(float(x) * 100, lang, decimals) + "%"
+
+
+def fmt_date(d, lang: str = "en") -> str:
+    """15 Jun 2026 in English, 15. 6. 2026. in Serbian; a dash for a missing date."""
+    if d is None:
+        return "–"
+    try:
+        import pandas as pd
+
+        if pd.isna(d):
+            return "–"
+        if isinstance(d, pd.Timestamp):
+            d = d.date()
+    except (TypeError, ValueError):
+        pass
+    if isinstance(d, str):
+        d = date.fromisoformat(d[:10])
+    if isinstance(d, datetime):
+        d = d.date()
+    if _table(lang) == 0:
+        return f"{d.day} {d.strftime('%b')} {d.year}"
+    return f"{d.day}. {d.month}. {d.year}."
+
+
+def fmt_money(x, currency: str = "USD", lang: str = "en", scale: str = "million", decimals: int = 1) -> str:
+    """An amount in whole units shown in millions: 'USD 1,234.5 million' / '1.234,5 mil. USD'."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "–"
+    if scale == "million":
+        number = fmt_number(float(x) / 1e6, lang, decimals)
+        return f"{currency} {number} million" if _table(lang) == 0 else (
+            f"{number} {to_cyrillic('mil.') if lang == 'sr-Cyrl' else 'mil.'} {currency}")
+    number = fmt_number(x, lang, decimals)
+    return f"{currency} {number}" if _table(lang) == 0 else f"{number} {currency}"
+
+
+def vega_locale(lang: str) -> dict:
+    """The d3 number locale Vega-Lite uses for axes and tooltips in this language."""
+    if _table(lang) == 0:
+        return {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]}
+    return {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " RSD"]}
