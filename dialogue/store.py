@@ -1,0 +1,538 @@
+"""Versioned dataset rows: diff an upload against what is stored, commit it as one verified transaction, undo it.
+
+Every change is a new upload id. A stored version is never deleted or edited; a newer upload only
+closes it (sets valid_to), so the data as known at any past moment stays queryable. All diffing is
+set-based in DuckDB: the upload is staged once (typed, keyed, hashed) and compared with a join.
+SQL here is built from the schema's own column names (datasets.py); values are always bound.
+"""
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import pandas as pd
+import pyarrow as pa
+
+from dialogue import audit, db, roles
+from dialogue.datasets import DATASETS, Dataset
+from dialogue.roles import Actor
+
+MODES = ("merge", "replace")
+PREVIEW_LIMIT = 200
+SQL_TYPES = {"text": "varchar", "enum": "varchar", "int": "integer", "number": "double",
+             "date": "date", "bool": "boolean"}
+# Replacing trade replaces only the figures of the reporters in the upload.
+REPLACE_SCOPE = {"trade": "reporter"}
+
+
+class StoreError(RuntimeError):
+    """A write that could not be completed; the database is as it was before it."""
+
+
+class DuplicateKeys(StoreError):
+    """The upload holds the same natural key more than once."""
+
+    def __init__(self, dataset: str, duplicates: list[tuple[str, list[int]]]):
+        self.dataset = dataset
+        self.duplicates = duplicates      # (key as text, frame positions holding it)
+        key = ", ".join(DATASETS[dataset].key)
+        super().__init__(
+            f"{len(duplicates)} key(s) appear more than once; each {dataset} row needs a unique "
+            f"({key}): " + "; ".join(k for k, _ in duplicates[:5])
+        )
+
+
+class StalePlan(StoreError):
+    """The stored data changed between the preview and the commit."""
+
+
+@dataclass
+class Plan:
+    """What an upload would change: counts plus a preview of the changed rows."""
+
+    dataset: str
+    mode: str
+    scope: dict | None
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    added_rows: pd.DataFrame = field(default_factory=pd.DataFrame)      # canonical columns
+    updated_cells: pd.DataFrame = field(default_factory=pd.DataFrame)   # key, column, old, new
+    removed_rows: pd.DataFrame = field(default_factory=pd.DataFrame)    # canonical columns
+    frame: pd.DataFrame | None = field(default=None, repr=False)        # the upload, for commit()
+
+    @property
+    def rows(self) -> dict:
+        return {"added": self.added, "updated": self.updated,
+                "unchanged": self.unchanged, "removed": self.removed}
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+    @property
+    def truncated(self) -> bool:
+        """True when the preview lists fewer rows than change."""
+        return (len(self.added_rows) < self.added or len(self.removed_rows) < self.removed
+                or self.updated_cells.get("key", pd.Series(dtype=str)).nunique() < self.updated)
+
+    def to_json(self) -> dict:
+        def records(df: pd.DataFrame) -> list[dict]:
+            return json.loads(df.to_json(orient="records", date_format="iso")) if len(df) else []
+
+        return {"dataset": self.dataset, "mode": self.mode, "rows": self.rows,
+                "added": records(self.added_rows), "updated": records(self.updated_cells),
+                "removed": records(self.removed_rows), "truncated": self.truncated}
+
+
+# ---------------------------------------------------------------- SQL fragments from the schema
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _cols(ds: Dataset, prefix: str = "") -> str:
+    return ", ".join(prefix + _q(c) for c in ds.column_names)
+
+
+def _typed(ds: Dataset) -> str:
+    """Select list casting each incoming column to its stored type, defaults filled, '' as null."""
+    parts = []
+    for c in ds.columns:
+        expr = f"cast({_q(c.name)} as {SQL_TYPES[c.type]})"
+        if c.type in ("text", "enum"):
+            expr = f"nullif({expr}, '')"
+        if c.default is not None:
+            default = {True: "true", False: "false"}.get(c.default) if isinstance(c.default, bool) \
+                else "'" + str(c.default).replace("'", "''") + "'"
+            expr = f"coalesce({expr}, {default})"
+        parts.append(f"{expr} as {_q(c.name)}")
+    return ", ".join(parts)
+
+
+def _json_list(names, prefix: str = "") -> str:
+    return "to_json(list_value(" + ", ".join(f"cast({prefix}{_q(n)} as varchar)" for n in names) + "))"
+
+
+def _key_text(ds: Dataset, prefix: str = "") -> str:
+    """The natural key as people read it, e.g. 'US Census · 2024 · — · us_to_serbia · USD · —'."""
+    return "concat_ws(' · ', " + ", ".join(
+        f"coalesce(cast({prefix}{_q(k)} as varchar), '—')" for k in ds.key) + ")"
+
+
+def _differs(ds: Dataset, a: str, b: str) -> str:
+    return "(" + " or ".join(f"{a}.{_q(c)} is distinct from {b}.{_q(c)}" for c in ds.column_names) + ")"
+
+
+def _dataset(name: str) -> Dataset:
+    if name not in DATASETS:
+        raise StoreError(f"unknown dataset {name!r}; expected one of {', '.join(DATASETS)}")
+    return DATASETS[name]
+
+
+# ---------------------------------------------------------------- staging and diffing
+
+def _arrow(ds: Dataset, frame: pd.DataFrame) -> pa.Table:
+    """The frame's canonical columns as Arrow (missing ones null) plus its row positions."""
+    data = {}
+    for c in ds.column_names:
+        if c in frame.columns:
+            col = frame[c]
+            if col.dtype == object:
+                col = col.astype("string")
+            data[c] = col.reset_index(drop=True)
+        else:
+            data[c] = pd.Series([None] * len(frame), dtype="string")
+    table = pa.Table.from_pandas(pd.DataFrame(data), preserve_index=False)
+    return table.append_column("_pos", pa.array(range(len(frame)), type=pa.int64()))
+
+
+def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None) -> tuple[str, Plan]:
+    """Stage the upload in a temp table (outside any transaction) and compute its plan."""
+    if mode not in MODES:
+        raise StoreError(f"unknown mode {mode!r}; expected merge or replace")
+    stage = f"stage_{uuid.uuid4().hex}"
+    view = f"incoming_{uuid.uuid4().hex}"
+    cur.register(view, _arrow(ds, frame))
+    try:
+        cur.execute(
+            f"create temp table {stage} as "
+            f"with typed as (select {_typed(ds)}, _pos from {view}), "
+            f"keyed as (select *, md5({_json_list(ds.key)}) as row_key, "
+            f"md5({_json_list(ds.column_names)}) as row_hash, {_key_text(ds)} as key_text from typed) "
+            f"select k.*, case when c.row_key is null then 'added' "
+            f"when {_differs(ds, 'k', 'c')} then 'updated' else 'unchanged' end as _status "
+            f"from keyed k left join (select * from {ds.name} where valid_to is null) c on c.row_key = k.row_key"
+        )
+    finally:
+        cur.unregister(view)
+    try:
+        dups = cur.execute(
+            f"select any_value(key_text), list(_pos order by _pos) from {stage} "
+            "group by row_key having count(*) > 1 order by min(_pos) limit 100"
+        ).fetchall()
+        if dups:
+            raise DuplicateKeys(ds.name, [(k, list(p)) for k, p in dups])
+        scope = _scope(cur, ds, stage, mode, scope)
+        plan = _plan(cur, ds, stage, mode, scope)
+        plan.frame = frame
+        return stage, plan
+    except Exception:
+        cur.execute(f"drop table if exists {stage}")
+        raise
+
+
+def _scope(cur, ds: Dataset, stage: str, mode: str, scope: dict | None) -> dict | None:
+    """Which current rows a replace may remove: all, or (trade) those of the upload's reporters."""
+    if mode != "replace":
+        return None
+    if scope is not None:
+        return scope
+    column = REPLACE_SCOPE.get(ds.name)
+    if column is None:
+        return None
+    values = [r[0] for r in cur.execute(
+        f"select distinct {_q(column)} from {stage} where {_q(column)} is not null order by 1").fetchall()]
+    return {column: values}
+
+
+def _removed_where(ds: Dataset, stage: str, scope: dict | None, alias: str = "c") -> tuple[str, dict]:
+    """SQL condition (on current rows) for rows a replace removes, with its bound parameters."""
+    cond = f"{alias}.valid_to is null and not exists (select 1 from {stage} s where s.row_key = {alias}.row_key)"
+    params = {}
+    for i, (column, values) in enumerate((scope or {}).items()):
+        if column not in ds.column_names:
+            raise StoreError(f"replace scope column {column!r} is not a {ds.name} column")
+        cond += f" and list_contains($scope{i}, cast({alias}.{_q(column)} as varchar))"
+        params[f"scope{i}"] = [str(v) for v in values]
+    return cond, params
+
+
+def _plan(cur, ds: Dataset, stage: str, mode: str, scope: dict | None) -> Plan:
+    added, updated, unchanged = cur.execute(
+        f"select count(*) filter (where _status = 'added'), count(*) filter (where _status = 'updated'), "
+        f"count(*) filter (where _status = 'unchanged') from {stage}"
+    ).fetchone()
+    plan = Plan(ds.name, mode, scope, int(added), int(updated), int(unchanged))
+    order = ", ".join(_q(k) for k in ds.key)
+    plan.added_rows = cur.execute(
+        f"select {_cols(ds)} from {stage} where _status = 'added' order by _pos limit {PREVIEW_LIMIT}"
+    ).df()
+    cells = " union all ".join(
+        f"select s._pos, s.key_text as key, '{c}' as \"column\", cast(c.{_q(c)} as varchar) as old, "
+        f"cast(s.{_q(c)} as varchar) as new, {i} as ord "
+        f"from {stage} s join {ds.name} c on c.row_key = s.row_key and c.valid_to is null "
+        f"where s._status = 'updated' and s.{_q(c)} is distinct from c.{_q(c)}"
+        for i, c in enumerate(ds.column_names)
+    )
+    plan.updated_cells = cur.execute(
+        f"with cells as ({cells}), first as (select distinct _pos from {stage} "
+        f"where _status = 'updated' order by _pos limit {PREVIEW_LIMIT}) "
+        f"select key, \"column\", old, new from cells where _pos in (select _pos from first) order by _pos, ord"
+    ).df()
+    if mode == "replace":
+        cond, params = _removed_where(ds, stage, scope)
+        plan.removed = int(cur.execute(f"select count(*) from {ds.name} c where {cond}", params).fetchone()[0])
+        plan.removed_rows = cur.execute(
+            f"select {_cols(ds, 'c.')} from {ds.name} c where {cond} order by {order} limit {PREVIEW_LIMIT}",
+            params,
+        ).df()
+    else:
+        plan.removed_rows = plan.added_rows.iloc[0:0]
+    return plan
+
+
+def plan(con, dataset: str, frame: pd.DataFrame, mode: str = "merge", scope: dict | None = None) -> Plan:
+    """What committing `frame` would change, without writing anything (a dry run)."""
+    ds = _dataset(dataset)
+    cur = con.cursor()
+    try:
+        stage, result = _stage(cur, ds, frame, mode, scope)
+        cur.execute(f"drop table if exists {stage}")
+        return result
+    finally:
+        cur.close()
+
+
+# ---------------------------------------------------------------- writing
+
+def _verified(cur, dataset: str, upload_id: int, expect_new: int, expect_closed: int) -> None:
+    """After COMMIT: the upload row and exactly the planned row versions must be in the database."""
+    uploads, new, closed = cur.execute(
+        f"select (select count(*) from uploads where upload_id = $id), "
+        f"(select count(*) from {dataset} where valid_from = $id), "
+        f"(select count(*) from {dataset} where valid_to = $id)",
+        {"id": upload_id},
+    ).fetchone()
+    if (uploads, new, closed) != (1, expect_new, expect_closed):
+        raise StoreError(
+            f"upload #{upload_id} did not save as planned (upload rows {uploads}, new versions {new} "
+            f"of {expect_new}, closed versions {closed} of {expect_closed}); the database kept its "
+            "earlier state. Try again; if it repeats, check the disk."
+        )
+
+
+def _checkpoint(cur) -> None:
+    """Fold the WAL into the database file; skipped (the WAL is durable) if readers block it."""
+    try:
+        cur.execute("checkpoint")
+    except Exception:  # noqa: BLE001 - a busy checkpoint is retried by DuckDB later
+        pass
+
+
+def _storage_message(exc: Exception) -> str:
+    text = str(exc)
+    low = text.lower()
+    if "no space" in low or "disk is full" in low or "out of space" in low or "enospc" in low:
+        return ("The upload could not be saved: the disk holding the database is full. Nothing was "
+                "changed; free some space and upload again.")
+    return f"The upload could not be saved ({text.splitlines()[0] if text else type(exc).__name__}). Nothing was changed."
+
+
+def _transaction(cur, work, actor: Actor, action: str, detail: dict) -> None:
+    """Run `work(cur)` as one explicit transaction; on any error roll back and raise StoreError."""
+    try:
+        cur.begin()
+        work(cur)
+        audit.record(cur, actor, action, detail, ok=True)
+        cur.commit()
+    except Exception as exc:
+        try:
+            cur.rollback()
+        except Exception:  # noqa: BLE001 - the transaction may already be gone
+            pass
+        _audit_failure(cur, actor, action, detail, exc)
+        if isinstance(exc, StoreError):
+            raise
+        raise StoreError(_storage_message(exc)) from exc
+
+
+def _audit_failure(cur, actor, action, detail, exc) -> None:
+    """Best effort: note a failed write in the audit log (impossible when the disk is full)."""
+    try:
+        audit.record(cur, actor, action, {**detail, "error": str(exc).splitlines()[0] if str(exc) else ""}, ok=False)
+    except Exception:  # noqa: BLE001 - never hide the original error
+        pass
+
+
+def _write(cur, ds: Dataset, stage: str, p: Plan, actor: Actor, *, file: str, sha256: str,
+           layout: str, time: datetime | None) -> int:
+    """Commit a staged upload (the lock is held): close superseded versions, insert new ones."""
+    upload_id = int(cur.execute("select coalesce(max(upload_id), 0) + 1 from uploads").fetchone()[0])
+    upload_id = max(upload_id, int(cur.execute("select nextval('upload_id_seq')").fetchone()[0]))
+    when = time or db.utcnow()
+    cond, params = _removed_where(ds, stage, p.scope, alias=ds.name)
+
+    def work(c):
+        c.execute(
+            f"update {ds.name} set valid_to = $id from {stage} s "
+            f"where {ds.name}.row_key = s.row_key and {ds.name}.valid_to is null and s._status = 'updated'",
+            {"id": upload_id},
+        )
+        if p.mode == "replace":
+            c.execute(f"update {ds.name} set valid_to = $id where {cond}", {"id": upload_id, **params})
+        c.execute(
+            f"insert into {ds.name} ({_cols(ds)}, row_key, row_hash, valid_from, valid_to) "
+            f"select {_cols(ds)}, row_key, row_hash, $id, null from {stage} "
+            f"where _status in ('added', 'updated') order by _pos",
+            {"id": upload_id},
+        )
+        c.execute(
+            'insert into uploads (upload_id, dataset, file, sha256, "user", time, mode, layout, '
+            "added, updated, unchanged, removed) values ($id, $ds, $file, $sha, $user, $time, $mode, "
+            "$layout, $a, $u, $n, $r)",
+            {"id": upload_id, "ds": ds.name, "file": file, "sha": sha256, "user": actor.user,
+             "time": when, "mode": p.mode, "layout": layout, "a": p.added, "u": p.updated,
+             "n": p.unchanged, "r": p.removed},
+        )
+
+    detail = {"upload_id": upload_id, "dataset": ds.name, "file": file, "sha256": sha256,
+              "mode": p.mode, "rows": p.rows}
+    _transaction(cur, work, actor, "upload", detail)
+    _verified(cur, ds.name, upload_id, p.added + p.updated, p.updated + p.removed)
+    _checkpoint(cur)
+    return upload_id
+
+
+def apply(con, dataset: str, frame: pd.DataFrame, actor: Actor, *, file: str, mode: str = "merge",
+          scope: dict | None = None, layout: str = "template", sha256: str = "",
+          time: datetime | None = None, expect: Plan | None = None) -> tuple[Plan, int | None]:
+    """Diff and commit in one go under the write lock; returns the plan and the new upload id.
+
+    Nothing is written (and the id is None) when the upload changes nothing. With `expect`, the
+    commit is refused if the fresh diff differs from that earlier preview.
+    """
+    roles.require(actor, "upload")
+    ds = _dataset(dataset)
+    with db.write_lock:
+        cur = con.cursor()
+        try:
+            stage, p = _stage(cur, ds, frame, mode, scope)
+            try:
+                if expect is not None and expect.rows != p.rows:
+                    raise StalePlan(
+                        f"The {dataset} data changed since the preview ({expect.rows} then, {p.rows} now); "
+                        "review the changes again before committing."
+                    )
+                if not p.changed:
+                    return p, None
+                return p, _write(cur, ds, stage, p, actor, file=file, sha256=sha256, layout=layout, time=time)
+            finally:
+                try:
+                    cur.execute(f"drop table if exists {stage}")
+                except Exception:  # noqa: BLE001 - a temp table dies with the cursor anyway
+                    pass
+        finally:
+            cur.close()
+
+
+def commit(con, p: Plan, actor: Actor, *, file: str, layout: str = "template", sha256: str = "",
+           time: datetime | None = None) -> int | None:
+    """Commit a previewed plan (refused if the data changed since); the new upload id or None."""
+    if p.frame is None:
+        raise StoreError("this plan carries no upload to commit")
+    return apply(con, p.dataset, p.frame, actor, file=file, mode=p.mode, scope=p.scope,
+                 layout=layout, sha256=sha256, time=time, expect=p)[1]
+
+
+def commit_frame(con, dataset: str, frame: pd.DataFrame, actor: Actor, *, file: str, mode: str = "merge",
+                 layout: str = "template", sha256: str = "", time: datetime | None = None) -> int | None:
+    """Commit a canonical frame as one upload (generators, workspaces, tests); None if nothing changed."""
+    return apply(con, dataset, frame, actor, file=file, mode=mode, layout=layout, sha256=sha256,
+                 time=time)[1]
+
+
+# ---------------------------------------------------------------- rollback
+
+def rollback(con, upload_id: int, actor: Actor) -> int:
+    """Restore, for every key an upload touched, the version from before it; a new upload id."""
+    roles.require(actor, "rollback")
+    with db.write_lock:
+        cur = con.cursor()
+        try:
+            return _rollback(cur, int(upload_id), actor)
+        finally:
+            cur.close()
+
+
+def _rollback(cur, upload_id: int, actor: Actor) -> int:
+    row = cur.execute(
+        "select dataset, rolled_back_by, file from uploads where upload_id = $id", {"id": upload_id}
+    ).fetchone()
+    if row is None:
+        raise StoreError(f"There is no upload #{upload_id}; see `history` for the upload ids.")
+    dataset, rolled_back_by, file = row
+    if rolled_back_by is not None:
+        raise StoreError(f"Upload #{upload_id} was already rolled back by upload #{rolled_back_by}.")
+    ds = _dataset(dataset)
+    plan_table = f"rollback_{uuid.uuid4().hex}"
+    # For each key the upload touched: the version it closed (wanted back) and the current one.
+    cur.execute(
+        f"create temp table {plan_table} as "
+        f"with touched as (select distinct row_key from {ds.name} where valid_from = $u or valid_to = $u), "
+        f"wanted as (select * from {ds.name} where valid_to = $u), "
+        f"now as (select * from {ds.name} where valid_to is null) "
+        f"select t.row_key, w.row_key is not null as has_wanted, n.row_key is not null as has_now, "
+        f"n.valid_from as now_from, "
+        f"case when w.row_key is null and n.row_key is null then 'none' "
+        f"when w.row_key is null then 'removed' when n.row_key is null then 'added' "
+        f"when {_differs(ds, 'w', 'n')} then 'updated' else 'unchanged' end as action "
+        f"from touched t left join wanted w on w.row_key = t.row_key left join now n on n.row_key = t.row_key",
+        {"u": upload_id},
+    )
+    try:
+        counts = dict(cur.execute(f"select action, count(*) from {plan_table} group by action").fetchall())
+        later = int(cur.execute(
+            f"select count(*) from {plan_table} where has_now and now_from > $u", {"u": upload_id}
+        ).fetchone()[0])
+        added, updated, removed = (int(counts.get(k, 0)) for k in ("added", "updated", "removed"))
+        unchanged = int(counts.get("unchanged", 0))
+        new_id = int(cur.execute("select coalesce(max(upload_id), 0) + 1 from uploads").fetchone()[0])
+        new_id = max(new_id, int(cur.execute("select nextval('upload_id_seq')").fetchone()[0]))
+
+        def work(c):
+            c.execute(
+                f"update {ds.name} set valid_to = $r from {plan_table} p where {ds.name}.row_key = p.row_key "
+                f"and {ds.name}.valid_to is null and p.action in ('updated', 'removed')",
+                {"r": new_id},
+            )
+            c.execute(
+                f"insert into {ds.name} ({_cols(ds)}, row_key, row_hash, valid_from, valid_to) "
+                f"select {_cols(ds, 'w.')}, w.row_key, w.row_hash, $r, null from {ds.name} w "
+                f"join {plan_table} p on p.row_key = w.row_key "
+                f"where w.valid_to = $u and p.action in ('added', 'updated')",
+                {"r": new_id, "u": upload_id},
+            )
+            c.execute(
+                'insert into uploads (upload_id, dataset, file, sha256, "user", time, mode, layout, '
+                "added, updated, unchanged, removed, rolls_back) values ($r, $ds, $file, '', $user, $time, "
+                "'rollback', 'rollback', $a, $up, $n, $rm, $u)",
+                {"r": new_id, "ds": ds.name, "file": f"rollback of #{upload_id} ({file})",
+                 "user": actor.user, "time": db.utcnow(), "a": added, "up": updated, "n": unchanged,
+                 "rm": removed, "u": upload_id},
+            )
+            c.execute("update uploads set rolled_back_by = $r where upload_id = $u", {"r": new_id, "u": upload_id})
+
+        detail = {"upload_id": new_id, "rolls_back": upload_id, "dataset": ds.name,
+                  "rows": {"added": added, "updated": updated, "unchanged": unchanged, "removed": removed},
+                  "keys_changed_later": later}
+        _transaction(cur, work, actor, "rollback", detail)
+        _verified(cur, ds.name, new_id, added + updated, updated + removed)
+        marked = cur.execute("select rolled_back_by from uploads where upload_id = $u", {"u": upload_id}).fetchone()
+        if marked is None or marked[0] != new_id:
+            raise StoreError(f"rollback #{new_id} did not mark upload #{upload_id}; the database kept its earlier state.")
+        _checkpoint(cur)
+        return new_id
+    finally:
+        try:
+            cur.execute(f"drop table if exists {plan_table}")
+        except Exception:  # noqa: BLE001
+            pass
+
+
+# ---------------------------------------------------------------- reading back
+
+def history(con) -> list[dict]:
+    """Every upload, oldest first: id, dataset, file, sha256, user, time, mode, rows, status."""
+    rows = con.execute(
+        'select upload_id, dataset, file, sha256, "user", time, mode, layout, added, updated, unchanged, '
+        "removed, rolls_back, rolled_back_by from uploads order by upload_id"
+    ).fetchall()
+    out = []
+    for (uid, dataset, file, sha, user, time, mode, layout, a, u, n, r, rolls_back, rolled_back_by) in rows:
+        out.append({
+            "upload_id": uid, "dataset": dataset, "file": file, "sha256": sha or "", "user": user,
+            "time": time.isoformat(sep=" ", timespec="seconds") if time else None, "mode": mode,
+            "layout": layout, "rows": {"added": a, "updated": u, "unchanged": n, "removed": r},
+            "status": "rolled_back" if rolled_back_by is not None else "active",
+            "rolls_back": rolls_back, "rolled_back_by": rolled_back_by,
+        })
+    return out
+
+
+def current_rows(con, dataset: str, known_at: datetime | None = None) -> pd.DataFrame:
+    """A dataset's rows in canonical columns: current, or as known at a past moment (naive UTC)."""
+    ds = _dataset(dataset)
+    order = ", ".join(_q(k) + " nulls first" for k in ds.key)
+    if known_at is None:
+        return con.execute(
+            f"select {_cols(ds)} from {ds.name} where valid_to is null order by {order}"
+        ).df()
+    return con.execute(
+        f"select {_cols(ds)} from known_{ds.name}($known_at) order by {order}",
+        {"known_at": pd.Timestamp(known_at).to_pydatetime()},
+    ).df()
+
+
+def find_identical(con, dataset: str, sha256: str) -> int | None:
+    """The newest upload of this dataset with the same file content (sha256), if any."""
+    if not sha256:
+        return None
+    row = con.execute(
+        "select max(upload_id) from uploads where dataset = $ds and sha256 = $sha and mode <> 'rollback'",
+        {"ds": dataset, "sha": sha256},
+    ).fetchone()
+    return int(row[0]) if row and row[0] is not None else None
