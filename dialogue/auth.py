@@ -177,6 +177,10 @@ class UserStore:
             if name not in data["users"]:
                 audit.record(con, actor, "user_remove", {"name": name, "error": "no such user"}, ok=False)
                 raise UserError(f"no user named {name!r}")
+            admins = [n for n, u in data["users"].items() if u["role"] == "admin"]
+            if admins == [name] and len(data["users"]) > 1:
+                audit.record(con, actor, "user_remove", {"name": name, "error": "last admin"}, ok=False)
+                raise UserError(f"{name} is the last admin; add another admin first")
             del data["users"][name]
             self._write(data)
             state = self._read_state()
@@ -301,6 +305,11 @@ def local_mode_allowed(server_address: str | None, store: UserStore | None = Non
     """Single-user local admin mode: only with no users configured and a loopback listen address."""
     store = store or UserStore()
     return not store.has_users() and is_loopback(server_address)
+
+
+def local_actor() -> Actor:
+    """The single user of local mode (no users configured, loopback only): an admin."""
+    return Actor(LOCAL_USER, "admin")
 
 
 def local_mode_refusal(server_address: str | None) -> str:

@@ -1,9 +1,132 @@
-"""Who is signed in, as the server knows it. Placeholder until access control lands: local admin."""
+"""Who is signed in, as the server knows it: local mode, the built-in sign-in, or the identity provider.
+
+The role always comes from the users file on the server, looked up through a server-side session
+(or the identity provider's verified e-mail); never from the URL, a widget or anything the browser sends.
+"""
 from __future__ import annotations
 
+import streamlit as st
+
+from dialogue import audit, auth, config, db
 from dialogue.roles import Actor
+
+TOKEN_KEY = "_dialogue_session_token"   # session_state key no widget uses: the client cannot set it
+NOTICE_KEY = "_dialogue_auth_notice"
+OIDC_AUDITED_KEY = "_dialogue_oidc_audited"
+
+
+def _con():
+    return db.cursor(config.db_path())
+
+
+def oidc_configured() -> bool:
+    """True when .streamlit/secrets.toml has an [auth] section: sign in with st.login then."""
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:       # no secrets file at all
+        return False
+
+
+def _server_address() -> str | None:
+    return st.get_option("server.address")
+
+
+def current_actor() -> Actor | None:
+    """The actor of this run, drawing nothing: pages call it before any write."""
+    store = auth.UserStore()
+    if not store.has_users():
+        return auth.local_actor() if auth.is_loopback(_server_address()) else None
+    if oidc_configured():
+        if not st.user.is_logged_in:
+            return None
+        return store.actor_for_email(st.user.get("email"))
+    actor = auth.SESSIONS.get(st.session_state.get(TOKEN_KEY))
+    if actor is None:
+        return None
+    user = store.get(actor.user)          # removed or re-roled since sign-in: the file wins
+    if user is None or user.role != actor.role:
+        auth.SESSIONS.end(st.session_state.get(TOKEN_KEY))
+        return None
+    return actor
 
 
 def resolve_actor() -> Actor | None:
-    """The signed-in actor for this session, or None when sign-in is needed (then show the sign-in page)."""
-    return Actor("local", "admin")
+    """The signed-in actor (with the sidebar's who-am-I and sign-out), or None: show the sign-in page."""
+    store = auth.UserStore()
+    if not store.has_users():
+        if not auth.is_loopback(_server_address()):
+            st.error(auth.local_mode_refusal(_server_address()))
+            st.stop()
+        st.sidebar.warning(
+            "**Local mode**: one user with administrator rights and no sign-in, reachable from this "
+            "computer only. To share the dashboard, add users: "
+            "`python -m dialogue users add NAME --role admin`.",
+            icon=":material/lock_open:",
+        )
+        return auth.local_actor()
+    had_token = bool(st.session_state.get(TOKEN_KEY))
+    actor = current_actor()
+    if actor is None:
+        if had_token:
+            st.session_state.pop(TOKEN_KEY, None)
+            st.session_state[NOTICE_KEY] = "Your session has ended (timed out or changed). Please sign in again."
+        if oidc_configured() and st.user.is_logged_in:
+            _refuse_unmapped_email(store)
+        return None
+    if oidc_configured() and not st.session_state.get(OIDC_AUDITED_KEY):
+        audit.record(_con(), actor, "sign_in", {"method": "oidc"}, ok=True)
+        st.session_state[OIDC_AUDITED_KEY] = True
+    with st.sidebar:
+        st.caption(f"Signed in as {actor.user} ({actor.role})")
+        st.button("Sign out", key="_dialogue_sign_out", on_click=sign_out, icon=":material/logout:")
+    return actor
+
+
+def sign_out() -> None:
+    """End the server-side session (and the identity provider's cookie), and audit it."""
+    actor = current_actor()
+    if actor is not None:
+        audit.record(_con(), actor, "sign_out", {}, ok=True)
+    auth.SESSIONS.end(st.session_state.pop(TOKEN_KEY, None))
+    st.session_state.pop(OIDC_AUDITED_KEY, None)
+    if oidc_configured() and st.user.is_logged_in:
+        st.logout()
+
+
+def sign_in_page() -> None:
+    """The sign-in page: the identity provider's button, or the built-in name and password form."""
+    st.title("Dialogue Monitor")
+    notice = st.session_state.pop(NOTICE_KEY, None)
+    if notice:
+        st.info(notice)
+    if oidc_configured():
+        st.write("Sign in with your organisation's account.")
+        if st.button("Sign in", key="_dialogue_oidc_sign_in", type="primary", icon=":material/login:"):
+            st.login()
+        return
+    with st.form("_dialogue_sign_in", clear_on_submit=True):
+        name = st.text_input("User name", key="_dialogue_sign_in_name", autocomplete="username")
+        password = st.text_input("Password", type="password", key="_dialogue_sign_in_password",
+                                 autocomplete="current-password")
+        submitted = st.form_submit_button("Sign in", type="primary")
+    if submitted:
+        try:
+            actor = auth.UserStore().verify(_con(), name, password)
+        except auth.SignInRefused as exc:
+            st.error(str(exc))
+            return
+        st.session_state[TOKEN_KEY] = auth.SESSIONS.create(actor)
+        st.rerun()
+
+
+def _refuse_unmapped_email(store: auth.UserStore) -> None:
+    email = st.user.get("email")
+    if not st.session_state.get(OIDC_AUDITED_KEY):
+        audit.record(_con(), None, "sign_in_failed", {"method": "oidc", "email": email, "reason": "no role"},
+                     ok=False)
+        st.session_state[OIDC_AUDITED_KEY] = True
+    st.error(f"The account {email} has no role here. An administrator can grant one: "
+             f"`python -m dialogue users add NAME --role viewer --email {email}`.")
+    if st.button("Sign out", key="_dialogue_oidc_sign_out"):
+        st.logout()
+    st.stop()

@@ -1,0 +1,84 @@
+"""Administration: users, the audit log, settings and backups. Administrators only."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dialogue import audit, auth, backup, config, db
+from dialogue.roles import ROLES, PermissionDenied
+from pages.auth_ui import current_actor, oidc_configured
+
+actor = current_actor()
+if actor is None or not actor.can("manage_users"):
+    st.error("This page is for administrators.")
+    st.stop()
+
+st.title("Administration")
+con = db.cursor(config.db_path())
+store = auth.UserStore()
+users_tab, audit_tab, settings_tab = st.tabs(["Users", "Audit log", "Settings and backup"])
+
+with users_tab:
+    users = store.users()
+    st.dataframe(
+        [{"user": u.name, "role": u.role, "e-mail": u.email or "", "password": u.has_password,
+          "locked until (UTC)": store.locked_until(u.name)} for u in users],
+        hide_index=True, width="stretch",
+    )
+    with st.form("admin_add_user", clear_on_submit=True):
+        st.subheader("Add a user")
+        name = st.text_input("User name", key="admin_add_name")
+        role = st.selectbox("Role", ROLES, key="admin_add_role")
+        email = st.text_input("E-mail (for identity-provider sign-in, optional)", key="admin_add_email")
+        pw1 = st.text_input("Password", type="password", key="admin_add_pw1")
+        pw2 = st.text_input("Repeat the password", type="password", key="admin_add_pw2")
+        if st.form_submit_button("Add user"):
+            try:
+                if pw1 != pw2:
+                    raise auth.UserError("the two passwords differ")
+                store.add(con, actor, name.strip(), role, pw1 or None, email=email.strip() or None)
+                st.success(f"Added {name.strip()} ({role}).")
+            except (auth.UserError, PermissionDenied) as exc:
+                st.error(str(exc))
+    names = [u.name for u in users if u.name != actor.user]
+    if names:
+        st.subheader("Remove a user")
+        gone = st.selectbox("User", names, key="admin_remove_name")
+        sure = st.checkbox("Yes, remove this user and end their sessions", key="admin_remove_sure")
+        if st.button("Remove user", disabled=not sure, key="admin_remove_go"):
+            try:
+                store.remove(con, actor, gone)
+                st.success(f"Removed {gone}.")
+                st.rerun()
+            except (auth.UserError, PermissionDenied) as exc:
+                st.error(str(exc))
+
+with audit_tab:
+    c1, c2, c3 = st.columns(3)
+    who = c1.text_input("User", key="admin_audit_user").strip() or None
+    what = c2.text_input("Action", key="admin_audit_action").strip() or None
+    limit = c3.number_input("Entries", min_value=10, max_value=10_000, value=500, step=100, key="admin_audit_limit")
+    st.dataframe(audit.audit_entries(con, limit=limit, user=who, action=what), hide_index=True, width="stretch")
+
+with settings_tab:
+    st.dataframe(
+        [
+            {"setting": "database", "value": str(config.db_path())},
+            {"setting": "users file", "value": str(store.path)},
+            {"setting": "sign-in", "value": "identity provider (st.login)" if oidc_configured() else "built-in passwords"},
+            {"setting": "server address", "value": str(st.get_option("server.address"))},
+            {"setting": "lockout", "value": f"{auth.MAX_FAILURES} failures in a row → {auth.LOCK_PERIOD} locked"},
+            {"setting": "session", "value": f"ends after {auth.SESSION_IDLE} idle, {auth.SESSION_MAX} at most"},
+            {"setting": "upload limit (MB)", "value": str(st.get_option("server.maxUploadSize"))},
+        ],
+        hide_index=True, width="stretch",
+    )
+    st.subheader("Back up now")
+    if "admin_backup_dir" not in st.session_state:
+        st.session_state["admin_backup_dir"] = str(config.DATA_DIR / "backups" / db.utcnow().strftime("%Y%m%d-%H%M%S"))
+    target = st.text_input("Into the new directory (on the server)", key="admin_backup_dir")
+    if st.button("Back up", key="admin_backup_go", icon=":material/backup:"):
+        try:
+            manifest = backup.backup(con, target, actor)
+            st.success(f"Backed up {sum(t['rows'] for t in manifest['tables'].values())} rows into {target}.")
+        except (backup.BackupError, PermissionDenied, OSError) as exc:
+            st.error(str(exc))
