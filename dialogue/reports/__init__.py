@@ -1,0 +1,1 @@
+"""Briefing packs, periodic reports and the public progress report, generated from the store."""

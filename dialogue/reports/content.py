@@ -1,0 +1,256 @@
+"""Everything a report says, gathered once as plain data, so the PDF, the XLSX and the HTML agree.
+
+Every read goes through `known_at`: the same as_of and known_at give the same content even after
+later uploads or rollbacks. A report made "now" records the moment it used on its cover.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+import pandas as pd
+
+from dialogue import db
+from dialogue.datasets import AREAS, DATASETS, PROCESS_AREA
+from dialogue.reports import figures, labels
+
+KINDS = ("briefing", "quarterly", "annual", "public")
+AREA_ORDER = (*AREAS, PROCESS_AREA)
+# The dated column of each dataset (what "dated in this period" means).
+DATE_COLUMNS = {"exercises": "start_date", "agreements": "date_signed", "events": "date"}
+TITLE_COLUMNS = {"exercises": "name", "agreements": "title", "events": "title"}
+
+
+@dataclass
+class Chart:
+    """One chart as the pages draw it: a title and the Altair chart object."""
+
+    title: str
+    chart: object
+
+    def spec(self) -> dict:
+        return self.chart.to_dict()
+
+
+@dataclass
+class AreaSection:
+    area: str
+    title: str
+    statuses: list            # TargetStatus of this area's targets
+    charts: list[Chart]
+    evidence: list[dict]      # date, dataset, title, target_id, source (dated <= as_of)
+
+
+@dataclass
+class ReportContent:
+    kind: str
+    lang: str
+    title: str
+    as_of: date
+    known_at: datetime
+    known_at_given: bool
+    since: date
+    since_reason: str          # "given" | "annual_meeting" | "year_before" | "period"
+    period_start: date | None
+    period_end: date | None
+    workspace: str
+    demo: bool
+    scorecard: object          # dialogue.status.Scorecard
+    areas: list[AreaSection]
+    status_moves: list[dict]   # target, wording, before, after
+    new_evidence: list[dict]
+    milestones: list[dict]     # target, wording, deadline, status, reason
+    cadence: list              # TargetStatus of road-map reporting/meeting targets (steps VII-IX)
+    notes: dict[str, list[dict]]
+    sources: list[dict]        # dataset, source, rows
+    datasets: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    @property
+    def statuses(self) -> list:
+        return list(self.scorecard.statuses)
+
+    def wording(self, target_id: str) -> str:
+        return next((s.wording for s in self.statuses if s.target == target_id), target_id)
+
+
+def parse_known_at(value: str | datetime | None) -> datetime | None:
+    """A --known-at value (ISO date or timestamp, naive UTC) as a datetime; None stays None."""
+    if value is None or isinstance(value, datetime):
+        return value
+    text = str(value).strip().replace("T", " ").removesuffix("Z")
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is not None:
+        from datetime import timezone
+
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment
+
+
+def period_frame(kind: str, as_of: date) -> tuple[date | None, date | None]:
+    """The quarter or calendar year containing `as_of` for periodic reports; (None, None) otherwise."""
+    if kind == "quarterly":
+        first_month = 3 * ((as_of.month - 1) // 3) + 1
+        start = date(as_of.year, first_month, 1)
+        end = (date(as_of.year + (first_month + 3 > 12), (first_month + 2) % 12 + 1, 1)) - timedelta(days=1)
+        return start, end
+    if kind == "annual":
+        return date(as_of.year, 1, 1), date(as_of.year, 12, 31)
+    return None, None
+
+
+def default_since(con, as_of: date, known_at: datetime) -> tuple[date, str]:
+    """The last recorded annual meeting before as_of (as known at known_at), else a year earlier."""
+    frame = db.query(con, "last_annual_meeting_before", as_of=as_of, known_at=known_at)
+    if len(frame) and pd.notna(frame.iloc[0]["date"]):
+        return pd.Timestamp(frame.iloc[0]["date"]).date(), "annual_meeting"
+    try:
+        return as_of.replace(year=as_of.year - 1), "year_before"
+    except ValueError:  # 29 February
+        return as_of.replace(year=as_of.year - 1, day=28), "year_before"
+
+
+def gather(con, as_of: date, known_at: datetime | str | None = None, since: date | None = None,
+           kind: str = "briefing", lang: str = "en") -> ReportContent:
+    """Collect the content of one report. Public reports see only rows marked publishable, no notes."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown report kind {kind!r}; expected one of {', '.join(KINDS)}")
+    known_at_given = known_at is not None
+    known_at = parse_known_at(known_at) or db.utcnow().replace(microsecond=0)
+    workspace = db.workspace(con)
+    source_con = publishable_copy(con) if kind == "public" else con
+    try:
+        return _gather(source_con, as_of, known_at, known_at_given, since, kind, lang, workspace)
+    finally:
+        if source_con is not con:
+            source_con.close()
+
+
+def _gather(con, as_of, known_at, known_at_given, since, kind, lang, workspace) -> ReportContent:
+    from dialogue.status import compute_all
+
+    period_start, period_end = period_frame(kind, as_of)
+    if since is not None:
+        since_reason = "given"
+    elif period_start is not None:
+        since, since_reason = period_start - timedelta(days=1), "period"
+    else:
+        since, since_reason = default_since(con, as_of, known_at)
+    scorecard = compute_all(con, as_of, known_at=known_at, lang=lang)
+    before = compute_all(con, since, known_at=known_at, lang=lang)
+    data = known_datasets(con, known_at)
+    evidence = dated_evidence(data, as_of)
+    areas = [
+        AreaSection(
+            area=area,
+            title=labels.area_title(area, lang),
+            statuses=[s for s in scorecard.statuses if s.area == area],
+            charts=[Chart(t, c) for t, c in figures.area_charts(area, con, data, scorecard, as_of, known_at, lang)],
+            evidence=[e for e in evidence if e["area"] == area],
+        )
+        for area in AREA_ORDER
+    ]
+    return ReportContent(
+        kind=kind, lang=lang, title=labels.label(f"title_{kind}", lang),
+        as_of=as_of, known_at=known_at, known_at_given=known_at_given,
+        since=since, since_reason=since_reason, period_start=period_start, period_end=period_end,
+        workspace=workspace, demo=workspace == "demo",
+        scorecard=scorecard, areas=areas,
+        status_moves=status_moves(before, scorecard),
+        new_evidence=[e for e in evidence if e["date"] > since],
+        milestones=milestones_due(scorecard, as_of),
+        cadence=cadence_targets(scorecard),
+        notes={} if kind == "public" else notes_by_target(con, known_at),
+        sources=source_annex(data),
+        datasets=data,
+    )
+
+
+def known_datasets(con, known_at: datetime) -> dict[str, pd.DataFrame]:
+    """Each dataset's rows as known at the moment, canonical columns, in a stable order."""
+    from dialogue.store import current_rows
+
+    return {name: current_rows(con, name, known_at).reset_index(drop=True) for name in DATASETS}
+
+
+def _day(value) -> date | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def dated_evidence(data: dict[str, pd.DataFrame], as_of: date) -> list[dict]:
+    """Agreements, events and exercises dated up to as_of, newest first, with the area each belongs to."""
+    rows = []
+    for name, column in DATE_COLUMNS.items():
+        for row in data[name].to_dict("records"):
+            day = _day(row[column])
+            if day is None or day > as_of:
+                continue
+            area = "security" if name == "exercises" else (row.get("area") or None)
+            rows.append({
+                "date": day, "dataset": name, "title": str(row[TITLE_COLUMNS[name]]),
+                "target_id": row.get("target_id") if pd.notna(row.get("target_id")) else None,
+                "area": area, "source": row["source"] if pd.notna(row["source"]) else "",
+                "status": row.get("status") if name != "events" else row.get("kind"),
+            })
+    rows.sort(key=lambda r: (r["date"], r["dataset"], r["title"]), reverse=True)
+    return rows
+
+
+def status_moves(before, now) -> list[dict]:
+    """Targets whose status differs between the `since` scorecard and the as_of one."""
+    old = {s.target: s.status for s in before.statuses}
+    return [
+        {"target": s.target, "wording": s.wording, "before": old.get(s.target), "after": s.status,
+         "reason": s.reason}
+        for s in now.statuses if old.get(s.target) != s.status
+    ]
+
+
+def milestones_due(scorecard, as_of: date) -> list[dict]:
+    """Targets not yet achieved whose deadline falls within the next 12 months."""
+    horizon = as_of + timedelta(days=365)
+    due = [
+        {"target": s.target, "wording": s.wording, "deadline": s.deadline, "status": s.status,
+         "reason": s.reason}
+        for s in scorecard.statuses
+        if s.deadline is not None and as_of < s.deadline <= horizon and s.status != "achieved"
+    ]
+    return sorted(due, key=lambda m: (m["deadline"], m["target"]))
+
+
+def cadence_targets(scorecard) -> list:
+    """Road-map steps measured by cadence (public reports, quarterly/annual reports, meetings)."""
+    return [s for s in scorecard.statuses if s.area == PROCESS_AREA and s.kind == "annual_count"]
+
+
+def notes_by_target(con, known_at: datetime) -> dict[str, list[dict]]:
+    from dialogue.notes import list_notes
+
+    out: dict[str, list[dict]] = {}
+    for note in list_notes(con, known_at=known_at):
+        out.setdefault(note["target_id"], []).append(note)
+    return out
+
+
+def source_annex(data: dict[str, pd.DataFrame]) -> list[dict]:
+    """Each distinct source with the number of rows citing it, per dataset."""
+    counts: dict[tuple[str, str], int] = {}
+    for name, frame in data.items():
+        for cell in frame["source"].dropna():
+            for source in str(cell).split(" ; "):
+                source = source.strip()
+                if source:
+                    counts[(name, source)] = counts.get((name, source), 0) + 1
+    return [{"dataset": d, "source": s, "rows": n} for (d, s), n in sorted(counts.items())]
+
+
+def publishable_copy(con):
+    """An in-memory copy of the store holding only rows marked publishable (and no notes)."""
+    mem = db.connect(":memory:")
+    for key, value in con.execute("select key, value from meta").fetchall():
+        db.set_meta(mem, key, value)
+    upload_rows = con.execute("select * from uploads").arrow()  # noqa: F841 - read by the next statement
+    mem.execute("insert into uploads select * from upload_rows")
+    for table in db.DATASET_TABLES:
+        kept_rows = con.execute(f"select * from {table} where publishable").arrow()  # noqa: S608, F841 - constant table names
+        mem.execute(f"insert into {table} select * from kept_rows")  # noqa: S608
+    return mem

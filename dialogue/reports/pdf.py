@@ -1,0 +1,384 @@
+"""The briefing pack as a PDF (fpdf2): cover, contents, one-page scorecard, areas with charts, annex."""
+from __future__ import annotations
+
+import io
+from datetime import timezone
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from dialogue.reports import render
+from dialogue.reports.content import ReportContent
+from dialogue.reports.labels import STATUS_COLOURS, STATUS_SYMBOLS, fmt_date, label
+from dialogue.vocab import status_word
+
+FONTS_DIR = Path(__file__).with_name("fonts")
+FONT = "DejaVu"
+MARGIN = 15
+GREY = (90, 90, 90)
+DEMO_RED = (180, 0, 0)
+
+
+class _Pack(FPDF):
+    """A4 pages with the DEMO label on top (demo workspace) and 'Page n of N' at the foot."""
+
+    def __init__(self, content: ReportContent):
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.content = content
+        self.set_margins(MARGIN, MARGIN + 4, MARGIN)
+        self.set_auto_page_break(True, margin=MARGIN + 2)
+        add_fonts(self)
+        self.alias_nb_pages()
+        self.set_title(content.title)
+        self.set_creator("Dialogue Monitor")
+        # Same content, same bytes: the creation date is the moment the data is as known at.
+        self.set_creation_date(content.known_at.replace(tzinfo=timezone.utc))
+
+    def header(self):
+        if self.content.demo:
+            self.set_xy(MARGIN, 6)
+            self.set_font(FONT, "B", 9)
+            self.set_text_color(*DEMO_RED)
+            self.cell(0, 5, label("demo_label", self.content.lang), align="C")
+            self.set_text_color(0, 0, 0)
+        self.set_xy(MARGIN, MARGIN + 4)
+
+    def footer(self):
+        self.set_y(-MARGIN + 3)
+        self.set_font(FONT, "", 8)
+        self.set_text_color(*GREY)
+        lang = self.content.lang
+        self.cell(0, 5, f"{label('page', lang)} {self.page_no()} {label('of', lang)} {{nb}}", align="C")
+        self.set_text_color(0, 0, 0)
+
+
+def add_fonts(pdf: FPDF) -> None:
+    """DejaVu Sans (regular, bold, oblique), shipped with the package: Latin with diacritics and Cyrillic."""
+    pdf.add_font(FONT, "", str(FONTS_DIR / "DejaVuSans.ttf"))
+    pdf.add_font(FONT, "B", str(FONTS_DIR / "DejaVuSans-Bold.ttf"))
+    pdf.add_font(FONT, "I", str(FONTS_DIR / "DejaVuSans-Oblique.ttf"))
+
+
+def write_pdf(content: ReportContent, path: str | Path) -> Path:
+    """Render the report's PDF into `path` and return it."""
+    path = Path(path)
+    path.write_bytes(pdf_bytes(content))
+    return path
+
+
+def pdf_bytes(content: ReportContent) -> bytes:
+    pdf = _Pack(content)
+    _cover(pdf, content)
+    pdf.add_page()
+    pdf.insert_toc_placeholder(_render_toc, pages=1, allow_extra_pages=True)
+    _scorecard(pdf, content)
+    _changes(pdf, content)
+    _milestones(pdf, content)
+    if content.kind in ("quarterly", "annual"):
+        _cadence(pdf, content)
+    for section in content.areas:
+        _area(pdf, content, section)
+    if content.kind != "public":
+        _notes(pdf, content)
+    _annex(pdf, content)
+    return bytes(pdf.output())
+
+
+# ---------------------------------------------------------------- building blocks
+
+def _heading(pdf: FPDF, text: str, level: int = 0, new_page: bool = True) -> None:
+    if new_page:
+        pdf.add_page()
+    pdf.start_section(text, level=level)
+    pdf.set_font(FONT, "B", 15 if level == 0 else 11.5)
+    pdf.multi_cell(0, 7 if level == 0 else 6, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.ln(1.5)
+    pdf.set_font(FONT, "", 9.5)
+
+
+def _para(pdf: FPDF, text: str, size: float = 9.5, style: str = "", colour=(0, 0, 0)) -> None:
+    pdf.set_font(FONT, style, size)
+    pdf.set_text_color(*colour)
+    pdf.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.set_text_color(0, 0, 0)
+
+
+def _badge(pdf: FPDF, status: str, lang: str, size: float = 9) -> None:
+    """Symbol (in the status colour) then the status word: never colour alone."""
+    pdf.set_font(FONT, "B", size)
+    pdf.set_text_color(*STATUS_COLOURS[status])
+    pdf.cell(pdf.get_string_width(STATUS_SYMBOLS[status] + " ") + 0.5, size * 0.5,
+             STATUS_SYMBOLS[status] + " ")
+    pdf.set_text_color(0, 0, 0)
+    pdf.cell(pdf.get_string_width(status_word(status, lang)) + 2, size * 0.5, status_word(status, lang))
+    pdf.set_font(FONT, "", 9.5)
+
+
+def badge_text(status: str, lang: str) -> str:
+    return f"{STATUS_SYMBOLS[status]} {status_word(status, lang)}"
+
+
+def _render_toc(pdf: FPDF, outline) -> None:
+    lang = pdf.content.lang
+    pdf.set_x(MARGIN)
+    pdf.set_font(FONT, "B", 15)
+    pdf.cell(0, 9, label("contents", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(2)
+    for section in outline:
+        indent = 6 * section.level
+        pdf.set_font(FONT, "B" if section.level == 0 else "", 10 if section.level == 0 else 9)
+        link = pdf.add_link(page=section.page_number)
+        page = str(section.page_number)
+        width = pdf.epw - indent - 12
+        name = section.name
+        while pdf.get_string_width(name) > width and len(name) > 4:
+            name = name[:-2]
+        if name != section.name:
+            name = name[:-1] + "…"
+        pdf.set_x(MARGIN + indent)
+        pdf.cell(width, 5.5, name, link=link)
+        pdf.cell(12, 5.5, page, align="R", link=link, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+# ---------------------------------------------------------------- sections
+
+def _cover(pdf: _Pack, c: ReportContent) -> None:
+    lang = c.lang
+    pdf.add_page()
+    pdf.ln(40)
+    pdf.set_font(FONT, "B", 22)
+    pdf.multi_cell(0, 11, c.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.ln(8)
+    rows = [(label("as_of", lang), fmt_date(c.as_of, lang))]
+    known = c.known_at.strftime("%Y-%m-%d %H:%M:%S") + " UTC"
+    if not c.known_at_given:
+        known += " " + label("known_at_now", lang)
+    rows.append((label("known_at", lang), known))
+    if c.period_start:
+        rows.append((label("period", lang), f"{fmt_date(c.period_start, lang)} – {fmt_date(c.period_end, lang)}"))
+    rows.append((label("since", lang), fmt_date(c.since, lang)))
+    rows.append((label("language", lang), label("language_name", lang)))
+    rows.append((label("workspace", lang), c.workspace))
+    for key, value in rows:
+        pdf.set_font(FONT, "B", 11)
+        pdf.cell(72, 7, key)
+        pdf.set_font(FONT, "", 11)
+        pdf.multi_cell(0, 7, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if c.demo:
+        pdf.ln(12)
+        pdf.set_font(FONT, "B", 20)
+        pdf.set_text_color(*DEMO_RED)
+        pdf.set_draw_color(*DEMO_RED)
+        pdf.set_line_width(0.8)
+        pdf.multi_cell(0, 14, label("demo_label", lang), border=1, align="C",
+                       new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_text_color(0, 0, 0)
+        pdf.set_draw_color(0, 0, 0)
+        pdf.set_line_width(0.2)
+    if c.kind == "public":
+        pdf.ln(10)
+        _para(pdf, label("public_note", lang), 10, colour=GREY)
+    pdf.set_y(-45)
+    _para(pdf, f"{label('generated_by', lang)} Dialogue Monitor", 9, colour=GREY)
+
+
+def _scorecard_table(pdf: FPDF, c: ReportContent, size: float) -> None:
+    lang = c.lang
+    pdf.set_font(FONT, "", size)
+    widths = (58, 27, 32, pdf.epw - 117)
+    with pdf.table(col_widths=widths, text_align="LEFT", line_height=size * 0.45,
+                   padding=(0.6, 1), first_row_as_headings=True,
+                   headings_style=_headings_style(size)) as table:
+        table.row([label("target", lang), label("status", lang), label("headline", lang), label("reason", lang)])
+        for section in c.areas:
+            if not section.statuses:
+                continue
+            row = table.row()
+            row.cell(section.title, colspan=4, style=_area_style(size))
+            for s in section.statuses:
+                row = table.row()
+                row.cell(s.wording)
+                row.cell(badge_text(s.status, lang), style=_status_style(s.status, size))
+                row.cell(s.headline or "—")
+                row.cell(s.reason or "—")
+
+
+def _headings_style(size):
+    from fpdf.fonts import FontFace
+
+    return FontFace(family=FONT, emphasis="BOLD", size_pt=size, fill_color=(225, 230, 240))
+
+
+def _area_style(size):
+    from fpdf.fonts import FontFace
+
+    return FontFace(family=FONT, emphasis="BOLD", size_pt=size, fill_color=(242, 242, 242))
+
+
+def _status_style(status, size):
+    from fpdf.fonts import FontFace
+
+    return FontFace(family=FONT, emphasis="BOLD", size_pt=size, color=STATUS_COLOURS[status])
+
+
+def _scorecard_size(c: ReportContent) -> float:
+    """The largest font size (8 pt down to 5.5 pt) at which the scorecard fits on one page."""
+    for size in (8, 7.5, 7, 6.5, 6, 5.5):
+        probe = _Pack(c)
+        probe.add_page()
+        probe.set_font(FONT, "B", 15)
+        probe.cell(0, 7, "x", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        probe.ln(1.5)
+        _scorecard_table(probe, c, size)
+        if probe.page_no() == 1:
+            return size
+    return 5.5
+
+
+def _scorecard(pdf: _Pack, c: ReportContent) -> None:
+    _heading(pdf, label("scorecard", c.lang), new_page=False)  # the contents placeholder broke the page
+    _scorecard_table(pdf, c, _scorecard_size(c))
+
+
+def _changes(pdf: _Pack, c: ReportContent) -> None:
+    lang = c.lang
+    _heading(pdf, f"{label('changes', lang)}: {fmt_date(c.since, lang)} – {fmt_date(c.as_of, lang)}")
+    _heading(pdf, label("status_moves", lang), level=1, new_page=False)
+    if not c.status_moves:
+        _para(pdf, label("no_status_moves", lang))
+    else:
+        pdf.set_font(FONT, "", 8.5)
+        with pdf.table(col_widths=(70, 30, 30, pdf.epw - 130), text_align="LEFT", line_height=4,
+                       headings_style=_headings_style(8.5)) as table:
+            table.row([label("target", lang), label("before", lang), label("after", lang), label("reason", lang)])
+            for m in c.status_moves:
+                row = table.row()
+                row.cell(m["wording"])
+                row.cell(badge_text(m["before"], lang) if m["before"] else "—")
+                row.cell(badge_text(m["after"], lang), style=_status_style(m["after"], 8.5))
+                row.cell(m["reason"] or "—")
+    pdf.ln(3)
+    _heading(pdf, label("new_evidence", lang), level=1, new_page=False)
+    _evidence_table(pdf, c, c.new_evidence, empty=label("no_new_evidence", lang))
+
+
+def _evidence_table(pdf: FPDF, c: ReportContent, rows: list[dict], empty: str, limit: int = 60) -> None:
+    lang = c.lang
+    if not rows:
+        _para(pdf, empty)
+        return
+    pdf.set_font(FONT, "", 8)
+    with pdf.table(col_widths=(22, 24, 74, pdf.epw - 120), text_align="LEFT", line_height=3.8,
+                   headings_style=_headings_style(8)) as table:
+        table.row([label("date", lang), label("dataset", lang), label("what", lang), label("source", lang)])
+        for e in rows[:limit]:
+            table.row([fmt_date(e["date"], lang), e["dataset"], e["title"], e["source"] or "—"])
+    if len(rows) > limit:
+        _para(pdf, f"… +{len(rows) - limit}", 8, colour=GREY)
+
+
+def _milestones(pdf: _Pack, c: ReportContent) -> None:
+    lang = c.lang
+    pdf.ln(3)
+    _heading(pdf, label("milestones", lang), new_page=pdf.get_y() > pdf.h / 2)
+    if not c.milestones:
+        _para(pdf, label("no_milestones", lang))
+        return
+    pdf.set_font(FONT, "", 8.5)
+    with pdf.table(col_widths=(24, 70, 30, pdf.epw - 124), text_align="LEFT", line_height=4,
+                   headings_style=_headings_style(8.5)) as table:
+        table.row([label("deadline", lang), label("target", lang), label("status", lang), label("reason", lang)])
+        for m in c.milestones:
+            row = table.row()
+            row.cell(fmt_date(m["deadline"], lang))
+            row.cell(m["wording"])
+            row.cell(badge_text(m["status"], lang), style=_status_style(m["status"], 8.5))
+            row.cell(m["reason"] or "—")
+
+
+def _cadence(pdf: _Pack, c: ReportContent) -> None:
+    _heading(pdf, label("cadence", c.lang))
+    for s in c.cadence:
+        _target_block(pdf, c, s)
+
+
+def _target_block(pdf: FPDF, c: ReportContent, s) -> None:
+    if pdf.get_y() > pdf.h - 50:
+        pdf.add_page()
+    pdf.set_font(FONT, "B", 10)
+    pdf.multi_cell(0, 5, s.wording, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    _badge(pdf, s.status, c.lang)
+    pdf.set_font(FONT, "", 9)
+    pdf.multi_cell(0, 4.5, s.headline or "", new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    _para(pdf, s.reason or "", 9)
+    pdf.ln(2)
+
+
+def _area(pdf: _Pack, c: ReportContent, section) -> None:
+    lang = c.lang
+    _heading(pdf, section.title)
+    if not section.statuses:
+        _para(pdf, label("no_target_area", lang), 9.5, style="I", colour=GREY)
+        pdf.ln(2)
+    for s in section.statuses:
+        _target_block(pdf, c, s)
+    for chart in section.charts:
+        png = render.chart_png(chart.spec())
+        if png is None:
+            continue
+        width, height = _image_size(pdf, png[1], png[2])
+        if pdf.get_y() + height + 8 > pdf.h - MARGIN - 2:
+            pdf.add_page()
+        pdf.start_section(chart.title, level=1)
+        pdf.set_font(FONT, "B", 9.5)
+        pdf.multi_cell(0, 5, chart.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        pdf.image(io.BytesIO(png[0]), x=MARGIN + (pdf.epw - width) / 2, w=width, h=height)
+        pdf.ln(3)
+    if section.evidence or not section.statuses:
+        if pdf.get_y() > pdf.h - 50:
+            pdf.add_page()
+        pdf.set_font(FONT, "B", 10)
+        pdf.cell(0, 6, label("evidence", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        _evidence_table(pdf, c, section.evidence, empty=label("nothing_recorded", lang), limit=25)
+
+
+def _image_size(pdf: FPDF, px_width: int, px_height: int) -> tuple[float, float]:
+    """Millimetres for a chart image: its natural size (CSS pixels at 96 dpi), shrunk to fit the page."""
+    width = px_width / render.PNG_SCALE * 25.4 / 96
+    height = px_height / render.PNG_SCALE * 25.4 / 96
+    shrink = min(1.0, pdf.epw / width, 120 / height)
+    return width * shrink, height * shrink
+
+
+def _notes(pdf: _Pack, c: ReportContent) -> None:
+    lang = c.lang
+    _heading(pdf, label("notes", lang))
+    if not c.notes:
+        _para(pdf, label("no_notes", lang))
+        return
+    order = [s.target for s in c.statuses] + sorted(set(c.notes) - {s.target for s in c.statuses})
+    for target in order:
+        if target not in c.notes:
+            continue
+        pdf.set_font(FONT, "B", 10)
+        pdf.multi_cell(0, 5, c.wording(target), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        for note in c.notes[target]:
+            _para(pdf, f"{fmt_date(note['note_date'], lang)} · {note['author']} · "
+                       f"{note['created_at']:%Y-%m-%d %H:%M} UTC", 8, colour=GREY)
+            _para(pdf, note["text"], 9)
+        pdf.ln(2)
+
+
+def _annex(pdf: _Pack, c: ReportContent) -> None:
+    lang = c.lang
+    _heading(pdf, label("annex", lang))
+    if not c.sources:
+        _para(pdf, label("no_sources", lang))
+        return
+    pdf.set_font(FONT, "", 7.5)
+    with pdf.table(col_widths=(24, pdf.epw - 40, 16), text_align="LEFT", line_height=3.6,
+                   headings_style=_headings_style(7.5)) as table:
+        table.row([label("dataset", lang), label("source", lang), label("rows", lang)])
+        for s in c.sources:
+            table.row([s["dataset"], s["source"], str(s["rows"])])
