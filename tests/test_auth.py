@@ -1,0 +1,284 @@
+"""Sign-in: bcrypt hashes, lockout on the fifth failure, unlock later, session expiry, users CLI, local mode."""
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import tomllib
+from datetime import datetime, timedelta
+
+import pytest
+
+from dialogue import audit, auth, commands_admin, config
+from dialogue.cli import main
+from dialogue.roles import Actor, PermissionDenied
+from tests.conftest import ADMIN, ANALYST, VIEWER
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, start=datetime(2026, 3, 1, 9, 0)):
+        self.now = start
+
+    def __call__(self):
+        return self.now
+
+    def advance(self, **kw):
+        self.now += timedelta(**kw)
+
+
+@pytest.fixture(autouse=True)
+def fast_bcrypt(monkeypatch):
+    monkeypatch.setattr(auth, "BCRYPT_ROUNDS", 4)
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def store(tmp_path, clock):
+    return auth.UserStore(tmp_path / "users.toml", clock=clock)
+
+
+def actions(con):
+    return list(audit.audit_entries(con)["action"])[::-1]
+
+
+def test_password_is_stored_as_bcrypt_hash_never_plain(store, con):
+    store.add(con, ADMIN, "ana", "analyst", "correct horse")
+    text = store.path.read_text()
+    data = tomllib.loads(text)
+    assert "correct horse" not in text
+    assert data["users"]["ana"]["hash"].startswith("$2b$04$")
+    assert data["users"]["ana"]["role"] == "analyst"
+    assert store.verify(con, "ana", "correct horse") == Actor("ana", "analyst")
+    assert actions(con) == ["user_add", "sign_in"]
+
+
+def test_users_file_is_owner_only(store, con):
+    store.add(con, ADMIN, "ana", "analyst", "correct horse")
+    assert store.path.stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.parametrize("name,role,password,email,why", [
+    ("ana", "analyst", "short", None, "at least 8"),
+    ("ana", "analyst", "x" * 73, None, "72 bytes"),
+    ("ana", "analyst", None, None, "password is needed"),
+    ("bad name", "analyst", "correct horse", None, "user name"),
+    ("local", "admin", "correct horse", None, "reserved"),
+    ("ana", "root", "correct horse", None, "unknown role"),
+    ("ana", "viewer", None, "not-an-email", "not an e-mail"),
+])
+def test_bad_new_users_are_refused_with_the_reason(store, con, name, role, password, email, why):
+    with pytest.raises(auth.UserError, match=why):
+        store.add(con, ADMIN, name, role, password, email=email)
+    assert not store.has_users()
+    entry = audit.audit_entries(con).iloc[0]
+    assert (entry["action"], bool(entry["ok"])) == ("user_add", False)
+
+
+def test_duplicate_user_and_duplicate_email_are_refused(store, con):
+    store.add(con, ADMIN, "ana", "analyst", "correct horse", email="ana@example.org")
+    with pytest.raises(auth.UserError, match="already exists"):
+        store.add(con, ADMIN, "ana", "viewer", "other password")
+    with pytest.raises(auth.UserError, match="already belongs"):
+        store.add(con, ADMIN, "bob", "viewer", "other password", email="ANA@example.org")
+
+
+def test_only_an_admin_changes_users(store, con):
+    for actor in (VIEWER, ANALYST, None):
+        with pytest.raises(PermissionDenied):
+            store.add(con, actor, "eve", "admin", "correct horse")
+    store.add(con, ADMIN, "ana", "analyst", "correct horse")
+    with pytest.raises(PermissionDenied):
+        store.remove(con, ANALYST, "ana")
+    assert [u.name for u in store.users()] == ["ana"]
+
+
+def test_the_last_admin_cannot_be_removed_while_others_remain(store, con):
+    store.add(con, ADMIN, "root", "admin", "correct horse")
+    store.add(con, ADMIN, "ana", "analyst", "correct horse")
+    with pytest.raises(auth.UserError, match="last admin"):
+        store.remove(con, ADMIN, "root")
+    store.remove(con, ADMIN, "ana")
+    store.remove(con, ADMIN, "root")
+    assert not store.has_users()
+
+
+def test_wrong_password_and_unknown_user_get_the_same_message(store, con):
+    store.add(con, ADMIN, "ana", "analyst", "correct horse")
+    with pytest.raises(auth.SignInRefused) as wrong:
+        store.verify(con, "ana", "wrong horse")
+    with pytest.raises(auth.SignInRefused) as unknown:
+        store.verify(con, "nobody", "wrong horse")
+    assert str(wrong.value) == str(unknown.value) == "Wrong user name or password."
+    failed = audit.audit_entries(con, action="sign_in_failed")
+    assert list(failed["ok"]) == [False, False]
+    assert set(failed["user"].fillna("(none)")) == {"ana", "(none)"}
+
+
+def test_fifth_failure_in_a_row_locks_even_the_right_password(store, con, clock):
+    store.add(con, ADMIN, "ana", "analyst", "correct horse")
+    for attempt in range(1, 5):
+        with pytest.raises(auth.SignInRefused, match="^Wrong user name or password.$"):
+            store.verify(con, "ana", f"guess {attempt}")
+    assert store.locked_until("ana") is None
+    with pytest.raises(auth.SignInRefused, match="locked for 15 minutes"):
+        store.verify(con, "ana", "guess 5")
+    assert store.locked_until("ana") == clock.now + auth.LOCK_PERIOD
+    clock.advance(minutes=14)
+    with pytest.raises(auth.SignInRefused, match="locked .* try again in 1 minute"):
+        store.verify(con, "ana", "correct horse")
+
+
+def test_lock_survives_a_restart_and_ends_after_the_lock_period(tmp_path, con, clock):
+    first = auth.UserStore(tmp_path / "users.toml", clock=clock)
+    first.add(con, ADMIN, "ana", "analyst", "correct horse")
+    for attempt in range(5):
+        with pytest.raises(auth.SignInRefused):
+            first.verify(con, "ana", f"guess {attempt}")
+    restarted = auth.UserStore(tmp_path / "users.toml", clock=clock)   # a new process reads the sidecar
+    with pytest.raises(auth.SignInRefused, match="locked"):
+        restarted.verify(con, "ana", "correct horse")
+    clock.advance(minutes=15, seconds=1)
+    assert restarted.locked_until("ana") is None
+    assert restarted.verify(con, "ana", "correct horse") == Actor("ana", "analyst")
+
+
+def test_a_success_resets_the_failure_count(store, con):
+    store.add(con, ADMIN, "ana", "analyst", "correct horse")
+    for _ in range(4):
+        with pytest.raises(auth.SignInRefused):
+            store.verify(con, "ana", "nope nope")
+    store.verify(con, "ana", "correct horse")
+    for _ in range(4):
+        with pytest.raises(auth.SignInRefused, match="^Wrong"):
+            store.verify(con, "ana", "nope nope")
+    assert store.locked_until("ana") is None
+
+
+def test_email_maps_to_role_for_identity_provider_users(store, con):
+    store.add(con, ADMIN, "mira", "viewer", None, email="Mira@MFA.gov.rs")
+    assert store.actor_for_email("mira@mfa.gov.rs") == Actor("mira", "viewer")
+    assert store.actor_for_email("other@mfa.gov.rs") is None
+    assert store.actor_for_email(None) is None
+    with pytest.raises(auth.SignInRefused):      # no password: identity provider only
+        store.verify(con, "mira", "")
+
+
+def test_sessions_expire_when_idle_and_at_the_maximum(clock):
+    sessions = auth.SessionStore(idle=timedelta(minutes=30), maximum=timedelta(hours=8), clock=clock)
+    token = sessions.create(Actor("ana", "analyst"))
+    assert len(token) >= 40
+    clock.advance(minutes=29)
+    assert sessions.get(token) == Actor("ana", "analyst")
+    clock.advance(minutes=31)
+    assert sessions.get(token) is None
+    busy = sessions.create(Actor("ana", "analyst"))
+    for _ in range(16):                       # used every 29 min: never idle for 30 ...
+        clock.advance(minutes=29)
+        assert sessions.get(busy) == Actor("ana", "analyst")
+    clock.advance(minutes=29)                 # ... but 17 x 29 min = 8 h 13 min > 8 h
+    assert sessions.get(busy) is None
+
+
+def test_sign_out_and_user_removal_end_sessions(store, con, clock, monkeypatch):
+    sessions = auth.SessionStore(clock=clock)
+    monkeypatch.setattr(auth, "SESSIONS", sessions)
+    a = sessions.create(Actor("ana", "analyst"))
+    b = sessions.create(Actor("bob", "viewer"))
+    sessions.end(a)
+    assert sessions.get(a) is None and sessions.get("made-up") is None and sessions.get(None) is None
+    store.add(con, ADMIN, "bob", "viewer", "correct horse")
+    store.remove(con, ADMIN, "bob")
+    assert sessions.get(b) is None
+
+
+@pytest.mark.parametrize("address,allowed", [
+    ("localhost", True), ("127.0.0.1", True), ("::1", True),
+    ("0.0.0.0", False), ("192.168.1.20", False), ("", False), (None, False), ("dialogue.example.gov", False),
+])
+def test_local_mode_only_on_loopback_and_only_without_users(store, con, address, allowed):
+    assert auth.local_mode_allowed(address, store) is allowed
+    store.add(con, ADMIN, "ana", "admin", "correct horse")
+    assert auth.local_mode_allowed(address, store) is False
+
+
+def test_refusal_says_how_to_add_users():
+    text = auth.local_mode_refusal("0.0.0.0")
+    assert "0.0.0.0" in text and "python -m dialogue users add NAME --role admin" in text
+
+
+# -- the users command line -------------------------------------------------------------------
+@pytest.fixture
+def cli_env(tmp_path, monkeypatch):
+    monkeypatch.setenv("DIALOGUE_USERS", str(tmp_path / "users.toml"))
+    return ["--db", str(tmp_path / "cli.duckdb")]
+
+
+def run_cli(args, stdin_text, monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin_text))
+    code = main(args)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_users_add_reads_two_lines_from_stdin(cli_env, monkeypatch, capsys, tmp_path):
+    code, out, _ = run_cli(cli_env + ["users", "add", "ana", "--role", "analyst"],
+                           "correct horse\ncorrect horse\n", monkeypatch, capsys)
+    assert code == 0 and "added ana (analyst)" in out
+    store = auth.UserStore()
+    assert store.path == tmp_path / "users.toml"
+    from dialogue import db
+    con = db.connect(tmp_path / "cli.duckdb")
+    assert store.verify(con, "ana", "correct horse") == Actor("ana", "analyst")
+    entry = audit.audit_entries(con, action="user_add").iloc[0]
+    assert entry["role"] == "admin" and bool(entry["ok"])
+    con.close()
+
+
+def test_users_add_refuses_different_passwords(cli_env, monkeypatch, capsys):
+    code, _, err = run_cli(cli_env + ["users", "add", "ana", "--role", "analyst"],
+                           "correct horse\ncorrect hors\n", monkeypatch, capsys)
+    assert code == 1 and "differ" in err
+    assert not auth.UserStore().has_users()
+
+
+def test_users_list_and_remove(cli_env, monkeypatch, capsys):
+    run_cli(cli_env + ["users", "add", "ana", "--role", "analyst"], "correct horse\ncorrect horse\n",
+            monkeypatch, capsys)
+    run_cli(cli_env + ["users", "add", "mira", "--role", "viewer", "--email", "mira@mfa.gov.rs"], "\n\n",
+            monkeypatch, capsys)
+    code, out, _ = run_cli(cli_env + ["users", "list"], "", monkeypatch, capsys)
+    assert code == 0
+    assert out.splitlines() == ["ana\tanalyst\t-\tpassword", "mira\tviewer\tmira@mfa.gov.rs\te-mail"]
+    code, out, _ = run_cli(cli_env + ["users", "remove", "ana"], "", monkeypatch, capsys)
+    assert code == 0 and [u.name for u in auth.UserStore().users()] == ["mira"]
+    code, _, err = run_cli(cli_env + ["users", "remove", "ana"], "", monkeypatch, capsys)
+    assert code == 1 and "no user named 'ana'" in err
+
+
+def test_users_add_through_a_real_pipe(tmp_path):
+    env = {"DIALOGUE_USERS": str(tmp_path / "u.toml"), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-m", "dialogue", "--db", str(tmp_path / "p.duckdb"), "users", "add", "root",
+         "--role", "admin"],
+        input="correct horse\ncorrect horse\n", capture_output=True, text=True, env=env, cwd=config.ROOT,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert tomllib.loads((tmp_path / "u.toml").read_text())["users"]["root"]["role"] == "admin"
+
+
+def test_terminal_password_prompt_uses_getpass(monkeypatch):
+    answers = iter(["correct horse", "correct horse"])
+    monkeypatch.setattr(commands_admin.getpass, "getpass", lambda prompt: next(answers))
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    assert commands_admin.read_new_password("ana", Tty("")) == "correct horse"
