@@ -1,0 +1,127 @@
+"""Cell helpers shared by the real-source layouts: header search, label matching, number parsing.
+
+Private (leading underscore): layout discovery skips it.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+import pandas as pd
+
+from dialogue.datasets import DATASETS
+
+
+def is_blank(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    try:
+        if value is pd.NA or value is pd.NaT:
+            return True
+    except TypeError:
+        pass
+    return isinstance(value, str) and not value.strip()
+
+
+def text(value: object) -> str:
+    """A cell as stripped text ('' for blank); whole floats lose their '.0' (Excel codes)."""
+    if is_blank(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip().strip("|").strip()
+
+
+def fold(value: object) -> str:
+    """Lower-case, accents removed, whitespace collapsed: for matching labels and headers."""
+    s = unicodedata.normalize("NFKD", text(value).replace("đ", "dj").replace("Đ", "Dj"))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", s).strip().lower()
+
+
+def row_values(cells: pd.DataFrame, i: int) -> list:
+    return list(cells.iloc[i])
+
+
+def find_header(cells: pd.DataFrame, required: set[str], limit: int | None = None) -> tuple[int, dict[str, int]] | None:
+    """The first row holding every `required` header (folded); returns (row index, {folded name: column})."""
+    n = len(cells) if limit is None else min(len(cells), limit)
+    for i in range(n):
+        positions: dict[str, int] = {}
+        for j, value in enumerate(row_values(cells, i)):
+            name = fold(value)
+            if name and name not in positions:
+                positions[name] = j
+        if required <= positions.keys():
+            return i, positions
+    return None
+
+
+def found_headers(cells: pd.DataFrame, limit: int = 30) -> list[str]:
+    """The non-blank cells of the first non-blank row, for 'we found these headers' messages."""
+    for i in range(min(len(cells), limit)):
+        values = [text(v) for v in row_values(cells, i) if not is_blank(v)]
+        if values:
+            return values
+    return []
+
+
+class BadNumber(ValueError):
+    pass
+
+
+def census_number(value: object) -> Decimal | None:
+    """A Census figure: '194,795.1', '-80,800.1' or an Excel number; None for a blank cell."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        raise BadNumber("a number")
+    if isinstance(value, (int, float)):
+        return Decimal(repr(value))
+    s = text(value).replace("\u2212", "-").replace(" ", "").replace("\u00a0", "")
+    if not re.fullmatch(r"[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?", s):
+        raise BadNumber("a number in the Census style, e.g. 1,234.5 or -80,800.1")
+    try:
+        return Decimal(s.replace(",", ""))
+    except InvalidOperation as exc:  # pragma: no cover - the regex already guards
+        raise BadNumber("a number") from exc
+
+
+def whole(amount: Decimal, scale: int = 1) -> int:
+    """Scale to whole currency units, rounding half away from zero."""
+    return int((amount * scale).quantize(Decimal(1), rounding="ROUND_HALF_UP"))
+
+
+def trade_frame(rows: list[dict]) -> pd.DataFrame:
+    """Rows (dicts with canonical trade names) as a typed canonical trade frame."""
+    columns = DATASETS["trade"].column_names
+    frame = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows], columns=columns)
+    types = {"year": "Int64", "month": "Int64", "value": "Float64", "publishable": "boolean",
+             "synthetic": "boolean"}
+    for name in columns:
+        frame[name] = frame[name].astype(types.get(name, "string"))
+    return frame
+
+
+def month_of(value: object) -> tuple[int, int] | None:
+    """(year, month) from a Census month label: 'January 2025', or a date cell Excel made of it."""
+    if isinstance(value, (datetime, date, pd.Timestamp)):
+        return value.year, value.month
+    m = re.fullmatch(r"([a-z]+)\.?\s+(\d{4})", fold(value))
+    if not m:
+        return None
+    name = m.group(1)
+    for number, full in enumerate(MONTHS, start=1):
+        if full == name or (len(name) >= 3 and full.startswith(name)):
+            return int(m.group(2)), number
+    return None
+
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+MONTH_ABBR = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
