@@ -137,17 +137,20 @@ def _dataset(name: str) -> Dataset:
 
 def _arrow(ds: Dataset, frame: pd.DataFrame) -> pa.Table:
     """The frame's canonical columns as Arrow (missing ones null) plus its row positions."""
-    data = {}
+    n = len(frame)
+    arrays, names = [], []
     for c in ds.column_names:
         if c in frame.columns:
             col = frame[c]
             if col.dtype == object:
                 col = col.astype("string")
-            data[c] = col.reset_index(drop=True)
+            arrays.append(pa.Array.from_pandas(col.reset_index(drop=True)))
         else:
-            data[c] = pd.Series([None] * len(frame), dtype="string")
-    table = pa.Table.from_pandas(pd.DataFrame(data), preserve_index=False)
-    return table.append_column("_pos", pa.array(range(len(frame)), type=pa.int64()))
+            arrays.append(pa.nulls(n, pa.string()))
+        names.append(c)
+    arrays.append(pa.array(range(n), type=pa.int64()))
+    names.append("_pos")
+    return pa.Table.from_arrays(arrays, names=names)
 
 
 def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None) -> tuple[str, Plan]:
@@ -162,7 +165,7 @@ def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None)
             f"create temp table {stage} as "
             f"with typed as (select {_typed(ds)}, _pos from {view}), "
             f"keyed as (select *, md5({_json_list(ds.key)}) as row_key, "
-            f"md5({_json_list(ds.column_names)}) as row_hash, {_key_text(ds)} as key_text from typed) "
+            f"cast(hash({_cols(ds)}) as varchar) as row_hash from typed) "
             f"select k.*, case when c.row_key is null then 'added' "
             f"when {_differs(ds, 'k', 'c')} then 'updated' else 'unchanged' end as _status "
             f"from keyed k left join (select * from {ds.name} where valid_to is null) c on c.row_key = k.row_key"
@@ -171,7 +174,7 @@ def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None)
         cur.unregister(view)
     try:
         dups = cur.execute(
-            f"select any_value(key_text), list(_pos order by _pos) from {stage} "
+            f"select any_value({_key_text(ds)}), list(_pos order by _pos) from {stage} "
             "group by row_key having count(*) > 1 order by min(_pos) limit 100"
         ).fetchall()
         if dups:
@@ -222,7 +225,7 @@ def _plan(cur, ds: Dataset, stage: str, mode: str, scope: dict | None) -> Plan:
         f"select {_cols(ds)} from {stage} where _status = 'added' order by _pos limit {PREVIEW_LIMIT}"
     ).df()
     cells = " union all ".join(
-        f"select s._pos, s.key_text as key, '{c}' as \"column\", cast(c.{_q(c)} as varchar) as old, "
+        f"select s._pos, {_key_text(ds, 's.')} as key, '{c}' as \"column\", cast(c.{_q(c)} as varchar) as old, "
         f"cast(s.{_q(c)} as varchar) as new, {i} as ord "
         f"from {stage} s join {ds.name} c on c.row_key = s.row_key and c.valid_to is null "
         f"where s._status = 'updated' and s.{_q(c)} is distinct from c.{_q(c)}"
@@ -337,7 +340,7 @@ def _write(cur, ds: Dataset, stage: str, p: Plan, actor: Actor, *, file: str, sh
         c.execute(
             f"insert into {ds.name} ({_cols(ds)}, row_key, row_hash, valid_from, valid_to) "
             f"select {_cols(ds)}, row_key, row_hash, $id, null from {stage} "
-            f"where _status in ('added', 'updated') order by _pos",
+            f"where _status in ('added', 'updated')",
             {"id": upload_id},
         )
         c.execute(
