@@ -1,0 +1,179 @@
+"""The public progress report: one self-contained HTML file (charts' JavaScript inlined, no requests).
+
+Every piece of user text is escaped; chart specs and report data sit in JSON script blocks with `<`
+escaped, so no stored text can close a tag. Notes never appear here; the content given is already
+limited to rows marked publishable (see content.publishable_copy).
+"""
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+
+from dialogue.reports import render
+from dialogue.reports.content import ReportContent
+from dialogue.reports.labels import STATUS_SYMBOLS, fmt_date, label
+from dialogue.vocab import status_word
+
+STYLE = """
+body{font-family:"DejaVu Sans",system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1b1b1b;line-height:1.45}
+main{max-width:1000px;margin:0 auto;padding:1rem 1.2rem 3rem}
+h1{font-size:1.6rem;margin:.5rem 0}h2{margin-top:2.2rem;border-bottom:2px solid #305496;padding-bottom:.2rem}
+h3{margin:1.2rem 0 .2rem;font-size:1.05rem}
+.meta{color:#444}.demo{background:#b00000;color:#fff;font-weight:bold;text-align:center;padding:.5rem;font-size:1.1rem}
+table{border-collapse:collapse;width:100%;font-size:.9rem;margin:.5rem 0}
+th,td{border:1px solid #ccc;padding:.3rem .4rem;text-align:left;vertical-align:top}
+th{background:#e1e6f0}tr.area td{background:#f2f2f2;font-weight:bold}
+.status{font-weight:bold;white-space:nowrap}
+.s-achieved,.s-on_track{color:#1a7f37}.s-at_risk{color:#9a6000}.s-off_track{color:#c82828}
+.s-missed{color:#a01414}.s-not_started,.s-no_data{color:#555}
+.chart{margin:.8rem 0;overflow-x:auto}.muted{color:#555;font-style:italic}
+nav ol{columns:2}footer{margin-top:3rem;color:#555;font-size:.85rem}
+"""
+EMBED = """
+document.querySelectorAll('script[type="application/json"][data-chart]').forEach(function (node) {
+  var spec = JSON.parse(node.textContent);
+  vegaEmbed('#' + node.dataset.chart, spec, {actions: false, renderer: 'svg'}).catch(function (err) {
+    document.getElementById(node.dataset.chart).textContent = String(err);
+  });
+});
+"""
+
+
+def write_html(content: ReportContent, path: str | Path) -> Path:
+    """Write the public report to `path` and return it."""
+    path = Path(path)
+    path.write_text(html_text(content), encoding="utf-8")
+    return path
+
+
+def _json_block(data, **attrs) -> str:
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    extra = "".join(f' {k.replace("_", "-")}="{escape(str(v))}"' for k, v in attrs.items())
+    return f'<script type="application/json"{extra}>{text}</script>'
+
+
+def report_data(c: ReportContent) -> dict:
+    """The report's figures as data: what the HTML shows, for machines and for reproducibility checks."""
+    return {
+        "title": c.title, "kind": c.kind, "lang": c.lang, "as_of": c.as_of.isoformat(),
+        "known_at": c.known_at.isoformat(sep=" "), "since": c.since.isoformat(),
+        "workspace": c.workspace, "demo": c.demo,
+        "targets": [
+            {"target": s.target, "area": s.area, "status": s.status, "headline": s.headline,
+             "reason": s.reason, "actual": s.actual, "target_value": s.target_value, "period": s.period}
+            for s in c.statuses
+        ],
+        "status_moves": c.status_moves,
+        "milestones": c.milestones,
+        "evidence": [e for section in c.areas for e in section.evidence],
+        "sources": c.sources,
+    }
+
+
+def _badge(status: str, lang: str) -> str:
+    return (f'<span class="status s-{status}">{escape(STATUS_SYMBOLS[status])} '
+            f"{escape(status_word(status, lang))}</span>")
+
+
+def _evidence(c: ReportContent, rows: list[dict], empty: str) -> str:
+    lang = c.lang
+    if not rows:
+        return f'<p class="muted">{escape(empty)}</p>'
+    body = "".join(
+        f"<tr><td>{escape(fmt_date(e['date'], lang))}</td><td>{escape(e['dataset'])}</td>"
+        f"<td>{escape(e['title'])}</td><td>{escape(e['source'] or '—')}</td></tr>"
+        for e in rows
+    )
+    return (f"<table><thead><tr><th>{escape(label('date', lang))}</th><th>{escape(label('dataset', lang))}</th>"
+            f"<th>{escape(label('what', lang))}</th><th>{escape(label('source', lang))}</th></tr></thead>"
+            f"<tbody>{body}</tbody></table>")
+
+
+def html_text(c: ReportContent) -> str:
+    lang = c.lang
+    e = escape
+    parts: list[str] = []
+    add = parts.append
+    add(f'<!doctype html><html lang="{e(lang)}"><head><meta charset="utf-8">')
+    add('<meta name="viewport" content="width=device-width, initial-scale=1">')
+    add(f"<title>{e(c.title)}</title><style>{STYLE}</style>")
+    add(f"<script>{render.javascript_bundle()}</script></head><body>")
+    if c.demo:
+        add(f'<div class="demo" role="note">{e(label("demo_label", lang))}</div>')
+    add(f"<main><h1>{e(c.title)}</h1>")
+    add(f'<p class="meta">{e(label("as_of", lang))}: <b>{e(fmt_date(c.as_of, lang))}</b> · '
+        f'{e(label("known_at", lang))}: {e(c.known_at.strftime("%Y-%m-%d %H:%M:%S"))} UTC · '
+        f'{e(label("since", lang))}: {e(fmt_date(c.since, lang))}</p>')
+    add(f'<p class="muted">{e(label("public_note", lang))}</p>')
+    sections = [("scorecard", label("scorecard", lang)), ("changes", label("changes", lang)),
+                ("milestones", label("milestones", lang))]
+    sections += [(f"area-{s.area}", s.title) for s in c.areas]
+    sections.append(("annex", label("annex", lang)))
+    add(f'<nav><h2>{e(label("contents", lang))}</h2><ol>'
+        + "".join(f'<li><a href="#{e(anchor)}">{e(title)}</a></li>' for anchor, title in sections)
+        + "</ol></nav>")
+
+    add(f'<h2 id="scorecard">{e(label("scorecard", lang))}</h2><table><thead><tr>'
+        f'<th>{e(label("target", lang))}</th><th>{e(label("status", lang))}</th>'
+        f'<th>{e(label("headline", lang))}</th><th>{e(label("reason", lang))}</th></tr></thead><tbody>')
+    for section in c.areas:
+        if not section.statuses:
+            continue
+        add(f'<tr class="area"><td colspan="4">{e(section.title)}</td></tr>')
+        for s in section.statuses:
+            add(f'<tr id="target-{e(s.target)}"><td>{e(s.wording)}</td><td>{_badge(s.status, lang)}</td>'
+                f"<td>{e(s.headline or '—')}</td><td>{e(s.reason or '—')}</td></tr>")
+    add("</tbody></table>")
+
+    add(f'<h2 id="changes">{e(label("changes", lang))}: {e(fmt_date(c.since, lang))} – '
+        f'{e(fmt_date(c.as_of, lang))}</h2><h3>{e(label("status_moves", lang))}</h3>')
+    if c.status_moves:
+        add("<table><tbody>" + "".join(
+            f"<tr><td>{e(m['wording'])}</td><td>{_badge(m['before'], lang) if m['before'] else '—'}</td>"
+            f"<td>{_badge(m['after'], lang)}</td><td>{e(m['reason'] or '')}</td></tr>" for m in c.status_moves
+        ) + "</tbody></table>")
+    else:
+        add(f'<p class="muted">{e(label("no_status_moves", lang))}</p>')
+    add(f'<h3>{e(label("new_evidence", lang))}</h3>')
+    add(_evidence(c, c.new_evidence, label("no_new_evidence", lang)))
+
+    add(f'<h2 id="milestones">{e(label("milestones", lang))}</h2>')
+    if c.milestones:
+        add("<table><tbody>" + "".join(
+            f"<tr><td>{e(fmt_date(m['deadline'], lang))}</td><td>{e(m['wording'])}</td>"
+            f"<td>{_badge(m['status'], lang)}</td><td>{e(m['reason'] or '')}</td></tr>" for m in c.milestones
+        ) + "</tbody></table>")
+    else:
+        add(f'<p class="muted">{e(label("no_milestones", lang))}</p>')
+
+    chart_no = 0
+    for section in c.areas:
+        add(f'<h2 id="area-{e(section.area)}">{e(section.title)}</h2>')
+        if not section.statuses:
+            add(f'<p class="muted">{e(label("no_target_area", lang))}</p>')
+        for s in section.statuses:
+            add(f"<h3>{e(s.wording)}</h3><p>{_badge(s.status, lang)} · {e(s.headline or '')}<br>"
+                f"{e(s.reason or '')}</p>")
+        for chart in section.charts:
+            chart_no += 1
+            add(f"<h3>{e(chart.title)}</h3><div class=\"chart\" id=\"chart-{chart_no}\"></div>")
+            add(_json_block(chart.spec(), data_chart=f"chart-{chart_no}"))
+        if section.evidence or not section.statuses:
+            add(f'<h3>{e(label("evidence", lang))}</h3>')
+            add(_evidence(c, section.evidence, label("nothing_recorded", lang)))
+
+    add(f'<h2 id="annex">{e(label("annex", lang))}</h2>')
+    if c.sources:
+        add(f"<table><thead><tr><th>{e(label('dataset', lang))}</th><th>{e(label('source', lang))}</th>"
+            f"<th>{e(label('rows', lang))}</th></tr></thead><tbody>"
+            + "".join(f"<tr><td>{e(s['dataset'])}</td><td>{e(s['source'])}</td><td>{s['rows']}</td></tr>"
+                      for s in c.sources) + "</tbody></table>")
+    else:
+        add(f'<p class="muted">{e(label("no_sources", lang))}</p>')
+    add(f"<footer>{e(label('generated_by', lang))} Dialogue Monitor · {e(label('as_of', lang))} "
+        f"{e(fmt_date(c.as_of, lang))}</footer></main>")
+    add(_json_block(report_data(c), id="report-data"))
+    add(f"<script>{EMBED}</script></body></html>")
+    return "".join(parts)

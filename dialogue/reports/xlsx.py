@@ -1,0 +1,135 @@
+"""The Excel annex (openpyxl): the scorecard, notes, sources and every dataset as known at the moment."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from dialogue.datasets import DATASETS
+from dialogue.reports.content import ReportContent
+from dialogue.reports.labels import STATUS_SYMBOLS, fmt_date, label
+from dialogue.safe_cells import write_xlsx_cell
+from dialogue.vocab import status_word
+
+HEADER_ROW = 4            # rows 1-3: what the sheet is, as of / known at, DEMO label
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="305496")
+TITLE_FONT = Font(bold=True, size=13)
+DEMO_FONT = Font(bold=True, color="B00000", size=12)
+FORMATS = {"int": "0", "number": "#,##0.##", "date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm:ss"}
+MAX_WIDTH = 60
+
+
+def write_xlsx(content: ReportContent, path: str | Path) -> Path:
+    """Write the annex workbook to `path` and return it."""
+    path = Path(path)
+    workbook(content).save(path)
+    return path
+
+
+def workbook(c: ReportContent) -> Workbook:
+    wb = Workbook()
+    wb.remove(wb.active)
+    lang = c.lang
+    _sheet(wb, c, label("scorecard", lang)[:31], label("scorecard", lang), *_scorecard_table(c))
+    if c.kind != "public":
+        _sheet(wb, c, label("notes", lang)[:31], label("notes", lang), *_notes_table(c))
+    _sheet(wb, c, label("annex", lang)[:31].replace(":", ""), label("annex", lang),
+           [label("dataset", lang), label("source", lang), label("rows", lang)],
+           [[s["dataset"], s["source"], s["rows"]] for s in c.sources], ["text", "text", "int"])
+    for name, ds in DATASETS.items():
+        frame = c.datasets.get(name, pd.DataFrame(columns=ds.column_names))
+        types = ["date" if col.type == "date" else col.type for col in ds.columns]
+        _sheet(wb, c, name, f"{name}: {label('datasets_sheet', lang)}", ds.column_names,
+               [[_plain(v) for v in row] for row in frame[ds.column_names].itertuples(index=False)], types)
+    wb.properties.title = c.title
+    wb.properties.creator = "Dialogue Monitor"
+    wb.properties.created = c.known_at
+    wb.properties.modified = c.known_at
+    return wb
+
+
+def _plain(value):
+    """A cell value openpyxl writes as itself: NA becomes empty, pandas timestamps dates."""
+    if value is None or (not isinstance(value, (list, dict)) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date() if value == value.normalize() else value.to_pydatetime()
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        return value.item()
+    return value
+
+
+def _scorecard_table(c: ReportContent):
+    lang = c.lang
+    header = ["id", label("area", lang), label("target", lang), label("status", lang), label("headline", lang),
+              "actual", "target_value", "expected_to_date", label("period", lang), label("deadline", lang),
+              label("reason", lang)]
+    rows = []
+    for section in c.areas:
+        for s in section.statuses:
+            rows.append([s.target, section.title, s.wording,
+                         f"{STATUS_SYMBOLS[s.status]} {status_word(s.status, lang)}", s.headline,
+                         s.actual, s.target_value, s.expected_to_date, s.period, s.deadline, s.reason])
+    types = ["text", "text", "text", "text", "text", "number", "number", "number", "text", "date", "text"]
+    return header, rows, types
+
+
+def _notes_table(c: ReportContent):
+    lang = c.lang
+    header = ["id", label("target", lang), label("date", lang), label("author", lang), "created_at (UTC)",
+              label("text", lang)]
+    rows = [[target, c.wording(target), n["note_date"], n["author"], n["created_at"], n["text"]]
+            for target, notes in c.notes.items() for n in notes]
+    return header, rows, ["text", "text", "date", "text", "datetime", "text"]
+
+
+def _sheet(wb: Workbook, c: ReportContent, name: str, title: str, header: list[str], rows: list[list],
+           types: list[str]) -> None:
+    lang = c.lang
+    ws = wb.create_sheet(name)
+    write_xlsx_cell(ws.cell(1, 1), f"{c.title} — {title}")
+    ws.cell(1, 1).font = TITLE_FONT
+    known = f"{c.known_at:%Y-%m-%d %H:%M:%S} UTC"
+    write_xlsx_cell(ws.cell(2, 1), f"{label('as_of', lang)}: {fmt_date(c.as_of, lang)} · "
+                                   f"{label('known_at', lang)}: {known} · {label('language', lang)}: "
+                                   f"{label('language_name', lang)}")
+    if c.demo:
+        write_xlsx_cell(ws.cell(3, 1), label("demo_label", lang))
+        ws.cell(3, 1).font = DEMO_FONT
+    for j, text in enumerate(header, start=1):
+        cell = ws.cell(HEADER_ROW, j)
+        write_xlsx_cell(cell, text)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(vertical="center")
+    widths = [len(str(h)) + 4 for h in header]
+    for i, row in enumerate(rows, start=HEADER_ROW + 1):
+        for j, value in enumerate(row, start=1):
+            cell = ws.cell(i, j)
+            value = _plain(value)
+            if types[j - 1] == "date" and isinstance(value, datetime):
+                value = value.date()
+            write_xlsx_cell(cell, value)
+            if value is not None and types[j - 1] in FORMATS:
+                cell.number_format = FORMATS[types[j - 1]]
+            widths[j - 1] = max(widths[j - 1], _width(value))
+    for j, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = min(width, MAX_WIDTH)
+    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
+    last = get_column_letter(len(header))
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + max(len(rows), 1)}"
+
+
+def _width(value) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, (date, datetime)):
+        return 12 if not isinstance(value, datetime) else 20
+    if isinstance(value, float):
+        return len(f"{value:,.2f}") + 2
+    return len(str(value)) + 2
