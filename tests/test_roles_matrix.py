@@ -1,0 +1,178 @@
+"""The role x action matrix: every write in the package checks the caller's role itself.
+
+Each write is called as every role. Below its minimum role it must raise PermissionDenied and leave
+everything exactly as it was (database fingerprint, users file, files on disk); at or above it, it
+works. A discovery test makes sure no public function that takes an `actor` escapes the matrix.
+"""
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+import pytest
+
+import dialogue
+from dialogue import auth, backup, db, store
+from dialogue.roles import ROLES, Actor, PermissionDenied
+from tests.conftest import ADMIN
+
+
+@dataclass
+class Ctx:
+    con: object
+    tmp: Path
+    users: auth.UserStore
+    first_upload: int
+    backup_dir: Path
+
+
+def trade_frame(value: float) -> pd.DataFrame:
+    return pd.DataFrame([{"reporter": "US Census", "year": 2025, "flow": "us_to_serbia", "value": value,
+                          "currency": "USD", "source": "test"}])
+
+
+TRADE_CSV = b"reporter,year,flow,value,currency,source\nUS Census,2026,us_to_serbia,7,USD,test\n"
+
+
+def _ingest(ctx: Ctx, actor: Actor, dry_run: bool):
+    from dialogue import ingest
+    report = ingest.ingest(ctx.con, TRADE_CSV, "trade.csv", actor, dataset="trade", dry_run=dry_run)
+    assert report.ok, report.message
+
+
+def _commit_plan(ctx: Ctx, actor: Actor):
+    plan = store.plan(ctx.con, "trade", trade_frame(3.0))
+    return store.commit(ctx.con, plan, actor, file="plan.csv")
+
+
+def _add_note(ctx: Ctx, actor: Actor):
+    from dialogue import notes
+    from datetime import date
+    return notes.add_note(ctx.con, actor, "trade_turnover", "A dated remark.", date(2026, 3, 1))
+
+
+# "module.function" -> (the role needed, how to call it as an actor)
+WRITES: dict[str, tuple[str, Callable[[Ctx, Actor], object]]] = {
+    "dialogue.store.apply": ("analyst", lambda c, a: store.apply(c.con, "trade", trade_frame(1.0), a, file="a.csv")),
+    "dialogue.store.commit": ("analyst", _commit_plan),
+    "dialogue.store.commit_frame": ("analyst", lambda c, a: store.commit_frame(c.con, "trade", trade_frame(2.0), a,
+                                                                              file="f.csv")),
+    "dialogue.store.rollback": ("analyst", lambda c, a: store.rollback(c.con, c.first_upload, a)),
+    "dialogue.ingest.ingest": ("analyst", lambda c, a: _ingest(c, a, dry_run=False)),
+    "dialogue.ingest.ingest(dry_run)": ("analyst", lambda c, a: _ingest(c, a, dry_run=True)),
+    "dialogue.notes.add_note": ("analyst", _add_note),
+    "dialogue.auth.UserStore.add": ("admin", lambda c, a: c.users.add(c.con, a, "newbie", "viewer", "correct horse")),
+    "dialogue.auth.UserStore.remove": ("admin", lambda c, a: c.users.remove(c.con, a, "bob")),
+    "dialogue.backup.backup": ("admin", lambda c, a: backup.backup(c.con, c.tmp / "new-backup", a)),
+    "dialogue.backup.restore": ("admin", lambda c, a: backup.restore(c.backup_dir, c.tmp / "restored.duckdb", a)),
+}
+# Public functions that take an actor but are not guarded writes, and why.
+NOT_WRITES = {
+    "dialogue.roles.require": "the guard itself",
+    "dialogue.audit.record": "records every attempt, including refused and anonymous ones",
+    "dialogue.auth.SessionStore.create": "an in-memory session for an actor the password check already returned",
+}
+OPTIONAL_MODULES = {"dialogue.ingest": "the store helper's ingest module", "dialogue.notes": "reports' notes"}
+
+
+def _module_of(name: str) -> str:
+    """dialogue.x.f(variant) or dialogue.x.Class.method -> dialogue.x"""
+    parts = name.split("(")[0].split(".")
+    return ".".join(parts[:2])
+
+
+def _available(name: str) -> bool:
+    try:
+        importlib.import_module(_module_of(name))
+    except ModuleNotFoundError:
+        return False
+    return True
+
+
+@pytest.fixture(autouse=True)
+def fast_bcrypt(monkeypatch):
+    monkeypatch.setattr(auth, "BCRYPT_ROUNDS", 4)
+
+
+@pytest.fixture
+def ctx(tmp_path, monkeypatch):
+    monkeypatch.setenv("DIALOGUE_USERS", str(tmp_path / "users.toml"))
+    con = db.connect(tmp_path / "matrix.duckdb")
+    users = auth.UserStore(tmp_path / "users.toml")
+    users.add(con, ADMIN, "root", "admin", "correct horse")
+    users.add(con, ADMIN, "bob", "viewer", "correct horse")
+    first = store.commit_frame(con, "trade", trade_frame(100.0), ADMIN, file="first.csv")
+    backup.backup(con, tmp_path / "existing-backup", ADMIN)
+    yield Ctx(con, tmp_path, users, first, tmp_path / "existing-backup")
+    con.close()
+
+
+def everything(ctx: Ctx) -> tuple:
+    """All state a write could touch: the database, the users file and every file under tmp."""
+    files = sorted(str(p.relative_to(ctx.tmp)) for p in ctx.tmp.rglob("*")
+                   if not p.name.endswith((".wal", ".lock")) and p.name != "matrix.duckdb")
+    return db.fingerprint(ctx.con), ctx.users.path.read_bytes(), files
+
+
+CASES = [(name, role) for name in WRITES for role in ROLES]
+
+
+@pytest.mark.parametrize("name,role", CASES, ids=[f"{n}-{r}" for n, r in CASES])
+def test_each_write_as_each_role(ctx, name, role):
+    if not _available(name):
+        pytest.skip(f"{name} has not landed yet ({OPTIONAL_MODULES.get(_module_of(name))})")
+    needed, call = WRITES[name]
+    actor = Actor(f"{role}-user", role)
+    before = everything(ctx)
+    if ROLES.index(role) < ROLES.index(needed):
+        with pytest.raises(PermissionDenied):
+            call(ctx, actor)
+        assert everything(ctx) == before, f"{name} changed something for a {role} before refusing"
+    else:
+        call(ctx, actor)
+        if not name.endswith("(dry_run)"):
+            assert everything(ctx) != before, f"{name} as {role} did nothing"
+
+
+@pytest.mark.parametrize("name", list(WRITES))
+def test_no_one_signed_out_can_write(ctx, name):
+    if not _available(name):
+        pytest.skip(f"{name} has not landed yet")
+    before = everything(ctx)
+    with pytest.raises(PermissionDenied):
+        WRITES[name][1](ctx, None)
+    assert everything(ctx) == before
+
+
+def _public_functions_taking_an_actor():
+    found = set()
+    for info in pkgutil.walk_packages(dialogue.__path__, "dialogue."):
+        if info.name in ("dialogue.__main__",):
+            continue
+        module = importlib.import_module(info.name)
+        for attr, obj in vars(module).items():
+            if attr.startswith("_") or getattr(obj, "__module__", None) != module.__name__:
+                continue
+            members = [(attr, obj)] if inspect.isfunction(obj) else []
+            if inspect.isclass(obj):
+                members = [(f"{attr}.{m}", f) for m, f in vars(obj).items()
+                           if inspect.isfunction(f) and not m.startswith("_")]
+            for qual, fn in members:
+                if "actor" in inspect.signature(fn).parameters:
+                    found.add(f"{module.__name__}.{qual}")
+    return found
+
+
+def test_every_function_that_takes_an_actor_is_in_the_matrix():
+    known = {n.split("(")[0] for n in WRITES} | set(NOT_WRITES)
+    missing = _public_functions_taking_an_actor() - known
+    assert not missing, f"add these writes to WRITES (with the role they need): {sorted(missing)}"
+
+
+def test_viewer_role_is_never_enough_for_any_write():
+    assert all(ROLES.index(needed) > ROLES.index("viewer") for needed, _ in WRITES.values())
