@@ -1,1 +1,31 @@
 """Briefing packs, periodic reports and the public progress report, generated from the store."""
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+
+from dialogue.reports.content import KINDS, ReportContent, gather
+
+__all__ = ["KINDS", "ReportContent", "documents", "file_stem", "gather"]
+
+
+def file_stem(kind: str, as_of: date, lang: str) -> str:
+    """Predictable file name without extension, e.g. briefing-2026-06-30-sr-Cyrl."""
+    return f"{kind}-{as_of.isoformat()}-{lang}"
+
+
+def documents(con, as_of: date, known_at: datetime | str | None = None, since: date | None = None,
+              kind: str = "briefing", lang: str = "en") -> tuple[ReportContent, dict[str, bytes]]:
+    """The report's files as {file name: bytes}: PDF + XLSX, or one HTML file for the public report."""
+    content = gather(con, as_of, known_at=known_at, since=since, kind=kind, lang=lang)
+    stem = file_stem(kind, as_of, lang)
+    if kind == "public":
+        from dialogue.reports.html import html_text
+
+        return content, {f"{stem}.html": html_text(content).encode("utf-8")}
+    from dialogue.reports.pdf import pdf_bytes
+    from dialogue.reports.xlsx import workbook
+
+    buffer = io.BytesIO()
+    workbook(content).save(buffer)
+    return content, {f"{stem}.pdf": pdf_bytes(content), f"{stem}.xlsx": buffer.getvalue()}

@@ -144,7 +144,7 @@ def _gather(con, as_of, known_at, known_at_given, since, kind, lang, workspace) 
             area=area,
             title=labels.area_title(area, lang),
             statuses=[s for s in scorecard.statuses if s.area == area],
-            charts=[Chart(t, c) for t, c in figures.area_charts(area, con, data, scorecard, as_of, known_at, lang)],
+            charts=[Chart(t, c) for t, c in figures.area_charts(area, con, as_of, known_at, lang)],
             evidence=[e for e in evidence if e["area"] == area],
         )
         for area in AREA_ORDER

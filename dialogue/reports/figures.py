@@ -1,7 +1,64 @@
-"""Which of the pages' charts each report section shows, built by the same builders as the pages."""
+"""Which of the pages' charts each report section shows: the same views and builders as the pages."""
 from __future__ import annotations
 
+from dialogue import charts, views
+from dialogue.i18n import fmt_percent, t
 
-def area_charts(area, con, data, scorecard, as_of, known_at, lang) -> list[tuple[str, object]]:
-    """(title, Altair chart) pairs for one framework area; empty when the area has no chart."""
-    return []
+
+def area_charts(area, con, as_of, known_at, lang) -> list[tuple[str, object]]:
+    """(title, Altair chart) pairs for one framework area; empty when the area has no chart or no data."""
+    build = _BUILDERS.get(area)
+    return build(con, as_of, known_at, lang) if build else []
+
+
+def _economic(con, as_of, known_at, lang):
+    v = views.trade(con, as_of, known_at, lang)
+    out = []
+    if not v.turnover.dropna(subset=["value"]).empty:
+        out.append((t("trade_turnover_title", lang, rate=fmt_percent(v.rate, lang, 0), base=v.base_year),
+                    charts.trade_turnover(v.turnover, v.rate, v.base_year, v.unit, lang)))
+    if not v.growth.empty:
+        out.append((t("trade_growth_title", lang, rate=fmt_percent(v.rate, lang, 0)),
+                    charts.trade_growth(v.growth, v.rate, lang)))
+    if not v.ytd.empty and v.ytd_year:
+        out.append((t("trade_ytd_title", lang, year=v.ytd_year, prev=v.ytd_year - 1),
+                    charts.trade_ytd(v.ytd, v.unit, lang)))
+    if not v.flows.empty:
+        out.append((t("trade_flows_title", lang), charts.trade_flows(v.flows, v.unit, lang)))
+    if not v.mirror.empty:
+        out.append((t("trade_mirror_title", lang), charts.mirror(v.mirror, v.mirror_gaps, v.unit, lang)))
+    return out
+
+
+def _security(con, as_of, known_at, lang):
+    v = views.security(con, as_of, known_at, lang)
+    out = []
+    if not v.per_year.empty:
+        out.append((t("sec_exercises_title", lang, n=f"{v.required:g}"),
+                    charts.exercises_per_year(v.per_year, v.required, lang)))
+    if not v.timeline.empty:
+        out.append((t("sec_timeline_title", lang), charts.exercise_timeline(v.timeline, as_of, lang)))
+    out.append((t("sec_agreements_title", lang, n=f"{v.agreements_required:g}", years=v.window_years),
+                charts.defence_agreements(v.agreements, v.pace, v.agreements_required, lang)))
+    return out
+
+
+def _political(con, as_of, known_at, lang):
+    v = views.political(con, as_of, known_at, lang)
+    if v.training.empty:
+        return []
+    return [(t("pol_training_title", lang, n=f"{v.training_required:g}"),
+             charts.diplomat_training(v.training, v.training_required, lang))]
+
+
+def _process(con, as_of, known_at, lang):
+    v = views.roadmap(con, as_of, known_at, lang)
+    out = []
+    if not v.steps.empty:
+        out.append((t("rm_gantt_title", lang), charts.roadmap_gantt(v.steps, as_of, lang)))
+    if not v.cadence.empty:
+        out.append((t("rm_cadence_title", lang), charts.cadence(v.cadence, lang)))
+    return out
+
+
+_BUILDERS = {"economic": _economic, "security": _security, "political": _political, "process": _process}
