@@ -26,7 +26,7 @@ def pages() -> list[str]:
     found = re.findall(r"""st\.Page\(\s*["']([^"']+\.py)["']""", APP.read_text(encoding="utf-8"))
     if not found:
         found = re.findall(r"""["'](pages/[A-Za-z0-9_]+\.py)["']""", APP.read_text(encoding="utf-8"))
-    return list(dict.fromkeys(found))
+    return [p for p in dict.fromkeys(found) if (ROOT / p).exists()]
 
 
 def _row(ctx: Context, which: str, page: str) -> Row:
