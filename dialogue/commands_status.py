@@ -1,0 +1,60 @@
+"""`python -m dialogue status`: every target's status, as a table for people or JSON for tools."""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime
+
+from dialogue import config, db
+from dialogue.status import compute_all
+from dialogue.vocab import status_badge
+
+
+def _parse_date(text: str | None, option: str) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise SystemExit(f"error: {option} {text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-06-30") from None
+
+
+def _parse_time(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise SystemExit(
+            f"error: --known-at {text!r} is not a timestamp; expected YYYY-MM-DD or 'YYYY-MM-DD HH:MM[:SS]' (UTC)"
+        ) from None
+    if moment.tzinfo is not None:  # stored times are naive UTC
+        from datetime import timezone
+
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment
+
+
+def cmd_status(args) -> int:
+    as_of = _parse_date(getattr(args, "as_of", None), "--as-of") or db.utcnow().date()
+    known_at = _parse_time(getattr(args, "known_at", None))
+    lang = getattr(args, "lang", "en") or "en"
+    path = config.db_path(getattr(args, "db", None))
+    if not path.exists():
+        print(f"error: no database at {path}; create one with `python -m dialogue init`", file=sys.stderr)
+        return 1
+    con = db.connect(path, read_only=True)
+    try:
+        card = compute_all(con, as_of, known_at, lang)
+    finally:
+        con.close()
+    if getattr(args, "json", False):
+        print(json.dumps(card.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    start_kind = "recorded" if card.start_recorded else "planned"
+    print(f"Status as of {card.as_of.isoformat()}"
+          + (f", as known at {card.known_at.isoformat(sep=' ')}" if card.known_at else "")
+          + f"; dialogue start {card.start_date.isoformat()} ({start_kind})")
+    for s in card.statuses:
+        print(f"{s.target:28} {status_badge(s.status, lang):22} {s.reason}")
+    return 0

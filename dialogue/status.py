@@ -1,0 +1,353 @@
+"""The scorecard: every target's status as of a date and as known at a moment, with its reason."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+import duckdb
+import pandas as pd
+
+from dialogue import db, reasons, rules
+from dialogue.targets import Target, TargetBook, load_targets
+from dialogue.vocab import status_word
+
+# "As known now": later than any upload time (the store's macros take a timestamp).
+LATEST = datetime(9999, 12, 31)
+
+
+@dataclass
+class TargetStatus:
+    target: str
+    area: str
+    kind: str
+    status: str
+    period: str
+    actual: float | None
+    target_value: float | None
+    expected_to_date: float | None
+    reason: str
+    headline: str
+    wording: str
+    deadline: date | None
+    achieved_on: date | None
+    projection: str | None          # "likely" | "unlikely" | None (no projection for this status)
+    assumptions: list[str]
+    details: dict = field(default_factory=dict)   # kind-specific figures (history, compound growth, parts)
+
+    def to_json(self) -> dict:
+        return {
+            "target": self.target, "area": self.area, "kind": self.kind, "status": self.status,
+            "period": self.period, "actual": _num(self.actual), "target_value": _num(self.target_value),
+            "expected_to_date": _num(self.expected_to_date), "reason": self.reason,
+            "headline": self.headline, "wording": self.wording,
+            "deadline": _iso(self.deadline), "achieved_on": _iso(self.achieved_on),
+            "projection": self.projection, "assumptions": list(self.assumptions),
+            "details": _jsonable(self.details),
+        }
+
+
+@dataclass
+class Scorecard:
+    as_of: date
+    known_at: datetime | None
+    start_date: date
+    start_recorded: bool
+    statuses: list[TargetStatus]
+    start_event: str | None = None    # title of the recorded meeting that set the start
+
+    def get(self, target_id: str) -> TargetStatus:
+        return next(s for s in self.statuses if s.target == target_id)
+
+    def to_json(self) -> dict:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "known_at": self.known_at.isoformat(sep=" ") if self.known_at else None,
+            "start_date": self.start_date.isoformat(),
+            "start": "recorded" if self.start_recorded else "planned",
+            "start_recorded": self.start_recorded,
+            "start_event": self.start_event,
+            "targets": [s.to_json() for s in self.statuses],
+        }
+
+
+def _num(x):
+    if x is None:
+        return None
+    x = float(x)
+    return int(x) if x.is_integer() else round(x, 6)
+
+
+def _iso(d):
+    return d.isoformat() if d else None
+
+
+def _jsonable(v):
+    if isinstance(v, dict):
+        return {str(k): _jsonable(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x) for x in v]
+    if isinstance(v, (date, datetime)):
+        return v.isoformat()
+    if isinstance(v, float):
+        return round(v, 6)
+    return v
+
+
+# ---------------------------------------------------------------- measurements
+
+class _Runner:
+    """Runs each distinct measurement query once per scorecard."""
+
+    def __init__(self, con, as_of: date, known_at: datetime):
+        self.con, self.as_of, self.known_at = con, as_of, known_at
+        self._cache: dict = {}
+
+    def run(self, name: str, **params):
+        key = (name, repr(sorted(params.items())))
+        if key not in self._cache:
+            self._cache[key] = db.query(self.con, name, as_of=self.as_of, known_at=self.known_at, **params)
+        return self._cache[key]
+
+
+def dialogue_start(con, book: TargetBook, as_of: date, known_at: datetime | None = None) -> tuple[date, bool, str | None]:
+    """(start date, recorded?, meeting title): a recorded meeting on or before as_of, else the planned date."""
+    rows = db.query(con, "dialogue_start", as_of=as_of, known_at=known_at or LATEST,
+                    kinds=book.settings["start_event_kinds"])
+    if len(rows):
+        return rows["date"].iloc[0].date(), True, str(rows["title"].iloc[0])
+    return book.settings["planned_start"], False, None
+
+
+def trade_series_options(con, known_at: datetime | None = None) -> list[dict]:
+    """Series that can be measured: reporter, currency, years, label such as 'US Census (USD)'."""
+    rows = db.query(con, "trade_series", known_at=known_at or LATEST)
+    return [
+        {"reporter": r.reporter, "currency": r.currency, "first_year": int(r.first_year),
+         "last_year": int(r.last_year), "monthly_rows": int(r.monthly_rows), "rows": int(r.rows),
+         "label": f"{r.reporter} ({r.currency})"}
+        for r in rows.itertuples()
+    ]
+
+
+def _series(con, target: Target, trade_series: str | None, known_at: datetime) -> tuple[str, str]:
+    """(reporter, currency) to measure: the target's default, or a reporter / 'Reporter (CUR)' chosen."""
+    reporter, currency = target.params["reporter"], target.params["currency"]
+    if not trade_series or trade_series in (reporter, f"{reporter} ({currency})"):
+        return reporter, currency
+    options = trade_series_options(con, known_at)
+    for o in options:
+        if trade_series == o["label"]:
+            return o["reporter"], o["currency"]
+    same = [o for o in options if o["reporter"] == trade_series]
+    if not same:
+        return trade_series, currency
+    preferred = [o for o in same if o["currency"] == currency]
+    return trade_series, (preferred or same)[0]["currency"]
+
+
+def _counts(frame) -> tuple[dict[int, tuple[float, float]], bool]:
+    has_data = int(frame["dataset_rows"].iloc[0]) > 0
+    counts = {
+        int(r.year): (float(r.held), float(r.scheduled))
+        for r in frame.itertuples() if not pd.isna(r.year)
+    }
+    return counts, has_data
+
+
+# ---------------------------------------------------------------- per kind
+
+def _annual_count(t: Target, run: _Runner, as_of, start, start_kind, settings, lang):
+    dataset = "exercises" if t.query == "exercises_per_year" else "events"
+    parts = t.params.get("parts") or [t.params]
+    results = []
+    for part in parts:
+        counts, has_data = _counts(run.run(t.query, **part["bind"]))
+        o = rules.annual_count(counts, part["required"], as_of, start, first_year=t.params.get("first_year"),
+                               has_data=has_data, remaining_share=settings["remaining_share_at_risk"])
+        results.append((part, o))
+    sentences = [reasons.count_reason(o, part, lang, start, start_kind, dataset) for part, o in results]
+    if len(results) == 1:
+        o = results[0][1]
+        return o, sentences[0], {"history": o.facts.get("history", {})}
+    combined = rules.worst([o.status for _, o in results])
+    first = results[0][1]
+    likely = [o.likely for _, o in results if o.likely is not None]
+    o = rules.Outcome(combined, first.period, first.actual, first.target_value, first.expected_to_date,
+                      likely=all(likely) if likely else None, facts=first.facts)
+    details = {"parts": {part["name"]: {"status": p.status, "actual": p.actual, "target_value": p.target_value,
+                                        "expected_to_date": p.expected_to_date,
+                                        "history": p.facts.get("history", {})}
+                         for part, p in results}}
+    reason = sentences[0] if results[0][1].status == "not_started" else " ".join(sentences)
+    return o, reason, details
+
+
+def _window_count(t: Target, run: _Runner, as_of, start, start_kind, settings, lang):
+    last = rules.window_last_day(start, t.params["window_years"])
+    frame = run.run(t.query, window_start=start, window_end=last, **t.params["bind"])
+    row = frame.iloc[0]
+    dates = [d if isinstance(d, date) else d.date() for d in row["dates"]]
+    dates = [d.date() if isinstance(d, datetime) else d for d in dates]
+    o = rules.window_count(dates, t.params["required"], start, t.params["window_years"], as_of,
+                           has_data=int(row["dataset_rows"]) > 0,
+                           remaining_share=settings["remaining_share_at_risk"])
+    titles = list(row["titles"])[: len(dates)]
+    details = {"counted": [{"date": d, "title": s} for d, s in zip(dates, titles) if start <= d <= min(as_of, last)]}
+    return o, reasons.window_reason(o, t.params, lang, start_kind), details
+
+
+def _milestone(t: Target, run: _Runner, as_of, settings, lang, any_kinds):
+    frame = run.run(t.query, any_kinds=any_kinds)
+    has_data = int(frame["dataset_rows"].iloc[0]) > 0 if len(frame) else False
+    achieving = set(t.params["achieved_kinds"]) | {"agreement_signed"}
+    any_target = set(t.params["achieved_kinds_any_target"])
+    achieved, progress = [], []
+    for r in frame.itertuples():
+        if pd.isna(r.date):
+            continue
+        d = r.date.date() if hasattr(r.date, "date") else r.date
+        mine = r.target_id == t.id
+        if (mine and r.kind in achieving) or r.kind in any_target:
+            achieved.append((d, str(r.title)))
+        elif mine and r.kind == "progress":
+            progress.append((d, str(r.title)))
+    parts = [dict(p) for p in t.params.get("parts", [])]
+    if parts:
+        for p in parts:
+            words = [m.lower() for m in p["match"]]
+            hits = sorted(x for x in achieved if any(w in x[1].lower() for w in words))
+            p["achieved_on"] = hits[0][0] if hits else None
+            p["evidence"] = hits[0][1] if hits else None
+        done = [p for p in parts if p["achieved_on"]]
+        achieved_on = max(p["achieved_on"] for p in parts) if len(done) == len(parts) else None
+        evidence = "; ".join(p["evidence"] for p in done) if achieved_on else None
+        # a part already achieved is progress toward the whole
+        progress += [(p["achieved_on"], p["evidence"]) for p in done]
+    else:
+        first = min(achieved) if achieved else None
+        achieved_on, evidence = (first[0], first[1]) if first else (None, None)
+    latest = max(progress) if progress else None
+    o = rules.milestone(achieved_on, latest[0] if latest else None, t.deadline, as_of, has_data=has_data,
+                        warning_years=settings["milestone_warning_years"])
+    if parts:
+        o.actual = len([p for p in parts if p["achieved_on"]])
+        o.target_value = len(parts)
+    shown = evidence if o.status == "achieved" else (latest[1] if latest else None)
+    reason = reasons.milestone_reason(o, lang, shown, parts or None)
+    details = {"evidence": [{"date": d, "title": s, "achieving": True} for d, s in sorted(achieved)]
+               + [{"date": d, "title": s, "achieving": False} for d, s in sorted(progress)]}
+    if parts:
+        details["parts"] = {p["name"]: p["achieved_on"] for p in parts}
+    return o, reason, details
+
+
+def _growth(con, t: Target, run: _Runner, as_of, start, start_kind, settings, lang, trade_series, known_at):
+    reporter, currency = _series(con, t, trade_series, known_at)
+    frame = run.run(t.query, reporter=reporter, currency=currency)
+    periods = [
+        (int(r.year), None if pd.isna(r.month) else int(r.month), float(r.value))
+        for r in frame.itertuples()
+    ]
+    o = rules.growth(periods, t.params["rate"], as_of, start, at_risk_share=settings["growth_at_risk_share"])
+    label = f"{reporter} ({currency})"
+    reason = reasons.growth_reason(o, lang, label, currency, start, start_kind, settings["growth_at_risk_share"])
+    details = {"series": label, "reporter": reporter, "currency": currency,
+               "annual": o.facts.get("annual", {}), "trend": o.facts.get("trend")}
+    if "cagr" in o.facts:
+        base, last, cagr, ratio = o.facts["cagr"]
+        details["compound_growth"] = {"base_year": base, "last_year": last, "observed": cagr,
+                                      "required": t.params["rate"], "observed_over_required": ratio}
+    return o, reason, details
+
+
+# ---------------------------------------------------------------- the scorecard
+
+def compute_all(
+    con: duckdb.DuckDBPyConnection,
+    as_of: date | None = None,
+    known_at: datetime | None = None,
+    lang: str = "en",
+    trade_series: str | None = None,
+    book: TargetBook | None = None,
+) -> Scorecard:
+    """Every target's status as of `as_of` (default today, UTC), from the data known at `known_at`."""
+    as_of = as_of or db.utcnow().date()
+    book = book or load_targets()
+    known = known_at or LATEST
+    settings = book.settings
+    start, recorded, start_event = dialogue_start(con, book, as_of, known)
+    start_kind = "recorded" if recorded else "planned"
+    run = _Runner(con, as_of, known)
+    any_kinds = sorted({k for t in book.targets if t.kind == "milestone" for k in t.params["achieved_kinds_any_target"]})
+    statuses = []
+    for t in book.targets:
+        if t.kind == "annual_count":
+            o, reason, details = _annual_count(t, run, as_of, start, start_kind, settings, lang)
+        elif t.kind == "window_count":
+            o, reason, details = _window_count(t, run, as_of, start, start_kind, settings, lang)
+        elif t.kind == "milestone":
+            o, reason, details = _milestone(t, run, as_of, settings, lang, any_kinds)
+        else:
+            o, reason, details = _growth(con, t, run, as_of, start, start_kind, settings, lang, trade_series, known)
+        word = status_word(o.status, lang)
+        statuses.append(TargetStatus(
+            target=t.id, area=t.area, kind=t.kind, status=o.status, period=o.period,
+            actual=o.actual, target_value=o.target_value, expected_to_date=o.expected_to_date,
+            reason=reason, headline=reasons.headline(o, t.kind, lang, word), wording=t.wording[lang],
+            deadline=t.deadline, achieved_on=o.achieved_on,
+            projection=None if o.likely is None else ("likely" if o.likely else "unlikely"),
+            assumptions=list(t.assumptions), details=details,
+        ))
+    return Scorecard(as_of, known_at, start, recorded, statuses, start_event)
+
+
+# ---------------------------------------------------------------- helpers for the dashboard and reports
+
+def status_changes(con, as_of: date, since: date, known_at: datetime | None = None, lang: str = "en",
+                   book: TargetBook | None = None) -> list[dict]:
+    """Targets whose status moved between `since` and `as_of` (same knowledge moment for both)."""
+    before = {s.target: s for s in compute_all(con, since, known_at, lang, book=book).statuses}
+    after = compute_all(con, as_of, known_at, lang, book=book)
+    changes = []
+    for s in after.statuses:
+        old = before.get(s.target)
+        if old is None or old.status == s.status:
+            continue
+        changes.append({
+            "target": s.target, "area": s.area, "kind": s.kind, "wording": s.wording,
+            "from": old.status, "to": s.status,
+            "direction": _direction(old.status, s.status),
+            "reason": s.reason,
+        })
+    return changes
+
+
+def _direction(old: str, new: str) -> str:
+    from dialogue.vocab import STATUS_RANK
+
+    if "no_data" in (old, new):
+        return "changed"
+    return "improved" if STATUS_RANK[new] < STATUS_RANK[old] else "worsened"
+
+
+def milestones_due(con, as_of: date, months: int = 12, known_at: datetime | None = None, lang: str = "en",
+                   book: TargetBook | None = None, scorecard: Scorecard | None = None) -> list[dict]:
+    """Milestones not yet achieved whose deadline falls within `months` months after as_of, soonest first."""
+    book = book or load_targets()
+    card = scorecard or compute_all(con, as_of, known_at, lang, book=book)
+    horizon = _add_months(as_of, months)
+    due = []
+    for s in card.statuses:
+        if s.kind != "milestone" or s.deadline is None or s.status == "achieved":
+            continue
+        if as_of <= s.deadline <= horizon:
+            due.append({"target": s.target, "area": s.area, "wording": s.wording, "deadline": s.deadline,
+                        "days_left": (s.deadline - as_of).days, "status": s.status, "reason": s.reason})
+    return sorted(due, key=lambda d: d["deadline"])
+
+
+def _add_months(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    nxt = date(year + (month == 12), month % 12 + 1, 1)
+    return min(date(year, month, 1) + timedelta(days=d.day - 1), nxt - timedelta(days=1))

@@ -1,0 +1,206 @@
+"""The targets file, loaded and checked once, so every view reads the same definitions."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from dialogue import config
+from dialogue.datasets import AREAS, EVENT_KINDS, PROCESS_AREA
+from dialogue.translit import to_cyrillic
+
+KINDS = ("growth", "milestone", "annual_count", "window_count")
+SERBIAN = "sr-Latn"
+
+
+class TargetsFileError(ValueError):
+    """The targets file is missing something or holds a value of the wrong kind."""
+
+
+@dataclass
+class Target:
+    id: str
+    area: str
+    kind: str
+    wording: dict[str, str]
+    params: dict
+    query: str
+    deadline: date | None = None
+    assumptions: list[str] = field(default_factory=list)
+    notes: dict[str, str] = field(default_factory=dict)
+
+    def text(self, lang: str = "en") -> str:
+        return self.wording[lang]
+
+
+@dataclass
+class TargetBook:
+    targets: list[Target]
+    settings: dict
+    path: Path | None = None
+
+    def get(self, target_id: str) -> Target:
+        for t in self.targets:
+            if t.id == target_id:
+                return t
+        raise KeyError(f"no target {target_id!r} in {self.path}")
+
+    @property
+    def ids(self) -> list[str]:
+        return [t.id for t in self.targets]
+
+
+def load_targets(path: str | Path = config.TARGETS_FILE) -> TargetBook:
+    """Read and validate the targets file (cached until the file changes)."""
+    path = Path(path)
+    try:
+        stamp = path.stat().st_mtime_ns
+    except FileNotFoundError:
+        raise TargetsFileError(f"{path}: the targets file does not exist") from None
+    return _load(str(path), stamp)
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, _stamp: int) -> TargetBook:
+    raw_bytes = Path(path).read_bytes()
+    try:
+        raw = tomllib.loads(raw_bytes.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise TargetsFileError(f"{path}: not valid TOML: {exc}") from None
+    return parse_targets(raw, path)
+
+
+def parse_targets(raw: dict, path: str = "targets.toml") -> TargetBook:
+    """Check a parsed targets document and turn it into a TargetBook."""
+    settings = dict(raw.get("settings") or {})
+    _check_settings(settings, path)
+    items = raw.get("target")
+    if not isinstance(items, list) or not items:
+        raise TargetsFileError(f"{path}: no [[target]] tables found")
+    seen: set[str] = set()
+    targets = []
+    for n, item in enumerate(items, start=1):
+        t = _parse_target(item, f"{path}: target #{n}")
+        if t.id in seen:
+            raise TargetsFileError(f"{path}: target id {t.id!r} is declared twice")
+        seen.add(t.id)
+        targets.append(t)
+    return TargetBook(targets, settings, Path(path))
+
+
+def _fail(where: str, key: str, value, expected: str):
+    raise TargetsFileError(f"{where}: {key} = {value!r}; expected {expected}")
+
+
+def _check_settings(s: dict, path: str) -> None:
+    where = f"{path}: [settings]"
+    if not isinstance(s.get("planned_start"), date):
+        _fail(where, "planned_start", s.get("planned_start"), "a date such as 2026-01-01")
+    kinds = s.setdefault("start_event_kinds", ["inaugural_meeting", "annual_meeting"])
+    if not isinstance(kinds, list) or any(k not in EVENT_KINDS for k in kinds):
+        _fail(where, "start_event_kinds", kinds, "a list of event kinds from " + ", ".join(EVENT_KINDS))
+    for key in ("growth_at_risk_share", "remaining_share_at_risk"):
+        v = s.get(key)
+        if not isinstance(v, (int, float)) or not 0 <= v <= 1:
+            _fail(where, key, v, "a number between 0 and 1")
+    v = s.get("milestone_warning_years")
+    if not isinstance(v, int) or isinstance(v, bool) or v < 0:
+        _fail(where, "milestone_warning_years", v, "a whole number of years, 0 or more")
+
+
+def _lang_table(where: str, key: str, value, required: bool) -> dict[str, str]:
+    if value is None and not required:
+        return {}
+    if not isinstance(value, dict) or not isinstance(value.get("en"), str) or not isinstance(value.get(SERBIAN), str):
+        _fail(where, key, value, f'a table with "en" and "{SERBIAN}" texts')
+    out = {"en": value["en"], SERBIAN: value[SERBIAN]}
+    out["sr-Cyrl"] = value.get("sr-Cyrl") or to_cyrillic(value[SERBIAN])
+    return out
+
+
+def _positive_int(where, key, value):
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        _fail(where, key, value, "a whole number, 1 or more")
+
+
+def _parse_target(item: dict, where: str) -> Target:
+    if not isinstance(item, dict):
+        raise TargetsFileError(f"{where}: expected a table")
+    tid = item.get("id")
+    if not isinstance(tid, str) or not tid:
+        _fail(where, "id", tid, "a non-empty text id such as joint-exercises")
+    where = f"{where} ({tid})"
+    area = item.get("area")
+    if area not in (*AREAS, PROCESS_AREA):
+        _fail(where, "area", area, "one of " + ", ".join((*AREAS, PROCESS_AREA)))
+    kind = item.get("kind")
+    if kind not in KINDS:
+        _fail(where, "kind", kind, "one of " + ", ".join(KINDS))
+    query = item.get("query")
+    if not isinstance(query, str) or not (config.QUERIES_DIR / f"{query}.sql").exists():
+        _fail(where, "query", query, f"the name of a file in {config.QUERIES_DIR} (without .sql)")
+    deadline = item.get("deadline")
+    if deadline is not None and not isinstance(deadline, date):
+        _fail(where, "deadline", deadline, "a date such as 2029-01-20")
+    assumptions = item.get("assumptions", [])
+    if not isinstance(assumptions, list) or not all(isinstance(a, str) for a in assumptions):
+        _fail(where, "assumptions", assumptions, "a list of sentences")
+    params = dict(item.get("params") or {})
+    _check_params(where, kind, params)
+    return Target(
+        id=tid, area=area, kind=kind,
+        wording=_lang_table(where, "wording", item.get("wording"), True),
+        params=params, query=query, deadline=deadline, assumptions=list(assumptions),
+        notes=_lang_table(where, "notes", item.get("notes"), False),
+    )
+
+
+def _check_count_part(where: str, part: dict) -> None:
+    _positive_int(where, "required", part.get("required"))
+    unit = part.get("unit")
+    if not isinstance(unit, dict) or not (isinstance(unit.get("en"), list) and len(unit["en"]) == 2):
+        _fail(where, "unit", unit, 'a table: en = ["singular", "plural"], "sr-Latn" = "Heading"')
+    if not isinstance(unit.get(SERBIAN), str):
+        _fail(where, f"unit.{SERBIAN}", unit.get(SERBIAN), "a heading text")
+    _lang_table(where, "done", part.get("done"), True)
+    if not isinstance(part.get("bind"), dict):
+        _fail(where, "bind", part.get("bind"), "a table of query filters")
+
+
+def _check_params(where: str, kind: str, p: dict) -> None:
+    if kind == "growth":
+        rate = p.get("rate")
+        if not isinstance(rate, (int, float)) or isinstance(rate, bool) or rate <= 0:
+            _fail(where, "params.rate", rate, "a positive growth rate such as 0.10")
+        for key in ("reporter", "currency"):
+            if not isinstance(p.get(key), str):
+                _fail(where, f"params.{key}", p.get(key), "a text value")
+    elif kind == "annual_count":
+        if "first_year" in p:
+            _positive_int(where, "params.first_year", p["first_year"])
+        parts = p.get("parts")
+        if parts is None:
+            _check_count_part(where + " params", p)
+        elif not isinstance(parts, list) or not parts:
+            _fail(where, "params.parts", parts, "a list of part tables")
+        else:
+            for i, part in enumerate(parts, start=1):
+                _check_count_part(f"{where} params.parts #{i}", part)
+    elif kind == "window_count":
+        _check_count_part(where + " params", p)
+        _positive_int(where, "params.window_years", p.get("window_years"))
+    elif kind == "milestone":
+        for key in ("achieved_kinds", "achieved_kinds_any_target"):
+            kinds = p.setdefault(key, ["milestone_achieved"] if key == "achieved_kinds" else [])
+            if not isinstance(kinds, list) or any(k not in EVENT_KINDS for k in kinds):
+                _fail(where, f"params.{key}", kinds, "a list of event kinds from " + ", ".join(EVENT_KINDS))
+        for i, part in enumerate(p.get("parts", []), start=1):
+            pw = f"{where} params.parts #{i}"
+            if not isinstance(part.get("name"), str):
+                _fail(pw, "name", part.get("name"), "a text name")
+            _lang_table(pw, "label", part.get("label"), True)
+            match = part.get("match")
+            if not isinstance(match, list) or not match or not all(isinstance(m, str) and m for m in match):
+                _fail(pw, "match", match, "a list of words that a title must contain")
