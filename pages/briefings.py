@@ -1,0 +1,39 @@
+"""Briefings: generate the briefing pack, periodic reports or the public report, and download them."""
+import time
+
+import streamlit as st
+
+from dialogue import reports
+from dialogue.reports.content import parse_known_at
+from dialogue.reports.labels import label
+from dialogue.roles import require
+from pages import common
+
+lang = common.lang()
+require(common.actor(), "read")
+st.title(label("page_title", lang))
+st.caption(label("page_intro", lang))
+kind = st.selectbox(label("kind", lang), reports.KINDS, key="brief_kind",
+                    format_func=lambda k: label(f"kind_{k}", lang))
+default_since = st.checkbox(label("since_default", lang), value=True, key="brief_since_default")
+since = None if default_since else st.date_input(label("since", lang), key="brief_since", format="YYYY-MM-DD")
+known_text = st.text_input(label("known_at_input", lang), key="brief_known_at").strip()
+
+if st.button(label("generate", lang), key="brief_generate", type="primary"):
+    try:
+        known_at = parse_known_at(known_text) if known_text else None
+    except ValueError:
+        st.error(label("bad_known_at", lang).format(value=known_text))
+        st.stop()
+    started = time.perf_counter()
+    with st.spinner("…"):
+        content, files = reports.documents(common.con(), common.as_of(), known_at, since, kind, lang)
+    st.session_state["brief_files"] = files
+    st.success(label("generated", lang).format(seconds=f"{time.perf_counter() - started:.1f}",
+                                               known_at=f"{content.known_at:%Y-%m-%d %H:%M:%S}"))
+
+MIME = {"pdf": "application/pdf", "html": "text/html",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+for name, data in st.session_state.get("brief_files", {}).items():
+    st.download_button(label("download", lang).format(name=name), data, file_name=name,
+                       mime=MIME[name.rsplit(".", 1)[1]], key=f"brief_download_{name}", on_click="ignore")

@@ -1,0 +1,37 @@
+"""Analysts' notes on a target, for the target pages: the list, and a form for those allowed to add."""
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from dialogue.notes import add_note, list_notes
+from dialogue.reports.labels import fmt_date, label
+from pages import common
+
+
+def show_notes(target_id: str) -> None:
+    """List a target's notes (plain text, never HTML) and, for analysts, a form to add one."""
+    lang = common.lang()
+    con = common.con()
+    notes = list_notes(con, target_id)
+    st.markdown(f"**{label('notes', lang)}**")
+    if not notes:
+        st.caption(label("no_notes", lang))
+    for note in notes:
+        st.caption(f"{fmt_date(note['note_date'], lang)} · {note['author']} · {note['created_at']:%Y-%m-%d %H:%M} UTC")
+        st.text(note["text"])
+    if not common.can("note"):
+        return
+    with st.form(f"note_form_{target_id}", clear_on_submit=True):
+        st.markdown(f"**{label('notes_add', lang)}**")
+        day = st.date_input(label("note_date", lang), value=date.today(), key=f"note_date_{target_id}",
+                            format="YYYY-MM-DD")
+        text = st.text_area(label("note_text", lang), key=f"note_text_{target_id}", max_chars=4000)
+        if st.form_submit_button(label("note_save", lang)):
+            try:
+                add_note(con, common.actor(), target_id, text, day)
+            except ValueError as exc:
+                st.error(str(exc))
+            else:
+                st.success(label("note_saved", lang))
