@@ -1,0 +1,196 @@
+"""A complete synthetic dataset for the demo workspace, so every page and target kind has something to show.
+
+Deterministic: the same seed gives identical frames (random.Random(seed), no clock reads). Every
+row is labelled synthetic and says so in its source and note. None of these figures is real.
+"""
+from __future__ import annotations
+
+import random
+from datetime import date
+
+import pandas as pd
+
+from dialogue.datasets import DATASETS
+
+LABEL = "Synthetic demo data"
+LAST_TRADE_MONTH = (2026, 10)
+FIRST_YEAR = 2016
+# Year-on-year growth of the US Census series (both flows); 2026 is the year in progress.
+GROWTH = {2017: 0.08, 2018: 0.12, 2019: 0.09, 2020: -0.06, 2021: 0.18, 2022: 0.14, 2023: 0.05,
+          2024: 0.11, 2025: 0.07, 2026: 0.12}
+USD_PER_EUR = {2016: 1.11, 2017: 1.13, 2018: 1.18, 2019: 1.12, 2020: 1.14, 2021: 1.18, 2022: 1.05,
+               2023: 1.08, 2024: 1.08, 2025: 1.13, 2026: 1.16}
+# Mirror gap: RZS records far more imports of US goods (shipped through the EU) and somewhat
+# fewer exports to the US than the US Census records for the same trade.
+MIRROR = {"us_to_serbia": 3.2, "serbia_to_us": 0.82}
+PRODUCTS = {
+    "serbia_to_us": [("4011", "New pneumatic tyres, of rubber", 0.17), ("93", "Arms and ammunition", 0.09),
+                     ("8708", "Parts of motor vehicles", 0.06), ("2309", "Pet food", 0.04)],
+    "us_to_serbia": [("84", "Machinery and mechanical appliances", 0.22), ("30", "Pharmaceutical products", 0.10),
+                     ("88", "Aircraft and parts", 0.08)],
+}
+SEASON = (0.86, 0.92, 1.04, 1.00, 1.02, 1.05, 0.98, 0.82, 1.04, 1.08, 1.06, 1.13)
+
+
+def generate(seed: int = 2026) -> dict[str, pd.DataFrame]:
+    """Canonical frames for trade, exercises, agreements and events; every row synthetic."""
+    rng = random.Random(seed)
+    raw = {"trade": _trade(rng), "exercises": _exercises(rng), "agreements": _agreements(rng),
+           "events": _events(rng)}
+    return {name: _frame(name, rows, seed) for name, rows in raw.items()}
+
+
+def _trade(rng: random.Random) -> list[dict]:
+    base = {"us_to_serbia": 150e6 / 12, "serbia_to_us": 380e6 / 12}     # 2016 monthly USD level
+    rows = []
+    level = dict(base)
+    for year in range(FIRST_YEAR, LAST_TRADE_MONTH[0] + 1):
+        if year in GROWTH:
+            level = {f: v * (1 + GROWTH[year] + rng.uniform(-0.01, 0.01)) for f, v in level.items()}
+        for month in range(1, 13):
+            if (year, month) > LAST_TRADE_MONTH:
+                break
+            for flow, monthly in level.items():
+                usd = monthly * SEASON[month - 1] * rng.uniform(0.95, 1.05)
+                eur = usd / USD_PER_EUR[year] * MIRROR[flow] * rng.uniform(0.93, 1.07)
+                for reporter, currency, value in (("US Census", "USD", usd), ("Serbia RZS", "EUR", eur)):
+                    common = {"reporter": reporter, "year": year, "month": month, "flow": flow,
+                              "currency": currency, "flow_as_reported": _reported(reporter, flow)}
+                    rows.append({**common, "value": round(value)})
+                    for code, name, share in PRODUCTS[flow]:
+                        rows.append({**common, "product_code": code, "product": name,
+                                     "value": round(value * share * rng.uniform(0.85, 1.15))})
+    return rows
+
+
+def _reported(reporter: str, flow: str) -> str:
+    if reporter == "US Census":
+        return "us_exports_to_serbia" if flow == "us_to_serbia" else "us_imports_from_serbia"
+    return "serbia_imports_from_us" if flow == "us_to_serbia" else "serbia_exports_to_us"
+
+
+# (year, held dates as (month, day), planned) — some years reach 3, some do not
+EXERCISE_PLAN = {
+    2016: [(6, 13), (9, 12), (11, 14)], 2017: [(6, 12), (9, 11)], 2018: [(5, 7), (6, 4), (9, 10), (11, 12)],
+    2019: [(5, 13), (6, 3), (11, 11)], 2020: [(2, 24)], 2021: [(6, 3), (9, 13)], 2022: [],
+    2023: [(6, 15)], 2024: [(6, 10), (9, 2)], 2025: [(5, 19), (6, 2), (10, 6)], 2026: [(5, 11), (9, 14)],
+}
+CODE_NAMES = ("Silver Falcon", "Iron Bridge", "Blue Danube", "Morava Shield", "Cyber Lantern", "Steady Hand")
+FORMATS = ("multinational", "bilateral", "bilateral", "cyber", "multinational", "training")
+PLACES = (("South Base, Bujanovac", "Serbia"), ("Batajnica", "Serbia"), ("Borovac", "Serbia"),
+          ("Columbus, Ohio", "USA"), ("Hohenfels", "Germany"))
+
+
+def _exercises(rng: random.Random) -> list[dict]:
+    rows = []
+    for year, held in EXERCISE_PLAN.items():
+        for k, (month, day) in enumerate(held):
+            rows.append(_exercise(rng, year, k, date(year, month, day), "held"))
+    # cancelled in the moratorium year, planned later in 2026 and early 2027
+    rows.append(_exercise(rng, 2020, 5, date(2020, 10, 5), "cancelled"))
+    rows.append(_exercise(rng, 2026, 2, date(2026, 12, 7), "planned"))
+    rows.append(_exercise(rng, 2027, 0, date(2027, 3, 15), "planned"))
+    return rows
+
+
+def _exercise(rng: random.Random, year: int, k: int, start: date, status: str) -> dict:
+    i = (year + k) % len(CODE_NAMES)
+    place, host = PLACES[rng.randrange(len(PLACES))]
+    fmt = FORMATS[i]
+    days = rng.randint(3, 14)
+    return {
+        "name": f"{CODE_NAMES[i]} {year % 100:02d}", "start_date": start,
+        "end_date": start + pd.Timedelta(days=days), "date_precision": "day", "location": place,
+        "host_country": host, "format": fmt, "us_participation": "no" if status == "cancelled" else "yes",
+        "status": status, "participants": f"Serbian Armed Forces; US units ({rng.randint(40, 400)} personnel)",
+    }
+
+
+def _agreements(rng: random.Random) -> list[dict]:
+    defence = [
+        (date(2026, 3, 18), "Purchase of tactical radios", "signed", 48e6),
+        (date(2026, 9, 22), "Sale of 120 mm mortar ammunition", "signed", 31e6),
+        (date(2027, 6, 1), "Purchase of utility helicopters", "planned", 210e6),
+        (date(2025, 5, 12), "Maintenance contract for donated HMMWVs", "signed", 4e6),   # before the window
+    ]
+    rows = [{"title": f"{title} (demo)", "date_signed": when, "date_precision": "day",
+             "us_party": "US Department of Defense", "serbian_party": "Ministry of Defence of Serbia",
+             "category": "defence", "area": "security", "value": value, "currency": "USD",
+             "status": status, "target_id": "defence-agreements"} for when, title, status, value in defence]
+    rows += [
+        {"title": "Agreement on the avoidance of double taxation (demo)", "date_signed": date(2026, 6, 10),
+         "date_precision": "day", "us_party": "US Department of the Treasury", "serbian_party": "Ministry of Finance",
+         "category": "tax", "area": "economic", "status": "signed", "target_id": "double-taxation-agreement"},
+        {"title": "Memorandum on energy research cooperation (demo)", "date_signed": date(2025, 11, 4),
+         "date_precision": "month", "us_party": "US Department of Energy", "serbian_party": "Ministry of Mining and Energy",
+         "category": "energy", "area": "energy", "status": "in_force",
+         "value": round(rng.uniform(5e6, 9e6), -5), "currency": "USD"},
+    ]
+    return rows
+
+
+def _events(rng: random.Random) -> list[dict]:
+    e = []
+
+    def add(when, kind, title, target=None, area="process", quantity=None, parties=None):
+        e.append({"date": when, "date_precision": "day", "kind": kind, "target_id": target,
+                  "title": f"{title} (demo)", "quantity": quantity, "area": area, "parties": parties})
+
+    # road map: some steps on time, some late
+    add(date(2025, 9, 15), "milestone_achieved", "US stakeholders consent to the dialogue", "roadmap-1")
+    add(date(2025, 12, 10), "milestone_achieved", "Outreach to Congress and agencies completed", "roadmap-2")
+    add(date(2026, 1, 20), "milestone_achieved", "Negotiations on the dialogue's terms concluded", "roadmap-3")
+    add(date(2026, 2, 12), "inaugural_meeting", "Inaugural meeting of the Strategic Dialogue, Washington",
+        parties="US Secretary of State; Serbian Minister of Foreign Affairs")
+    for month, day in ((5, 20), (7, 8), (9, 16), (10, 21)):
+        add(date(2026, month, day), "working_group_meeting", f"Working group on trade and investment, {month:02d}/2026")
+    for month in (4, 7, 10):
+        add(date(2026, month, 15), "quarterly_report", f"Quarterly report to both governments, Q{month // 3}/2026")
+    add(date(2026, 6, 30), "public_report", "Public report on the dialogue's first results")
+    add(date(2026, 12, 15), "public_report", "Public report on the dialogue's first year")        # scheduled
+    # diplomat training, quantities = diplomats trained
+    for when, n in ((date(2024, 10, 1), 2), (date(2025, 3, 3), 2), (date(2025, 9, 8), 2),
+                    (date(2026, 3, 2), 1), (date(2026, 9, 7), 2)):
+        add(when, "diplomat_training", f"Serbian diplomats at the Foreign Service Institute ({n})",
+            "diplomat-training", "political", quantity=n)
+    # milestones: achieved, progress, nothing
+    add(date(2026, 4, 22), "milestone_achieved", "Belgrade–Miami sister-city agreement signed", "sister-cities", "people")
+    add(date(2026, 9, 30), "progress", "Belgrade and New York city councils open twinning talks", "sister-cities", "people")
+    add(date(2026, 7, 1), "milestone_achieved", "DFC credit programme: first loans disbursed", "dfc-credit-program", "economic")
+    add(date(2026, 3, 25), "progress", "DFC announces staff for the Belgrade office", "dfc-office", "economic")
+    add(date(2026, 5, 14), "progress", "Joint working group on non-tariff barriers meets", "trade-barriers", "economic")
+    add(date(2026, 6, 18), "progress", "Illinois National Guard delegation visits Belgrade", "national-guard-partnership", "security")
+    add(date(2026, 9, 9), "milestone_achieved", "Congress–National Assembly exchange programme launched",
+        "parliamentary-exchange", "political")
+    add(date(2026, 10, 5), "progress", "Consultations on a visa facilitation road map", "visa-facilitation", "people")
+    add(date(2026, 8, 27), "progress", "Joint funding for a Fulbright commission proposed", "fulbright-commission", "people")
+    add(date(2026, 9, 24), "visit", "Serbian President at the UN General Assembly meets US delegation", area="political")
+    add(date(2026, 2, 13), "context", "Joint statement on the Strategic Dialogue published", area="process")
+    rng.shuffle(e)            # order carries no meaning; the frame is sorted below
+    return e
+
+
+def _frame(name: str, rows: list[dict], seed: int) -> pd.DataFrame:
+    ds = DATASETS[name]
+    columns = ds.column_names
+    source = f"{LABEL} (dialogue.demo, seed {seed}); not a real figure"
+    records = [{c: row.get(c) for c in columns} | {"source": source, "note": LABEL,
+                                                     "publishable": True, "synthetic": True} for row in rows]
+    frame = pd.DataFrame(records, columns=columns)
+    for column in ds.columns:
+        frame[column.name] = _typed(frame[column.name], column)
+    return frame.sort_values(list(ds.key), na_position="first", kind="stable").reset_index(drop=True)
+
+
+def _typed(series: pd.Series, column) -> pd.Series:
+    if column.type == "int":
+        return series.astype("Int64")
+    if column.type == "number":
+        return series.astype("Float64")
+    if column.type == "date":
+        return pd.to_datetime(series).astype("datetime64[ns]")
+    if column.type == "bool":
+        return series.astype("boolean")
+    if column.default is not None:
+        series = series.fillna(column.default)
+    return series.astype("string")
