@@ -1,0 +1,100 @@
+"""Export a dataset with canonical column names to CSV or XLSX, current or as known at a moment, formula-safe."""
+from __future__ import annotations
+
+import csv
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from dialogue import safe_cells, store
+from dialogue.datasets import DATASETS
+
+FORMATS = (".csv", ".xlsx")
+
+
+def _plain(value):
+    """A cell value as Python: None for missing, date for dates, int for whole-number columns."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, datetime):
+        return value.date()
+    if hasattr(value, "item"):           # numpy scalars
+        return value.item()
+    return value
+
+
+def _csv_text(value) -> str:
+    value = _plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return repr(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    return safe_cells.for_csv(str(value))
+
+
+def rows_for_export(con, dataset: str, known_at: datetime | None = None) -> pd.DataFrame:
+    return store.current_rows(con, dataset, known_at)
+
+
+def write_csv(frame: pd.DataFrame, out: Path) -> None:
+    """UTF-8 with BOM (so Excel shows č, ć, ш right), comma-separated, standard quoting."""
+    with open(out, "w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(frame.columns)
+        for row in frame.itertuples(index=False, name=None):
+            writer.writerow([_csv_text(v) for v in row])
+
+
+def write_xlsx(frame: pd.DataFrame, out: Path, sheet: str) -> None:
+    """One sheet, header first; text always stored as text, never a formula."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(sheet)
+    bold = Font(bold=True)
+    header = []
+    for name in frame.columns:
+        cell = WriteOnlyCell(ws, value=name)
+        cell.font = bold
+        header.append(cell)
+    ws.append(header)
+    for row in frame.itertuples(index=False, name=None):
+        cells = []
+        for value in row:
+            value = _plain(value)
+            if isinstance(value, bool):
+                value = "yes" if value else "no"
+            cell = WriteOnlyCell(ws)
+            safe_cells.write_xlsx_cell(cell, value)
+            if isinstance(value, date):
+                cell.number_format = "yyyy-mm-dd"
+            cells.append(cell)
+        ws.append(cells)
+    wb.save(out)
+
+
+def export_dataset(con, dataset: str, out, known_at: datetime | None = None) -> int:
+    """Write the dataset's rows (canonical columns) to `out`; the format follows the suffix. Returns rows written."""
+    if dataset not in DATASETS:
+        raise ValueError(f"unknown dataset {dataset!r}")
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"export to {' or '.join(FORMATS)}, not {suffix or 'no extension'}")
+    frame = rows_for_export(con, dataset, known_at)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if suffix == ".csv":
+        write_csv(frame, out)
+    else:
+        write_xlsx(frame, out, dataset)
+    return len(frame)

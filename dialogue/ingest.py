@@ -1,0 +1,115 @@
+"""One upload from bytes to committed rows: read and validate everything first, then one verified commit or nothing."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dialogue import roles, store
+from dialogue.datasets import DATASETS
+from dialogue.problems import Problem, shorten
+from dialogue.roles import Actor
+
+
+@dataclass
+class IngestReport:
+    ok: bool
+    dataset: str | None
+    upload_id: int | None
+    layout: str | None
+    rows: dict
+    errors: list[dict]
+    warnings: list[str]
+    dry_run: bool
+    message: str                      # one plain sentence
+    changes: store.Plan | None = None
+    file: str = ""
+    sha256: str = ""
+    info: dict = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        """Exactly the `ingest --json` object of the command line."""
+        return {"ok": self.ok, "dataset": self.dataset, "upload_id": self.upload_id, "rows": dict(self.rows),
+                "errors": list(self.errors), "warnings": list(self.warnings)}
+
+
+def _no_rows() -> dict:
+    return {"added": 0, "updated": 0, "unchanged": 0, "removed": 0}
+
+
+def _counts(rows: dict) -> str:
+    return (f"{rows['added']} added, {rows['updated']} updated, {rows['unchanged']} unchanged, "
+            f"{rows['removed']} removed")
+
+
+def _rejected(parsed, errors: list[dict], dry_run: bool) -> IngestReport:
+    n = len(errors)
+    return IngestReport(
+        ok=False, dataset=parsed.dataset if parsed else None, upload_id=None,
+        layout=parsed.layout if parsed else None, rows=_no_rows(), errors=errors,
+        warnings=list(parsed.warnings) if parsed else [], dry_run=dry_run,
+        message=f"{parsed.file if parsed else 'The file'} was rejected ({n} problem{'s' if n != 1 else ''}); "
+                "nothing was changed.",
+        file=parsed.file if parsed else "", sha256=parsed.sha256 if parsed else "",
+        info=dict(parsed.info) if parsed else {},
+    )
+
+
+def _duplicate_problems(parsed, exc: store.DuplicateKeys) -> list[dict]:
+    """Each repeated key as a problem at the row where it repeats, as the spreadsheet numbers rows."""
+    key = ", ".join(DATASETS[exc.dataset].key)
+    out = []
+    for key_text, positions in exc.duplicates:
+        rows = [parsed.row_numbers[p] if p < len(parsed.row_numbers) else p + 2 for p in positions]
+        for row in rows[1:]:
+            out.append(Problem(parsed.file, parsed.sheet, row, key, shorten(key_text),
+                               f"the same {exc.dataset} key ({key}) is already on row {rows[0]}; "
+                               "each row needs a unique key").as_dict())
+    return out
+
+
+def ingest(con, data: bytes, filename: str, actor: Actor, dataset: str | None = None, mode: str = "merge",
+           dry_run: bool = False, encoding: str | None = None) -> IngestReport:
+    """Validate a spreadsheet completely, then (unless a dry run) commit it as one upload or change nothing."""
+    roles.require(actor, "upload")
+    if mode not in store.MODES:
+        raise ValueError(f"unknown mode {mode!r}; expected merge or replace")
+    from dialogue.reading import read_upload   # the readers' module; imported late to keep start-up light
+
+    parsed = read_upload(data, filename, dataset=dataset, encoding=encoding)
+    if parsed.errors:
+        return _rejected(parsed, [p.as_dict() for p in parsed.errors], dry_run)
+    if parsed.dataset is None or parsed.frame is None:
+        problem = Problem(parsed.file, parsed.sheet, None, None, None,
+                          "could not tell which dataset this file holds; name it with --dataset "
+                          "(trade, exercises, agreements or events) or use the template's column names")
+        return _rejected(parsed, [problem.as_dict()], dry_run)
+    try:
+        if dry_run:
+            plan = store.plan(con, parsed.dataset, parsed.frame, mode)
+            upload_id = None
+        else:
+            plan, upload_id = store.apply(con, parsed.dataset, parsed.frame, actor, file=parsed.file, mode=mode,
+                                          layout=parsed.layout, sha256=parsed.sha256)
+    except store.DuplicateKeys as exc:
+        return _rejected(parsed, _duplicate_problems(parsed, exc), dry_run)
+    except store.StoreError as exc:
+        problem = Problem(parsed.file, parsed.sheet, None, None, None, str(exc))
+        return _rejected(parsed, [problem.as_dict()], dry_run)
+
+    report = IngestReport(
+        ok=True, dataset=parsed.dataset, upload_id=upload_id, layout=parsed.layout, rows=plan.rows, errors=[],
+        warnings=list(parsed.warnings), dry_run=dry_run, message="", changes=plan, file=parsed.file,
+        sha256=parsed.sha256, info=dict(parsed.info),
+    )
+    report.message = _message(con, parsed, plan, upload_id, dry_run)
+    return report
+
+
+def _message(con, parsed, plan: store.Plan, upload_id: int | None, dry_run: bool) -> str:
+    if not plan.changed:
+        same = store.find_identical(con, parsed.dataset, parsed.sha256)
+        if same is not None:
+            return f"{parsed.file} is identical to upload #{same}; nothing was changed."
+        return f"Every row of {parsed.file} is already stored as it is; nothing was changed."
+    if dry_run:
+        return f"Dry run of {parsed.file} ({parsed.dataset}, {plan.mode}): would be {_counts(plan.rows)}; nothing was written."
+    return f"Committed {parsed.file} as upload #{upload_id} ({parsed.dataset}, {plan.mode}): {_counts(plan.rows)}."

@@ -1,0 +1,130 @@
+"""Create a database holding a bundled workspace (reference data, synthetic demo, or nothing)."""
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dialogue import config, db
+from dialogue.roles import Actor
+
+WORKSPACES = ("reference", "demo", "empty")
+LOADER = Actor("reference-loader", "admin")
+DEMO_LOADER = Actor("demo-generator", "admin")
+_init_lock = threading.Lock()
+
+
+class WorkspaceError(RuntimeError):
+    """The workspace could not be created; any existing database is untouched."""
+
+
+@dataclass
+class InitResult:
+    path: Path
+    workspace: str
+    uploads: dict = field(default_factory=dict)     # dataset -> upload id (None: nothing to load)
+    messages: list[str] = field(default_factory=list)
+
+
+def _has_content(path: Path) -> bool:
+    con = db.connect(path, read_only=True)
+    try:
+        tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+        for table in ("uploads", "notes", *db.DATASET_TABLES):
+            if table in tables and con.execute(f"select count(*) from {table}").fetchone()[0]:  # noqa: S608 - constant names
+                return True
+        return False
+    finally:
+        con.close()
+
+
+def _remove(path: Path) -> None:
+    for p in (path, Path(str(path) + ".wal")):
+        if p.exists():
+            p.unlink()
+
+
+def _load_reference(con, result: InitResult) -> None:
+    from dialogue.ingest import ingest
+
+    for dataset in db.DATASET_TABLES:
+        source = config.REFERENCE_DIR / f"{dataset}.csv"
+        if not source.exists():
+            result.messages.append(f"skipped {dataset}: {source} does not exist yet")
+            result.uploads[dataset] = None
+            continue
+        report = ingest(con, source.read_bytes(), source.name, LOADER, dataset=dataset)
+        if not report.ok:
+            problems = "; ".join(
+                f"row {e['row']} column {e['column']}: {e['message']}" if e.get("row") else e["message"]
+                for e in report.errors[:5])
+            raise WorkspaceError(f"the bundled {source} was rejected: {problems}")
+        result.uploads[dataset] = report.upload_id
+        result.messages.append(f"{dataset}: {report.message}")
+
+
+def _load_demo(con, result: InitResult, seed: int) -> None:
+    from dialogue import demo, store
+
+    frames = demo.generate(seed)
+    for dataset in db.DATASET_TABLES:
+        frame = frames.get(dataset)
+        if frame is None:
+            result.uploads[dataset] = None
+            continue
+        upload_id = store.commit_frame(con, dataset, frame, DEMO_LOADER, file=f"demo:{dataset} (seed {seed})",
+                                       layout="demo")
+        result.uploads[dataset] = upload_id
+        result.messages.append(f"{dataset}: {len(frame)} synthetic demo rows as upload #{upload_id}")
+
+
+def init_database(path, workspace: str = "reference", force: bool = False, seed: int = 2026) -> InitResult:
+    """Build the workspace in a side file, then move it into place: nobody ever sees half a database."""
+    if workspace not in WORKSPACES:
+        raise WorkspaceError(f"unknown workspace {workspace!r}; expected one of {', '.join(WORKSPACES)}")
+    path = Path(path)
+    if path.exists() and not force:
+        try:
+            busy_or_full = _has_content(path)
+        except db.DatabaseBusy as exc:
+            raise WorkspaceError(str(exc)) from exc
+        if busy_or_full:
+            raise WorkspaceError(f"{path} already holds data; use --force to replace it with a new "
+                                 f"{workspace} workspace (the old file is deleted)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    side = path.with_name(f".{path.name}.init-{os.getpid()}")
+    _remove(side)
+    result = InitResult(path, workspace)
+    con = db.connect(side)
+    try:
+        if workspace == "reference":
+            _load_reference(con, result)
+        elif workspace == "demo":
+            _load_demo(con, result, seed)
+        db.set_meta(con, "workspace", workspace)
+        con.execute("checkpoint")
+    except BaseException:
+        con.close()
+        _remove(side)
+        raise
+    con.close()
+    _remove(Path(str(path) + ".wal"))
+    os.replace(side, path)
+    return result
+
+
+def ensure_database(path=None, workspace: str | None = None):
+    """The dashboard's first run: fill a missing database from the bundled data; then the shared connection."""
+    path = config.db_path(path)
+    with _init_lock:
+        if not path.exists():
+            chosen = workspace or os.environ.get("DIALOGUE_WORKSPACE", "reference")
+            try:
+                init_database(path, chosen)
+            except FileExistsError:
+                pass
+            except WorkspaceError:
+                if not path.exists():
+                    raise
+    return db.shared(path)
