@@ -1,11 +1,13 @@
 """One plain sentence per status, with its numbers, in English and Serbian (Latin and Cyrillic)."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from dialogue.rules import Outcome
 from dialogue.translit import to_cyrillic
 
+_DOUBLE_STOP = re.compile(r"(\d\.)\.")
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTHS_SR = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "avg", "sep", "okt", "nov", "dec")
 
@@ -27,8 +29,10 @@ def fmt_count(x: float, lang: str = "en") -> str:
 
 
 def fmt_percent(x: float, lang: str = "en", signed: bool = True) -> str:
-    """+4.1% / +4,1%."""
-    text = fmt_number(abs(x) * 100, lang, 1) + "%"
+    """+4.1% / +4,1%; a whole unsigned rate without decimals (10%)."""
+    pct = abs(x) * 100
+    whole = not signed and abs(pct - round(pct)) < 1e-9
+    text = fmt_number(pct, lang, 0 if whole else 1) + "%"
     if not signed:
         return text
     return ("−" if x < 0 else "+") + text
@@ -63,13 +67,13 @@ def serbian_plural(n: float, one: str, few: str, many: str) -> str:
 def days_word(n: int, lang: str) -> str:
     if lang == "en":
         return f"{n} day" if n == 1 else f"{n} days"
-    return f"{n} {serbian_plural(n, 'dan', 'dana', 'dana')}"
+    return word(f"{n} {serbian_plural(n, 'dan', 'dana', 'dana')}", lang)
 
 
 def years_word(n: int, lang: str) -> str:
     if lang == "en":
         return f"{n}-year"
-    return f"{n} {serbian_plural(n, 'godina', 'godine', 'godina')}"
+    return word(f"{n} {serbian_plural(n, 'godine', 'godine', 'godina')}", lang)
 
 
 _STATUS = {
@@ -195,7 +199,7 @@ T = {
     "headline.count": {"en": "{actual} of {target} in {period}", "sr-Latn": "{actual} od {target} u {period}."},
     "headline.window": {"en": "{actual} of {target} by {end}", "sr-Latn": "{actual} od {target} do {end}"},
     "headline.growth": {"en": "{actual} against {target}", "sr-Latn": "{actual} prema {target}"},
-    "headline.achieved": {"en": "achieved {date}", "sr-Latn": "ostvareno {date}"},
+    "headline.achieved": {"en": "{date}", "sr-Latn": "{date}"},
     "headline.deadline": {"en": "deadline {date}", "sr-Latn": "rok {date}"},
 }
 
@@ -205,7 +209,9 @@ def text(key: str, lang: str, **values) -> str:
     template = T[key][base_lang(lang)]
     if lang == "sr-Cyrl":
         template = to_cyrillic(template)
-    return template.format(**values)
+    out = template.format(**values)
+    # a Serbian date or ordinal ends with a full stop: never double it at the end of a clause
+    return out if lang == "en" else _DOUBLE_STOP.sub(r"\1", out)
 
 
 def word(value: str, lang: str) -> str:

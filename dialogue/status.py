@@ -186,8 +186,7 @@ def _window_count(t: Target, run: _Runner, as_of, start, start_kind, settings, l
     last = rules.window_last_day(start, t.params["window_years"])
     frame = run.run(t.query, window_start=start, window_end=last, **t.params["bind"])
     row = frame.iloc[0]
-    dates = [d if isinstance(d, date) else d.date() for d in row["dates"]]
-    dates = [d.date() if isinstance(d, datetime) else d for d in dates]
+    dates = [pd.Timestamp(d).date() for d in row["dates"]]
     o = rules.window_count(dates, t.params["required"], start, t.params["window_years"], as_of,
                            has_data=int(row["dataset_rows"]) > 0,
                            remaining_share=settings["remaining_share_at_risk"])
@@ -205,7 +204,7 @@ def _milestone(t: Target, run: _Runner, as_of, settings, lang, any_kinds):
     for r in frame.itertuples():
         if pd.isna(r.date):
             continue
-        d = r.date.date() if hasattr(r.date, "date") else r.date
+        d = pd.Timestamp(r.date).date()
         mine = r.target_id == t.id
         if (mine and r.kind in achieving) or r.kind in any_target:
             achieved.append((d, str(r.title)))
@@ -249,9 +248,9 @@ def _growth(con, t: Target, run: _Runner, as_of, start, start_kind, settings, la
         for r in frame.itertuples()
     ]
     o = rules.growth(periods, t.params["rate"], as_of, start, at_risk_share=settings["growth_at_risk_share"])
-    label = f"{reporter} ({currency})"
+    label = f"{reporter} ({currency})" if lang == "en" else f"{reporter}, {currency}"
     reason = reasons.growth_reason(o, lang, label, currency, start, start_kind, settings["growth_at_risk_share"])
-    details = {"series": label, "reporter": reporter, "currency": currency,
+    details = {"series": f"{reporter} ({currency})", "reporter": reporter, "currency": currency,
                "annual": o.facts.get("annual", {}), "trend": o.facts.get("trend")}
     if "cagr" in o.facts:
         base, last, cagr, ratio = o.facts["cagr"]
