@@ -1,0 +1,171 @@
+"""Security by inspection: no values formatted into SQL, no user text rendered as HTML, production config."""
+from __future__ import annotations
+
+import ast
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from dialogue.config import ROOT
+
+SOURCES = sorted([*(ROOT / "dialogue").rglob("*.py"), *(ROOT / "pages").rglob("*.py"), ROOT / "app.py"])
+# SQL text: a statement keyword pair, so prose such as "check where the file is" does not count.
+SQL = re.compile(
+    r"(?is)\bselect\b.+\bfrom\b|\binsert\s+into\b|\bupdate\s+\w+\s+set\b|\bdelete\s+from\b"
+    r"|\b(create|drop|alter)\s+(or\s+replace\s+)?(temp\s+|temporary\s+)?(table|sequence|view|macro|index|schema)\b"
+    r"|\bcopy\s*\(|\battach\s+'|\bexport\s+database\b|\bimport\s+database\b|\bpragma\b"
+)
+# The documented exception: identifiers that are constants (table, column, sequence names from the
+# schema) may be formatted into SQL when the line says so: `# noqa: S608 - <why it is a constant>`.
+ALLOWED = re.compile(r"#\s*noqa:[^#\n]*\bS608\b[^#\n]*?\s[-–]\s*\S")
+
+
+def _formatted_strings(tree: ast.AST):
+    """Every f-string with a placeholder, str.format call and %-formatting of a string literal."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr) and any(isinstance(v, ast.FormattedValue) for v in node.values):
+            text = "".join(v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+            yield node, text
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"
+              and isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str)):
+            yield node, node.func.value.value
+        elif (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod)
+              and isinstance(node.left, ast.Constant) and isinstance(node.left.value, str)):
+            yield node, node.left.value
+
+
+def _allowed(lines: list[str], node: ast.AST) -> bool:
+    """The exception comment on a line of the expression, or on the `)` line that closes its call."""
+    end = node.end_lineno or node.lineno
+    candidates = list(range(node.lineno, end + 1))
+    if end < len(lines) and lines[end].strip().startswith(")"):
+        candidates.append(end + 1)
+    return any(ALLOWED.search(lines[i - 1]) for i in candidates)
+
+
+def sql_formatting_offences(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    out = []
+    for node, literal in _formatted_strings(ast.parse(text)):
+        if SQL.search(literal) and not _allowed(lines, node):
+            out.append(f"{path.relative_to(ROOT)}:{node.lineno}: {lines[node.lineno - 1].strip()[:100]}")
+    return sorted(out, key=lambda s: int(s.split(":")[1]))
+
+
+def test_the_scanner_catches_formatted_values_and_accepts_documented_identifiers(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        'con.execute(f"select * from trade where reporter = \'{name}\'")\n'
+        'con.execute("delete from notes where note_id = %s" % note_id)\n'
+        'sql = "insert into audit_log values ({})".format(x)\n'
+        'con.execute(f"select count(*) from {table}")  # noqa: S608 - table names are constants\n'
+        'con.execute(f"select count(*) from {table}")  # noqa: S608\n'
+        'con.execute(f"select count(*) from {table}")  # noqa: S608, F841 - constant names\n'
+        'con.execute(\n    f"drop table if exists {stage}"\n)  # noqa: S608 - generated temp name\n'
+        'msg = f"check where {file} is"\n'
+        'con.execute("select * from trade where reporter = $name", {"name": name})\n',
+        encoding="utf-8",
+    )
+    found = sorted(line.split(":")[1] for line in _offences_in(bad))
+    assert found == ["1", "2", "3", "5"]
+    assert "S608" in ALLOWED.pattern
+
+
+def _offences_in(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    return [f"{path.name}:{n.lineno}" for n, lit in _formatted_strings(ast.parse(text))
+            if SQL.search(lit) and not _allowed(lines, n)]
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=[str(p.relative_to(ROOT)) for p in SOURCES])
+def test_no_sql_is_built_by_formatting_values(path):
+    offences = sql_formatting_offences(path)
+    assert not offences, ("SQL built by formatting; bind values as $params, or, for a constant identifier, "
+                          "say so with `# noqa: S608 - why`:\n" + "\n".join(offences))
+
+
+def test_sql_files_use_named_parameters_not_placeholders():
+    for sql in (ROOT / "queries").glob("*.sql"):
+        text = sql.read_text(encoding="utf-8")
+        assert not re.search(r"\{[A-Za-z_]\w*\}|%s|%\(\w+\)s", text), f"{sql.name} has a formatting placeholder"
+
+
+HTML = re.compile(r"unsafe_allow_html\s*=\s*(?!False\b)|\bst\.html\s*\(|components\.v1\.html|\bcomponents\.html\s*\(")
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=[str(p.relative_to(ROOT)) for p in SOURCES])
+def test_no_text_is_rendered_as_raw_html(path):
+    hits = [f"{path.relative_to(ROOT)}:{i}: {line.strip()}"
+            for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if HTML.search(line)]
+    assert not hits, "raw HTML rendering (user text could become markup):\n" + "\n".join(hits)
+
+
+def test_the_package_never_imports_streamlit():
+    for path in (ROOT / "dialogue").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            assert not any(n.split(".")[0] == "streamlit" for n in names), f"{path} imports streamlit"
+
+
+def test_only_the_audit_module_touches_the_audit_log():
+    """Append-only in practice: no update or delete of audit_log anywhere, inserts only in audit.py."""
+    for path in [*SOURCES, *(ROOT / "queries").glob("*.sql")]:
+        text = path.read_text(encoding="utf-8").lower()
+        assert not re.search(r"(update\s+audit_log|delete\s+from\s+audit_log|truncate\s+audit_log"
+                             r"|drop\s+table\s+(if\s+exists\s+)?audit_log)", text), path
+        if path.name != "audit.py":
+            assert not re.search(r"insert\s+into\s+audit_log", text), f"{path} writes the audit log directly"
+
+
+# -- production settings ----------------------------------------------------------------------
+CONFIG = ROOT / ".streamlit" / "config.toml"
+REQUIRED = {
+    ("server", "enableXsrfProtection"): True,
+    ("server", "enableCORS"): True,
+    ("server", "maxUploadSize"): 25,
+    ("server", "address"): "localhost",
+    ("client", "showErrorDetails"): "none",
+    ("client", "toolbarMode"): "viewer",
+    ("browser", "gatherUsageStats"): False,
+}
+
+
+@pytest.mark.parametrize("key,expected", REQUIRED.items(), ids=[".".join(k) for k in REQUIRED])
+def test_production_settings(key, expected):
+    settings = tomllib.loads(CONFIG.read_text(encoding="utf-8"))
+    section, option = key
+    assert settings[section][option] == expected
+
+
+def test_every_setting_has_a_comment_just_above_it():
+    lines = CONFIG.read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        if re.match(r"^\s*[A-Za-z][\w.]*\s*=", line):
+            assert i > 0 and lines[i - 1].strip().startswith("#"), (
+                f"config.toml line {i + 1} ({line.strip()}) has no comment saying why it is set")
+
+
+def test_streamlit_reads_the_same_settings(monkeypatch):
+    from streamlit import config as st_config
+
+    monkeypatch.chdir(ROOT)        # Streamlit reads ./.streamlit/config.toml
+
+    st_config.get_config_options(force_reparse=True, options_from_flags={})
+    try:
+        assert st_config.get_option("server.maxUploadSize") == 25
+        assert st_config.get_option("client.showErrorDetails") == "none"
+    finally:
+        st_config.get_config_options(force_reparse=True)
+
+
+def test_secrets_are_kept_out_of_git_and_an_example_is_committed():
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert ".streamlit/secrets.toml" in ignored and ".streamlit/users.toml" in ignored
+    example = tomllib.loads((ROOT / ".streamlit" / "secrets.toml.example").read_text(encoding="utf-8"))
+    assert {"redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url"} <= set(example["auth"])
