@@ -1,0 +1,344 @@
+"""Vectorised parsing of cell values as analysts write them: numbers, dates and coded words.
+
+Each parser takes a pandas Series and returns the parsed Series, a mask of cells it could not
+read, a mask of cells that break the column's convention (refused, never guessed) and warnings
+that say which convention was assumed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from dialogue.headers import fold
+
+EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+
+
+@dataclass
+class Parsed:
+    values: pd.Series
+    bad: pd.Series                                     # bool: unreadable cell
+    mixed: pd.Series | None = None                     # bool: cell of a minority convention
+    mixed_reason: str = ""
+    warnings: list[str] = field(default_factory=list)
+    precision: pd.Series | None = None                 # dates: day | month | year
+
+
+def _blank(s: pd.Series) -> pd.Series:
+    """True where a cell is empty (None, NaN, or only spaces)."""
+    if pd.api.types.is_numeric_dtype(s.dtype) or pd.api.types.is_datetime64_any_dtype(s.dtype):
+        return s.isna()
+    text = s.astype("string")
+    return text.isna() | (text.str.strip() == "")
+
+
+def as_text(s: pd.Series) -> pd.Series:
+    """Cells as stripped strings, empty -> NA; whole floats from Excel lose their '.0'."""
+    if pd.api.types.is_float_dtype(s.dtype):
+        whole = s.notna() & (s == np.floor(s.fillna(0)))
+        out = s.astype("string")
+        out = out.mask(whole, s.where(whole).astype("Int64").astype("string"))
+        return out
+    if pd.api.types.is_datetime64_any_dtype(s.dtype):
+        return s.dt.strftime("%Y-%m-%d").astype("string")
+    if s.dtype == object:
+        s = s.map(lambda v: int(v) if isinstance(v, float) and v.is_integer() else v,
+                  na_action="ignore") if len(s) < 50_000 or _has_floats(s) else s
+    out = s.astype("string").str.strip()
+    return out.mask(out == "")
+
+
+def _has_floats(s: pd.Series) -> bool:
+    return any(isinstance(v, float) for v in s.head(1000))
+
+
+# ---- numbers ----------------------------------------------------------------------------------
+_CURRENCY = re.compile(r"(?i)(us\$|usd|eur|rsd|din\.?|дин\.?|\$|€|£)")
+_SPACES = r"[\s\u00a0\u202f\u2009'’]"
+_NUMBER_SHAPE = r"^[+\-]?\d[\d.,]*$"
+
+
+def parse_numbers(s: pd.Series, column: str = "") -> Parsed:
+    """Numbers like 1,234.5 / 1.234,5 / 1 234,5 / (12.0) / $1,234 / € 1.234 / 12% as floats.
+
+    A column must keep one convention: a cell that can only be read with the other one is
+    refused. Values that read either way (1,234 or 1.234 with nothing else to go on) are read
+    with a decimal point and a comma for thousands, and a warning says so.
+    """
+    n = len(s)
+    none = pd.Series(False, index=s.index)
+    if pd.api.types.is_bool_dtype(s.dtype):
+        return Parsed(pd.Series(pd.NA, index=s.index, dtype="Float64"), ~s.isna())
+    if pd.api.types.is_numeric_dtype(s.dtype):
+        return Parsed(s.astype("Float64"), none)
+    if pd.api.types.is_datetime64_any_dtype(s.dtype):
+        return Parsed(pd.Series(pd.NA, index=s.index, dtype="Float64"), s.notna())
+    raw = as_text(s)
+    present = raw.notna()
+    if n == 0 or not present.any():
+        return Parsed(pd.Series(pd.NA, index=s.index, dtype="Float64"), none)
+    text = raw.str.replace("\u2212", "-", regex=False)   # unicode minus
+    paren = text.str.match(r"^\(.*\)$").fillna(False)
+    pct = text.str.contains("%", regex=False).fillna(False)
+    clean = text.str.replace(r"[()%]", "", regex=True).str.replace(_CURRENCY, "", regex=True)
+    clean = clean.str.replace(_SPACES, "", regex=True)
+    shaped = clean.str.match(_NUMBER_SHAPE).fillna(False)
+    has_dot = clean.str.contains(".", regex=False).fillna(False)
+    has_comma = clean.str.contains(",", regex=False).fillna(False)
+    digits = clean.str.replace(r"^[+\-]", "", regex=True)
+    last_dot = clean.str.rfind(".")
+    last_comma = clean.str.rfind(",")
+    both = has_dot & has_comma
+    point = (both & (last_dot > last_comma)) | (has_comma & ~has_dot & clean.str.count(",").gt(1))
+    comma = (both & (last_comma > last_dot)) | (has_dot & ~has_comma & clean.str.count(r"\.").gt(1))
+    one_comma = has_comma & ~has_dot & clean.str.count(",").eq(1)
+    one_dot = has_dot & ~has_comma & clean.str.count(r"\.").eq(1)
+    amb_comma = one_comma & digits.str.match(r"^[1-9]\d{0,2},\d{3}$").fillna(False)
+    amb_dot = one_dot & digits.str.match(r"^[1-9]\d{0,2}\.\d{3}$").fillna(False)
+    comma |= one_comma & ~amb_comma            # 12,5 or 0,125: decimal comma
+    point |= one_dot & ~amb_dot                # 12.5 or 0.125: decimal point
+    point, comma = point.fillna(False) & shaped, comma.fillna(False) & shaped
+    warnings: list[str] = []
+    mixed = None
+    reason = ""
+    n_point, n_comma = int(point.sum()), int(comma.sum())
+    if n_point and n_comma:
+        minority = comma if n_comma <= n_point else point
+        mixed = minority
+        reason = ("the column mixes number conventions (decimal point like 1,234.5 and decimal "
+                  "comma like 1.234,5); write every number in this column the same way")
+        use_comma = n_comma > n_point
+    elif n_comma:
+        use_comma = True
+        if amb_dot.any() or amb_comma.any():
+            warnings.append(f"{column}: read numbers with a decimal comma (as in 1.234,5), so "
+                            f"{_example(text, amb_dot | amb_comma)} was read that way")
+    elif n_point:
+        use_comma = False
+        if amb_dot.any() or amb_comma.any():
+            warnings.append(f"{column}: read numbers with a decimal point (as in 1,234.5), so "
+                            f"{_example(text, amb_dot | amb_comma)} was read that way")
+    else:
+        use_comma = False
+        if amb_dot.any() and amb_comma.any():
+            mixed = amb_dot if amb_dot.sum() <= amb_comma.sum() else amb_comma
+            reason = ("the column writes numbers both as 1,234 and as 1.234, so the separator "
+                      "cannot be known; write them the same way or add decimals")
+        elif amb_dot.any() or amb_comma.any():
+            example = _example(text, amb_dot | amb_comma)
+            warnings.append(f"{column}: {example} could be read two ways; assumed a decimal point "
+                            "and comma thousands separator (1,234 = one thousand two hundred "
+                            "thirty-four; 1.234 = one point two three four)")
+    if use_comma:
+        number_text = clean.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    else:
+        number_text = clean.str.replace(",", "", regex=False)
+    values = pd.to_numeric(number_text.where(shaped), errors="coerce").astype("Float64")
+    values = values.mask(paren, -values.abs())
+    if pct.any():
+        values = values.mask(pct, values / 100)
+        warnings.append(f"{column}: percentages were read as fractions (12% = 0.12)")
+    bad = present & values.isna()
+    return Parsed(values, bad.fillna(False).astype(bool),
+                  None if mixed is None else mixed.fillna(False).astype(bool), reason, warnings)
+
+
+def _example(text: pd.Series, mask: pd.Series) -> str:
+    first = text[mask.fillna(False)].head(1)
+    return repr(first.iloc[0]) if len(first) else "a value"
+
+
+def parse_ints(s: pd.Series, column: str = "") -> Parsed:
+    """Whole numbers (years, months): parsed like numbers, refusing fractions."""
+    result = parse_numbers(s, column)
+    values = result.values
+    fractional = values.notna() & (values != values.round())
+    result.bad = result.bad | fractional.fillna(False).astype(bool)
+    result.values = values.mask(fractional).round().astype("Int64")
+    return result
+
+
+# ---- dates ------------------------------------------------------------------------------------
+_MONTHS = {
+    **{m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
+                                   "august", "september", "october", "november", "december"], 1)},
+    **{m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+                                   "oct", "nov", "dec"], 1)},
+    "sept": 9,
+    **{m: i for i, m in enumerate(["januar", "februar", "mart", "april", "maj", "jun", "jul",
+                                   "avgust", "septembar", "oktobar", "novembar", "decembar"], 1)},
+    "juni": 6, "juli": 7, "jan": 1, "okt": 10, "avg": 8, "sep": 9,
+    # Serbian genitive forms (e.g. "15. juna 2023" is not supported, but "juna 2023" is).
+    "januara": 1, "februara": 2, "marta": 3, "aprila": 4, "maja": 5, "juna": 6, "jula": 7,
+    "avgusta": 8, "septembra": 9, "oktobra": 10, "novembra": 11, "decembra": 12,
+}
+_ISO = r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+_DOTTED = r"^(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})\.?$"
+_SLASH = r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})$"
+_DASHED = r"^(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>\d{4})$"
+_MONTH_NAME = r"^(?P<name>[^\W\d_]{3,})\.?,?\s+(?P<y>\d{4})\.?$"
+_ISO_MONTH = r"^(?P<y>\d{4})[-/](?P<m>\d{1,2})$"
+_DOT_MONTH = r"^(?P<m>\d{1,2})\.\s?(?P<y>\d{4})\.?$"
+_YEAR = r"^(?P<y>\d{4})\.?$"
+_SERIAL = r"^(?P<n>\d{4,5})(?:\.0+)?$"
+
+
+def parse_dates(s: pd.Series, column: str = "") -> Parsed:
+    """Dates: ISO, 15.06.2023., 15/06/2023, June 2025, 2025, Excel serials and real date cells.
+
+    Month-only and year-only dates become the 1st (of the month / of January) and their
+    precision says so. Slash dates are day/month/year unless a value proves month/day/year;
+    a column with both kinds is refused.
+    """
+    index = s.index
+    none = pd.Series(False, index=index)
+    precision = pd.Series("day", index=index, dtype="string")
+    if pd.api.types.is_datetime64_any_dtype(s.dtype):
+        values = s.dt.tz_localize(None) if getattr(s.dt, "tz", None) else s
+        return Parsed(values.dt.normalize().astype("datetime64[ns]"), none,
+                      precision=precision.mask(values.isna()))
+    if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
+        num = s.astype("Float64")
+        year = num.between(1800, 2200) & (num == num.round())
+        serial = num.notna() & ~year & num.between(1, 2958465)
+        values = pd.Series(pd.NaT, index=index, dtype="datetime64[ns]")
+        values = values.mask(serial, EXCEL_EPOCH + pd.to_timedelta(num.where(serial).astype("float64").fillna(0).round(), unit="D"))
+        years = num.where(year).astype("float64")
+        from_year = pd.to_datetime(pd.DataFrame({"year": years, "month": 1, "day": 1}), errors="coerce")
+        values = values.mask(year, from_year)
+        precision = precision.mask(year, "year").mask(values.isna())
+        return Parsed(values, (num.notna() & values.isna()).fillna(False).astype(bool), precision=precision)
+    text = as_text(s)
+    present = text.notna()
+    y = pd.Series(np.nan, index=index)
+    m = pd.Series(np.nan, index=index)
+    d = pd.Series(np.nan, index=index)
+    prec = pd.Series(pd.NA, index=index, dtype="string")
+    warnings: list[str] = []
+    mixed = None
+    reason = ""
+
+    def fill(mask, yy, mm, dd, p):
+        nonlocal y, m, d, prec
+        mask = mask.fillna(False) & prec.isna()
+        y = y.mask(mask, yy)
+        m = m.mask(mask, mm)
+        d = d.mask(mask, dd)
+        prec = prec.mask(mask, p)
+
+    for pattern in (_ISO, _DOTTED, _DASHED):
+        parts = text.str.extract(pattern).apply(pd.to_numeric, errors="coerce")
+        fill(parts["y"].notna(), parts["y"], parts["m"], parts["d"], "day")
+    slash = text.str.extract(_SLASH).apply(pd.to_numeric, errors="coerce")
+    is_slash = slash["y"].notna()
+    if is_slash.any():
+        day_first = is_slash & (slash["a"] > 12)
+        month_first = is_slash & (slash["b"] > 12)
+        if day_first.any() and month_first.any():
+            mixed = month_first if month_first.sum() <= day_first.sum() else day_first
+            reason = ("the column mixes day/month/year (15/06/2023) and month/day/year "
+                      "(06/15/2023) dates; write them one way, best as 2023-06-15")
+        us = month_first.any() and not day_first.any()
+        if not day_first.any() and not month_first.any():
+            warnings.append(f"{column}: dates like {_example(text, is_slash)} were read as "
+                            "day/month/year")
+        elif us:
+            warnings.append(f"{column}: dates were read as month/day/year (as {_example(text, month_first)} shows)")
+        fill(is_slash, slash["y"], slash["a"] if us else slash["b"], slash["b"] if us else slash["a"], "day")
+    named = text.str.extract(_MONTH_NAME)
+    if named["y"].notna().any():
+        month_no = named["name"].map(lambda w: _MONTHS.get(fold(w)), na_action="ignore")
+        fill(named["y"].notna() & month_no.notna(), pd.to_numeric(named["y"], errors="coerce"),
+             pd.to_numeric(month_no, errors="coerce"), 1, "month")
+    for pattern in (_ISO_MONTH, _DOT_MONTH):
+        parts = text.str.extract(pattern).apply(pd.to_numeric, errors="coerce")
+        fill(parts["y"].notna(), parts["y"], parts["m"], 1, "month")
+    year_only = pd.to_numeric(text.str.extract(_YEAR)["y"], errors="coerce")
+    fill(year_only.between(1800, 2200), year_only, 1, 1, "year")
+    serial = pd.to_numeric(text.str.extract(_SERIAL)["n"], errors="coerce")
+    is_serial = serial.notna() & prec.isna() & serial.gt(2200)
+    if is_serial.any():
+        stamp = EXCEL_EPOCH + pd.to_timedelta(serial.where(is_serial).fillna(0), unit="D")
+        fill(is_serial, stamp.dt.year, stamp.dt.month, stamp.dt.day, "day")
+        warnings.append(f"{column}: numbers like {_example(text, is_serial)} were read as Excel date serials")
+    values = pd.to_datetime(pd.DataFrame({"year": y, "month": m, "day": d}), errors="coerce")
+    values = values.astype("datetime64[ns]")
+    bad = present & values.isna()
+    return Parsed(values, bad.fillna(False).astype(bool),
+                  None if mixed is None else mixed.fillna(False).astype(bool), reason, warnings,
+                  precision=prec.mask(values.isna()))
+
+
+# ---- coded values -----------------------------------------------------------------------------
+_CODE_SYNONYMS = {
+    "yes": ["yes", "y", "da", "да", "true", "1", "x", "✓", "participated", "ucestvovala"],
+    "no": ["no", "n", "ne", "не", "false", "0", "nije", "без", "bez"],
+    "unclear": ["unclear", "unknown", "?", "nejasno", "nepoznato", "нејасно", "непознато"],
+    "held": ["held", "done", "completed", "took place", "odrzana", "odrzano", "одржана",
+             "одржано", "realizovana", "реализована"],
+    "planned": ["planned", "scheduled", "upcoming", "planirana", "planirano", "планирана",
+                "планирано", "najavljena", "најављена"],
+    "cancelled": ["cancelled", "canceled", "otkazana", "otkazano", "отказана", "отказано"],
+    "bilateral": ["bilateral", "bilateralna", "bilateralno", "билатерална", "билатерално"],
+    "multinational": ["multinational", "multilateral", "multinacionalna", "multilateralna",
+                      "мултинационална", "мултилатерална"],
+    "training": ["training", "obuka", "обука"],
+    "cyber": ["cyber", "sajber", "сајбер"],
+    "police_training": ["police training", "policijska obuka", "полицијска обука"],
+    "us_to_serbia": ["us to serbia", "us exports to serbia", "exports to serbia", "us export",
+                     "us exports", "sad ka srbiji", "uvoz iz sad", "увоз из сад"],
+    "serbia_to_us": ["serbia to us", "us imports from serbia", "imports from serbia",
+                     "us import", "us imports", "srbija ka sad", "izvoz u sad", "извоз у сад"],
+    "total": ["total", "turnover", "ukupno", "promet", "укупно", "промет"],
+    "balance": ["balance", "trade balance", "saldo", "bilans", "салдо", "биланс"],
+    "signed": ["signed", "potpisan", "potpisana", "потписан", "потписана"],
+    "in_force": ["in force", "entered into force", "na snazi", "на снази"],
+    "terminated": ["terminated", "raskinut", "prestao da vazi", "раскинут"],
+    "defence": ["defence", "defense", "odbrana", "одбрана", "military", "vojska"],
+    "economic": ["economic", "economy", "ekonomija", "ekonomski", "економија", "економски"],
+    "energy": ["energy", "energetika", "енергетика"],
+    "day": ["day", "dan", "дан"], "month": ["month", "mesec", "месец"], "year": ["year", "godina", "година"],
+    "USD": ["usd", "us$", "$", "dollar", "dollars", "us dollar", "dolar"],
+    "EUR": ["eur", "€", "euro", "euros", "evro"],
+    "RSD": ["rsd", "din", "dinar", "dinara", "дин", "динар"],
+}
+_SYNONYM_LOOKUP: dict[str, str] = {}
+for _code, _words in _CODE_SYNONYMS.items():
+    for _w in _words:
+        _SYNONYM_LOOKUP.setdefault(fold(_w) or _w, _code)
+
+
+def _code_key(value: str) -> str:
+    return (fold(value) or value.strip()).replace(" ", "_")
+
+
+def resolve_code(value: str, allowed: tuple[str, ...]) -> str | None:
+    """The allowed code a written value means (case, script, diacritics, spaces, underscores ignored)."""
+    key = _code_key(value)
+    by_key = {_code_key(a): a for a in allowed}
+    if key in by_key:
+        return by_key[key]
+    code = _SYNONYM_LOOKUP.get(key.replace("_", " ")) or _SYNONYM_LOOKUP.get(value.strip().casefold())
+    return code if code in allowed else None
+
+
+def parse_codes(s: pd.Series, allowed: tuple[str, ...], column: str = "") -> Parsed:
+    """Coded values mapped to their canonical code; looked up once per distinct value."""
+    text = as_text(s)
+    distinct = text.dropna().unique()
+    mapping = {v: resolve_code(v, allowed) for v in distinct}
+    values = text.map(mapping, na_action="ignore").astype("string")
+    bad = text.notna() & values.isna()
+    return Parsed(values, bad.fillna(False).astype(bool))
+
+
+def parse_bools(s: pd.Series, column: str = "") -> Parsed:
+    """yes/no in any of our languages as booleans."""
+    if pd.api.types.is_bool_dtype(s.dtype):
+        return Parsed(s.astype("boolean"), pd.Series(False, index=s.index))
+    codes = parse_codes(s, ("yes", "no"), column)
+    values = codes.values.map({"yes": True, "no": False}, na_action="ignore").astype("boolean")
+    return Parsed(values, codes.bad)

@@ -1,0 +1,36 @@
+"""One problem found in an upload, located the way the analyst sees it in the spreadsheet."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass
+class Problem:
+    file: str
+    sheet: str | None
+    row: int | None          # row number as the spreadsheet shows it (1-based), None = whole file/column
+    column: str | None       # the column's header as written in the file (or the canonical name)
+    value: str | None        # the offending value as text, shortened
+    message: str             # what is wrong and what was expected
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.sheet:
+            where.append(f"sheet {self.sheet!r}")
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column {self.column!r}")
+        value = f" value {self.value!r}:" if self.value is not None else ""
+        return f"{', '.join(where)}:{value} {self.message}"
+
+
+def shorten(value: object, limit: int = 80) -> str | None:
+    """A value as text, cut to `limit` characters so a 1 MB cell cannot flood a message."""
+    if value is None:
+        return None
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

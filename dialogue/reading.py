@@ -1,0 +1,224 @@
+"""read_upload: the single entry point from uploaded bytes to a validated canonical frame (nothing is written here)."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from dialogue import headers, layouts
+from dialogue.datasets import DATASETS
+from dialogue.problems import Problem, shorten
+from dialogue.sheets import EncodingUncertain, Refused, open_book
+from dialogue.validation import validate
+
+
+@dataclass
+class ParsedUpload:
+    file: str
+    sha256: str
+    dataset: str | None
+    layout: str
+    frame: pd.DataFrame | None
+    row_numbers: list[int]
+    sheet: str | None
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    info: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and self.frame is not None
+
+
+def read_upload(data: bytes, filename: str, dataset: str | None = None,
+                encoding: str | None = None) -> ParsedUpload:
+    """Read, recognise and validate an upload. Any error in `.errors` means nothing may be written.
+
+    Never raises for bad input: refusals (hostile or unreadable files, unknown layouts, cell
+    problems) come back as Problems naming file, sheet, row, column, value and what was expected.
+    """
+    result = ParsedUpload(filename, hashlib.sha256(data).hexdigest(), dataset, layouts.TEMPLATE,
+                          None, [], None)
+    if dataset is not None and dataset not in DATASETS:
+        result.errors.append(Problem(filename, None, None, None, dataset,
+                                     f"Unknown dataset; expected one of: {', '.join(DATASETS)}."))
+        return result
+    try:
+        book = open_book(data, filename, encoding)
+        result.warnings += book.warnings
+        result.info.update(format=book.kind, encoding=book.encoding)
+        if book.kind == "csv":
+            result.info["separator"] = book.separator
+        _read(book, result, dataset)
+    except EncodingUncertain as exc:
+        result.errors.append(Problem(filename, None, None, None, None, str(exc)))
+        result.info["encoding_candidates"] = exc.candidates
+    except Refused as exc:
+        result.errors.append(Problem(filename, None, None, None, None, str(exc)))
+    except MemoryError:
+        result.errors.append(Problem(filename, None, None, None, None,
+                                     "The file is too large to read in memory; split it."))
+    if result.errors:
+        result.frame = None if not result.frame is not None else result.frame
+    return result
+
+
+def _read(book, result: ParsedUpload, dataset: str | None) -> None:
+    heads = [(sheet, sheet.head()) for sheet in book.sheets]
+    for sheet, head in heads:
+        module = layouts.find(head, dataset)
+        if module is not None:
+            _from_layout(module, sheet, result)
+            return
+    matches = []
+    for sheet, head in heads:
+        rows = head.cells.astype(object).where(head.cells.notna(), None).values.tolist()
+        match = headers.find_header(rows, dataset)
+        if match is not None:
+            matches.append((sheet, head, match))
+    complete = [m for m in matches if not m[2].missing]
+    if not complete:
+        _unrecognised(book, heads, matches, result, dataset)
+        return
+    chosen = max(complete, key=lambda m: (len(m[2].columns), -m[0].index))[2].dataset
+    parts = [m for m in complete if m[2].dataset == chosen]
+    result.dataset = chosen
+    result.layout = layouts.TEMPLATE
+    frames, numbers, sheets_used = [], [], []
+    for sheet, head, match in parts:
+        header_row = head.first_row + match.row_index
+        frame, rows = _template_body(sheet, header_row, match, result)
+        if frame is None:
+            continue
+        checked = validate(frame, chosen, file=book.file, sheet=sheet.name, row_numbers=rows,
+                           headers={c: match.headers[p] for p, c in match.columns.items()},
+                           scale=match.scale, scale_text=match.scale_text, currency=match.currency)
+        result.errors += checked.problems
+        result.warnings += [w for w in checked.warnings if w not in result.warnings]
+        result.info.update(checked.info)
+        frames.append(checked.frame)
+        numbers += checked.row_numbers
+        sheets_used.append(sheet.name)
+    result.sheet = sheets_used[0] if sheets_used else None
+    result.info["sheets"] = sheets_used
+    if len(sheets_used) > 1:
+        result.warnings.append(f"Read {len(sheets_used)} sheets with the same columns: " + ", ".join(map(str, sheets_used)))
+    if frames:
+        result.frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        result.row_numbers = numbers
+        if len(frames) > 1:
+            from dialogue.validation import _duplicates, _Reporter  # across sheets too
+            rep = _Reporter(book.file, None, np.asarray(numbers), {})
+            _duplicates(DATASETS[chosen], result.frame, rep)
+            result.errors += [p for p in rep.problems]
+
+
+def _template_body(sheet, header_row: int, match, result: ParsedUpload):
+    """The body under the header row, canonical columns only, blank and trailing note rows dropped."""
+    body, first = sheet.body(header_row)
+    if body.shape[1] > 0 and len(body):
+        from dialogue.sheets import check_cells
+        too_long = check_cells(body)
+        if too_long is not None:
+            r, c = too_long
+            result.errors.append(Problem(result.file, sheet.name, first + r, str(body.columns[c]),
+                                         shorten(body.iloc[r, c]),
+                                         "the cell holds more than 32,767 characters (Excel's own "
+                                         "limit); refused"))
+            return None, []
+    columns: dict[int, str] = {}
+    ignored = []
+    for pos, name in enumerate(body.columns):
+        canonical = headers.match_header(name, match.dataset) if str(name).strip() else None
+        if canonical and canonical not in columns.values():
+            columns[pos] = canonical
+        elif str(name).strip():
+            ignored.append(str(name))
+    if ignored:
+        result.warnings.append("Columns not used: " + ", ".join(ignored[:20]))
+    frame = body.iloc[:, list(columns)]
+    frame.columns = list(columns.values())
+    rows = np.arange(first, first + len(frame))
+    filled = _filled(frame)
+    other = _filled(body.iloc[:, [p for p in range(body.shape[1]) if p not in columns]]) if ignored else None
+    keep = filled.sum(axis=1) > 0
+    # Trailing notes ("Source: ...", "* provisional") below the table: one cell, nothing after.
+    count = filled.sum(axis=1) + (other.sum(axis=1) if other is not None else 0)
+    data_rows = np.flatnonzero((count > 1).to_numpy())
+    if len(data_rows) and len(frame.columns) >= 3:
+        tail = np.arange(len(frame)) > data_rows[-1]
+        notes = int((keep.to_numpy() & tail).sum())
+        if notes:
+            result.info["note_rows_skipped"] = notes
+            result.warnings.append(f"Skipped {notes} note row(s) below the table.")
+        keep = keep & ~tail
+    blank = int((~keep).sum())
+    if blank:
+        result.info["blank_rows_skipped"] = blank
+    mask = keep.to_numpy()
+    return frame[mask].reset_index(drop=True), rows[mask]
+
+
+def _filled(frame: pd.DataFrame) -> pd.DataFrame:
+    out = {}
+    for i, name in enumerate(frame.columns):
+        col = frame.iloc[:, i]
+        if pd.api.types.is_numeric_dtype(col.dtype) or pd.api.types.is_datetime64_any_dtype(col.dtype):
+            out[i] = col.notna()
+        else:
+            text = col.astype("string")
+            out[i] = (text.notna() & (text.str.strip() != "")).fillna(False)
+    return pd.DataFrame(out, index=frame.index).astype(bool)
+
+
+def _from_layout(module, sheet, result: ParsedUpload) -> None:
+    full = sheet.full()
+    converted = module.convert(full)
+    result.layout = module.NAME
+    result.dataset = module.DATASET
+    result.sheet = sheet.name
+    result.errors += list(converted.problems)
+    result.warnings += list(converted.warnings)
+    result.info.update(converted.info)
+    checked = validate(converted.frame, module.DATASET, file=result.file, sheet=sheet.name,
+                       row_numbers=converted.row_numbers)
+    result.errors += checked.problems
+    result.warnings += checked.warnings
+    result.info.update(checked.info)
+    result.frame = checked.frame
+    result.row_numbers = checked.row_numbers
+
+
+def _unrecognised(book, heads, matches, result: ParsedUpload, dataset: str | None) -> None:
+    """No layout and no dataset: name the layouts we know and the headers we found."""
+    known = ", ".join(layouts.names())
+    partial = [m for m in matches if m[2].missing]
+    if partial:
+        sheet, head, match = max(partial, key=lambda m: len(m[2].columns))
+        found = ", ".join(h for h in match.headers if h.strip())
+        result.dataset = match.dataset
+        result.errors.append(Problem(
+            book.file, sheet.name, head.first_row + match.row_index, None, shorten(found, 200),
+            f"The header row looks like the {match.dataset} template but lacks required "
+            f"column(s): {', '.join(match.missing)}. Headers found: {found}. Expected the "
+            f"template's columns: {', '.join(DATASETS[match.dataset].column_names)}."))
+        return
+    for sheet, head in heads:
+        found = _likely_headers(head)
+        what = f"the {dataset} template" if dataset else "any dataset template"
+        result.errors.append(Problem(
+            book.file, sheet.name, found[0] if found else None, None,
+            shorten(", ".join(found[1]), 200) if found else None,
+            f"No header row matching {what} or a known layout was found. Known layouts: {known}. "
+            + (f"Headers found (row {found[0]}): {', '.join(found[1])}." if found else "The sheet is empty.")))
+
+
+def _likely_headers(head) -> tuple[int, list[str]] | None:
+    best = None
+    for i, row in enumerate(head.cells.itertuples(index=False)):
+        texts = [str(v).strip()[:40] for v in row if isinstance(v, str) and v.strip()]
+        if texts and (best is None or len(texts) > len(best[1])):
+            best = (head.first_row + i, texts[:30])
+    return best

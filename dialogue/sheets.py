@@ -1,0 +1,699 @@
+"""Bytes to sheets: format sniffed from magic bytes, hostile archives refused before any parser runs.
+
+`open_book(data, filename, encoding)` returns a Book whose sheets give a head (first rows, for
+finding headers and layouts), the full cells (for layouts) and a typed body below a header row
+(the fast path for our template). Excel-family files are read with fastexcel (Rust, calamine);
+CSV/TXT with pyarrow after the encoding and separator are detected.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from dialogue.layouts import HEAD_ROWS, RawSheet
+
+MAX_FILE_BYTES = 200 * 1024 * 1024        # the dashboard's own upload limit is lower (config.toml)
+MAX_UNCOMPRESSED = 250 * 1024 * 1024      # summed size of every archive member once unpacked
+MAX_ENTRIES = 5_000                       # members of an xlsx/ods archive
+MAX_RATIO = 200                           # unpacked/packed size of one member (zip bombs: 1000+)
+MAX_ROWS = 2_000_000
+MAX_COLUMNS = 1_000                       # our widest layout has 47 columns
+MAX_CELL_CHARS = 32_767                   # Excel's own limit for one cell
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_SIGNATURES = (
+    (b"%PDF", "a PDF document"),
+    (b"\x7fELF", "a program (ELF executable)"),
+    (b"MZ", "a Windows program (EXE/DLL)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"SQLite format 3", "an SQLite database"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+
+class Refused(Exception):
+    """The file cannot be read safely or at all; the message says why and what to do."""
+
+
+@dataclass
+class Sheet:
+    """One sheet of a book; the reading functions are filled in by the book's format."""
+    name: str | None
+    index: int
+    book: "Book"
+
+    def head(self) -> RawSheet:
+        return self.book.head(self)
+
+    def full(self) -> RawSheet:
+        return self.book.full(self)
+
+    def body(self, header_row: int) -> tuple[pd.DataFrame, int]:
+        """Cells below spreadsheet row `header_row`, named by it; with the first body row number."""
+        return self.book.body(self, header_row)
+
+
+@dataclass
+class Book:
+    file: str
+    kind: str                                  # xlsx | xlsm | ods | xls | csv
+    data: bytes
+    sheets: list[Sheet] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    encoding: str | None = None
+
+    def head(self, sheet: Sheet) -> RawSheet:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def full(self, sheet: Sheet) -> RawSheet:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def body(self, sheet: Sheet, header_row: int) -> tuple[pd.DataFrame, int]:  # pragma: no cover
+        raise NotImplementedError
+
+
+# ---- sniffing ---------------------------------------------------------------------------------
+def sniff(data: bytes, filename: str) -> str:
+    """The file's real format from its first bytes: xlsx, xlsm, ods, xls or csv; Refused otherwise."""
+    if not data:
+        raise Refused("The file is empty.")
+    if len(data) > MAX_FILE_BYTES:
+        raise Refused(f"The file is {len(data) / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB.")
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return _sniff_zip(data)
+    if data.startswith(OLE2):
+        return _sniff_ole2(data)
+    for magic, what in _SIGNATURES:
+        if data.startswith(magic):
+            raise Refused(f"This file is {what}, not a spreadsheet (whatever its name says). "
+                          "Upload .xlsx, .ods or .csv.")
+    start = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<table")):
+        raise Refused("This file is a web page (HTML), not a spreadsheet. Open it in Excel or "
+                      "LibreOffice and save it as .xlsx.")
+    if start.startswith(b"<?xml") or start.startswith(b"<!doctype") or start.startswith(b"<!entity"):
+        raise Refused("This file is XML (perhaps an Excel 2003 XML workbook), not a spreadsheet we "
+                      "can read safely. Open it in Excel and save it as .xlsx.")
+    return "csv"
+
+
+def _sniff_zip(data: bytes) -> str:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise Refused(f"The file looks like an .xlsx/.ods (zip) but is damaged ({exc}). Open it in "
+                      "Excel or LibreOffice and save it again.") from exc
+    _check_archive(archive)
+    if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+        if "xl/workbook.bin" in names:
+            raise Refused("This is a binary Excel workbook (.xlsb). Save it as .xlsx.")
+        return "xlsm" if "xl/vbaProject.bin" in names else "xlsx"
+    if "content.xml" in names:
+        mime = archive.read("mimetype")[:100] if "mimetype" in names else b""
+        if b"spreadsheet" in mime:
+            return "ods"
+        raise Refused("This is an OpenDocument file but not a spreadsheet (.ods).")
+    if any(n.startswith("word/") for n in names):
+        raise Refused("This is a Word document (.docx), not a spreadsheet.")
+    if any(n.startswith("ppt/") for n in names):
+        raise Refused("This is a PowerPoint file (.pptx), not a spreadsheet.")
+    raise Refused("This is a zip archive, not a spreadsheet. Upload the .xlsx, .ods or .csv itself.")
+
+
+def _check_archive(archive: zipfile.ZipFile) -> None:
+    """Refuse zip bombs and XML entity tricks before any parser sees the archive.
+
+    Members are unpacked in bounded chunks and counted (declared sizes can lie); XML members
+    must not declare a DOCTYPE (the billion-laughs attack needs one; no spreadsheet has one).
+    """
+    infos = archive.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise Refused(f"The archive has {len(infos)} members (limit {MAX_ENTRIES}); it is not a "
+                      "normal spreadsheet.")
+    declared = sum(i.file_size for i in infos)
+    if declared > MAX_UNCOMPRESSED:
+        raise Refused(f"The spreadsheet would unpack to {declared / 1e6:.0f} MB (limit "
+                      f"{MAX_UNCOMPRESSED / 1e6:.0f} MB): refused as a possible zip bomb. Split it "
+                      "into smaller files.")
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise Refused("The spreadsheet archive is encrypted. Remove the password and save it "
+                          "again as .xlsx.")
+        if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise Refused(f"The member {info.filename!r} unpacks {info.file_size // max(info.compress_size, 1)} "
+                          f"times its packed size (limit {MAX_RATIO}): refused as a possible zip bomb.")
+        size = 0
+        try:
+            with archive.open(info) as member:
+                first = True
+                while chunk := member.read(1 << 20):
+                    if first and info.filename.endswith((".xml", ".rels", ".vml")):
+                        head = chunk[:4096].lower()
+                        if b"<!doctype" in head or b"<!entity" in head:
+                            raise Refused(f"The member {info.filename!r} declares XML entities "
+                                          "(a 'billion laughs' attack or a damaged file); refused.")
+                    first = False
+                    size += len(chunk)
+                    total += len(chunk)
+                    if size > max(info.file_size, 0) or total > MAX_UNCOMPRESSED:
+                        raise Refused("The spreadsheet unpacks to more than it declares or more "
+                                      f"than {MAX_UNCOMPRESSED / 1e6:.0f} MB: refused as a possible "
+                                      "zip bomb.")
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+            raise Refused(f"The spreadsheet archive is damaged ({exc}). Open it in Excel or "
+                          "LibreOffice and save it again.") from exc
+
+
+def _utf16(name: str) -> bytes:
+    return name.encode("utf-16-le")
+
+
+def _sniff_ole2(data: bytes) -> str:
+    """OLE2 compound files: legacy .xls, password-protected .xlsx, or Word/other documents."""
+    if _utf16("EncryptedPackage") in data or _utf16("EncryptionInfo") in data:
+        raise Refused("This workbook is protected with a password, so it cannot be read. Open it "
+                      "in Excel, remove the password (File > Info > Protect Workbook > Encrypt with "
+                      "Password, clear it) and save it as .xlsx.")
+    if _utf16("WordDocument") in data:
+        raise Refused("This is a Word document (.doc), not a spreadsheet.")
+    if _utf16("Workbook") in data or _utf16("Book") in data:
+        return "xls"
+    raise Refused("This is an old Office file (OLE2) that is not an Excel workbook. Save the data "
+                  "as .xlsx.")
+
+
+# ---- opening ----------------------------------------------------------------------------------
+def open_book(data: bytes, filename: str, encoding: str | None = None) -> Book:
+    """A Book for the bytes, or Refused with a message the analyst can act on."""
+    kind = sniff(data, filename)
+    if kind == "csv":
+        return TextBook.open(data, filename, encoding)
+    return ExcelBook.open(data, filename, kind)
+
+
+def check_cells(frame: pd.DataFrame) -> tuple[int, int] | None:
+    """(row position, column position) of the first cell longer than MAX_CELL_CHARS, if any."""
+    for pos in range(frame.shape[1]):
+        col = frame.iloc[:, pos]
+        if col.dtype == object or isinstance(col.dtype, pd.StringDtype):
+            lengths = col.astype("string").str.len()
+            over = lengths.gt(MAX_CELL_CHARS).fillna(False)
+            if over.any():
+                return int(over.to_numpy().argmax()), pos
+    return None
+
+
+# ---- Excel family (xlsx, xlsm, ods, xls) ------------------------------------------------------
+_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+
+
+def _column_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+@dataclass
+class ExcelBook(Book):
+    reader: object = None
+    paths: list[str | None] = field(default_factory=list)   # xlsx: sheet XML member per sheet
+    _heads: dict = field(default_factory=dict)
+    _shared: list = field(default_factory=list)
+
+    @classmethod
+    def open(cls, data: bytes, filename: str, kind: str) -> "ExcelBook":
+        import fastexcel
+
+        try:
+            reader = fastexcel.read_excel(data)
+            names = list(reader.sheet_names)
+        except Exception as exc:  # fastexcel raises its own error classes
+            raise Refused(_excel_failure(kind, exc)) from exc
+        book = cls(filename, kind, data, reader=reader)
+        book.sheets = [Sheet(name, i, book) for i, name in enumerate(names)]
+        book.paths = _xlsx_sheet_paths(data, len(names)) if kind in ("xlsx", "xlsm") else [None] * len(names)
+        if kind == "xlsm":
+            book.warnings.append("The workbook contains macros; they were not run, only the cell "
+                                 "values were read.")
+        return book
+
+    # -- head: the first rows, with their real row numbers --
+    def head(self, sheet: Sheet) -> RawSheet:
+        if sheet.index not in self._heads:
+            path = self.paths[sheet.index] if self.paths else None
+            rows = _xlsx_head(self.data, path, self) if path else None
+            if rows is None:
+                full = self.full(sheet)
+                self._heads[sheet.index] = RawSheet(self.file, sheet.name, full.cells.head(HEAD_ROWS), full.first_row)
+            else:
+                self._heads[sheet.index] = _rows_to_raw(self.file, sheet.name, rows)
+        return self._heads[sheet.index]
+
+    def full(self, sheet: Sheet) -> RawSheet:
+        import python_calamine
+
+        try:
+            workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self.data))
+            cal = workbook.get_sheet_by_index(sheet.index)
+            if cal.total_width > MAX_COLUMNS:
+                raise Refused(f"Sheet {sheet.name!r} has {cal.total_width} columns (limit {MAX_COLUMNS}).")
+            if cal.total_height > MAX_ROWS:
+                raise Refused(f"Sheet {sheet.name!r} has {cal.total_height} rows (limit {MAX_ROWS}).")
+            rows = cal.to_python(skip_empty_area=False)
+        except Refused:
+            raise
+        except Exception as exc:
+            raise Refused(_excel_failure(self.kind, exc)) from exc
+        cells = pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame(dtype=object)
+        cells = cells.map(lambda v: None if v == "" else v) if len(cells) else cells
+        return RawSheet(self.file, sheet.name, cells, 1)
+
+    def body(self, sheet: Sheet, header_row: int) -> tuple[pd.DataFrame, int]:
+        head = self.head(sheet)
+        first_used = _first_used_row(head)
+        relative = header_row - first_used
+        header_cells = head.cells.iloc[header_row - head.first_row].tolist()
+        try:
+            loaded = self.reader.load_sheet(sheet.index, header_row=relative)
+            if loaded.width > MAX_COLUMNS:
+                raise Refused(f"Sheet {sheet.name!r} has {loaded.width} columns (limit {MAX_COLUMNS}).")
+            frame = loaded.to_pandas()
+        except Refused:
+            raise
+        except Exception:
+            frame = None
+        if frame is not None and _align(frame, header_cells) is not None:
+            offset = _align(frame, header_cells)
+            frame.columns = [_header_text(header_cells, j + offset) for j in range(frame.shape[1])]
+            return frame, header_row + 1
+        full = self.full(sheet)
+        return _body_from_cells(full, header_row), header_row + 1
+
+
+def _header_text(cells: list, pos: int) -> str:
+    value = cells[pos] if 0 <= pos < len(cells) else None
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value).strip()
+
+
+def _align(frame: pd.DataFrame, header_cells: list) -> int | None:
+    """Offset between fastexcel's columns and the sheet's absolute columns, checked on every name."""
+    names = [str(c) for c in frame.columns]
+    texts = [_header_text(header_cells, p) for p in range(len(header_cells))]
+    named = [(j, n) for j, n in enumerate(names) if not n.startswith("__UNNAMED__")]
+    if not named:
+        return None
+    j0, n0 = named[0]
+    for p, text in enumerate(texts):
+        if text and (text == n0.strip() or n0.startswith(text)):
+            offset = p - j0
+            if all(_header_text(header_cells, j + offset) == n.strip() or
+                   (_header_text(header_cells, j + offset) and n.startswith(_header_text(header_cells, j + offset)))
+                   for j, n in named):
+                return offset
+            return None
+    return None
+
+
+def _body_from_cells(full: RawSheet, header_row: int) -> pd.DataFrame:
+    start = header_row - full.first_row
+    header = [_header_text(full.cells.iloc[start].tolist(), p) for p in range(full.cells.shape[1])]
+    body = full.cells.iloc[start + 1:].reset_index(drop=True)
+    body.columns = header
+    return body
+
+
+def _first_used_row(head: RawSheet) -> int:
+    filled = head.cells.notna().any(axis=1).to_numpy()
+    return head.first_row + int(filled.argmax()) if filled.any() else head.first_row
+
+
+def _excel_failure(kind: str, exc: Exception) -> str:
+    text = str(exc)
+    low = text.lower()
+    if "password" in low or "encrypt" in low:
+        return ("This workbook is protected with a password, so it cannot be read. Remove the "
+                "password in Excel and save it as .xlsx.")
+    if kind == "xls":
+        return ("This old-style Excel file (.xls) could not be read "
+                f"({text[:200]}). Open it in Excel and save it as .xlsx.")
+    return f"The spreadsheet could not be read ({text[:200]}). Open it in Excel or LibreOffice and save it again as .xlsx."
+
+
+def _xlsx_sheet_paths(data: bytes, count: int) -> list[str | None]:
+    """The XML member of each sheet, in workbook order (sheets were checked for DOCTYPE already)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+        rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    except (KeyError, zipfile.BadZipFile):
+        return [None] * count
+    targets = {}
+    for rel in re.findall(r"<(?:\w+:)?Relationship\b[^>]*>", rels):
+        rid = re.search(r'\bId="([^"]+)"', rel)
+        target = re.search(r'\bTarget="([^"]+)"', rel)
+        if rid and target:
+            path = target.group(1)
+            path = path.lstrip("/") if path.startswith("/") else "xl/" + path
+            targets[rid.group(1)] = path
+    paths = []
+    for sheet in re.findall(r"<(?:\w+:)?sheet\b[^>]*>", workbook):
+        rid = re.search(r'\br:id="([^"]+)"|\b\w+:id="([^"]+)"', sheet)
+        key = (rid.group(1) or rid.group(2)) if rid else None
+        paths.append(targets.get(key))
+    return paths if len(paths) == count else [None] * count
+
+
+def _xlsx_head(data: bytes, path: str, book: ExcelBook) -> list[tuple[int, dict[int, object]]] | None:
+    """The first HEAD_ROWS non-empty rows of a sheet's XML, streamed (the body is never parsed here).
+
+    Values: shared/inline strings as str, numbers as float, booleans as bool; date cells stay
+    numbers here (the head is for headers and titles; the body reader types dates).
+    """
+    import xml.etree.ElementTree as ET
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        member = archive.open(path)
+    except (KeyError, zipfile.BadZipFile):
+        return None
+    parser = ET.XMLPullParser(events=("end",))
+    rows: list[tuple[int, dict[int, object]]] = []
+    shared_needed: list[tuple[int, int, int]] = []
+    current: dict[int, object] = {}
+    done = False
+    with member:
+        while not done and (chunk := member.read(1 << 16)):
+            parser.feed(chunk)
+            for _, elem in parser.read_events():
+                tag = elem.tag.rsplit("}", 1)[-1]
+                if tag == "c":
+                    ref = _CELL_REF.match(elem.get("r", ""))
+                    col = _column_index(ref.group(1)) if ref else len(current)
+                    kind = elem.get("t", "n")
+                    value: object = None
+                    if kind == "inlineStr":
+                        value = "".join(t.text or "" for t in elem.iter() if t.tag.endswith("}t"))
+                    else:
+                        v = next((x for x in elem if x.tag.endswith("}v")), None)
+                        text = v.text if v is not None else None
+                        if text is not None:
+                            if kind == "s":
+                                shared_needed.append((len(rows), col, int(text)))
+                                value = int(text)
+                            elif kind in ("str", "e"):
+                                value = text
+                            elif kind == "b":
+                                value = text == "1"
+                            else:
+                                try:
+                                    value = float(text)
+                                except ValueError:
+                                    value = text
+                    if value is not None and value != "":
+                        current[col] = value
+                    elem.clear()
+                elif tag == "row":
+                    number = int(elem.get("r", "0") or 0) or (rows[-1][0] + 1 if rows else 1)
+                    if current:
+                        rows.append((number, current))
+                        if max(current) >= MAX_COLUMNS:
+                            raise Refused(f"A sheet has a cell in column {max(current) + 1} "
+                                          f"(limit {MAX_COLUMNS} columns).")
+                    current = {}
+                    elem.clear()
+                    if len(rows) >= HEAD_ROWS:
+                        done = True
+                        break
+                elif tag == "sheetData":
+                    done = True
+    if shared_needed:
+        strings = _shared_strings(archive, max(i for _, _, i in shared_needed), book)
+        for row_pos, col, i in shared_needed:
+            rows[row_pos][1][col] = strings[i] if i < len(strings) else None
+    return rows
+
+
+def _shared_strings(archive: zipfile.ZipFile, last: int, book: ExcelBook) -> list[str]:
+    """Shared strings up to index `last`, streamed (the table can be large)."""
+    import xml.etree.ElementTree as ET
+
+    if len(book._shared) > last:
+        return book._shared
+    strings: list[str] = []
+    try:
+        member = archive.open("xl/sharedStrings.xml")
+    except KeyError:
+        return strings
+    parser = ET.XMLPullParser(events=("end",))
+    with member:
+        while len(strings) <= last and (chunk := member.read(1 << 16)):
+            parser.feed(chunk)
+            for _, elem in parser.read_events():
+                if elem.tag.endswith("}si"):
+                    strings.append("".join(t.text or "" for t in elem.iter() if t.tag.endswith("}t")
+                                           and not _in_phonetic(elem, t)))
+                    elem.clear()
+    book._shared = strings
+    return strings
+
+
+def _in_phonetic(si, t) -> bool:
+    return any(r.tag.endswith("}rPh") and t in list(r.iter()) for r in si)
+
+
+def _rows_to_raw(file: str, sheet: str | None, rows: list[tuple[int, dict[int, object]]]) -> RawSheet:
+    """Sparse (row number, {column: value}) rows as a positional RawSheet from the first row."""
+    if not rows:
+        return RawSheet(file, sheet, pd.DataFrame(dtype=object), 1)
+    first, last = rows[0][0], rows[-1][0]
+    width = max(max(cells) for _, cells in rows) + 1
+    grid = [[None] * width for _ in range(last - first + 1)]
+    for number, cells in rows:
+        for col, value in cells.items():
+            grid[number - first][col] = value
+    return RawSheet(file, sheet, pd.DataFrame(grid, dtype=object), first)
+
+
+# ---- CSV / TXT ----------------------------------------------------------------------------------
+SERBIAN_LATIN = set("čćšžđČĆŠŽĐ")
+CYRILLIC = set("абвгдђежзијклљмнњопрстћуфхцчџшАБВГДЂЕЖЗИЈКЛЉМНЊОПРСТЋУФХЦЧЏШ")
+WESTERN = set("àáâãäåçèéêëìíîïñòóôõöùúûüýÿÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝß")
+LEGACY_ENCODINGS = ("cp1250", "cp1251", "iso-8859-1")
+ENCODING_NAMES = {"cp1250": "Windows-1250 (Central European, Serbian Latin)",
+                  "cp1251": "Windows-1251 (Cyrillic)", "iso-8859-1": "ISO-8859-1 (Western European)",
+                  "utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16"}
+
+
+class EncodingUncertain(Refused):
+    """The text's code page cannot be known for sure; `candidates` carry previews to choose from."""
+
+    def __init__(self, message: str, candidates: list[dict]):
+        super().__init__(message)
+        self.candidates = candidates
+
+
+def _score(text: str, encoding: str) -> int:
+    """How Serbian/Western the decoded text looks: good letters minus tell-tale garbage."""
+    letters = [ch for ch in text if ord(ch) > 127]
+    if not letters:
+        return 0
+    controls = sum(0x80 <= ord(ch) <= 0x9F for ch in letters)
+    if encoding == "cp1251":
+        words = re.findall(r"[^\W\d_]+", text)
+        good = sum(len(w) for w in words if all(c in CYRILLIC for c in w))
+        mixed = sum(len(w) for w in words if any(c in CYRILLIC for c in w) and any(c.isascii() for c in w))
+        return good - 3 * mixed - 5 * controls - 2 * sum(1 for ch in letters if ch.isalpha() and ch not in CYRILLIC)
+    alphabet = SERBIAN_LATIN if encoding == "cp1250" else WESTERN
+    words = re.findall(r"[^\W\d_]+", text)
+    # Cyrillic read through a Latin code page gives words made only of accented letters.
+    garbage = sum(len(w) for w in words if len(w) >= 3 and all(not c.isascii() for c in w))
+    good = sum(ch in alphabet for ch in letters)
+    odd = sum(1 for ch in letters if not ch.isalpha() or ch not in alphabet)
+    return good - 2 * odd - 2 * garbage - 5 * controls
+
+
+def preview(text: str, limit: int = 160) -> str:
+    """Lines of the text that carry non-ASCII letters, for the analyst to recognise č/ć/š/ž/đ or Cyrillic."""
+    lines = [ln for ln in text.splitlines() if any(ord(c) > 127 for c in ln)] or text.splitlines()
+    return " | ".join(ln.strip() for ln in lines[:4])[:limit]
+
+
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str, list[str]]:
+    """(text, encoding used, warnings). Never guesses silently between legacy code pages.
+
+    UTF-8 (with or without BOM) and UTF-16 (BOM, or the zero-byte pattern) are certain. Legacy
+    single-byte text is scored as Windows-1250, Windows-1251 and ISO-8859-1; when one candidate
+    does not clearly win, EncodingUncertain lists them with previews.
+    """
+    if encoding:
+        try:
+            return data.decode(encoding), encoding, []
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise Refused(f"The file cannot be read as {encoding} ({exc}).") from exc
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data, "utf-8-sig"), "utf-8-sig", []
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16"), "utf-16", []
+    sample = data[:4096]
+    if len(sample) >= 4:
+        even_zero = sample[0::2].count(0) / max(len(sample[0::2]), 1)
+        odd_zero = sample[1::2].count(0) / max(len(sample[1::2]), 1)
+        if odd_zero > 0.3 and even_zero < 0.05:
+            return _strict(data, "utf-16-le"), "utf-16-le", ["Read as UTF-16 (little-endian) without a byte-order mark."]
+        if even_zero > 0.3 and odd_zero < 0.05:
+            return _strict(data, "utf-16-be"), "utf-16-be", ["Read as UTF-16 (big-endian) without a byte-order mark."]
+    if b"\x00" in data:
+        position = data.index(b"\x00")
+        line = data[:position].count(b"\n") + 1
+        raise Refused(f"The file contains a NUL byte (line {line}): it is binary or damaged, not "
+                      "a text CSV. Export the data again as CSV (UTF-8) or .xlsx.")
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    high = re.findall(rb"[^\n]*[\x80-\xff][^\n]*", data[:200_000])
+    sample_bytes = b"\n".join(high[:400])
+    scored = []
+    for name in LEGACY_ENCODINGS:
+        try:
+            text = sample_bytes.decode(name)
+        except UnicodeDecodeError:
+            continue
+        scored.append((_score(text, name), name, text))
+    scored.sort(reverse=True)
+    best = scored[0]
+    runner = scored[1] if len(scored) > 1 else (0, "", "")
+    if best[0] > 0 and (runner[0] <= 0 or best[0] >= 3 * runner[0]):
+        return data.decode(best[1]), best[1], [f"Read as {ENCODING_NAMES[best[1]]} (detected)."]
+    candidates = [{"encoding": name, "label": ENCODING_NAMES[name], "preview": preview(text)}
+                  for _, name, text in scored]
+    raise EncodingUncertain(
+        "The file is not UTF-8 and its code page cannot be known for sure. Choose the encoding "
+        "whose preview shows the letters correctly: "
+        + "; ".join(f"{c['encoding']}: {c['preview'][:60]!r}" for c in candidates), candidates)
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise Refused(f"The file claims {encoding} but byte {exc.start} (line {line}) is not valid "
+                      f"{encoding}. Save it again as CSV UTF-8.") from exc
+
+
+def sniff_separator(lines: list[str]) -> str:
+    """The separator that splits the most lines into the same number (>1) of fields."""
+    best, best_score = ",", -1
+    for sep in (",", ";", "\t", "|"):
+        counts = [len(next(csv.reader([ln], delimiter=sep))) for ln in lines if ln.strip()]
+        if not counts:
+            continue
+        mode = max(set(counts), key=counts.count)
+        score = counts.count(mode) * (mode - 1) if mode > 1 else 0
+        if score > best_score:
+            best, best_score = sep, score
+    return best
+
+
+@dataclass
+class TextBook(Book):
+    text: str = ""
+    separator: str = ","
+    _full: RawSheet | None = None
+
+    @classmethod
+    def open(cls, data: bytes, filename: str, encoding: str | None) -> "TextBook":
+        text, used, warnings = decode(data, encoding)
+        text = text.lstrip("\ufeff")
+        lines = text[:200_000].splitlines()[: HEAD_ROWS]
+        book = cls(filename, "csv", data, warnings=warnings, encoding=used, text=text,
+                   separator=sniff_separator(lines))
+        book.sheets = [Sheet(None, 0, book)]
+        return book
+
+    def _rows(self, limit: int | None = None) -> list[list[str]]:
+        source = io.StringIO(self.text if limit is None else "\n".join(self.text[:2_000_000].splitlines()[:limit]))
+        rows = []
+        for row in csv.reader(source, delimiter=self.separator):
+            if len(row) > MAX_COLUMNS:
+                raise Refused(f"Row {len(rows) + 1} has {len(row)} columns (limit {MAX_COLUMNS}).")
+            rows.append(row)
+            if len(rows) > MAX_ROWS:
+                raise Refused(f"The file has more than {MAX_ROWS} rows.")
+        return rows
+
+    def head(self, sheet: Sheet) -> RawSheet:
+        return _grid(self.file, self._rows(HEAD_ROWS))
+
+    def full(self, sheet: Sheet) -> RawSheet:
+        if self._full is None:
+            self._full = _grid(self.file, self._rows())
+        return self._full
+
+    def body(self, sheet: Sheet, header_row: int) -> tuple[pd.DataFrame, int]:
+        fast = self._arrow_body(header_row)
+        if fast is not None:
+            return fast, header_row + 1
+        return _body_from_cells(self.full(sheet), header_row), header_row + 1
+
+    def _arrow_body(self, header_row: int) -> pd.DataFrame | None:
+        """Everything below the header as strings, parsed by pyarrow; None when rows are ragged."""
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+
+        header = self.head(self.sheets[0]).cells.iloc[header_row - 1].tolist()
+        names = [f"c{i}" for i in range(len(header))]
+        ragged = []
+
+        def on_invalid(row):
+            ragged.append(row)
+            return "skip"
+
+        raw = self.data if self.encoding == "utf-8" else self.text.encode("utf-8")
+        if raw.startswith(codecs.BOM_UTF8):
+            raw = raw[3:]
+        try:
+            table = pacsv.read_csv(
+                io.BytesIO(raw),
+                read_options=pacsv.ReadOptions(skip_rows=header_row, column_names=names,
+                                               block_size=1 << 22),
+                parse_options=pacsv.ParseOptions(delimiter=self.separator,
+                                                  newlines_in_values='"' in self.text[:1_000_000],
+                                                  invalid_row_handler=on_invalid),
+                convert_options=pacsv.ConvertOptions(
+                    column_types={n: pa.string() for n in names}, strings_can_be_null=False,
+                    quoted_strings_can_be_null=False, null_values=[]))
+        except (pa.ArrowException, ValueError):
+            return None
+        if ragged:
+            return None
+        if table.num_rows > MAX_ROWS:
+            raise Refused(f"The file has {table.num_rows} rows (limit {MAX_ROWS}).")
+        frame = table.to_pandas(types_mapper=lambda t: pd.StringDtype("pyarrow") if t == pa.string() else None)
+        frame.columns = [_header_text(header, p) for p in range(len(header))]
+        return frame
+
+
+def _grid(file: str, rows: list[list[str]]) -> RawSheet:
+    width = max((len(r) for r in rows), default=0)
+    cells = pd.DataFrame([r + [None] * (width - len(r)) for r in rows], dtype=object)
+    if len(cells):
+        cells = cells.mask(cells.apply(lambda c: c.astype("string").str.strip() == "").fillna(False).astype(bool))
+    return RawSheet(file, None, cells, 1)

@@ -1,0 +1,213 @@
+"""Raw cells to the canonical typed frame, with every problem found at once and located for the analyst."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from dialogue import cells
+from dialogue.datasets import DATASETS, Column
+from dialogue.problems import Problem, shorten
+
+MAX_ROWS_PER_KIND = 50          # individual rows listed per (column, problem); the rest summarised
+YEAR_RANGE = (1990, 2100)
+DATE_RANGE = (pd.Timestamp("1900-01-01"), pd.Timestamp("2100-12-31"))
+MAX_TEXT = 32_767
+
+EXPECTED = {
+    "int": "a whole number",
+    "number": "a number such as 1234.5, 1,234.5 or 1.234,5",
+    "date": "a date such as 2023-06-15, 15.06.2023. or June 2023",
+    "bool": "yes or no (da/ne, да/не)",
+}
+
+
+@dataclass
+class Validated:
+    frame: pd.DataFrame | None
+    row_numbers: list[int]
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    info: dict = field(default_factory=dict)
+
+
+class _Reporter:
+    def __init__(self, file: str, sheet: str | None, rows: np.ndarray, headers: dict[str, str]):
+        self.file, self.sheet, self.rows, self.headers = file, sheet, rows, headers
+        self.problems: list[Problem] = []
+
+    def column_problem(self, column: str | None, message: str, value: str | None = None) -> None:
+        self.problems.append(Problem(self.file, self.sheet, None, self.headers.get(column, column),
+                                     value, message))
+
+    def cells(self, mask: pd.Series, column: str, values: pd.Series | None, message: str) -> None:
+        positions = np.flatnonzero(np.asarray(mask, dtype=bool))
+        if not len(positions):
+            return
+        header = self.headers.get(column, column)
+        for pos in positions[:MAX_ROWS_PER_KIND]:
+            value = None if values is None else values.iloc[pos]
+            value = None if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)) else shorten(value)
+            self.problems.append(Problem(self.file, self.sheet, int(self.rows[pos]), header, value, message))
+        rest = positions[MAX_ROWS_PER_KIND:]
+        if len(rest):
+            listed = ", ".join(str(int(self.rows[p])) for p in rest[:20])
+            more = "…" if len(rest) > 20 else ""
+            self.problems.append(Problem(self.file, self.sheet, int(self.rows[rest[0]]), header, None,
+                                         f"{message} (also in {len(rest)} more rows: {listed}{more})"))
+
+
+def validate(raw: pd.DataFrame, dataset: str, *, file: str, sheet: str | None,
+             row_numbers: list[int] | np.ndarray, headers: dict[str, str] | None = None,
+             scale: int = 1, scale_text: str = "", currency: str | None = None) -> Validated:
+    """Check and type `raw` (canonical column names, cells as read) against the dataset's schema.
+
+    `headers` maps canonical names to the headers as written (for messages); `scale` multiplies
+    value columns (a sheet in millions); `currency` fills an absent currency column.
+    """
+    ds = DATASETS[dataset]
+    headers = {c: c for c in ds.column_names} | (headers or {})
+    rows = np.asarray(row_numbers, dtype=np.int64)
+    rep = _Reporter(file, sheet, rows, headers)
+    warnings: list[str] = []
+    info: dict = {}
+    raw = raw.reset_index(drop=True)
+    out: dict[str, pd.Series] = {}
+    n = len(raw)
+    index = pd.RangeIndex(n)
+    precision_from_dates: pd.Series | None = None
+
+    for col in ds.columns:
+        if col.name not in raw.columns:
+            if col.name == "currency" and currency:
+                out[col.name] = pd.Series(currency, index=index, dtype="string")
+                warnings.append(f"No currency column: every value is in {currency}, as the "
+                                f"header or title says.")
+                continue
+            if col.required:
+                rep.column_problem(col.name, f"Required column {col.name!r} is missing "
+                                   f"({col.description or col.type}).")
+            out[col.name] = _default(col, n)
+            continue
+        series = raw[col.name]
+        if not isinstance(series, pd.Series):          # duplicated header: take the first
+            series = series.iloc[:, 0]
+        typed, precision = _typed(col, series, rep, warnings)
+        if col.name == "value" and scale != 1:
+            typed = typed * scale
+            warnings.append(f"Values were given in units of {scale:,} ({scale_text!r}) and were "
+                            f"scaled to whole currency units.")
+        if precision is not None and col.name in ("start_date", "date_signed", "date"):
+            precision_from_dates = precision
+        if col.required:
+            rep.cells(typed.isna() & cells._blank(series).to_numpy(), col.name, None,
+                      f"a value is required in {col.name!r}")
+        if col.default is not None:
+            typed = typed.fillna(col.default)
+        out[col.name] = typed
+
+    frame = pd.DataFrame(out, index=index)
+    if "date_precision" in frame.columns and precision_from_dates is not None:
+        given = "date_precision" in raw.columns
+        frame["date_precision"] = (frame["date_precision"].where(frame["date_precision"].notna() & given,
+                                                                 precision_from_dates)
+                                   if given else precision_from_dates.fillna("day")).fillna("day").astype("string")
+        if not given and (precision_from_dates != "day").any():
+            info["date_precision_from_dates"] = int((precision_from_dates != "day").sum())
+    _ranges(dataset, frame, rep)
+    _duplicates(ds, frame, rep)
+    return Validated(frame, rows.tolist(), rep.problems, warnings, info)
+
+
+def _default(col: Column, n: int) -> pd.Series:
+    dtype = {"int": "Int64", "number": "Float64", "date": "datetime64[ns]", "bool": "boolean"}.get(col.type, "string")
+    if col.default is None:
+        return pd.Series(pd.NA if dtype != "datetime64[ns]" else pd.NaT, index=pd.RangeIndex(n), dtype=dtype)
+    return pd.Series(col.default, index=pd.RangeIndex(n), dtype=dtype)
+
+
+def _typed(col: Column, series: pd.Series, rep: _Reporter, warnings: list[str]):
+    """Parse one column by its declared type; report unreadable and mixed-convention cells."""
+    header = rep.headers.get(col.name, col.name)
+    precision = None
+    if col.type == "text":
+        text = cells.as_text(series)
+        long = text.str.len().gt(MAX_TEXT).fillna(False)
+        rep.cells(long, col.name, text, f"the cell holds more than {MAX_TEXT:,} characters "
+                  "(Excel's own limit); shorten it")
+        return text.mask(long), None
+    if col.type == "int":
+        parsed = cells.parse_ints(series, header)
+    elif col.type == "number":
+        parsed = cells.parse_numbers(series, header)
+    elif col.type == "date":
+        parsed = cells.parse_dates(series, header)
+        precision = parsed.precision
+    elif col.type == "bool":
+        parsed = cells.parse_bools(series, header)
+    else:
+        parsed = cells.parse_codes(series, col.values, header)
+    shown = series if col.type != "bool" else series
+    expected = EXPECTED.get(col.type) or "one of: " + ", ".join(col.values)
+    rep.cells(parsed.bad, col.name, shown, f"cannot read this as {col.type if col.type != 'enum' else 'a code'}; expected {expected}")
+    if parsed.mixed is not None:
+        rep.cells(parsed.mixed & ~parsed.bad, col.name, shown, parsed.mixed_reason)
+    warnings.extend(parsed.warnings)
+    return parsed.values.mask(parsed.bad), precision
+
+
+def _ranges(dataset: str, frame: pd.DataFrame, rep: _Reporter) -> None:
+    if "year" in frame:
+        year = frame["year"]
+        rep.cells(year.notna() & ~year.between(*YEAR_RANGE), "year", year,
+                  f"year out of range; expected {YEAR_RANGE[0]}-{YEAR_RANGE[1]}")
+    if "month" in frame:
+        month = frame["month"]
+        rep.cells(month.notna() & ~month.between(1, 12), "month", month,
+                  "month out of range; expected 1-12, or empty for an annual figure")
+    for name in ("start_date", "end_date", "date_signed", "date"):
+        if name in frame:
+            d = frame[name]
+            rep.cells(d.notna() & ~d.between(*DATE_RANGE), name, d.dt.strftime("%Y-%m-%d"),
+                      "date out of range; expected a date between 1900 and 2100")
+    if {"start_date", "end_date"} <= set(frame):
+        before = frame["end_date"].notna() & frame["start_date"].notna() & (frame["end_date"] < frame["start_date"])
+        rep.cells(before, "end_date", frame["end_date"].dt.strftime("%Y-%m-%d"),
+                  "the end date is before the start date; expected an end date on or after the start")
+    if "quantity" in frame:
+        q = frame["quantity"]
+        rep.cells(q.notna() & (q < 0), "quantity", q, "quantity is negative; expected 0 or more")
+    if dataset == "trade":
+        directional = frame["flow"].isin(["us_to_serbia", "serbia_to_us"]).fillna(False)
+        negative = directional & frame["value"].lt(0).fillna(False)
+        rep.cells(negative, "value", frame["value"],
+                  "a trade flow cannot be negative; expected 0 or more (only a balance can be negative)")
+    elif "value" in frame:
+        v = frame["value"]
+        rep.cells(v.notna() & (v < 0), "value", v, "value is negative; expected 0 or more")
+
+
+def _duplicates(ds, frame: pd.DataFrame, rep: _Reporter) -> None:
+    """Rows that repeat a natural key inside the file: each is reported with the first one's row."""
+    key = [k for k in ds.key if k in frame]
+    if not key or frame.empty:
+        return
+    keyed = frame[key]
+    dup = keyed.duplicated(keep=False).to_numpy()
+    if not dup.any():
+        return
+    later = keyed.duplicated(keep="first").to_numpy()
+    first_pos = keyed[dup].reset_index().groupby(key, dropna=False)["index"].transform("min")
+    first_of = pd.Series(first_pos.to_numpy(), index=keyed[dup].index)
+    positions = np.flatnonzero(later)
+    for pos in positions[:MAX_ROWS_PER_KIND]:
+        first = int(rep.rows[int(first_of.loc[pos])])
+        value = " / ".join("" if pd.isna(v) else str(v)[:40] for v in keyed.iloc[pos].tolist())
+        rep.problems.append(Problem(rep.file, rep.sheet, int(rep.rows[pos]), ", ".join(key), value,
+                                    f"the same {' + '.join(key)} appears again (first in row {first}); "
+                                    "expected each key once per file"))
+    if len(positions) > MAX_ROWS_PER_KIND:
+        rep.problems.append(Problem(rep.file, rep.sheet, int(rep.rows[positions[MAX_ROWS_PER_KIND]]),
+                                    ", ".join(key), None,
+                                    f"{len(positions) - MAX_ROWS_PER_KIND} more rows repeat a key"))
