@@ -73,7 +73,7 @@ def _reported(reporter: str, flow: str) -> str:
 EXERCISE_PLAN = {
     2016: [(6, 13), (9, 12), (11, 14)], 2017: [(6, 12), (9, 11)], 2018: [(5, 7), (6, 4), (9, 10), (11, 12)],
     2019: [(5, 13), (6, 3), (11, 11)], 2020: [(2, 24)], 2021: [(6, 3), (9, 13)], 2022: [],
-    2023: [(6, 15)], 2024: [(6, 10), (9, 2)], 2025: [(5, 19), (6, 2), (10, 6)], 2026: [(5, 11), (9, 14)],
+    2023: [(6, 15)], 2024: [(6, 10), (9, 2)], 2025: [(5, 19), (6, 2), (10, 6)], 2026: [(5, 11), (7, 6), (9, 14)],
 }
 CODE_NAMES = ("Silver Falcon", "Iron Bridge", "Blue Danube", "Morava Shield", "Cyber Lantern", "Steady Hand")
 FORMATS = ("multinational", "bilateral", "bilateral", "cyber", "multinational", "training")
@@ -88,7 +88,7 @@ def _exercises(rng: random.Random) -> list[dict]:
             rows.append(_exercise(rng, year, k, date(year, month, day), "held"))
     # cancelled in the moratorium year, planned later in 2026 and early 2027
     rows.append(_exercise(rng, 2020, 5, date(2020, 10, 5), "cancelled"))
-    rows.append(_exercise(rng, 2026, 2, date(2026, 12, 7), "planned"))
+    rows.append(_exercise(rng, 2026, 3, date(2026, 12, 7), "planned"))
     rows.append(_exercise(rng, 2027, 0, date(2027, 3, 15), "planned"))
     return rows
 

@@ -123,7 +123,7 @@ def _check_country(sheet: RawSheet, header_at: int, problem, warnings: list[str]
             m = TITLE.search(fold(value))
             if m:
                 country = m.group(1).strip(" .:")
-                if country not in ("serbia", "<country>"):
+                if not country.startswith("serbia") and country != "<country>":
                     problem(sheet.first_row + i, None, text(value),
                             "this is the Census page of another country; expected Trade in Goods with Serbia (c4801)")
                 return
