@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
 
+# Growth rates are ratios of floats: 1.1 - 1 is not exactly 0.1, so compare with a tolerance.
+_EPS = 1e-9
 # Order used to combine several parts into one status: the first one present wins.
 SEVERITY = ("missed", "off_track", "at_risk", "no_data", "not_started", "on_track", "achieved")
 
@@ -44,8 +46,13 @@ def add_years(d: date, years: int) -> date:
 
 
 def window_last_day(start: date, years: int) -> date:
-    """Last day of a window of `years` years opening on `start` (the day before the anniversary)."""
-    return add_years(start, years) - timedelta(days=1)
+    """Last day of a window of `years` years opening on `start`: the day before the anniversary
+    (a window opening on 29 February has its anniversary on 1 March in a common year)."""
+    try:
+        anniversary = start.replace(year=start.year + years)
+    except ValueError:
+        anniversary = date(start.year + years, 3, 1)
+    return anniversary - timedelta(days=1)
 
 
 def window_fraction(start: date, last_day: date, as_of: date) -> Fraction:
@@ -252,22 +259,22 @@ def growth(
         before = sum(monthly[(year - 1, m)] for m in months)
         g = _ratio(now, before)
         if g is not None:
-            if g >= rate:
+            if g >= rate - _EPS:
                 status = "on_track"
-            elif g >= at_risk_share * rate:
+            elif g >= at_risk_share * rate - _EPS:
                 status = "at_risk"
             else:
                 status = "off_track"
             facts.update(current=True, months=(months[0], months[-1]), value=now, previous=before)
             period = f"{year}-{months[0]:02d}/{year}-{months[-1]:02d}"
-            return Outcome(status, period, g, rate, rate, likely=g >= rate, facts=facts)
+            return Outcome(status, period, g, rate, rate, likely=g >= rate - _EPS, facts=facts)
 
     facts["current"] = False
     for y in range(year - 1, start.year - 1, -1):
         g = _ratio(annual.get(y), annual.get(y - 1))
         if g is not None:
             facts.update(closed_year=y, value=annual[y], previous=annual[y - 1])
-            likely = None if facts["trend"] is None else facts["trend"] >= rate
-            status = "achieved" if g >= rate else "missed"
+            likely = None if facts["trend"] is None else facts["trend"] >= rate - _EPS
+            status = "achieved" if g >= rate - _EPS else "missed"
             return Outcome(status, str(y), g, rate, rate, likely=likely, facts=facts)
     return Outcome("no_data", str(year), None, rate, None, facts=facts)
