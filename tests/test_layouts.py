@@ -280,3 +280,49 @@ def test_rzs_dataset_without_trade_dimensions_is_refused_with_reason(tmp_path):
     result = rzs.convert(sheet_from_csv(write_csv(tmp_path / "rzs.csv", rows, delimiter=";"), delimiter=";"))
     assert len(result.problems) == 1 and "partner country" in result.problems[0].message
     assert result.frame.empty
+
+
+# ------------------------------------------------------------------ end to end: read_upload and ingest
+
+
+def _csv_bytes(rows, encoding="utf-8", delimiter=","):
+    import io
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    return buf.getvalue().encode(encoding)
+
+
+def test_read_upload_recognises_every_real_layout(tmp_path):
+    from dialogue.reading import read_upload
+
+    bulk = write_xlsx(tmp_path / "country.xlsx", [
+        BULK_HEADER, bulk_row(2023, "4801", "Serbia", [70.5] * 12, 846.0, [17.5] * 12, 210.0),
+        bulk_row(2023, "0001", "OPEC", [1733] * 12, 20796, [1033] * 12, 12396)]).read_bytes()
+    cases = [
+        ("c4801.csv", _csv_bytes(CENSUS_PAGE), "census_page", 8),
+        ("country.xlsx", bulk, "census_bulk", 24),
+        ("TradeData_2_20_2025_10_30_9.csv", _csv_bytes(comtrade_rows(), "iso-8859-1"), "comtrade", 4),
+        ("rzs.csv", _csv_bytes([RZS_HEADER, ["1701", "RS", "Republika Srbija", "2024", "619,5", "US",
+                                             "Sjedinjene Američke Države", "Izvoz", "mil. EUR"]], delimiter=";"),
+         "rzs", 1),
+    ]
+    for name, data, layout, n in cases:
+        parsed = read_upload(data, name)
+        assert [str(e) for e in parsed.errors] == [], name
+        assert (parsed.layout, parsed.dataset, len(parsed.frame)) == (layout, "trade", n), name
+    parsed = read_upload(cases[2][1], cases[2][0])
+    frame = parsed.frame
+    assert int(frame.loc[(frame.reporter == "UN Comtrade (Serbia)") & (frame.flow == "serbia_to_us"), "value"].iloc[0]) == 541_480_000
+
+
+def test_ingest_census_page_stores_months_and_reports_the_layout(con):
+    from dialogue.ingest import ingest
+    from tests.conftest import ANALYST
+
+    report = ingest(con, _csv_bytes(CENSUS_PAGE), "c4801.csv", ANALYST)
+    assert report.ok, report.errors
+    assert report.layout == "census_page" and report.rows["added"] == 8
+    assert any("TOTAL 2025" in w for w in report.warnings)
+    total = con.execute("select sum(value) from trade where valid_to is null and reporter = 'US Census' "
+                        "and year = 2024 and flow = 'serbia_to_us'").fetchone()[0]
+    assert total == 1_123_500_000                   # 62.1 + 1,061.4 USD million
