@@ -1,0 +1,175 @@
+"""Backups: taken online, restored into a fresh file with every table identical; busy database messages."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+
+import pandas as pd
+import pytest
+
+from dialogue import audit, backup, config, db, store
+from dialogue.cli import main
+from tests.conftest import ADMIN, ANALYST, put_rows
+
+
+def trade(year: int, value: float) -> pd.DataFrame:
+    return pd.DataFrame([{"reporter": "US Census", "year": year, "flow": "us_to_serbia", "value": value,
+                          "currency": "USD", "source": "test", "note": "Beograd – Čačak"}])
+
+
+@pytest.fixture
+def filled(con):
+    """A database with something in every table, including a rolled-back upload and Serbian text."""
+    db.set_meta(con, "workspace", "reference")
+    store.commit_frame(con, "trade", trade(2024, 100.0), ANALYST, file="a.csv")
+    second = store.commit_frame(con, "trade", trade(2024, 150.0), ANALYST, file="b.csv")
+    store.rollback(con, second, ANALYST)
+    put_rows(con, "exercises", [dict(name="Platinum Wolf", start_date="2025-05-12", format="multinational",
+                                     us_participation="yes", status="held")])
+    put_rows(con, "agreements", [dict(title="Sporazum", date_signed="2025-01-10", category="energy",
+                                      area="energy", status="signed")])
+    put_rows(con, "events", [dict(date="2026-01-05", kind="progress", title="Ћирилица")])
+    con.execute("insert into notes values (nextval('note_id_seq'), 't1', 'ana', '2026-02-01 10:00', "
+                "'2026-02-01', 'Napomena: č ć š đ ž', null)")
+    audit.record(con, ADMIN, "settings", {"x": 1})
+    return con
+
+
+def restored_fingerprint(path, drop_last_audit_entry=True):
+    con = db.connect(path)
+    try:
+        fp = db.fingerprint(con)
+        last = con.execute("select action from audit_log order by audit_id desc limit 1").fetchone()[0]
+        if drop_last_audit_entry:      # restore records itself in the new file's audit log
+            assert last == "restore"
+            fp["audit_log"] = tuple(con.execute(
+                "select count(*), coalesce(bit_xor(hash(t)), 0), coalesce(sum(hash(t)::hugeint), 0) "
+                "from audit_log t where audit_id < (select max(audit_id) from audit_log)").fetchone())
+        return fp
+    finally:
+        con.close()
+
+
+def test_restore_into_a_fresh_file_gives_every_table_back(filled, tmp_path):
+    before = db.fingerprint(filled)
+    assert all(before[t][0] > 0 for t in db.ALL_TABLES), "fixture must fill every table"
+    manifest = backup.backup(filled, tmp_path / "bk", ADMIN)
+    assert {t: i["rows"] for t, i in manifest["tables"].items()} == {t: before[t][0] for t in db.ALL_TABLES}
+    backup.restore(tmp_path / "bk", tmp_path / "restored.duckdb", ADMIN)
+    assert restored_fingerprint(tmp_path / "restored.duckdb") == before
+
+
+def test_restored_database_carries_on_with_fresh_ids(filled, tmp_path):
+    backup.backup(filled, tmp_path / "bk", ADMIN)
+    backup.restore(tmp_path / "bk", tmp_path / "r.duckdb", ADMIN)
+    con = db.connect(tmp_path / "r.duckdb")
+    new = store.commit_frame(con, "trade", trade(2025, 9.0), ANALYST, file="c.csv")
+    assert new == 7                 # uploads 1-6 (3 trade, 3 put_rows) came back; the next follows
+    assert store.current_rows(con, "trade")["year"].tolist() == [2024, 2025]
+    con.close()
+
+
+def test_backup_records_itself_in_the_audit_log(filled, tmp_path):
+    backup.backup(filled, tmp_path / "bk", ADMIN)
+    entry = audit.audit_entries(filled, limit=1).iloc[0]
+    assert (entry["action"], entry["user"], bool(entry["ok"])) == ("backup", "adam", True)
+
+
+def test_backup_refuses_a_non_empty_directory_and_restore_an_existing_file(filled, tmp_path):
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "x").write_text("keep")
+    with pytest.raises(backup.BackupError, match="not empty"):
+        backup.backup(filled, tmp_path / "full", ADMIN)
+    backup.backup(filled, tmp_path / "bk", ADMIN)
+    (tmp_path / "existing.duckdb").write_bytes(b"precious")
+    with pytest.raises(backup.BackupError, match="already exists"):
+        backup.restore(tmp_path / "bk", tmp_path / "existing.duckdb", ADMIN)
+    assert (tmp_path / "existing.duckdb").read_bytes() == b"precious"
+
+
+def test_damaged_backup_is_refused_and_leaves_no_file(filled, tmp_path):
+    backup.backup(filled, tmp_path / "bk", ADMIN)
+    data = tmp_path / "bk" / "trade.parquet"
+    data.write_bytes(data.read_bytes()[:-10])
+    with pytest.raises(backup.BackupError, match="trade.parquet is missing or damaged"):
+        backup.restore(tmp_path / "bk", tmp_path / "r.duckdb", ADMIN)
+    assert not (tmp_path / "r.duckdb").exists()
+
+
+def test_tampered_manifest_fingerprint_fails_verification(filled, tmp_path):
+    backup.backup(filled, tmp_path / "bk", ADMIN)
+    path = tmp_path / "bk" / "manifest.json"
+    manifest = json.loads(path.read_text())
+    manifest["tables"]["notes"]["fingerprint"][1] += 1
+    path.write_text(json.dumps(manifest))
+    with pytest.raises(backup.BackupError, match="differ from the backup: notes"):
+        backup.restore(tmp_path / "bk", tmp_path / "r.duckdb", ADMIN)
+    assert not (tmp_path / "r.duckdb").exists()
+
+
+def test_online_backup_while_uploads_commit_is_a_consistent_snapshot(tmp_path):
+    """The dashboard's way: its shared connection backs up while other threads keep committing."""
+    path = tmp_path / "live.duckdb"
+    shared = db.shared(path)
+    try:
+        store.commit_frame(shared.cursor(), "trade", trade(2000, 1.0), ANALYST, file="0.csv")
+        stop = threading.Event()
+        errors = []
+
+        def uploader():
+            year = 2001
+            while not stop.is_set() and year < 2200:
+                try:
+                    store.commit_frame(shared.cursor(), "trade", trade(year, float(year)), ANALYST, file=f"{year}.csv")
+                except Exception as exc:  # noqa: BLE001 - reported below
+                    errors.append(exc)
+                    return
+                year += 1
+
+        thread = threading.Thread(target=uploader)
+        thread.start()
+        try:
+            manifests = [backup.backup(shared.cursor(), tmp_path / f"bk{i}", ADMIN) for i in range(3)]
+        finally:
+            stop.set()
+            thread.join(timeout=60)
+        assert not errors
+        for i, manifest in enumerate(manifests):
+            # restore() checks every table against the manifest's fingerprints taken in the snapshot,
+            # and the snapshot holds whole uploads only: one trade row per upload.
+            backup.restore(tmp_path / f"bk{i}", tmp_path / f"r{i}.duckdb", ADMIN)
+            assert manifest["tables"]["trade"]["rows"] == manifest["tables"]["uploads"]["rows"]
+    finally:
+        db.close_all()
+
+
+def test_cli_backup_and_restore(filled, tmp_path, db_path, capsys):
+    before = db.fingerprint(filled)
+    filled.close()
+    assert main(["--db", str(db_path), "backup", str(tmp_path / "bk")]) == 0
+    assert "backed up" in capsys.readouterr().out
+    assert main(["--db", str(tmp_path / "new.duckdb"), "restore", str(tmp_path / "bk")]) == 0
+    assert "every table matches" in capsys.readouterr().out
+    after = restored_fingerprint(tmp_path / "new.duckdb")
+    assert after == before      # the backup's own audit entry comes after its snapshot
+    assert main(["--db", str(tmp_path / "new.duckdb"), "restore", str(tmp_path / "nothing")]) == 1
+    assert "not a Dialogue Monitor backup" in capsys.readouterr().err
+
+
+def test_second_process_gets_a_readable_database_busy_message(tmp_path):
+    """While one process (the dashboard) holds the file, a command says so instead of a traceback."""
+    path = tmp_path / "held.duckdb"
+    holder = db.connect(path)
+    try:
+        hints = {"backup": "Admin page", "users": "is busy"}
+        for verb in (["backup", str(tmp_path / "bk")], ["users", "remove", "nobody"]):
+            done = subprocess.run([sys.executable, "-m", "dialogue", "--db", str(path), *verb],
+                                  capture_output=True, text=True, cwd=config.ROOT, timeout=120,
+                                  env={"PATH": "/usr/bin:/bin", "DIALOGUE_USERS": str(tmp_path / "u.toml")})
+            assert done.returncode == 1, done.stderr
+            assert "is busy: another program" in done.stderr and hints[verb[0]] in done.stderr
+            assert "Traceback" not in done.stderr
+    finally:
+        holder.close()
