@@ -1,11 +1,85 @@
-"""Dialogue Monitor: the router (page config, shared sidebar, navigation). Replaced by the dashboard issue."""
+"""Dialogue Monitor: the router and picture frame (page config, shared sidebar, pages by role)."""
+import os
+from datetime import date
+
 import streamlit as st
 
-from dialogue import config, db
+from dialogue import db
+from dialogue.i18n import LANG_NAMES, LANGS, t
+from pages import common
 
-st.set_page_config(page_title="Dialogue Monitor", layout="wide")
-st.title("Dialogue Monitor")
-con = db.cursor(config.db_path())
-for table in db.DATASET_TABLES:
-    n = con.execute(f"select count(*) from {table} where valid_to is null").fetchone()[0]  # noqa: S608
-    st.write(f"{table}: {n} rows")
+st.set_page_config(page_title="Dialogue Monitor", page_icon=":material/handshake:", layout="wide")
+
+try:
+    from pages.auth_ui import resolve_actor
+except ImportError:                      # access control not installed: local single user
+    def resolve_actor():
+        from dialogue.roles import Actor
+        return Actor("local", "admin")
+
+WORKSPACES = ("reference", "demo")
+for key, default in ((common.KEY_AS_OF, date.today()), (common.KEY_LANG, "en"),
+                     (common.KEY_WORKSPACE, os.environ.get("DIALOGUE_WORKSPACE", "reference"))):
+    if key not in st.session_state:
+        st.session_state[key] = default
+if st.session_state[common.KEY_WORKSPACE] not in WORKSPACES:
+    st.session_state[common.KEY_WORKSPACE] = "reference"
+
+with st.sidebar:
+    st.selectbox(t("sidebar_language", common.lang()), LANGS, key=common.KEY_LANG, format_func=LANG_NAMES.get)
+    lang = common.lang()
+    st.date_input(t("sidebar_as_of", lang), key=common.KEY_AS_OF, help=t("sidebar_as_of_help", lang),
+                  format="YYYY-MM-DD")
+    if os.environ.get("DIALOGUE_DB"):
+        st.caption(t("workspace_env", lang, path=os.environ["DIALOGUE_DB"]))
+    else:
+        st.radio(t("sidebar_workspace", lang), WORKSPACES, key=common.KEY_WORKSPACE,
+                 format_func=lambda w: t(f"workspace_{w}", lang))
+
+workspace = st.session_state[common.KEY_WORKSPACE]
+st.session_state[common.KEY_DB] = str(common.workspace_path(workspace))
+try:
+    cursor = common.con()
+except db.DatabaseBusy as exc:
+    st.error(t("db_busy", lang, msg=str(exc)))
+    st.stop()
+except common.WorkspaceUnavailable as exc:
+    st.error(t("workspace_unavailable", lang, msg=str(exc)))
+    st.stop()
+if workspace == "demo" or db.workspace(cursor) == "demo":
+    st.warning(f"**{t('demo_banner', lang)}**", icon=":material/science:")
+
+actor = resolve_actor()
+st.session_state[common.KEY_ACTOR] = actor
+if actor is None:
+    from pages.auth_ui import sign_in_page
+
+    st.navigation([st.Page(sign_in_page, title="Sign in", icon=":material/login:")]).run()
+    st.stop()
+with st.sidebar:
+    latest = db.latest_upload_id(cursor)
+    st.caption(t("data_as_of_upload", lang, n=latest) if latest else t("no_uploads", lang))
+
+
+def page(path: str, key: str, icon: str, default: bool = False) -> st.Page:
+    return st.Page(path, title=t(key, lang), icon=icon, default=default)
+
+
+pages = [
+    page("pages/overview.py", "page_overview", ":material/dashboard:", default=True),
+    page("pages/trade.py", "page_trade", ":material/swap_horiz:"),
+    page("pages/security.py", "page_security", ":material/shield:"),
+    page("pages/political.py", "page_political", ":material/groups:"),
+    page("pages/roadmap.py", "page_roadmap", ":material/route:"),
+]
+# Briefings (helper "reports"): every signed-in role may download briefings.
+if os.path.exists(os.path.join(os.path.dirname(__file__), "pages", "briefings.py")):
+    pages.append(page("pages/briefings.py", "page_briefings", ":material/description:"))
+if actor.can("upload"):
+    pages.append(page("pages/data.py", "page_data", ":material/upload_file:"))
+pages.append(page("pages/method.py", "page_method", ":material/menu_book:"))
+# Administration and audit log (helper "access"): admins only.
+if actor.can("manage_users") and os.path.exists(os.path.join(os.path.dirname(__file__), "pages", "admin.py")):
+    pages.append(page("pages/admin.py", "page_admin", ":material/admin_panel_settings:"))
+
+st.navigation(pages).run()

@@ -31,6 +31,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "demo_banner": ("DEMO DATA — synthetic figures, not real statistics. Do not cite.",
                     "DEMO PODACI — izmišljene brojke, nisu stvarna statistika. Ne citirati."),
     "db_busy": ("The database is busy: {msg}", "Baza je zauzeta: {msg}"),
+    "workspace_unavailable": ("The workspace could not be created: {msg}",
+                              "Radni prostor nije mogao da se napravi: {msg}"),
     "data_as_of_upload": ("Data: upload #{n}", "Podaci: otpremanje br. {n}"),
     "no_uploads": ("No data loaded yet", "Još nema učitanih podataka"),
     # page titles

@@ -1,0 +1,117 @@
+"""The Streamlit side shared by every page: the connection, cached page data, sidebar state, empty states."""
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import streamlit as st
+
+from dialogue import config, db, views
+from dialogue.i18n import t
+
+# Session-state keys of the shared sidebar widgets (set in app.py, read by the pages).
+KEY_AS_OF, KEY_LANG, KEY_WORKSPACE = "as_of", "lang", "workspace"
+KEY_DB, KEY_ACTOR = "_db_path", "_actor"
+DATA_PAGE = "pages/data.py"
+
+
+def lang() -> str:
+    return st.session_state.get(KEY_LANG, "en")
+
+
+def as_of() -> date:
+    return st.session_state.get(KEY_AS_OF) or date.today()
+
+
+def actor():
+    return st.session_state.get(KEY_ACTOR)
+
+
+def can(action: str) -> bool:
+    a = actor()
+    return a is not None and a.can(action)
+
+
+def workspace_path(workspace: str) -> Path:
+    """The database file of a workspace: DIALOGUE_DB wins, else data/dialogue.duckdb or data/demo.duckdb."""
+    env = os.environ.get("DIALOGUE_DB")
+    if env:
+        return Path(env)
+    return config.DEMO_DB if workspace == "demo" else config.DEFAULT_DB
+
+
+class WorkspaceUnavailable(RuntimeError):
+    """The workspace's database could not be created from the bundled data."""
+
+
+@st.cache_resource(show_spinner=False)
+def connection(path: str, workspace: str):
+    """The one DuckDB connection of this process for a database file, created and filled on first use."""
+    p = Path(path)
+    if not p.exists():
+        try:
+            from dialogue import workspace as ws
+
+            return ws.ensure_database(p, workspace)
+        except db.DatabaseBusy:
+            raise
+        except Exception as exc:  # noqa: BLE001 - reported on the page, the file is left absent
+            raise WorkspaceUnavailable(f"{p}: {exc}") from exc
+    return db.shared(p)
+
+
+def con():
+    """A cursor of the shared connection for this script run (DuckDB needs one per thread)."""
+    path = st.session_state.get(KEY_DB) or str(workspace_path("reference"))
+    workspace = st.session_state.get(KEY_WORKSPACE, "reference")
+    return connection(path, workspace).cursor()
+
+
+def upload_id() -> int:
+    """The newest upload id: part of every cache key, so a commit or rollback refreshes every figure."""
+    return db.latest_upload_id(con())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _cached(view: str, path: str, upload: int, as_of_day: date, language: str, kwargs: tuple):
+    return getattr(views, view)(con(), as_of_day, None, language, **dict(kwargs))
+
+
+def page_data(view: str, **kwargs):
+    """views.<view>(con, as_of, now, lang, **kwargs), cached until the next upload."""
+    path = st.session_state.get(KEY_DB) or str(workspace_path("reference"))
+    return _cached(view, path, upload_id(), as_of(), lang(), tuple(sorted(kwargs.items())))
+
+
+def empty_state(what_key: str) -> None:
+    """Say which data is missing and where to load it: never a blank chart."""
+    st.info(t("empty_missing", lang(), what=t(what_key, lang())), icon=":material/info:")
+    if can("upload"):
+        st.page_link(DATA_PAGE, label=t("empty_go_data", lang()), icon=":material/upload_file:")
+    else:
+        st.caption(t("empty_ask_analyst", lang()))
+
+
+def chart(c) -> None:
+    st.altair_chart(c, width="stretch")
+
+
+def status_table(frame, columns=("badge", "wording", "headline", "reason")) -> None:
+    """Targets with their status as icon + word (never colour alone), figure and reason."""
+    names = {"badge": t("col_status", lang()), "wording": t("col_target", lang()),
+             "headline": t("col_figure", lang()), "reason": t("col_reason", lang()),
+             "deadline": t("col_deadline", lang())}
+    cols = [c for c in columns if c in frame.columns]
+    shown = frame[cols].rename(columns=names)
+    st.dataframe(shown, hide_index=True, width="stretch",
+                 column_config={names["badge"]: st.column_config.TextColumn(width="small"),
+                                names["reason"]: st.column_config.TextColumn(width="large")})
+
+
+def no_status_engine() -> None:
+    st.warning(t("no_status_engine", lang()), icon=":material/hourglass_empty:")
+
+
+def title(key: str) -> None:
+    st.title(t(key, lang()))

@@ -1,0 +1,22 @@
+"""Method: how each status is computed, the targets as the targets file states them, assumptions, sources."""
+import streamlit as st
+
+from dialogue.i18n import t
+from pages import common
+
+lang = common.lang()
+st.title(t("method_title", lang))
+data = common.page_data("method_page")
+
+st.subheader(t("method_statuses", lang))
+st.dataframe(data.statuses, hide_index=True)
+st.subheader(t("method_rules", lang))
+for kind, text in data.rules:
+    st.markdown(f"- **{kind}**: {text}")
+st.subheader(t("method_targets", lang))
+if data.targets.empty:
+    common.empty_state("what_targets")
+else:
+    st.dataframe(data.targets, hide_index=True, width="stretch")
+st.subheader(t("method_sources", lang))
+st.write(data.sources)

@@ -1,0 +1,42 @@
+"""Overview for ministers: are we on track, and why? Counts, every target by area, what changed."""
+import streamlit as st
+
+from dialogue.i18n import fmt_date, t
+from pages import common
+
+lang = common.lang()
+st.title(t("overview_title", lang))
+data = common.page_data("overview")
+st.caption(t("overview_caption", lang, date=fmt_date(data.as_of, lang)) + " · " + data.start_text)
+if not data.available:
+    common.no_status_engine()
+
+for col, row in zip(st.columns(len(data.counts)), data.counts.itertuples()):
+    col.metric(row.badge, row.n)
+
+PAGES = {"trade": "pages/trade.py", "security": "pages/security.py", "political": "pages/political.py",
+         "roadmap": "pages/roadmap.py"}
+for block in data.areas:
+    head, link = st.columns([5, 1], vertical_alignment="bottom")
+    head.subheader(block.title, divider="gray")
+    if block.page:
+        link.page_link(PAGES[block.page], label=t("open_page", lang), icon=":material/arrow_forward:")
+    if not block.targets.empty:
+        common.status_table(block.targets)
+    if block.records is not None:
+        if block.records.empty:
+            st.caption(t("unmeasured_empty", lang))
+        else:
+            st.caption(t("unmeasured_caption", lang))
+            st.dataframe(block.records, hide_index=True, width="stretch",
+                         column_config={"source": st.column_config.LinkColumn(t("source", lang)),
+                                        "date": t("col_date", lang), "kind": t("col_kind", lang),
+                                        "title": t("col_title", lang)})
+
+st.subheader(t("moves_title", lang, date=fmt_date(data.since, lang)), divider="gray")
+if data.moves.empty:
+    st.caption(t("moves_none", lang, date=fmt_date(data.since, lang)))
+else:
+    st.dataframe(data.moves.rename(columns={"target": t("col_target", lang), "before": t("col_from", lang),
+                                            "now": t("col_to", lang), "direction": ""}),
+                 hide_index=True, width="stretch")

@@ -1,0 +1,35 @@
+"""Political and people-to-people targets: each milestone with its evidence, and diplomat training per year."""
+import streamlit as st
+
+from dialogue import charts
+from dialogue.i18n import t
+from pages import common
+
+lang = common.lang()
+st.title(t("political_title", lang))
+data = common.page_data("political")
+if not data.available:
+    common.no_status_engine()
+
+st.subheader(t("pol_milestones", lang))
+for m in data.milestones:
+    with st.expander(f"{m.badge} · {m.wording}", expanded=False):
+        st.write(f"**{m.headline}** — {m.reason}")
+        if m.deadline:
+            st.caption(f"{t('col_deadline', lang)}: {m.deadline}")
+        if m.notes:
+            st.caption(f"{t('note', lang)}: {m.notes}")
+        if m.evidence.empty:
+            st.caption(t("pol_no_evidence", lang))
+        else:
+            st.dataframe(m.evidence, hide_index=True, width="stretch",
+                         column_config={"date": t("col_date", lang), "title": t("col_title", lang),
+                                        "source": st.column_config.LinkColumn(t("source", lang))})
+
+st.subheader(t("pol_training_title", lang, n=f"{data.training_required:g}"))
+if not data.training_status.empty:
+    common.status_table(data.training_status)
+if data.training.empty:
+    common.empty_state("what_training")
+else:
+    common.chart(charts.diplomat_training(data.training, data.training_required, lang))

@@ -1,0 +1,240 @@
+"""Every dashboard page runs in every language on both workspaces; focused checks of what pages show."""
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dialogue import config, db
+from dialogue.datasets import DATASETS
+from tests.conftest import ANALYST, put_rows
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PAGES = ("overview", "trade", "security", "political", "roadmap", "data", "method")
+LANGS = ("en", "sr-Latn", "sr-Cyrl")
+AS_OF = date(2026, 6, 30)
+
+
+def _typed(dataset: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """CSV text to the canonical column types (for building a workspace without the readers)."""
+    out = pd.DataFrame()
+    for col in DATASETS[dataset].columns:
+        s = frame[col.name] if col.name in frame else pd.Series([None] * len(frame))
+        if col.type == "int":
+            out[col.name] = pd.to_numeric(s, errors="coerce").astype("Int64")
+        elif col.type == "number":
+            out[col.name] = pd.to_numeric(s, errors="coerce").astype("Float64")
+        elif col.type == "date":
+            out[col.name] = pd.to_datetime(s, errors="coerce")
+        elif col.type == "bool":
+            out[col.name] = s.map(lambda v: str(v).lower() in ("true", "yes", "1") if pd.notna(v) else col.default)
+            out[col.name] = out[col.name].astype("boolean")
+        else:
+            out[col.name] = s.astype("string")
+    return out
+
+
+def build_workspace(path: Path, workspace: str) -> None:
+    """The bundled workspace via dialogue.workspace; without the readers, the same files committed directly."""
+    from dialogue import store, workspace as ws
+
+    try:
+        ws.init_database(path, workspace)
+        return
+    except ImportError:
+        pass
+    con = db.connect(path)
+    try:
+        if workspace == "demo":
+            from dialogue import demo
+
+            frames = demo.generate(2026)
+        else:
+            frames = {name: _typed(name, pd.read_csv(config.REFERENCE_DIR / f"{name}.csv", dtype=str))
+                      for name in DATASETS if (config.REFERENCE_DIR / f"{name}.csv").exists()}
+        for name, frame in frames.items():
+            store.commit_frame(con, name, frame, ANALYST, file=f"{workspace}:{name}")
+        db.set_meta(con, "workspace", workspace)
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def workspaces(tmp_path_factory):
+    base = tmp_path_factory.mktemp("ws")
+    paths = {}
+    for name in ("reference", "demo"):
+        paths[name] = base / f"{name}.duckdb"
+        try:
+            build_workspace(paths[name], name)
+        except ImportError as exc:
+            paths[name] = exc
+    return paths
+
+
+def run_page(page: str, lang: str = "en", workspace: str = "reference", as_of: date = AS_OF) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["lang"] = lang
+    at.session_state["as_of"] = as_of
+    at.session_state["workspace"] = workspace
+    at.run()
+    if page != "overview":
+        at.switch_page(f"pages/{page}.py")
+        at.run()
+    return at
+
+
+@pytest.fixture
+def point_workspaces(monkeypatch, workspaces):
+    """Point the dashboard's two workspaces at the module's temporary databases."""
+    for name, path in workspaces.items():
+        if isinstance(path, Exception):
+            pytest.skip(f"the {name} workspace cannot be built yet: {path}")
+    monkeypatch.delenv("DIALOGUE_DB", raising=False)
+    monkeypatch.setattr(config, "DEFAULT_DB", workspaces["reference"])
+    monkeypatch.setattr(config, "DEMO_DB", workspaces["demo"])
+    return workspaces
+
+
+@pytest.mark.parametrize("workspace", ("reference", "demo"))
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_without_exception(point_workspaces, page, lang, workspace):
+    at = run_page(page, lang, workspace)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title, "every page has a title"
+    demo_banner = any("DEMO" in w.value or "ДЕМО" in w.value for w in at.warning)
+    assert demo_banner == (workspace == "demo")
+
+
+# ------------------------------------------------------------------ a known fixture database
+
+@pytest.fixture
+def fixture_db(tmp_path, monkeypatch):
+    """Two exercises held and one planned in 2026, a 2025 exercise, US Census trade 2024-2025."""
+    path = tmp_path / "known.duckdb"
+    con = db.connect(path)
+    ex = dict(format="bilateral", us_participation="yes", source="https://example.org/ex")
+    put_rows(con, "exercises", [
+        dict(name="Wolf 25", start_date="2025-06-01", end_date="2025-06-10", status="held", **ex),
+        dict(name="Eagle 26", start_date="2026-02-01", end_date="2026-02-05", status="held", **ex),
+        dict(name="Hawk 26", start_date="2026-04-10", end_date="2026-04-20", status="held", **ex),
+        dict(name="Lion 26", start_date="2026-10-01", end_date="2026-10-05", status="planned", **ex),
+    ])
+    tr = dict(reporter="US Census", currency="USD", source="https://census.gov")
+    put_rows(con, "trade", [
+        dict(year=2024, flow="us_to_serbia", value=200e6, **tr),
+        dict(year=2024, flow="serbia_to_us", value=800e6, **tr),
+        dict(year=2025, flow="us_to_serbia", value=250e6, **tr),
+        dict(year=2025, flow="serbia_to_us", value=850e6, **tr),
+    ])
+    db.set_meta(con, "workspace", "reference")
+    con.close()
+    monkeypatch.delenv("DIALOGUE_DB", raising=False)
+    monkeypatch.setattr(config, "DEFAULT_DB", path)
+    monkeypatch.setattr(config, "DEMO_DB", tmp_path / "unused-demo.duckdb")
+    return path
+
+
+def _frames(at) -> list[pd.DataFrame]:
+    return [d.value for d in at.dataframe]
+
+
+def test_security_page_shows_the_exercise_status_and_counts(fixture_db):
+    at = run_page("security")
+    assert not at.exception
+    # 2 held by 30 June 2026 and 1 planned later in the year, 3 required: held + planned >= 3 -> on track.
+    statuses = _frames(at)[0]
+    row = statuses[statuses.iloc[:, 1].str.contains("3 joint military exercises")]
+    assert row.iloc[0, 0] == "🟢 On track"
+    charts = at.get("vega_lite_chart")
+    assert charts, "the exercises chart is drawn"
+
+
+def test_trade_page_shows_turnover_growth(fixture_db):
+    from dialogue import views
+
+    con = db.connect(fixture_db)
+    view = views.trade(con, AS_OF)
+    con.close()
+    # turnover 2024 = 1,000 and 2025 = 1,100 (USD million): growth 10.0%.
+    assert view.selected == "US Census · USD"
+    assert list(view.growth["year"]) == [2025]
+    assert view.growth["growth"].iloc[0] == pytest.approx(0.10)
+    assert view.turnover.set_index("year").loc[2025, "value"] == pytest.approx(1100.0)
+    # the target path starts at the base year (2025, the year before the 2026 start) with its own value
+    assert view.turnover.set_index("year").loc[2026, "target"] == pytest.approx(1210.0)
+    at = run_page("trade")
+    assert not at.exception
+    assert any("US Census" in str(s.value) for s in at.selectbox)
+
+
+def test_overview_lists_every_area_in_serbian(fixture_db):
+    at = run_page("overview", "sr-Latn")
+    assert not at.exception
+    heads = [h.value for h in at.subheader]
+    assert "Bezbednost i odbrana" in heads
+    assert "Regionalne inicijative" in heads and "Evropske integracije" in heads
+
+
+def test_upload_preview_commit_history_rollback(fixture_db):
+    pytest.importorskip("dialogue.reading", reason="the readers' module (dialogue.reading) is not installed yet")
+    csv = ("name,start_date,end_date,format,us_participation,status,source\n"
+           "Falcon 26,2026-05-04,2026-05-08,bilateral,yes,held,https://example.org/falcon\n").encode()
+    at = run_page("data")
+    assert not at.exception
+    at.file_uploader(key="upload_file").set_value(("falcon.csv", csv, "text/csv"))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    at.button(key="upload_commit").click()
+    at.run()
+    assert not at.exception
+    con = db.connect(fixture_db)
+    names = set(con.execute("select name from exercises where valid_to is null").df()["name"])
+    newest = db.latest_upload_id(con)
+    con.close()
+    assert "Falcon 26" in names
+    history = _frames(at)
+    assert any((f.get("file") == "falcon.csv").any() for f in history if "file" in f)
+    at.button(key=f"rollback_{newest}").click()
+    at.run()
+    assert not at.exception
+    con = db.connect(fixture_db)
+    names = set(con.execute("select name from exercises where valid_to is null").df()["name"])
+    con.close()
+    assert "Falcon 26" not in names
+
+
+def test_rejected_upload_shows_the_problem_table_and_writes_nothing(fixture_db):
+    pytest.importorskip("dialogue.reading", reason="the readers' module (dialogue.reading) is not installed yet")
+    con = db.connect(fixture_db)
+    before = db.fingerprint(con)
+    con.close()
+    csv = ("name,start_date,format,us_participation,status\n"
+           "Bad 26,not a date,bilateral,yes,held\n").encode()
+    at = run_page("data")
+    at.file_uploader(key="upload_file").set_value(("bad.csv", csv, "text/csv"))
+    at.run()
+    assert not at.exception
+    assert at.error, "a rejected file says so"
+    problems = [f for f in _frames(at) if "Message" in f.columns]
+    assert problems and len(problems[0]) >= 1
+    con = db.connect(fixture_db)
+    assert db.fingerprint(con) == before
+    con.close()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Each test starts with no cached connection or page data from another test's database."""
+    import streamlit as st
+
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    db.close_all()
