@@ -227,6 +227,26 @@ EVENT_RULES: dict[tuple[str, str], tuple[str, str, str, str]] = {
         "Outreach to the White House, NSC, Congress and State Department (road map II); no first "
         "session of the dialogue reported, so no inaugural_meeting event exists."),
 }
+# Agreement parties as events.csv names them (split into the US and the Serbian side), and the one
+# value a title states for a single figure. Keyed by date (agreement dates are unique).
+AGREEMENT_PARTIES = {
+    "1964-11-09": ("United States", "SFR Yugoslavia"),
+    "2005-06-07": ("City of Chicago", "City of Belgrade"),
+    "2006-09-07": ("Secretary of State Condoleezza Rice", "President Boris Tadić"),
+    "2009-04-16": ("US EUCOM; Ohio National Guard", "Serbian Ministry of Defence"),
+    "2019-04-10": ("US government", "Serbian government"),
+    "2020-09-04": ("President Trump (present)", "President Vučić"),
+    "2021-01-01": ("Ohio higher-education chancellor Randy Gardner; Paolo DeMaria", "Ambassador Marko Đurić"),
+    "2021-01-21": ("US Ambassador Anthony Godfrey", "Finance Minister Siniša Mali"),
+    "2021-04-28": ("DFC", "Serbian Ministry of Finance"),
+    "2022-01-01": ("DFC deputy vice-president (US Ambassador Hill present)", "Finance Minister Mali"),
+    "2023-01-05": ("US State Department (US Ambassador Hill)", "Serbian MFA (FM Dačić)"),
+    "2024-01-26": ("Mayor Cavalier Johnson (Milwaukee)", "Mayor Nikola Dašić (Kragujevac)"),
+    "2024-09-03": ("Mayor Justin Bibb (Cleveland)",
+                   "Chargé d'Affaires Vladimir Marić for Mayor Milan Đurić (Novi Sad)"),
+    "2024-09-18": ("Under Secretary Jose W. Fernandez", "FM Marko Đurić"),
+}
+AGREEMENT_VALUES = {"2021-04-28": ("400000000", "USD")}   # "the first $400M guarantee scheme"
 CATEGORY_AREA = {
     "defence": "security", "economic": "economic", "energy": "energy", "tax": "economic",
     "finance": "economic", "trade": "economic", "education": "people", "culture": "people",
@@ -253,10 +273,12 @@ def agreement_and_event_rows(src: Path) -> tuple[list[dict], list[dict]]:
         note = _join_note(rule_note, r["notes"], _precision_note(r["date_precision"]),
                           f"Source kind: {r['source_kind']}." if r["source_kind"] else "")
         if what == "agreement":
+            us_party, serbian_party = AGREEMENT_PARTIES[r["date"]]
+            value, currency = AGREEMENT_VALUES.get(r["date"], ("", ""))
             agreements.append({
                 "title": r["event"], "date_signed": r["date"], "date_precision": r["date_precision"],
-                "us_party": "", "serbian_party": "", "category": kind,
-                "area": CATEGORY_AREA[kind], "value": "", "currency": "", "status": "signed",
+                "us_party": us_party, "serbian_party": serbian_party, "category": kind,
+                "area": CATEGORY_AREA[kind], "value": value, "currency": currency, "status": "signed",
                 "target_id": target, "source": r["source_url"],
                 "note": _join_note(f"Parties as published: {r['parties']}.", note),
             })

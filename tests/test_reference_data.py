@@ -115,3 +115,24 @@ def test_events_and_agreements_linking():
     fatca = ag[ag.title.str.startswith("FATCA")]
     assert fatca.target_id.tolist() == [""] and "NOT a double-taxation" in fatca.note.iloc[0]
     assert (ev.date_precision.isin(["day", "month", "year"])).all()
+
+
+def test_reference_workspace_stores_every_row_with_its_source(tmp_path):
+    from dialogue import db, workspace
+
+    path = tmp_path / "reference.duckdb"
+    workspace.init_database(path, "reference")
+    con = db.connect(path)
+    try:
+        for name in DATASETS:
+            stored, unsourced, synthetic = con.execute(
+                f"select count(*), count(*) filter (where coalesce(trim(source), '') = ''), "  # noqa: S608 - constant table names
+                f"count(*) filter (where synthetic) from {name} where valid_to is null").fetchone()
+            assert stored == len(load(name)), name
+            assert unsourced == 0 and synthetic == 0, name
+        flows = dict(con.execute("select flow_as_reported, sum(value) from trade where valid_to is null "
+                                 "and reporter = 'US Census' group by all").fetchall())
+        assert flows == {"us_exports_to_serbia": 209_800_000, "us_imports_from_serbia": 814_200_000,
+                         "balance": -604_000_000}
+    finally:
+        con.close()
