@@ -52,7 +52,7 @@ def _duckdb_contender(ctx: Context, path) -> Contender:
 def measure_xlsx(ctx: Context) -> list[Row]:
     rows = _rows(ctx)
     r1a, r1b = rows["1a"], rows["1b"]
-    why = missing("dialogue.ingest")
+    why = missing("dialogue.ingest", "dialogue.reading")
     if why:
         return [not_measured(r1a, why), not_measured(r1b, why)]
     import fastexcel
@@ -79,7 +79,7 @@ def measure_xlsx(ctx: Context) -> list[Row]:
 def measure_csv(ctx: Context) -> list[Row]:
     rows = _rows(ctx)
     r2, r3 = rows["2"], rows["3"]
-    why = missing("dialogue.ingest")
+    why = missing("dialogue.ingest", "dialogue.reading")
     if why:
         return [not_measured(r2, why), not_measured(r3, why)]
     s = ctx.files.sizes

@@ -28,7 +28,7 @@ def _row(ctx: Context) -> Row:
 
 def measure(ctx: Context) -> list[Row]:
     row = _row(ctx)
-    why = missing("dialogue.ingest")
+    why = missing("dialogue.ingest", "dialogue.reading")
     if why:
         return [not_measured(row, why)]
     path = ctx.files.trade_csv
@@ -41,7 +41,8 @@ def measure(ctx: Context) -> list[Row]:
             cwd=ROOT, capture_output=True, text=True, timeout=1800,
         )
         if proc.returncode != 0:
-            return [not_measured(row, f"child process failed: {(proc.stderr or proc.stdout).strip()[-300:]}")]
+            last = ((proc.stderr or proc.stdout).strip().splitlines() or ["no output"])[-1]
+            return [not_measured(row, f"child process failed: {last[-300:]}")]
         results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
     extra = [r["peak"] - r["baseline"] for r in results]
     size = path.stat().st_size

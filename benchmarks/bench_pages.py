@@ -57,6 +57,9 @@ def measure(ctx: Context, which: str) -> list[Row]:
     timeout = 120 if ctx.smoke else 600
 
     trivial = AppTest.from_file(str(trivial_file), default_timeout=timeout)
+    from streamlit import config
+
+    config.set_option("client.showErrorDetails", "full")   # a failing page's row names its error
     contenders = {"trivial": Contender(run=lambda _: _run(trivial, "trivial"))}
     failed: dict[str, str] = {}
     for page in page_list:
@@ -89,5 +92,6 @@ def _run(at, page: str):
     at.run()
     if at.exception:
         first = at.exception[0]
-        raise RuntimeError(f"{page} raised {getattr(first, 'message', first)}")
+        where = (getattr(first, "stack_trace", None) or [""])[-1].strip().splitlines()[0:1]
+        raise RuntimeError(f"{page} raised {getattr(first, 'message', first)} ({' '.join(where)})")
     return at
