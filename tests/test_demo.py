@@ -6,7 +6,7 @@ from datetime import datetime
 import pandas as pd
 import pytest
 
-from dialogue import db, demo
+from dialogue import db, demo, store
 from dialogue.datasets import DATASETS
 from tests.conftest import ADMIN
 
@@ -92,7 +92,6 @@ def _content(path) -> dict:
 
 
 def test_same_seed_gives_identical_database_content(tmp_path):
-    store = pytest.importorskip("dialogue.store", reason="the store is built by another helper")
     for n in (1, 2):
         con = db.connect(tmp_path / f"demo{n}.duckdb")
         for name, frame in demo.generate().items():

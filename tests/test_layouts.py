@@ -326,3 +326,13 @@ def test_ingest_census_page_stores_months_and_reports_the_layout(con):
     total = con.execute("select sum(value) from trade where valid_to is null and reporter = 'US Census' "
                         "and year = 2024 and flow = 'serbia_to_us'").fetchone()[0]
     assert total == 1_123_500_000                   # 62.1 + 1,061.4 USD million
+
+
+def test_unknown_layout_message_names_our_layouts_and_the_headers_found():
+    from dialogue.reading import read_upload
+
+    parsed = read_upload(_csv_bytes([["Land", "Ausfuhr", "Einfuhr"], ["Serbien", "1", "2"]]), "odd.csv")
+    message = " ".join(str(e) for e in parsed.errors)
+    for name in ("census_page", "census_bulk", "comtrade", "rzs"):
+        assert name in message
+    assert "Ausfuhr" in message
