@@ -39,6 +39,7 @@ class AreaSection:
     statuses: list            # TargetStatus of this area's targets
     charts: list[Chart]
     evidence: list[dict]      # date, dataset, title, target_id, source (dated <= as_of)
+    chart_error: str | None = None   # why the charts are missing, when building them failed
 
 
 @dataclass
@@ -126,7 +127,7 @@ def gather(con, as_of: date, known_at: datetime | str | None = None, since: date
 
 
 def _gather(con, as_of, known_at, known_at_given, since, kind, lang, workspace) -> ReportContent:
-    from dialogue.status import compute_all
+    from dialogue import status
 
     period_start, period_end = period_frame(kind, as_of)
     if since is not None:
@@ -135,33 +136,38 @@ def _gather(con, as_of, known_at, known_at_given, since, kind, lang, workspace) 
         since, since_reason = period_start - timedelta(days=1), "period"
     else:
         since, since_reason = default_since(con, as_of, known_at)
-    scorecard = compute_all(con, as_of, known_at=known_at, lang=lang)
-    before = compute_all(con, since, known_at=known_at, lang=lang)
+    scorecard = status.compute_all(con, as_of, known_at=known_at, lang=lang)
+    moves = status.status_changes(con, as_of, since, known_at=known_at, lang=lang)
     data = known_datasets(con, known_at)
     evidence = dated_evidence(data, as_of)
-    areas = [
-        AreaSection(
-            area=area,
-            title=labels.area_title(area, lang),
-            statuses=[s for s in scorecard.statuses if s.area == area],
-            charts=[Chart(t, c) for t, c in figures.area_charts(area, con, as_of, known_at, lang)],
-            evidence=[e for e in evidence if e["area"] == area],
-        )
-        for area in AREA_ORDER
-    ]
+    areas = [area_section(con, area, scorecard, evidence, as_of, known_at, lang) for area in AREA_ORDER]
     return ReportContent(
         kind=kind, lang=lang, title=labels.label(f"title_{kind}", lang),
         as_of=as_of, known_at=known_at, known_at_given=known_at_given,
         since=since, since_reason=since_reason, period_start=period_start, period_end=period_end,
         workspace=workspace, demo=workspace == "demo",
         scorecard=scorecard, areas=areas,
-        status_moves=status_moves(before, scorecard),
+        status_moves=[{"target": m["target"], "wording": m["wording"], "before": m["from"], "after": m["to"],
+                       "reason": m["reason"]} for m in moves],
         new_evidence=[e for e in evidence if e["date"] > since],
-        milestones=milestones_due(scorecard, as_of),
+        milestones=status.milestones_due(con, as_of, 12, known_at=known_at, lang=lang, scorecard=scorecard),
         cadence=cadence_targets(scorecard),
         notes={} if kind == "public" else notes_by_target(con, known_at),
         sources=source_annex(data),
         datasets=data,
+    )
+
+
+def area_section(con, area, scorecard, evidence, as_of, known_at, lang) -> AreaSection:
+    """One framework area: its targets, the pages' charts for it and its dated evidence."""
+    try:
+        charts, error = [Chart(t, c) for t, c in figures.area_charts(area, con, as_of, known_at, lang)], None
+    except figures.ChartFailed as exc:
+        charts, error = [], str(exc)
+    return AreaSection(
+        area=area, title=labels.area_title(area, lang),
+        statuses=[s for s in scorecard.statuses if s.area == area],
+        charts=charts, evidence=[e for e in evidence if e["area"] == area], chart_error=error,
     )
 
 
@@ -193,28 +199,6 @@ def dated_evidence(data: dict[str, pd.DataFrame], as_of: date) -> list[dict]:
             })
     rows.sort(key=lambda r: (r["date"], r["dataset"], r["title"]), reverse=True)
     return rows
-
-
-def status_moves(before, now) -> list[dict]:
-    """Targets whose status differs between the `since` scorecard and the as_of one."""
-    old = {s.target: s.status for s in before.statuses}
-    return [
-        {"target": s.target, "wording": s.wording, "before": old.get(s.target), "after": s.status,
-         "reason": s.reason}
-        for s in now.statuses if old.get(s.target) != s.status
-    ]
-
-
-def milestones_due(scorecard, as_of: date) -> list[dict]:
-    """Targets not yet achieved whose deadline falls within the next 12 months."""
-    horizon = as_of + timedelta(days=365)
-    due = [
-        {"target": s.target, "wording": s.wording, "deadline": s.deadline, "status": s.status,
-         "reason": s.reason}
-        for s in scorecard.statuses
-        if s.deadline is not None and as_of < s.deadline <= horizon and s.status != "achieved"
-    ]
-    return sorted(due, key=lambda m: (m["deadline"], m["target"]))
 
 
 def cadence_targets(scorecard) -> list:

@@ -1,14 +1,31 @@
 """Which of the pages' charts each report section shows: the same views and builders as the pages."""
 from __future__ import annotations
 
+import logging
+
 from dialogue import charts, views
 from dialogue.i18n import fmt_percent, t
 
+log = logging.getLogger(__name__)
+
+
+class ChartFailed(RuntimeError):
+    """A section's charts could not be built; the report says so instead of failing entirely."""
+
 
 def area_charts(area, con, as_of, known_at, lang) -> list[tuple[str, object]]:
-    """(title, Altair chart) pairs for one framework area; empty when the area has no chart or no data."""
+    """(title, Altair chart) pairs for one framework area; empty when the area has no chart or no data.
+
+    Raises ChartFailed (with the cause) when the page's view or builder breaks on this data.
+    """
     build = _BUILDERS.get(area)
-    return build(con, as_of, known_at, lang) if build else []
+    if build is None:
+        return []
+    try:
+        return build(con, as_of, known_at, lang)
+    except Exception as exc:  # a broken chart must not cost the whole briefing
+        log.exception("charts of area %s failed", area)
+        raise ChartFailed(f"{type(exc).__name__}: {exc}") from exc
 
 
 def _economic(con, as_of, known_at, lang):

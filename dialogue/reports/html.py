@@ -156,6 +156,8 @@ def html_text(c: ReportContent) -> str:
         for s in section.statuses:
             add(f"<h3>{e(s.wording)}</h3><p>{_badge(s.status, lang)} · {e(s.headline or '')}<br>"
                 f"{e(s.reason or '')}</p>")
+        if section.chart_error:
+            add(f'<p class="muted">{e(label("chart_failed", lang))}</p>')
         for chart in section.charts:
             chart_no += 1
             add(f"<h3>{e(chart.title)}</h3><div class=\"chart\" id=\"chart-{chart_no}\"></div>")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import math
 from datetime import timezone
 from pathlib import Path
 
@@ -68,11 +69,18 @@ def write_pdf(content: ReportContent, path: str | Path) -> Path:
 
 
 def pdf_bytes(content: ReportContent) -> bytes:
-    pdf = _Pack(content)
-    _cover(pdf, content)
-    pdf.add_page()
-    pdf.insert_toc_placeholder(_render_toc, pages=1, allow_extra_pages=True)
-    _scorecard(pdf, content)
+    pdf, size = None, None
+    while True:  # the scorecard must fit one page: shrink its type if the estimate was too generous
+        pdf = _Pack(content)
+        size = size or _estimated_size(pdf, content)
+        _cover(pdf, content)
+        pdf.add_page()
+        pdf.insert_toc_placeholder(_render_toc, pages=1, allow_extra_pages=True)
+        first = pdf.page_no()
+        _scorecard(pdf, content, size)
+        if pdf.page_no() == first or size <= SIZES[-1]:
+            break
+        size -= 0.5
     _changes(pdf, content)
     _milestones(pdf, content)
     if content.kind in ("quarterly", "annual"):
@@ -186,8 +194,7 @@ def _cover(pdf: _Pack, c: ReportContent) -> None:
 def _scorecard_table(pdf: FPDF, c: ReportContent, size: float) -> None:
     lang = c.lang
     pdf.set_font(FONT, "", size)
-    widths = (58, 27, 32, pdf.epw - 117)
-    with pdf.table(col_widths=widths, text_align="LEFT", line_height=size * 0.45,
+    with pdf.table(col_widths=_score_widths(pdf), text_align="LEFT", line_height=size * 0.45,
                    padding=(0.6, 1), first_row_as_headings=True,
                    headings_style=_headings_style(size)) as table:
         table.row([label("target", lang), label("status", lang), label("headline", lang), label("reason", lang)])
@@ -222,23 +229,36 @@ def _status_style(status, size):
     return FontFace(family=FONT, emphasis="BOLD", size_pt=size, color=STATUS_COLOURS[status])
 
 
-def _scorecard_size(c: ReportContent) -> float:
-    """The largest font size (8 pt down to 5.5 pt) at which the scorecard fits on one page."""
-    for size in (8, 7.5, 7, 6.5, 6, 5.5):
-        probe = _Pack(c)
-        probe.add_page()
-        probe.set_font(FONT, "B", 15)
-        probe.cell(0, 7, "x", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        probe.ln(1.5)
-        _scorecard_table(probe, c, size)
-        if probe.page_no() == 1:
+SIZES = (8, 7.5, 7, 6.5, 6, 5.5)
+
+
+def _estimated_size(pdf: FPDF, c: ReportContent) -> float:
+    """The largest font size at which the scorecard should fit one page, from measured text widths."""
+    widths = _score_widths(pdf)
+    available = pdf.h - pdf.t_margin - pdf.b_margin - 12
+    for size in SIZES:
+        pdf.set_font(FONT, "", size)
+        line = size * 0.45
+        height = 2 * line + 2
+        for section in c.areas:
+            if section.statuses:
+                height += line + 1.2
+            for st in section.statuses:
+                texts = (st.wording, badge_text(st.status, c.lang), st.headline or "—", st.reason or "—")
+                lines = max(math.ceil(1.15 * pdf.get_string_width(t) / (w - 2)) for t, w in zip(texts, widths))
+                height += max(lines, 1) * line + 1.2
+        if height <= available:
             return size
-    return 5.5
+    return SIZES[-1]
 
 
-def _scorecard(pdf: _Pack, c: ReportContent) -> None:
+def _score_widths(pdf: FPDF) -> tuple[float, ...]:
+    return (58, 27, 32, pdf.epw - 117)
+
+
+def _scorecard(pdf: _Pack, c: ReportContent, size: float) -> None:
     _heading(pdf, label("scorecard", c.lang), new_page=False)  # the contents placeholder broke the page
-    _scorecard_table(pdf, c, _scorecard_size(c))
+    _scorecard_table(pdf, c, size)
 
 
 def _changes(pdf: _Pack, c: ReportContent) -> None:
@@ -323,6 +343,8 @@ def _area(pdf: _Pack, c: ReportContent, section) -> None:
         pdf.ln(2)
     for s in section.statuses:
         _target_block(pdf, c, s)
+    if section.chart_error:
+        _para(pdf, f"{label('chart_failed', lang)} ({section.chart_error})", 8.5, style="I", colour=GREY)
     for chart in section.charts:
         png = render.chart_png(chart.spec())
         if png is None:
