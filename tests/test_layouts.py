@@ -336,3 +336,22 @@ def test_unknown_layout_message_names_our_layouts_and_the_headers_found():
     for name in ("census_page", "census_bulk", "comtrade", "rzs"):
         assert name in message
     assert "Ausfuhr" in message
+
+
+def test_census_page_text_rendering_with_pipes_as_published():
+    from dialogue.reading import read_upload
+
+    text = (
+        "Trade in Goods with Serbia\n"
+        "Available years: 2025 | 2024 | 2023 | … | 1985\n"
+        "NOTE: All figures are in millions of U.S. dollars on a nominal basis, not seasonally adjusted unless "
+        "otherwise specified. Details may not equal totals due to rounding. Table reflects only those months "
+        "for which there was trade.\n"
+        "| Month        | Exports   | Imports   | Balance   |\n"
+        "| January 2025 | 14.1      | 1,060.3   | -1,046.2  |\n"
+        "| TOTAL 2025   | 14.1      | 1,060.3   | -1,046.2  |\n")
+    parsed = read_upload(text.encode("utf-8"), "c4801.txt")
+    assert parsed.errors == [] and parsed.layout == "census_page"
+    frame = parsed.frame
+    assert int(frame.loc[frame.flow == "serbia_to_us", "value"].iloc[0]) == 1_060_300_000
+    assert int(frame.loc[frame.flow == "us_to_serbia", "value"].iloc[0]) == 14_100_000
