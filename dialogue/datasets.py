@@ -19,7 +19,7 @@ FLOWS = ("us_to_serbia", "serbia_to_us", "total", "balance")
 DIRECTIONAL_FLOWS = ("us_to_serbia", "serbia_to_us")
 CURRENCIES = ("USD", "EUR", "RSD")
 DATE_PRECISIONS = ("day", "month", "year")
-EXERCISE_FORMATS = ("bilateral", "multinational", "training", "cyber", "police_training")
+EXERCISE_FORMATS = ("bilateral", "multinational", "training", "cyber", "police_training", "unspecified")
 EXERCISE_STATUSES = ("held", "planned", "cancelled")
 US_PARTICIPATION = ("yes", "no", "unclear")
 AGREEMENT_CATEGORIES = (
@@ -103,7 +103,7 @@ EXERCISES = Dataset(
         Column("date_precision", "enum", False, DATE_PRECISIONS, "day (default), month or year.", "day"),
         Column("location", "text"),
         Column("host_country", "text"),
-        Column("format", "enum", True, EXERCISE_FORMATS, "bilateral, multinational, training, cyber or police_training."),
+        Column("format", "enum", True, EXERCISE_FORMATS, "bilateral, multinational, training, cyber, police_training, or unspecified when the source does not say."),
         Column("us_participation", "enum", True, US_PARTICIPATION, "Did US forces take part together with Serbian forces: yes, no or unclear."),
         Column("status", "enum", True, EXERCISE_STATUSES, "held, planned or cancelled."),
         Column("participants", "text", description="Units and countries taking part."),

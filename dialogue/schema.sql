@@ -55,7 +55,7 @@ create table if not exists exercises (
     date_precision varchar not null default 'day',   -- day | month | year
     location varchar,
     host_country varchar,
-    format varchar not null,           -- bilateral | multinational | training | cyber | police_training
+    format varchar not null,           -- bilateral | multinational | training | cyber | police_training | unspecified
     us_participation varchar not null, -- yes | no | unclear
     status varchar not null,           -- held | planned | cancelled
     participants varchar,

@@ -91,7 +91,7 @@ def trade_rows(src: Path) -> list[dict]:
 
 # ---------------------------------------------------------------- exercises
 
-EXERCISE_FORMATS = {"bilateral", "multinational", "training", "cyber", "police_training"}
+EXERCISE_FORMATS = {"bilateral", "multinational", "training", "cyber", "police_training", "unspecified"}
 
 
 def exercise_rows(src: Path) -> tuple[list[dict], list[dict]]:
@@ -126,8 +126,8 @@ def exercise_rows(src: Path) -> tuple[list[dict], list[dict]]:
             fmt = r["kind"]
             status = "planned" if "(announced)" in r["name"] else "held"
         else:
-            fmt, status = "multinational", "held"
-            notes.append("FORMAT NOT STATED by the source: 'multinational' is a placeholder, not a fact.")
+            fmt, status = "unspecified", "held"
+            notes.append("Format not stated by the source.")
         participants = "; ".join(p for p in (
             f"US: {r['us_units']}" if r["us_units"] else "",
             f"Others: {r['other_participants']}" if r["other_participants"] else "",
