@@ -4,14 +4,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pwd
 import shutil
+import threading
+import time
+import uuid
 from pathlib import Path
 
 import duckdb
 import pyarrow.parquet as pq
 
 from dialogue import audit, db
-from dialogue.roles import Actor, require
+from dialogue.roles import Actor, cli_actor, require
 
 MANIFEST = "manifest.json"
 FORMAT = "dialogue-backup-1"
@@ -172,3 +176,91 @@ def _database_path(cur) -> str | None:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+# -- online backups requested by the command line while the dashboard holds the database -------
+# A second process cannot open a DuckDB file that the dashboard has open, so `backup DIR` leaves a
+# request next to the database and the dashboard's own connection does the work. Only requests
+# from the operating-system account that runs the dashboard are honoured (it owns the file anyway).
+REQUEST_POLL_SECONDS = 1.0
+_services: dict[str, threading.Thread] = {}
+_services_lock = threading.Lock()
+
+
+def requests_dir(db_file: str | os.PathLike) -> Path:
+    db_file = Path(db_file).resolve()
+    return db_file.with_name(f".{db_file.name}.backup-requests")
+
+
+def request_backup(db_file: str | os.PathLike, directory: str | os.PathLike, timeout: float = 120.0) -> dict:
+    """Ask the process holding `db_file` for a backup into `directory`; its manifest, or BackupError."""
+    inbox = requests_dir(db_file)
+    try:
+        beat = float((inbox / "alive").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        beat = 0.0
+    if time.time() - beat > 10 * REQUEST_POLL_SECONDS:
+        raise BackupError("the program holding the database takes no backup requests "
+                          "(it is not a running dashboard)")
+    token = uuid.uuid4().hex
+    ask = inbox / f"{token}.json"
+    tmp = inbox / f".{token}.tmp"
+    tmp.write_text(json.dumps({"dir": str(Path(directory).resolve())}), encoding="utf-8")
+    os.replace(tmp, ask)
+    answer = inbox / f"{token}.done.json"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if answer.exists():
+            result = json.loads(answer.read_text(encoding="utf-8"))
+            answer.unlink(missing_ok=True)
+            if result.get("error"):
+                raise BackupError(result["error"])
+            return result["manifest"]
+        time.sleep(0.2)
+    ask.unlink(missing_ok=True)
+    raise BackupError(f"the dashboard did not answer the backup request within {timeout:.0f} s")
+
+
+def serve_backup_requests(con, db_file: str | os.PathLike) -> None:
+    """Start (once per database and process) the thread that answers `backup DIR` requests
+    and moves audit entries that commands left in the pending file into the log."""
+    inbox = requests_dir(db_file)
+    with _services_lock:
+        running = _services.get(str(inbox))
+        if running is not None and running.is_alive():
+            return
+        inbox.mkdir(mode=0o700, exist_ok=True)
+        thread = threading.Thread(target=_serve, args=(con, inbox, Path(db_file)), name="dialogue-backup-requests",
+                                  daemon=True)
+        _services[str(inbox)] = thread
+        thread.start()
+
+
+def _serve(con, inbox: Path, db_file: Path) -> None:
+    while True:
+        try:
+            (inbox / "alive").write_text(str(time.time()), encoding="utf-8")
+            audit.import_pending(con, db_file)      # user changes made by commands meanwhile
+            for ask in sorted(inbox.glob("*.json")):
+                if not ask.name.endswith(".done.json"):
+                    _answer(con, ask)
+        except Exception:  # noqa: BLE001 - the service must outlive one bad request
+            pass
+        time.sleep(REQUEST_POLL_SECONDS)
+
+
+def _answer(con, ask: Path) -> None:
+    answer = ask.with_name(ask.name[: -len(".json")] + ".done.json")
+    try:
+        owner = ask.stat().st_uid
+        if owner != os.getuid():
+            raise BackupError("backup requests are honoured only from the account that runs the dashboard")
+        user = pwd.getpwuid(owner).pw_name
+        directory = json.loads(ask.read_text(encoding="utf-8"))["dir"]
+        result = {"manifest": backup(con.cursor(), directory, cli_actor(user))}
+    except Exception as exc:  # noqa: BLE001 - sent back to the command as its message
+        result = {"error": str(exc)}
+    tmp = answer.with_name("." + answer.name + ".tmp")
+    tmp.write_text(json.dumps(result), encoding="utf-8")
+    os.replace(tmp, answer)
+    ask.unlink(missing_ok=True)

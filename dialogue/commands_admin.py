@@ -4,7 +4,7 @@ from __future__ import annotations
 import getpass
 import sys
 
-from dialogue import auth, backup, config, db
+from dialogue import audit, auth, backup, config, db
 from dialogue.roles import cli_actor
 
 
@@ -37,7 +37,12 @@ def cmd_users(args) -> int:
                   + (f"\tlocked until {lock:%Y-%m-%d %H:%M} UTC" if lock else ""))
         return 0
     actor = cli_actor(None)
-    con = db.connect(config.db_path(args.db))   # user changes are audited in the database
+    path = config.db_path(args.db)
+    try:
+        con = db.connect(path)                  # user changes are audited in the database ...
+        audit.import_pending(con, path)
+    except db.DatabaseBusy:
+        con = audit.PendingLog(path)            # ... or, while the dashboard holds it, next to it
     try:
         if args.users_verb == "add":
             try:
@@ -54,9 +59,11 @@ def cmd_users(args) -> int:
                 print(f"error: {exc}", file=sys.stderr)
                 return 1
             print(f"removed {args.name} from {store.path}")
-        con.execute("checkpoint")
+        if not isinstance(con, audit.PendingLog):
+            con.execute("checkpoint")
     finally:
-        con.close()
+        if not isinstance(con, audit.PendingLog):
+            con.close()
     return 0
 
 
@@ -68,10 +75,15 @@ def cmd_backup(args) -> int:
     try:
         con = db.connect(path)
     except db.DatabaseBusy as exc:
-        print(f"error: {exc} While the dashboard runs, an administrator backs up from its "
-              "Admin page (Settings → Back up now), which uses the dashboard's own connection.",
-              file=sys.stderr)
-        return 1
+        # The dashboard holds the file: its own connection takes the backup for us.
+        try:
+            manifest = backup.request_backup(path, args.dir)
+        except backup.BackupError as why:
+            print(f"error: {exc} ({why}.) An administrator can also back up from the dashboard's "
+                  "Admin page (Settings and backup).", file=sys.stderr)
+            return 1
+        print(f"backed up {path} to {args.dir} through the running dashboard ({_rows(manifest)})")
+        return 0
     try:
         manifest = backup.backup(con, args.dir, cli_actor(None))
         con.execute("checkpoint")
@@ -80,9 +92,12 @@ def cmd_backup(args) -> int:
         return 1
     finally:
         con.close()
-    rows = ", ".join(f"{t} {i['rows']}" for t, i in manifest["tables"].items())
-    print(f"backed up {path} to {args.dir} ({rows})")
+    print(f"backed up {path} to {args.dir} ({_rows(manifest)})")
     return 0
+
+
+def _rows(manifest: dict) -> str:
+    return ", ".join(f"{t} {i['rows']}" for t, i in manifest["tables"].items())
 
 
 def cmd_restore(args) -> int:

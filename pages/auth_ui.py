@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dialogue import audit, auth, config, db
+from dialogue import audit, auth, backup, config, db
 from dialogue.roles import Actor
 
 TOKEN_KEY = "_dialogue_session_token"   # session_state key no widget uses: the client cannot set it
@@ -52,6 +52,8 @@ def current_actor() -> Actor | None:
 
 def resolve_actor() -> Actor | None:
     """The signed-in actor (with the sidebar's who-am-I and sign-out), or None: show the sign-in page."""
+    # Commands run while the dashboard holds the database (backup, users) go through its connection.
+    backup.serve_backup_requests(db.shared(config.db_path()), config.db_path())
     store = auth.UserStore()
     if not store.has_users():
         if not auth.is_loopback(_server_address()):

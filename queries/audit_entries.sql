@@ -14,5 +14,5 @@ with entries as (
       and ($since is null or time >= $since)
 )
 select * from entries
-order by audit_id desc
+order by time desc, audit_id desc
 limit $limit

@@ -5,6 +5,7 @@ import json
 import subprocess
 import sys
 import threading
+import time
 
 import pandas as pd
 import pytest
@@ -163,13 +164,56 @@ def test_second_process_gets_a_readable_database_busy_message(tmp_path):
     path = tmp_path / "held.duckdb"
     holder = db.connect(path)
     try:
-        hints = {"backup": "Admin page", "users": "is busy"}
-        for verb in (["backup", str(tmp_path / "bk")], ["users", "remove", "nobody"]):
-            done = subprocess.run([sys.executable, "-m", "dialogue", "--db", str(path), *verb],
-                                  capture_output=True, text=True, cwd=config.ROOT, timeout=120,
-                                  env={"PATH": "/usr/bin:/bin", "DIALOGUE_USERS": str(tmp_path / "u.toml")})
-            assert done.returncode == 1, done.stderr
-            assert "is busy: another program" in done.stderr and hints[verb[0]] in done.stderr
-            assert "Traceback" not in done.stderr
+        done = subprocess.run([sys.executable, "-m", "dialogue", "--db", str(path), "backup", str(tmp_path / "bk")],
+                              capture_output=True, text=True, cwd=config.ROOT, timeout=120,
+                              env={"PATH": "/usr/bin:/bin"})
+        assert done.returncode == 1, done.stderr
+        assert "is busy: another program" in done.stderr and "Admin page" in done.stderr
+        assert "takes no backup requests" in done.stderr and "Traceback" not in done.stderr
+        assert not (tmp_path / "bk").exists()
     finally:
         holder.close()
+
+
+def test_cli_backup_while_the_dashboard_holds_the_database(tmp_path):
+    """`backup DIR` from another process is answered by the holder's own connection (online backup)."""
+    path = tmp_path / "dash.duckdb"
+    shared = db.shared(path)
+    try:
+        store.commit_frame(shared.cursor(), "trade", trade(2024, 5.0), ANALYST, file="a.csv")
+        before = db.fingerprint(shared.cursor())
+        backup.serve_backup_requests(shared, path)
+        done = subprocess.run([sys.executable, "-m", "dialogue", "--db", str(path), "backup", str(tmp_path / "bk")],
+                              capture_output=True, text=True, cwd=config.ROOT, timeout=120,
+                              env={"PATH": "/usr/bin:/bin"})
+        assert done.returncode == 0, done.stderr
+        assert "through the running dashboard" in done.stdout
+        backup.restore(tmp_path / "bk", tmp_path / "r.duckdb", ADMIN)
+        assert restored_fingerprint(tmp_path / "r.duckdb") == before
+        assert audit.audit_entries(shared.cursor(), limit=1).iloc[0]["action"] == "backup"
+    finally:
+        db.close_all()
+
+
+def test_users_command_while_the_dashboard_runs_is_audited_through_the_dashboard(tmp_path):
+    """The users file is not the database: adding a user works; its audit entry waits, then lands."""
+    path = tmp_path / "dash.duckdb"
+    shared = db.shared(path)
+    try:
+        backup.serve_backup_requests(shared, path)
+        done = subprocess.run([sys.executable, "-m", "dialogue", "--db", str(path), "users", "add", "ana",
+                               "--role", "analyst"], input="correct horse\ncorrect horse\n",
+                              capture_output=True, text=True, cwd=config.ROOT, timeout=120,
+                              env={"PATH": "/usr/bin:/bin", "DIALOGUE_USERS": str(tmp_path / "u.toml")})
+        assert done.returncode == 0, done.stderr
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            entries = audit.audit_entries(shared.cursor(), action="user_add")
+            if len(entries):
+                break
+            time.sleep(0.2)
+        assert len(entries) == 1 and entries.iloc[0]["role"] == "admin" and bool(entries.iloc[0]["ok"])
+        assert "ana" in entries.iloc[0]["detail"]
+        assert audit.pending_path(path).read_text() == ""
+    finally:
+        db.close_all()
