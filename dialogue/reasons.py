@@ -176,8 +176,8 @@ T = {
         "sr-Latn": "; prema skorašnjem trendu ({trend} godišnje), dostizanje rasta od {rate} u {year}. je {likely}",
     },
     "growth.no_data": {
-        "en": "No data: {series} has no monthly figures for {year} and no full year since {start_year} with the year before it{latest}.",
-        "sr-Latn": "Nema podataka: za {series} nema mesečnih podataka za {year}. niti pune godine od {start_year}. sa prethodnom godinom{latest}.",
+        "en": "No data: {series} has no monthly figures for {year} to compare with {previous_year}, and no full year since the start ({start_year}) with the year before it{latest}.",
+        "sr-Latn": "Nema podataka: za {series} nema mesečnih podataka za {year}. koji bi se uporedili sa {previous_year}., niti pune godine od početka ({start_year}.) sa prethodnom godinom{latest}.",
     },
     "growth.not_started": {
         "en": "Not started: the dialogue starts on {start} ({start_kind}){latest}.",
@@ -344,7 +344,8 @@ def growth_reason(o: Outcome, lang: str, series: str, currency: str, start: date
         return text("growth.not_started", lang, start=fmt_date(start, lang), start_kind=text(start_kind, lang),
                     latest=latest)
     if o.status == "no_data":
-        return text("growth.no_data", lang, series=series, year=f["year"], start_year=start.year, latest=latest)
+        return text("growth.no_data", lang, series=series, year=f["year"], previous_year=f["year"] - 1,
+                    start_year=start.year, latest=latest)
     cagr = ""
     if "cagr" in f:
         base, _last, value, ratio = f["cagr"]
