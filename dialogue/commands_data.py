@@ -86,8 +86,10 @@ def _preview(plan) -> list[str]:
 
 
 def _blank(v) -> bool:
+    import pandas as pd
+
     try:
-        return v is None or v != v
+        return bool(pd.isna(v))
     except (TypeError, ValueError):
         return False
 
