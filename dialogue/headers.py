@@ -21,7 +21,7 @@ def fold(text: object) -> str:
     """Lower-case ASCII form for matching: Cyrillic to Latin, diacritics and punctuation dropped."""
     if text is None:
         return ""
-    text = unicodedata.normalize("NFKD", str(text).translate(_TABLE))
+    text = unicodedata.normalize("NFKD", str(text)[:300].translate(_TABLE))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     return _NON_WORD.sub(" ", text).strip()
 

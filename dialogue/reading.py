@@ -105,6 +105,9 @@ def _read(book, result: ParsedUpload, dataset: str | None) -> None:
     result.info["sheets"] = sheets_used
     if len(sheets_used) > 1:
         result.warnings.append(f"Read {len(sheets_used)} sheets with the same columns: " + ", ".join(map(str, sheets_used)))
+    if frames and sum(len(f) for f in frames) == 0 and not result.errors:
+        result.errors.append(Problem(book.file, result.sheet, None, None, None,
+                                     "The header row was found but there are no data rows below it."))
     if frames:
         result.frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
         result.row_numbers = numbers
@@ -130,6 +133,16 @@ def _template_body(sheet, header_row: int, match, result: ParsedUpload):
             return None, []
     columns: dict[int, str] = {}
     ignored = []
+    unnamed = [p for p, name in enumerate(body.columns) if not str(name).strip()]
+    if unnamed:
+        filled = _filled(body.iloc[:, unnamed])
+        for k, pos in enumerate(unnamed):
+            hits = np.flatnonzero(filled.iloc[:, k].to_numpy())
+            for r in hits[:20]:
+                result.errors.append(Problem(
+                    result.file, sheet.name, int(first + r), _column_letter(pos, body),
+                    shorten(body.iloc[r, pos]), "a value stands in a column with no header (an "
+                    "extra field?); give the column a header or remove the value"))
     for pos, name in enumerate(body.columns):
         canonical = headers.match_header(name, match.dataset) if str(name).strip() else None
         if canonical and canonical not in columns.values():
@@ -159,6 +172,10 @@ def _template_body(sheet, header_row: int, match, result: ParsedUpload):
         result.info["blank_rows_skipped"] = blank
     mask = keep.to_numpy()
     return frame[mask].reset_index(drop=True), rows[mask]
+
+
+def _column_letter(pos: int, body: pd.DataFrame) -> str:
+    return f"column {pos + 1} (no header)"
 
 
 def _filled(frame: pd.DataFrame) -> pd.DataFrame:

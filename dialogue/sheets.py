@@ -26,6 +26,8 @@ MAX_ROWS = 2_000_000
 MAX_COLUMNS = 1_000                       # our widest layout has 47 columns
 MAX_CELL_CHARS = 32_767                   # Excel's own limit for one cell
 
+csv.field_size_limit(MAX_FILE_BYTES)    # long cells are refused with their location, not by the parser
+
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SIGNATURES = (
     (b"%PDF", "a PDF document"),
@@ -157,26 +159,57 @@ def _check_archive(archive: zipfile.ZipFile) -> None:
         if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise Refused(f"The member {info.filename!r} unpacks {info.file_size // max(info.compress_size, 1)} "
                           f"times its packed size (limit {MAX_RATIO}): refused as a possible zip bomb.")
-        size = 0
-        try:
-            with archive.open(info) as member:
-                first = True
-                while chunk := member.read(1 << 20):
-                    if first and info.filename.endswith((".xml", ".rels", ".vml")):
-                        head = chunk[:4096].lower()
-                        if b"<!doctype" in head or b"<!entity" in head:
-                            raise Refused(f"The member {info.filename!r} declares XML entities "
-                                          "(a 'billion laughs' attack or a damaged file); refused.")
-                    first = False
-                    size += len(chunk)
-                    total += len(chunk)
-                    if size > max(info.file_size, 0) or total > MAX_UNCOMPRESSED:
-                        raise Refused("The spreadsheet unpacks to more than it declares or more "
-                                      f"than {MAX_UNCOMPRESSED / 1e6:.0f} MB: refused as a possible "
-                                      "zip bomb.")
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
-            raise Refused(f"The spreadsheet archive is damaged ({exc}). Open it in Excel or "
-                          "LibreOffice and save it again.") from exc
+        total += _unpacked_size(archive, info, total)
+
+
+def _unpacked_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, so_far: int) -> int:
+    """Unpack one member in bounded chunks (no CRC pass: only sizes and the XML prologue matter)."""
+    import struct
+    import zlib
+
+    raw = archive.fp
+    raw.seek(info.header_offset)
+    local = raw.read(30)
+    if len(local) < 30 or local[:4] != b"PK\x03\x04":
+        raise Refused("The spreadsheet archive is damaged (bad member header). Save it again as .xlsx.")
+    name_len, extra_len = struct.unpack("<HH", local[26:30])
+    raw.seek(info.header_offset + 30 + name_len + extra_len)
+    packed = raw.read(info.compress_size)
+    if info.compress_type == zipfile.ZIP_STORED:
+        chunks = [packed]
+        inflater = None
+    elif info.compress_type == zipfile.ZIP_DEFLATED:
+        inflater = zlib.decompressobj(-15)
+        chunks = None
+    else:
+        raise Refused(f"The archive member {info.filename!r} uses an unusual compression; save the "
+                      "file again as .xlsx.")
+    size = 0
+    first = True
+    limit = max(info.file_size, 0)
+    pending = packed
+    while True:
+        if inflater is None:
+            chunk = chunks.pop() if chunks else b""
+        else:
+            try:
+                chunk = inflater.decompress(pending, 1 << 20)
+            except zlib.error as exc:
+                raise Refused(f"The spreadsheet archive is damaged ({exc}). Save it again as .xlsx.") from exc
+            pending = inflater.unconsumed_tail
+        if not chunk:
+            break
+        if first and info.filename.endswith((".xml", ".rels", ".vml")):
+            head = chunk[:4096].lower()
+            if b"<!doctype" in head or b"<!entity" in head:
+                raise Refused(f"The member {info.filename!r} declares XML entities (a 'billion "
+                              "laughs' attack or a damaged file); refused.")
+        first = False
+        size += len(chunk)
+        if size > limit or so_far + size > MAX_UNCOMPRESSED:
+            raise Refused("The spreadsheet unpacks to more than it declares or more than "
+                          f"{MAX_UNCOMPRESSED / 1e6:.0f} MB: refused as a possible zip bomb.")
+    return size
 
 
 def _utf16(name: str) -> bytes:
@@ -263,6 +296,8 @@ class ExcelBook(Book):
                 self._heads[sheet.index] = RawSheet(self.file, sheet.name, full.cells.head(HEAD_ROWS), full.first_row)
             else:
                 self._heads[sheet.index] = _rows_to_raw(self.file, sheet.name, rows)
+            head = self._heads[sheet.index]
+            head.cells = _clip(head.cells)
         return self._heads[sheet.index]
 
     def full(self, sheet: Sheet) -> RawSheet:
@@ -304,6 +339,11 @@ class ExcelBook(Book):
             return frame, header_row + 1
         full = self.full(sheet)
         return _body_from_cells(full, header_row), header_row + 1
+
+
+def _clip(cells: pd.DataFrame, limit: int = 1000) -> pd.DataFrame:
+    """Head cells cut to `limit` characters: titles and headers are short, detection stays fast."""
+    return cells.map(lambda v: v[:limit] if isinstance(v, str) and len(v) > limit else v) if len(cells) else cells
 
 
 def _header_text(cells: list, pos: int) -> str:
@@ -640,7 +680,8 @@ class TextBook(Book):
         return rows
 
     def head(self, sheet: Sheet) -> RawSheet:
-        return _grid(self.file, self._rows(HEAD_ROWS))
+        head = _grid(self.file, self._rows(HEAD_ROWS))
+        return RawSheet(head.file, head.sheet, _clip(head.cells), head.first_row)
 
     def full(self, sheet: Sheet) -> RawSheet:
         if self._full is None:

@@ -14,6 +14,7 @@ MAX_ROWS_PER_KIND = 50          # individual rows listed per (column, problem); 
 YEAR_RANGE = (1990, 2100)
 DATE_RANGE = (pd.Timestamp("1900-01-01"), pd.Timestamp("2100-12-31"))
 MAX_TEXT = 32_767
+_FORMULA = r"^(?:[=@][A-Za-z(]|[+\-][A-Za-z]+[(!|])"
 
 EXPECTED = {
     "int": "a whole number",
@@ -136,6 +137,9 @@ def _typed(col: Column, series: pd.Series, rep: _Reporter, warnings: list[str]):
         long = text.str.len().gt(MAX_TEXT).fillna(False)
         rep.cells(long, col.name, text, f"the cell holds more than {MAX_TEXT:,} characters "
                   "(Excel's own limit); shorten it")
+        formula = text.str.match(_FORMULA).fillna(False) & ~long
+        rep.cells(formula, col.name, text, "the cell looks like a spreadsheet formula; formulas are "
+                  "refused (type the value itself, or start the text with an apostrophe)")
         return text.mask(long), None
     if col.type == "int":
         parsed = cells.parse_ints(series, header)
@@ -150,9 +154,10 @@ def _typed(col: Column, series: pd.Series, rep: _Reporter, warnings: list[str]):
         parsed = cells.parse_codes(series, col.values, header)
     shown = series if col.type != "bool" else series
     expected = EXPECTED.get(col.type) or "one of: " + ", ".join(col.values)
-    rep.cells(parsed.bad, col.name, shown, f"cannot read this as {col.type if col.type != 'enum' else 'a code'}; expected {expected}")
+    mixed = parsed.mixed if parsed.mixed is not None else pd.Series(False, index=series.index)
+    rep.cells(parsed.bad & ~mixed, col.name, shown, f"cannot read this as {col.type if col.type != 'enum' else 'a code'}; expected {expected}")
     if parsed.mixed is not None:
-        rep.cells(parsed.mixed & ~parsed.bad, col.name, shown, parsed.mixed_reason)
+        rep.cells(mixed, col.name, shown, parsed.mixed_reason)
     warnings.extend(parsed.warnings)
     return parsed.values.mask(parsed.bad), precision
 
