@@ -43,6 +43,6 @@ def cmd_brief(args) -> int:
         path.write_bytes(data)
         print(path)
     if not content.known_at_given:
-        print(f"data as known at {content.known_at:%Y-%m-%d %H:%M:%S} UTC "
+        print(f"data as known at {content.known_at_text} UTC "
               f"(pass --known-at to reproduce this report later)", file=sys.stderr)
     return 0

@@ -30,7 +30,7 @@ if st.button(label("generate", lang), key="brief_generate", type="primary"):
         content, files = reports.documents(common.con(), common.as_of(), known_at, since, kind, lang)
     st.session_state["brief_files"] = files
     st.success(label("generated", lang).format(seconds=f"{time.perf_counter() - started:.1f}",
-                                               known_at=f"{content.known_at:%Y-%m-%d %H:%M:%S}"))
+                                               known_at=content.known_at_text))
 
 MIME = {"pdf": "application/pdf", "html": "text/html",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}

@@ -67,6 +67,11 @@ class ReportContent:
     datasets: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     @property
+    def known_at_text(self) -> str:
+        """The moment exactly as --known-at takes it back (microseconds only when there are some)."""
+        return self.known_at.isoformat(sep=" ", timespec="microseconds" if self.known_at.microsecond else "seconds")
+
+    @property
     def statuses(self) -> list:
         return list(self.scorecard.statuses)
 
@@ -116,7 +121,7 @@ def gather(con, as_of: date, known_at: datetime | str | None = None, since: date
     if kind not in KINDS:
         raise ValueError(f"unknown report kind {kind!r}; expected one of {', '.join(KINDS)}")
     known_at_given = known_at is not None
-    known_at = parse_known_at(known_at) or db.utcnow().replace(microsecond=0)
+    known_at = parse_known_at(known_at) or db.utcnow()
     workspace = db.workspace(con)
     source_con = publishable_copy(con) if kind == "public" else con
     try:

@@ -58,7 +58,7 @@ def report_data(c: ReportContent) -> dict:
     """The report's figures as data: what the HTML shows, for machines and for reproducibility checks."""
     return {
         "title": c.title, "kind": c.kind, "lang": c.lang, "as_of": c.as_of.isoformat(),
-        "known_at": c.known_at.isoformat(sep=" "), "since": c.since.isoformat(),
+        "known_at": c.known_at_text, "since": c.since.isoformat(),
         "workspace": c.workspace, "demo": c.demo,
         "targets": [
             {"target": s.target, "area": s.area, "status": s.status, "headline": s.headline,
@@ -104,7 +104,7 @@ def html_text(c: ReportContent) -> str:
         add(f'<div class="demo" role="note">{e(label("demo_label", lang))}</div>')
     add(f"<main><h1>{e(c.title)}</h1>")
     add(f'<p class="meta">{e(label("as_of", lang))}: <b>{e(fmt_date(c.as_of, lang))}</b> · '
-        f'{e(label("known_at", lang))}: {e(c.known_at.strftime("%Y-%m-%d %H:%M:%S"))} UTC · '
+        f'{e(label("known_at", lang))}: {e(c.known_at_text)} UTC · '
         f'{e(label("since", lang))}: {e(fmt_date(c.since, lang))}</p>')
     add(f'<p class="muted">{e(label("public_note", lang))}</p>')
     sections = [("scorecard", label("scorecard", lang)), ("changes", label("changes", lang)),

@@ -159,7 +159,7 @@ def _cover(pdf: _Pack, c: ReportContent) -> None:
     pdf.multi_cell(0, 11, c.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
     pdf.ln(8)
     rows = [(label("as_of", lang), fmt_date(c.as_of, lang))]
-    known = c.known_at.strftime("%Y-%m-%d %H:%M:%S") + " UTC"
+    known = c.known_at_text + " UTC"
     if not c.known_at_given:
         known += " " + label("known_at_now", lang)
     rows.append((label("known_at", lang), known))

@@ -94,7 +94,7 @@ def _sheet(wb: Workbook, c: ReportContent, name: str, title: str, header: list[s
     ws = wb.create_sheet(name)
     write_xlsx_cell(ws.cell(1, 1), f"{c.title} — {title}")
     ws.cell(1, 1).font = TITLE_FONT
-    known = f"{c.known_at:%Y-%m-%d %H:%M:%S} UTC"
+    known = f"{c.known_at_text} UTC"
     write_xlsx_cell(ws.cell(2, 1), f"{label('as_of', lang)}: {fmt_date(c.as_of, lang)} · "
                                    f"{label('known_at', lang)}: {known} · {label('language', lang)}: "
                                    f"{label('language_name', lang)}")
