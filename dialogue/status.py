@@ -154,6 +154,20 @@ def _counts(frame) -> tuple[dict[int, tuple[float, float]], bool]:
     return counts, has_data
 
 
+def _event_counts(frame, bind: dict) -> tuple[dict[int, tuple[float, float]], bool]:
+    """Per-year counts of the bound event kinds (quantities summed when sum_quantity is set)."""
+    has_data = int(frame["dataset_rows"].iloc[0]) > 0
+    kinds = set(bind["kinds"])
+    done, later = ("done_quantity", "scheduled_quantity") if bind.get("sum_quantity") else ("done", "scheduled")
+    counts: dict[int, tuple[float, float]] = {}
+    for r in frame.itertuples():
+        if pd.isna(r.year) or r.kind not in kinds:
+            continue
+        held, scheduled = counts.get(int(r.year), (0.0, 0.0))
+        counts[int(r.year)] = (held + float(getattr(r, done)), scheduled + float(getattr(r, later)))
+    return counts, has_data
+
+
 # ---------------------------------------------------------------- per kind
 
 def _annual_count(t: Target, run: _Runner, as_of, start, start_kind, settings, lang):
@@ -161,7 +175,10 @@ def _annual_count(t: Target, run: _Runner, as_of, start, start_kind, settings, l
     parts = t.params.get("parts") or [t.params]
     results = []
     for part in parts:
-        counts, has_data = _counts(run.run(t.query, **part["bind"]))
+        if t.query == "events_per_kind_year":   # one query for every event kind; pick this part's kinds
+            counts, has_data = _event_counts(run.run(t.query), part["bind"])
+        else:
+            counts, has_data = _counts(run.run(t.query, **part["bind"]))
         o = rules.annual_count(counts, part["required"], as_of, start, first_year=t.params.get("first_year"),
                                has_data=has_data, remaining_share=settings["remaining_share_at_risk"])
         results.append((part, o))
