@@ -184,6 +184,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "format_training": ("Joint training", "Zajednička obuka"),
     "format_cyber": ("Cyber", "Sajber"),
     "format_police_training": ("Police training", "Policijska obuka"),
+    "format_unspecified": ("Format not stated", "Format nije naveden"),
     "col_location": ("Location", "Mesto"),
     "col_start": ("Start", "Početak"),
     "col_end": ("End", "Kraj"),
@@ -319,6 +320,12 @@ def t(key: str, lang: str = "en", **kw) -> str:
     if lang == "sr-Cyrl":
         text = cyrillic(text)
     return text.format(**kw) if kw else text
+
+
+def label(prefix: str, value, lang: str = "en") -> str:
+    """The UI word for a stored code (e.g. label("format", "cyber")), or the code itself when none is defined."""
+    key = f"{prefix}_{value}"
+    return t(key, lang) if key in _STRINGS else str(value)
 
 
 def keys() -> list[str]:

@@ -9,7 +9,7 @@ import pandas as pd
 
 from dialogue import db
 from dialogue.datasets import AREAS, PROCESS_AREA
-from dialogue.i18n import fmt_date, fmt_number, t
+from dialogue.i18n import fmt_date, fmt_number, label, t
 from dialogue.vocab import STATUS_RANK, status_badge
 
 # Which page holds each area's charts (None: the overview lists its records).
@@ -397,8 +397,8 @@ def security(con, as_of: date, known_at: datetime | None = None, lang: str = "en
         "name": listed["name"],
         "start": pd.to_datetime(listed["start_date"]),
         "end": [_end_date(s, e, p) for s, e, p in zip(listed["start_date"], listed["end_date"], listed["date_precision"])],
-        "format": [t(f"format_{f}", lang) for f in listed["format"]],
-        "status": [t(f"status_{s}", lang) for s in listed["status"]],
+        "format": [label("format", f, lang) for f in listed["format"]],
+        "status": [label("status", s, lang) for s in listed["status"]],
         "location": listed["location"].fillna(""),
         "source": listed["source"].fillna(""),
     })
@@ -665,31 +665,19 @@ def browse(con, dataset: str, contains: str = "") -> pd.DataFrame:
 
 
 def export_bytes(frame: pd.DataFrame, fmt: str, sheet: str = "data") -> bytes:
-    """A browsed dataset as CSV or XLSX bytes, with formula-like text neutralised."""
-    import io
+    """A browsed dataset as CSV or XLSX bytes, written by dialogue.export (formula-like text neutralised)."""
+    import tempfile
+    from pathlib import Path
 
-    from dialogue.safe_cells import for_csv, write_xlsx_cell
+    from dialogue import export
 
-    if fmt == "csv":
-        safe = frame.astype(object).map(lambda v: for_csv(v) if isinstance(v, str) else v)
-        return safe.to_csv(index=False).encode("utf-8-sig")
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = sheet
-    ws.append(list(frame.columns))
-    for r, row in enumerate(frame.itertuples(index=False), start=2):
-        for c, value in enumerate(row, start=1):
-            if value is None or (not isinstance(value, str) and pd.isna(value)):
-                continue
-            if isinstance(value, pd.Timestamp):
-                value = value.to_pydatetime()
-            write_xlsx_cell(ws.cell(row=r, column=c), value)
-    ws.freeze_panes = "A2"
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / f"{sheet}.{fmt}"
+        if fmt == "csv":
+            export.write_csv(frame, out)
+        else:
+            export.write_xlsx(frame, out, sheet)
+        return out.read_bytes()
 
 
 def problems_frame(errors: list[dict], lang: str) -> pd.DataFrame:
@@ -726,3 +714,9 @@ def template_bytes(dataset: str) -> bytes:
             fn(dataset, path)
             return path.read_bytes()
     raise RuntimeError("dialogue.templates offers no template builder")
+
+
+def encoding_choices(candidates: list[dict], lang: str) -> pd.DataFrame:
+    """The readers' encoding candidates (encoding, label, preview) as a table to choose from."""
+    return pd.DataFrame([{t("data_encoding", lang): c.get("encoding"), "": c.get("label", ""),
+                          t("col_value", lang): c.get("preview", "")} for c in candidates])

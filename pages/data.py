@@ -44,8 +44,10 @@ with upload_tab:
                                                       mode=mode, dry_run=True, encoding=encoding or None)
                 st.session_state["_preview_sig"] = sig
             report = st.session_state["_preview"]
-            if any("encoding" in w.lower() for w in report.warnings) or report.info.get("encoding_uncertain"):
+            candidates = report.info.get("encoding_candidates") or []
+            if candidates:
                 st.warning(t("data_encoding_uncertain", lang))
+                st.dataframe(views.encoding_choices(candidates, lang), hide_index=True, width="stretch")
             if report.warnings:
                 with st.expander(t("data_warnings", lang), expanded=True):
                     for w in report.warnings:

@@ -1,0 +1,133 @@
+"""The running dashboard in headless Chromium: every page renders its charts, no exception box, an upload works."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = ROOT / "artifacts" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+PAGES = {  # url path -> does the page draw at least one chart on the bundled data
+    "": True, "trade": True, "security": True, "political": True, "roadmap": True, "data": False, "method": False,
+}
+CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (apt-get install chromium)"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module", params=["reference", "demo"])
+def server(request, tmp_path_factory):
+    """`streamlit run app.py` on a free loopback port with its own database and no users (local mode)."""
+    from tests.test_pages import build_workspace
+
+    workspace = request.param
+    tmp = tmp_path_factory.mktemp(f"browser-{workspace}")
+    db_file = tmp / f"{workspace}.duckdb"
+    build_workspace(db_file, workspace)
+    port = _free_port()
+    env = {**os.environ, "DIALOGUE_DB": str(db_file), "DIALOGUE_WORKSPACE": workspace,
+           "DIALOGUE_USERS": str(tmp / "users.toml"), "PYTHONPATH": str(ROOT)}
+    log = open(tmp / "server.log", "w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.terminate()
+        pytest.fail("the server did not start: " + (tmp / "server.log").read_text())
+    yield workspace, url
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_ARGS)
+        yield b
+        b.close()
+
+
+def _open(page, url: str) -> None:
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector("[data-testid=stMainBlockContainer] h1", timeout=60_000)
+    # let the script run finish: Streamlit shows a running indicator while a run is in progress
+    page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=60_000)
+    page.wait_for_timeout(500)
+
+
+def _assert_no_exception(page, where: str) -> None:
+    assert page.locator("[data-testid=stException]").count() == 0, f"exception box on {where}"
+    body = page.inner_text("[data-testid=stMainBlockContainer]")
+    assert "Traceback" not in body and "could not be created" not in body, f"error on {where}: {body[:500]}"
+
+
+def test_every_page_renders_charts_without_exceptions(server, browser):
+    workspace, url = server
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    for path, has_chart in PAGES.items():
+        _open(page, f"{url}/{path}")
+        if has_chart:
+            page.wait_for_selector("[data-testid=stVegaLiteChart] canvas, [data-testid=stVegaLiteChart] svg",
+                                   timeout=60_000)
+            page.wait_for_timeout(800)
+        _assert_no_exception(page, path or "overview")
+        banner = page.get_by_text("DEMO DATA", exact=False).count() > 0
+        assert banner == (workspace == "demo"), f"demo banner on {path or 'overview'}"
+        name = f"{workspace}-{path or 'overview'}"
+        page.screenshot(path=str(SHOTS / f"{name}.png"))
+        if path in ("", "trade", "security"):
+            page.screenshot(path=str(SHOTS / f"{name}-full.png"), full_page=True)
+    page.close()
+
+
+def test_upload_on_the_data_page(server, browser, tmp_path):
+    workspace, url = server
+    if workspace != "reference":
+        pytest.skip("the upload is exercised once, on the reference workspace")
+    csv = tmp_path / "exercises_upload.csv"
+    csv.write_text("name,start_date,end_date,format,us_participation,status,source\n"
+                   "Browser Wolf 26,2026-05-04,2026-05-08,bilateral,yes,held,https://example.org/wolf\n",
+                   encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    _open(page, f"{url}/data")
+    page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(csv))
+    page.get_by_text("What the commit will change").wait_for(timeout=60_000)
+    _assert_no_exception(page, "data (preview)")
+    page.screenshot(path=str(SHOTS / "reference-data-preview.png"), full_page=True)
+    page.get_by_role("button", name="Commit").click()
+    page.get_by_text("Committed as upload").wait_for(timeout=60_000)
+    _assert_no_exception(page, "data (committed)")
+    page.screenshot(path=str(SHOTS / "reference-data-committed.png"), full_page=True)
+    page.close()
