@@ -221,3 +221,30 @@ def test_real_subprocess_exit_codes_for_commit_and_rejection(tmp_path):
     no = subprocess.run([*base, str(bad), "--json"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert (ok.returncode, json.loads(ok.stdout)["upload_id"]) == (0, 1)
     assert no.returncode == 1 and json.loads(no.stdout)["ok"] is False
+
+
+def test_ensure_database_fills_a_missing_file_once_then_just_opens_it(tmp_path):
+    from dialogue import workspace
+
+    path = tmp_path / "first_run.duckdb"
+    con = workspace.ensure_database(path)
+    try:
+        uploads = con.execute("select count(*) from uploads").fetchone()[0]
+        assert db.workspace(con) == "reference"
+        assert uploads == len({p.stem for p in (ROOT / "data" / "reference").glob("*.csv")} & set(db.DATASET_TABLES))
+        assert workspace.ensure_database(path).execute("select count(*) from uploads").fetchone()[0] == uploads
+    finally:
+        db.close_all()
+
+
+def test_ingest_refuses_a_viewer_before_reading_anything(tmp_path, con):
+    from dialogue.ingest import ingest
+    from dialogue.roles import PermissionDenied
+    from tests.conftest import VIEWER
+
+    before = db.fingerprint(con)
+    with pytest.raises(PermissionDenied):
+        ingest(con, TRADE_CSV.encode(), "trade.csv", VIEWER)
+    with pytest.raises(PermissionDenied):
+        ingest(con, TRADE_CSV.encode(), "trade.csv", VIEWER, dry_run=True)
+    assert db.fingerprint(con) == before
