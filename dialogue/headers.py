@@ -192,6 +192,9 @@ def find_header(rows: list[list[object]], dataset: str | None = None) -> HeaderM
                 continue
             required = [c.name for c in DATASETS[name].columns if c.required]
             missing = [c for c in required if c not in found.values()]
+            if "currency" in missing and any(col == "value" and scale_in(row[pos])[1]
+                                             for pos, col in found.items()):
+                missing.remove("currency")        # "Value (USD millions)" names the currency
             share = len(found) / len(texts)
             rank = (not missing, len(found) - len(missing), share, -index)
             if best is None or rank > best[0]:
@@ -203,6 +206,8 @@ def find_header(rows: list[list[object]], dataset: str | None = None) -> HeaderM
         return None
     match = best[1]
     _units(match, rows[: match.row_index])
+    if match.currency and "currency" in match.missing:
+        match.missing.remove("currency")
     return match
 
 

@@ -1,0 +1,148 @@
+"""Cell parsing: numbers, dates and coded values as analysts write them, and refusals of mixed conventions."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dialogue.cells import parse_bools, parse_codes, parse_dates, parse_ints, parse_numbers
+from dialogue.datasets import EVENT_KINDS, EXERCISE_FORMATS, EXERCISE_STATUSES, US_PARTICIPATION
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("1,234.5", 1234.5),
+    ("1.234,5", 1234.5),
+    ("1 234,5", 1234.5),
+    ("1\u00a0234,5", 1234.5),
+    ("(12.0)", -12.0),
+    ("$1,234", 1234.0),
+    ("€ 1.234,00", 1234.0),
+    ("12%", 0.12),
+    ("-80,800.1", -80800.1),
+    ("\u221212,5", -12.5),
+    ("48591.9", 48591.9),
+    ("0,125", 0.125),
+    ("1,234,567", 1234567.0),
+    ("1.234.567", 1234567.0),
+    ("USD 5", 5.0),
+])
+def test_one_number(raw, expected):
+    parsed = parse_numbers(pd.Series([raw]), "value")
+    assert parsed.values.iloc[0] == pytest.approx(expected)
+    assert not parsed.bad.any()
+
+
+def test_numbers_from_excel_cells_are_kept():
+    parsed = parse_numbers(pd.Series([1.5, None, 2.0]), "value")
+    assert parsed.values.tolist()[0] == 1.5 and parsed.values.isna().tolist() == [False, True, False]
+
+
+def test_unreadable_numbers_are_marked():
+    parsed = parse_numbers(pd.Series(["12", "n/a", "", None, "1.2.3,4,5"]), "value")
+    assert parsed.bad.tolist() == [False, True, False, False, True]
+
+
+def test_column_convention_settles_ambiguous_values():
+    # 1.234 alone could be 1.234 or 1234; the decimal comma in 5,5 says the dot groups thousands.
+    parsed = parse_numbers(pd.Series(["1.234", "5,5"]), "value")
+    assert parsed.values.tolist() == [1234.0, 5.5]
+    assert any("decimal comma" in w for w in parsed.warnings)
+
+
+def test_ambiguous_column_says_what_was_assumed():
+    parsed = parse_numbers(pd.Series(["1,234", "2,500"]), "value")
+    assert parsed.values.tolist() == [1234.0, 2500.0]
+    assert parsed.warnings and "assumed a decimal point" in parsed.warnings[0]
+
+
+def test_mixed_number_conventions_are_refused():
+    parsed = parse_numbers(pd.Series(["1,234.5", "2,000.25", "1.234,5"]), "value")
+    assert parsed.mixed.tolist() == [False, False, True]
+    assert "mixes number conventions" in parsed.mixed_reason
+
+
+def test_ambiguous_both_ways_is_refused():
+    parsed = parse_numbers(pd.Series(["1,234", "1.234"]), "value")
+    assert parsed.mixed is not None and parsed.mixed.sum() == 1
+
+
+def test_ints_refuse_fractions():
+    parsed = parse_ints(pd.Series(["2024", "2024.5", "7"]), "year")
+    assert parsed.values.tolist()[0] == 2024 and parsed.values.tolist()[2] == 7
+    assert parsed.bad.tolist() == [False, True, False]
+
+
+@pytest.mark.parametrize("raw,expected,precision", [
+    ("2023-06-15", "2023-06-15", "day"),
+    ("2023-06-15 00:00:00", "2023-06-15", "day"),
+    ("15.06.2023.", "2023-06-15", "day"),
+    ("15.06.2023", "2023-06-15", "day"),
+    ("15. 6. 2023.", "2023-06-15", "day"),
+    ("15/06/2023", "2023-06-15", "day"),
+    ("June 2025", "2025-06-01", "month"),
+    ("jun 2025.", "2025-06-01", "month"),
+    ("Јун 2025", "2025-06-01", "month"),
+    ("avgust 2024", "2024-08-01", "month"),
+    ("2024-03", "2024-03-01", "month"),
+    ("2024", "2024-01-01", "year"),
+    ("45000", "2023-03-15", "day"),
+])
+def test_one_date(raw, expected, precision):
+    parsed = parse_dates(pd.Series([raw]), "date")
+    assert parsed.values.iloc[0] == pd.Timestamp(expected)
+    assert parsed.precision.iloc[0] == precision
+    assert not parsed.bad.any()
+
+
+def test_real_date_cells_and_excel_serial_numbers():
+    cells = pd.Series(pd.to_datetime(["2023-06-15 13:45", None]))
+    assert parse_dates(cells).values.tolist()[0] == pd.Timestamp("2023-06-15")
+    serials = parse_dates(pd.Series([45000.0, 2024.0]))
+    assert serials.values.tolist() == [pd.Timestamp("2023-03-15"), pd.Timestamp("2024-01-01")]
+    assert serials.precision.tolist() == ["day", "year"]
+
+
+def test_impossible_dates_are_bad():
+    parsed = parse_dates(pd.Series(["31.02.2023", "tomorrow", "2023-13-01"]))
+    assert parsed.bad.tolist() == [True, True, True]
+
+
+def test_slash_dates_follow_the_column():
+    us = parse_dates(pd.Series(["06/15/2023", "07/04/2023"]), "date")
+    assert us.values.tolist() == [pd.Timestamp("2023-06-15"), pd.Timestamp("2023-07-04")]
+    assert "month/day/year" in us.warnings[0]
+    unsure = parse_dates(pd.Series(["03/04/2023"]), "date")
+    assert unsure.values.iloc[0] == pd.Timestamp("2023-04-03")
+    assert "day/month/year" in unsure.warnings[0]
+
+
+def test_mixed_slash_dates_are_refused():
+    parsed = parse_dates(pd.Series(["15/06/2023", "06/16/2023", "20/07/2023"]), "date")
+    assert parsed.mixed.tolist() == [False, True, False]
+
+
+@pytest.mark.parametrize("raw,allowed,expected", [
+    ("Da", US_PARTICIPATION, "yes"),
+    ("Да", US_PARTICIPATION, "yes"),
+    ("NE", US_PARTICIPATION, "no"),
+    ("održana", EXERCISE_STATUSES, "held"),
+    ("одржана", EXERCISE_STATUSES, "held"),
+    ("Planirana", EXERCISE_STATUSES, "planned"),
+    ("планирана", EXERCISE_STATUSES, "planned"),
+    ("Multinacionalna", EXERCISE_FORMATS, "multinational"),
+    ("bilateral", EXERCISE_FORMATS, "bilateral"),
+    ("police training", EXERCISE_FORMATS, "police_training"),
+    ("Annual Meeting", EVENT_KINDS, "annual_meeting"),
+    ("working-group meeting", EVENT_KINDS, "working_group_meeting"),
+    ("perhaps", US_PARTICIPATION, None),
+])
+def test_codes(raw, allowed, expected):
+    parsed = parse_codes(pd.Series([raw]), allowed)
+    value = parsed.values.iloc[0]
+    assert (value if value is not pd.NA else None) == expected
+    assert parsed.bad.iloc[0] == (expected is None)
+
+
+def test_bools():
+    parsed = parse_bools(pd.Series(["yes", "Ne", "да", None, "hmm"]))
+    assert parsed.values.tolist()[:3] == [True, False, True]
+    assert parsed.bad.tolist() == [False, False, False, False, True]

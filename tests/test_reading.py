@@ -1,0 +1,303 @@
+"""read_upload end to end: our template in CSV/XLSX/ODS, the messy shapes analysts really send, encodings."""
+from __future__ import annotations
+
+import io
+import sys
+import textwrap
+import zipfile
+from datetime import datetime
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from dialogue import layouts
+from dialogue.datasets import DATASETS
+from dialogue.reading import read_upload
+
+TEMPLATE_ROWS = {
+    "trade": [
+        {"reporter": "US Census", "year": 2024, "month": 1, "flow": "us_to_serbia", "value": 1500.5,
+         "currency": "USD", "source": "census.gov"},
+        {"reporter": "US Census", "year": 2024, "month": 2, "flow": "serbia_to_us", "value": 2000,
+         "currency": "USD", "source": "census.gov"},
+    ],
+    "exercises": [
+        {"name": "Platinum Wolf", "start_date": "2023-06-15", "end_date": "2023-06-30",
+         "format": "multinational", "us_participation": "yes", "status": "held"},
+        {"name": "Double Eagle", "start_date": "2024-09-01", "format": "bilateral",
+         "us_participation": "no", "status": "planned"},
+    ],
+    "agreements": [
+        {"title": "MoU on energy", "date_signed": "2024-01-10", "category": "energy",
+         "area": "energy", "status": "signed", "value": 100, "currency": "USD"},
+    ],
+    "events": [
+        {"date": "2024-03-01", "kind": "annual_meeting", "title": "Dialogue session"},
+        {"date": "2024-05-01", "kind": "diplomat_training", "title": "Course", "quantity": 3},
+    ],
+}
+
+
+def _csv(dataset: str, sep: str = ",") -> bytes:
+    cols = DATASETS[dataset].column_names
+    lines = [sep.join(cols)]
+    for row in TEMPLATE_ROWS[dataset]:
+        lines.append(sep.join(str(row.get(c, "")) for c in cols))
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _xlsx(rows: list[list], sheets: dict[str, list[list]] | None = None, title: str = "Data") -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = title
+    for row in rows:
+        ws.append(row)
+    for name, more in (sheets or {}).items():
+        other = wb.create_sheet(name)
+        for row in more:
+            other.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _template_xlsx(dataset: str) -> bytes:
+    cols = DATASETS[dataset].column_names
+    return _xlsx([cols] + [[row.get(c) for c in cols] for row in TEMPLATE_ROWS[dataset]])
+
+
+@pytest.mark.parametrize("dataset", list(DATASETS))
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_template_in_csv_and_xlsx(dataset, fmt):
+    data = _csv(dataset) if fmt == "csv" else _template_xlsx(dataset)
+    parsed = read_upload(data, f"{dataset}.{fmt}")
+    assert parsed.errors == []
+    assert parsed.dataset == dataset and parsed.layout == "template"
+    assert list(parsed.frame.columns) == DATASETS[dataset].column_names
+    assert len(parsed.frame) == len(TEMPLATE_ROWS[dataset])
+    assert parsed.row_numbers == list(range(2, 2 + len(TEMPLATE_ROWS[dataset])))
+    assert parsed.frame["publishable"].tolist() == [True] * len(parsed.frame)
+    assert parsed.frame["synthetic"].tolist() == [False] * len(parsed.frame)
+
+
+def test_template_types_and_values():
+    parsed = read_upload(_csv("trade"), "trade.csv")
+    frame = parsed.frame
+    assert str(frame["year"].dtype) == "Int64" and str(frame["value"].dtype) == "Float64"
+    assert frame["value"].tolist() == [1500.5, 2000.0]
+    assert frame["flow"].tolist() == ["us_to_serbia", "serbia_to_us"]
+    ex = read_upload(_template_xlsx("exercises"), "ex.xlsx").frame
+    assert ex["start_date"].tolist() == [pd.Timestamp("2023-06-15"), pd.Timestamp("2024-09-01")]
+    assert pd.isna(ex["end_date"].iloc[1])
+    assert ex["date_precision"].tolist() == ["day", "day"]
+
+
+def test_dataset_given_explicitly():
+    assert read_upload(_csv("events"), "e.csv", dataset="events").dataset == "events"
+
+
+def test_messy_workbook_title_notes_blank_rows_real_dates_serbian():
+    data = _xlsx([
+        ["Вежбе са америчким снагама"],
+        ["Izvor: Ministarstvo odbrane, preuzeto 2025"],
+        [],
+        ["Назив вежбе", "Почетак", "Крај", "Формат", "Учешће САД", "Статус", "Напомена"],
+        ["Platinum Wolf", datetime(2023, 6, 15), datetime(2023, 6, 30), "Мултинационална", "Да", "Одржана", None],
+        [],
+        ["Double Eagle", "June 2025", None, "bilateralna", "ne", "planirana", "najava"],
+        ["Napomena: podaci su preliminarni"],
+    ], title="Vežbe")
+    parsed = read_upload(data, "vezbe.xlsx")
+    assert parsed.errors == []
+    assert parsed.dataset == "exercises" and parsed.sheet == "Vežbe"
+    f = parsed.frame
+    assert f["name"].tolist() == ["Platinum Wolf", "Double Eagle"]
+    assert f["start_date"].tolist() == [pd.Timestamp("2023-06-15"), pd.Timestamp("2025-06-01")]
+    assert f["date_precision"].tolist() == ["day", "month"]
+    assert f["format"].tolist() == ["multinational", "bilateral"]
+    assert f["us_participation"].tolist() == ["yes", "no"]
+    assert f["status"].tolist() == ["held", "planned"]
+    assert parsed.row_numbers == [5, 7]
+    assert parsed.info["note_rows_skipped"] == 1
+
+
+def test_every_sheet_considered_data_on_second_sheet():
+    data = _xlsx([["Instructions"], ["Fill in the second sheet."]],
+                 sheets={"Trade": [["Godina", "Mesec", "Izveštač", "Tok", "Vrednost", "Valuta"],
+                                   [2024, 3, "Serbia RZS", "serbia_to_us", 10.5, "EUR"]]},
+                 title="Read me")
+    parsed = read_upload(data, "t.xlsx")
+    assert parsed.errors == [] and parsed.sheet == "Trade"
+    assert parsed.frame[["reporter", "year", "month", "value", "currency"]].iloc[0].tolist() == [
+        "Serbia RZS", 2024, 3, 10.5, "EUR"]
+
+
+def test_sheets_with_the_same_columns_are_read_together():
+    header = ["reporter", "year", "month", "flow", "value", "currency"]
+    data = _xlsx([header, ["US Census", 2023, 1, "us_to_serbia", 1, "USD"]],
+                 sheets={"2024": [header, ["US Census", 2024, 1, "us_to_serbia", 2, "USD"]]}, title="2023")
+    parsed = read_upload(data, "t.xlsx")
+    assert parsed.errors == []
+    assert parsed.frame["year"].tolist() == [2023, 2024]
+    assert parsed.info["sheets"] == ["2023", "2024"]
+
+
+def test_millions_in_header_are_scaled_and_currency_taken_from_it():
+    data = b"reporter;year;flow;Value (USD millions)\nUS Census;2023;us_to_serbia;1.234,5\n"
+    parsed = read_upload(data, "t.csv")
+    assert parsed.errors == []
+    assert parsed.frame["value"].iloc[0] == pytest.approx(1_234_500_000)
+    assert parsed.frame["currency"].iloc[0] == "USD"
+    assert any("scaled" in w for w in parsed.warnings)
+    assert any("USD" in w for w in parsed.warnings)
+
+
+def test_millions_in_title_row_are_scaled():
+    data = _xlsx([["NOTE: All figures are in millions of U.S. dollars"],
+                  ["reporter", "year", "flow", "value", "currency"],
+                  ["US Census", 2023, "us_to_serbia", 2.5, "USD"]])
+    parsed = read_upload(data, "t.xlsx")
+    assert parsed.frame["value"].iloc[0] == pytest.approx(2_500_000)
+    assert any("scaled" in w for w in parsed.warnings)
+
+
+def test_number_and_date_shapes_in_csv():
+    data = textwrap.dedent("""\
+        date;kind;title;quantity
+        15.06.2023.;progress;A;1.234,5
+        15/06/2023;visit;B;(12,0)
+        June 2025;context;C;€ 1.000,00
+        45000;visit;D;12%
+        """).encode()
+    parsed = read_upload(data, "events.csv")
+    assert [p.message for p in parsed.errors] == [p.message for p in parsed.errors if "negative" in p.message]
+    f = parsed.frame
+    assert f["date"].tolist() == [pd.Timestamp("2023-06-15")] * 2 + [pd.Timestamp("2025-06-01"), pd.Timestamp("2023-03-15")]
+    assert f["quantity"].tolist()[0] == 1234.5 and f["quantity"].tolist()[2] == 1000.0
+    assert len(parsed.errors) == 1 and parsed.errors[0].row == 3 and parsed.errors[0].column == "quantity"
+
+
+SERBIAN = "Niš,Čačak,Šabac,Požarevac,Đakovica"
+
+
+@pytest.mark.parametrize("encoding,bom", [
+    ("cp1250", b""), ("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16", b""),
+    ("utf-16-le", b""), ("utf-16-be", b""),
+])
+def test_serbian_latin_in_every_encoding(encoding, bom):
+    text = "name,start_date,location,format,us_participation,status\n" + "".join(
+        f"Vežba {i},2024-0{i}-01,{town},bilateral,yes,held\n" for i, town in enumerate(SERBIAN.split(","), 1))
+    parsed = read_upload(bom + text.encode(encoding), "e.csv")
+    assert parsed.errors == []
+    assert parsed.frame["location"].tolist() == SERBIAN.split(",")
+    assert parsed.frame["name"].iloc[0] == "Vežba 1"
+
+
+def test_cyrillic_cp1251_read_correctly():
+    text = "Назив вежбе;Почетак;Место;Формат;Учешће САД;Статус\nЗаједничка обука;15.06.2023.;Пасуљанске ливаде;билатерална;да;одржана\n"
+    parsed = read_upload(text.encode("cp1251"), "e.csv")
+    assert parsed.errors == [] and parsed.info["encoding"] == "cp1251"
+    assert parsed.frame["location"].iloc[0] == "Пасуљанске ливаде"
+    assert parsed.frame["status"].iloc[0] == "held"
+
+
+def test_western_iso_8859_1_read_correctly():
+    text = "reporter,year,flow,value,currency,note\nUN Comtrade,2023,serbia_to_us,5,USD,Côte d'Ivoire; Curaçao; São Tomé\n"
+    parsed = read_upload(text.encode("iso-8859-1"), "c.csv")
+    assert parsed.errors == [] and parsed.info["encoding"] == "iso-8859-1"
+    assert parsed.frame["note"].iloc[0] == "Côte d'Ivoire; Curaçao; São Tomé"
+
+
+def test_uncertain_code_page_offers_previews_and_the_choice_works():
+    data = "reporter,year,flow,value,currency,note\nUS Census,2023,us_to_serbia,5,USD,Peč\n".encode("cp1250")
+    parsed = read_upload(data, "t.csv")
+    assert parsed.frame is None and parsed.errors
+    candidates = {c["encoding"]: c["preview"] for c in parsed.info["encoding_candidates"]}
+    assert "Peč" in candidates["cp1250"] and "Peè" in candidates["iso-8859-1"]
+    chosen = read_upload(data, "t.csv", encoding="cp1250")
+    assert chosen.errors == [] and chosen.frame["note"].iloc[0] == "Peč"
+
+
+def test_tab_separated_txt():
+    parsed = read_upload(_csv("events", sep="\t"), "events.txt")
+    assert parsed.errors == [] and parsed.info["separator"] == "\t"
+
+
+def test_ods():
+    cols = DATASETS["events"].column_names
+    frame = pd.DataFrame([[r.get(c) for c in cols] for r in TEMPLATE_ROWS["events"]], columns=cols)
+    out = io.BytesIO()
+    frame.to_excel(out, engine="odf", index=False, sheet_name="Events")
+    parsed = read_upload(out.getvalue(), "events.ods")
+    assert parsed.errors == [] and parsed.info["format"] == "ods"
+    assert parsed.frame["kind"].tolist() == ["annual_meeting", "diplomat_training"]
+    assert parsed.row_numbers == [2, 3]
+
+
+def test_xlsm_macros_never_run():
+    plain = zipfile.ZipFile(io.BytesIO(_template_xlsx("events")))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in plain.infolist():
+            z.writestr(info.filename, plain.read(info.filename))
+        z.writestr("xl/vbaProject.bin", b"\x00macro that must never run")
+    parsed = read_upload(out.getvalue(), "events.xlsm")
+    assert parsed.errors == [] and parsed.info["format"] == "xlsm"
+    assert any("macros" in w and "not run" in w for w in parsed.warnings)
+
+
+def test_extension_is_ignored_magic_bytes_decide():
+    parsed = read_upload(_template_xlsx("events"), "events.csv")
+    assert parsed.errors == [] and parsed.info["format"] == "xlsx"
+
+
+def test_problems_carry_every_location_field():
+    data = b"reporter,year,month,flow,value,currency\nUS Census,2024,13,us_to_serbia,abc,USD\n"
+    parsed = read_upload(data, "t.csv")
+    found = {(p.row, p.column): p.as_dict() for p in parsed.errors}
+    assert set(found) == {(2, "month"), (2, "value")}
+    assert list(found[(2, "value")]) == ["file", "sheet", "row", "column", "value", "message"]
+    assert found[(2, "value")]["value"] == "abc" and found[(2, "value")]["file"] == "t.csv"
+
+
+def test_many_bad_rows_are_all_reported_and_summarised():
+    rows = "".join(f"US Census,2024,{13 + i},us_to_serbia,1,USD,p{i}\n" for i in range(120))
+    parsed = read_upload(("reporter,year,month,flow,value,currency,product_code\n" + rows).encode(), "t.csv")
+    listed = [p for p in parsed.errors if p.column == "month"]
+    assert len(listed) == 51
+    assert "also in 70 more rows" in listed[-1].message
+
+
+def test_layout_module_dropped_in_the_package_is_discovered(tmp_path, monkeypatch):
+    package = tmp_path / "extra_layouts"
+    package.mkdir()
+    (package / "tiny_source.py").write_text(textwrap.dedent('''
+        import pandas as pd
+        from dialogue.layouts import LayoutResult
+        NAME = "tiny_source"
+        DATASET = "events"
+        def detect(sheet):
+            return str(sheet.cells.iloc[0, 0]).startswith("TINY SOURCE")
+        def convert(sheet):
+            frame = pd.DataFrame({"date": ["2024-01-02"], "kind": ["visit"], "title": [sheet.cells.iloc[1, 0]]})
+            return LayoutResult(frame, [2], ["from tiny"], [], {"rows_skipped": 0})
+    '''))
+    monkeypatch.setattr(layouts, "__path__", [*layouts.__path__, str(package)])
+    monkeypatch.setattr(sys, "path", [*sys.path, str(tmp_path)])
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("dialogue.layouts.tiny_source", package / "tiny_source.py")
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "dialogue.layouts.tiny_source", module)
+    spec.loader.exec_module(module)
+    assert "tiny_source" in layouts.names()
+    parsed = read_upload(b"TINY SOURCE export\nAmbassador visit\n", "tiny.csv")
+    assert parsed.errors == [] and parsed.layout == "tiny_source" and parsed.dataset == "events"
+    assert parsed.frame["title"].tolist() == ["Ambassador visit"] and "from tiny" in parsed.warnings
+
+
+def test_unknown_file_names_known_layouts_and_found_headers():
+    parsed = read_upload(b"Temperature,Humidity\n20,50\n", "weather.csv")
+    message = parsed.errors[0].message
+    assert "template" in message and "Temperature, Humidity" in message
+    assert all(name in message for name in layouts.names())
