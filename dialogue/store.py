@@ -162,7 +162,7 @@ def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None)
     cur.register(view, _arrow(ds, frame))
     try:
         cur.execute(
-            f"create temp table {stage} as "
+            f"create temp table {stage} as "  # noqa: S608 - identifiers from datasets.py, generated temp names
             f"with typed as (select {_typed(ds)}, _pos from {view}), "
             f"keyed as (select *, md5({_json_list(ds.key)}) as row_key, "
             f"cast(hash({_cols(ds)}) as varchar) as row_hash from typed) "
@@ -174,7 +174,7 @@ def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None)
         cur.unregister(view)
     try:
         dups = cur.execute(
-            f"select any_value({_key_text(ds)}), list(_pos order by _pos) from {stage} "
+            f"select any_value({_key_text(ds)}), list(_pos order by _pos) from {stage} "  # noqa: S608 - identifiers from datasets.py, generated temp names
             "group by row_key having count(*) > 1 order by min(_pos) limit 100"
         ).fetchall()
         if dups:
@@ -184,7 +184,7 @@ def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None)
         plan.frame = frame
         return stage, plan
     except Exception:
-        cur.execute(f"drop table if exists {stage}")
+        cur.execute(f"drop table if exists {stage}")  # noqa: S608 - identifiers from datasets.py, generated temp names
         raise
 
 
@@ -198,13 +198,13 @@ def _scope(cur, ds: Dataset, stage: str, mode: str, scope: dict | None) -> dict 
     if column is None:
         return None
     values = [r[0] for r in cur.execute(
-        f"select distinct {_q(column)} from {stage} where {_q(column)} is not null order by 1").fetchall()]
+        f"select distinct {_q(column)} from {stage} where {_q(column)} is not null order by 1").fetchall()]  # noqa: S608 - identifiers from datasets.py, generated temp names
     return {column: values}
 
 
 def _removed_where(ds: Dataset, stage: str, scope: dict | None, alias: str = "c") -> tuple[str, dict]:
     """SQL condition (on current rows) for rows a replace removes, with its bound parameters."""
-    cond = f"{alias}.valid_to is null and not exists (select 1 from {stage} s where s.row_key = {alias}.row_key)"
+    cond = f"{alias}.valid_to is null and not exists (select 1 from {stage} s where s.row_key = {alias}.row_key)"  # noqa: S608 - identifiers from datasets.py, generated temp names
     params = {}
     for i, (column, values) in enumerate((scope or {}).items()):
         if column not in ds.column_names:
@@ -216,32 +216,34 @@ def _removed_where(ds: Dataset, stage: str, scope: dict | None, alias: str = "c"
 
 def _plan(cur, ds: Dataset, stage: str, mode: str, scope: dict | None) -> Plan:
     added, updated, unchanged = cur.execute(
-        f"select count(*) filter (where _status = 'added'), count(*) filter (where _status = 'updated'), "
+        f"select count(*) filter (where _status = 'added'), count(*) filter (where _status = 'updated'), "  # noqa: S608 - identifiers from datasets.py, generated temp names
         f"count(*) filter (where _status = 'unchanged') from {stage}"
     ).fetchone()
     plan = Plan(ds.name, mode, scope, int(added), int(updated), int(unchanged))
     order = ", ".join(_q(k) for k in ds.key)
     plan.added_rows = cur.execute(
-        f"select {_cols(ds)} from {stage} where _status = 'added' order by _pos limit {PREVIEW_LIMIT}"
+        f"select {_cols(ds)} from {stage} where _status = 'added' order by _pos limit $limit",  # noqa: S608 - identifiers from datasets.py, generated temp names
+        {"limit": PREVIEW_LIMIT},
     ).df()
     cells = " union all ".join(
-        f"select s._pos, {_key_text(ds, 's.')} as key, '{c}' as \"column\", cast(c.{_q(c)} as varchar) as old, "
+        f"select s._pos, {_key_text(ds, 's.')} as key, '{c}' as \"column\", cast(c.{_q(c)} as varchar) as old, "  # noqa: S608 - identifiers from datasets.py, generated temp names
         f"cast(s.{_q(c)} as varchar) as new, {i} as ord "
         f"from {stage} s join {ds.name} c on c.row_key = s.row_key and c.valid_to is null "
         f"where s._status = 'updated' and s.{_q(c)} is distinct from c.{_q(c)}"
         for i, c in enumerate(ds.column_names)
     )
     plan.updated_cells = cur.execute(
-        f"with cells as ({cells}), first as (select distinct _pos from {stage} "
-        f"where _status = 'updated' order by _pos limit {PREVIEW_LIMIT}) "
-        f"select key, \"column\", old, new from cells where _pos in (select _pos from first) order by _pos, ord"
+        f"with cells as ({cells}), first as (select distinct _pos from {stage} "  # noqa: S608 - identifiers from datasets.py, generated temp names
+        f"where _status = 'updated' order by _pos limit $limit) "
+        f"select key, \"column\", old, new from cells where _pos in (select _pos from first) order by _pos, ord",
+        {"limit": PREVIEW_LIMIT},
     ).df()
     if mode == "replace":
         cond, params = _removed_where(ds, stage, scope)
-        plan.removed = int(cur.execute(f"select count(*) from {ds.name} c where {cond}", params).fetchone()[0])
+        plan.removed = int(cur.execute(f"select count(*) from {ds.name} c where {cond}", params).fetchone()[0])  # noqa: S608 - identifiers from datasets.py, generated temp names
         plan.removed_rows = cur.execute(
-            f"select {_cols(ds, 'c.')} from {ds.name} c where {cond} order by {order} limit {PREVIEW_LIMIT}",
-            params,
+            f"select {_cols(ds, 'c.')} from {ds.name} c where {cond} order by {order} limit $limit",  # noqa: S608 - identifiers from datasets.py, generated temp names
+            {**params, "limit": PREVIEW_LIMIT},
         ).df()
     else:
         plan.removed_rows = plan.added_rows.iloc[0:0]
@@ -254,7 +256,7 @@ def plan(con, dataset: str, frame: pd.DataFrame, mode: str = "merge", scope: dic
     cur = con.cursor()
     try:
         stage, result = _stage(cur, ds, frame, mode, scope)
-        cur.execute(f"drop table if exists {stage}")
+        cur.execute(f"drop table if exists {stage}")  # noqa: S608 - identifiers from datasets.py, generated temp names
         return result
     finally:
         cur.close()
@@ -265,7 +267,7 @@ def plan(con, dataset: str, frame: pd.DataFrame, mode: str = "merge", scope: dic
 def _verified(cur, dataset: str, upload_id: int, expect_new: int, expect_closed: int) -> None:
     """After COMMIT: the upload row and exactly the planned row versions must be in the database."""
     uploads, new, closed = cur.execute(
-        f"select (select count(*) from uploads where upload_id = $id), "
+        f"select (select count(*) from uploads where upload_id = $id), "  # noqa: S608 - identifiers from datasets.py, generated temp names
         f"(select count(*) from {dataset} where valid_from = $id), "
         f"(select count(*) from {dataset} where valid_to = $id)",
         {"id": upload_id},
@@ -338,7 +340,7 @@ def _write(cur, ds: Dataset, stage: str, p: Plan, actor: Actor, *, file: str, sh
         if p.mode == "replace":
             c.execute(f"update {ds.name} set valid_to = $id where {cond}", {"id": upload_id, **params})
         c.execute(
-            f"insert into {ds.name} ({_cols(ds)}, row_key, row_hash, valid_from, valid_to) "
+            f"insert into {ds.name} ({_cols(ds)}, row_key, row_hash, valid_from, valid_to) "  # noqa: S608 - identifiers from datasets.py, generated temp names
             f"select {_cols(ds)}, row_key, row_hash, $id, null from {stage} "
             f"where _status in ('added', 'updated')",
             {"id": upload_id},
@@ -385,7 +387,7 @@ def apply(con, dataset: str, frame: pd.DataFrame, actor: Actor, *, file: str, mo
                 return p, _write(cur, ds, stage, p, actor, file=file, sha256=sha256, layout=layout, time=time)
             finally:
                 try:
-                    cur.execute(f"drop table if exists {stage}")
+                    cur.execute(f"drop table if exists {stage}")  # noqa: S608 - identifiers from datasets.py, generated temp names
                 except Exception:  # noqa: BLE001 - a temp table dies with the cursor anyway
                     pass
         finally:
@@ -434,7 +436,7 @@ def _rollback(cur, upload_id: int, actor: Actor) -> int:
     plan_table = f"rollback_{uuid.uuid4().hex}"
     # For each key the upload touched: the version it closed (wanted back) and the current one.
     cur.execute(
-        f"create temp table {plan_table} as "
+        f"create temp table {plan_table} as "  # noqa: S608 - identifiers from datasets.py, generated temp names
         f"with touched as (select distinct row_key from {ds.name} where valid_from = $u or valid_to = $u), "
         f"wanted as (select * from {ds.name} where valid_to = $u), "
         f"now as (select * from {ds.name} where valid_to is null) "
@@ -447,9 +449,9 @@ def _rollback(cur, upload_id: int, actor: Actor) -> int:
         {"u": upload_id},
     )
     try:
-        counts = dict(cur.execute(f"select action, count(*) from {plan_table} group by action").fetchall())
+        counts = dict(cur.execute(f"select action, count(*) from {plan_table} group by action").fetchall())  # noqa: S608 - identifiers from datasets.py, generated temp names
         later = int(cur.execute(
-            f"select count(*) from {plan_table} where has_now and now_from > $u", {"u": upload_id}
+            f"select count(*) from {plan_table} where has_now and now_from > $u", {"u": upload_id}  # noqa: S608 - identifiers from datasets.py, generated temp names
         ).fetchone()[0])
         added, updated, removed = (int(counts.get(k, 0)) for k in ("added", "updated", "removed"))
         unchanged = int(counts.get("unchanged", 0))
@@ -463,7 +465,7 @@ def _rollback(cur, upload_id: int, actor: Actor) -> int:
                 {"r": new_id},
             )
             c.execute(
-                f"insert into {ds.name} ({_cols(ds)}, row_key, row_hash, valid_from, valid_to) "
+                f"insert into {ds.name} ({_cols(ds)}, row_key, row_hash, valid_from, valid_to) "  # noqa: S608 - identifiers from datasets.py, generated temp names
                 f"select {_cols(ds, 'w.')}, w.row_key, w.row_hash, $r, null from {ds.name} w "
                 f"join {plan_table} p on p.row_key = w.row_key "
                 f"where w.valid_to = $u and p.action in ('added', 'updated')",
@@ -491,7 +493,7 @@ def _rollback(cur, upload_id: int, actor: Actor) -> int:
         return new_id
     finally:
         try:
-            cur.execute(f"drop table if exists {plan_table}")
+            cur.execute(f"drop table if exists {plan_table}")  # noqa: S608 - identifiers from datasets.py, generated temp names
         except Exception:  # noqa: BLE001
             pass
 
@@ -522,10 +524,10 @@ def current_rows(con, dataset: str, known_at: datetime | None = None) -> pd.Data
     order = ", ".join(_q(k) + " nulls first" for k in ds.key)
     if known_at is None:
         return con.execute(
-            f"select {_cols(ds)} from {ds.name} where valid_to is null order by {order}"
+            f"select {_cols(ds)} from {ds.name} where valid_to is null order by {order}"  # noqa: S608 - identifiers from datasets.py, generated temp names
         ).df()
     return con.execute(
-        f"select {_cols(ds)} from known_{ds.name}($known_at) order by {order}",
+        f"select {_cols(ds)} from known_{ds.name}($known_at) order by {order}",  # noqa: S608 - identifiers from datasets.py, generated temp names
         {"known_at": pd.Timestamp(known_at).to_pydatetime()},
     ).df()
 
