@@ -98,7 +98,7 @@ T = {
         "en": "; at the current pace, {required} by the end of the year is {likely}",
         "sr-Latn": "; sadašnjim tempom, dostizanje broja {required} do kraja godine je {likely}",
     },
-    "count.last_year": {"en": " In {year}: {held}, {status}.", "sr-Latn": " U {year}. godini: {held}, {status}."},
+    "count.last_year": {"en": "; {year} ended with {held}, {status}", "sr-Latn": "; {year}. godina završena je sa {held} — {status}"},
     "count.not_started": {
         "en": "Not started: counting begins in {first_year}; the dialogue's start is {start} ({start_kind}).",
         "sr-Latn": "Nije započeto: brojanje počinje {first_year}. godine; početak dijaloga je {start} ({start_kind}).",
@@ -149,7 +149,7 @@ T = {
     },
     "milestone.deadline": {"en": "deadline {deadline}", "sr-Latn": "rok {deadline}"},
     "milestone.no_deadline": {"en": "no deadline set", "sr-Latn": "rok nije određen"},
-    "milestone.parts": {"en": " Parts: {parts}.", "sr-Latn": " Delovi: {parts}."},
+    "milestone.parts": {"en": "; parts: {parts}", "sr-Latn": "; delovi: {parts}"},
     "milestone.part.done": {"en": "{label} achieved on {date}", "sr-Latn": "{label} ostvareno {date}"},
     "milestone.part.open": {"en": "{label} not yet", "sr-Latn": "{label} još ne"},
     "growth.current": {
@@ -214,6 +214,13 @@ def text(key: str, lang: str, **values) -> str:
     return out if lang == "en" else _DOUBLE_STOP.sub(r"\1", out)
 
 
+def extend(sentence: str, clause: str) -> str:
+    """Add a clause to a sentence before its full stop, so a reason stays one sentence."""
+    if sentence.endswith(".") and not re.search(r"\d\.$", sentence):
+        sentence = sentence[:-1]
+    return f"{sentence}{clause}."
+
+
 def word(value: str, lang: str) -> str:
     """A Serbian word from the targets file, in the right script."""
     return to_cyrillic(value) if lang == "sr-Cyrl" else value
@@ -264,8 +271,8 @@ def count_reason(o: Outcome, part: dict, lang: str, start: date, start_kind: str
     last = f["year"] - 1
     if last in f.get("history", {}):
         count, status = f["history"][last]
-        sentence += text("count.last_year", lang, year=last, held=fmt_count(count, lang),
-                         status=status_phrase(status, lang))
+        sentence = extend(sentence, text("count.last_year", lang, year=last, held=fmt_count(count, lang),
+                                         status=status_phrase(status, lang)))
     return sentence
 
 
@@ -328,7 +335,7 @@ def milestone_reason(o: Outcome, lang: str, evidence: str | None, parts: list[di
                 items.append(text("milestone.part.done", lang, label=label, date=fmt_date(p["achieved_on"], lang)))
             else:
                 items.append(text("milestone.part.open", lang, label=label))
-        sentence += text("milestone.parts", lang, parts="; ".join(items))
+        sentence = extend(sentence, text("milestone.parts", lang, parts=", ".join(items)))
     return sentence
 
 

@@ -195,7 +195,10 @@ def _annual_count(t: Target, run: _Runner, as_of, start, start_kind, settings, l
                                         "expected_to_date": p.expected_to_date,
                                         "history": p.facts.get("history", {})}
                          for part, p in results}}
-    reason = sentences[0] if results[0][1].status == "not_started" else " ".join(sentences)
+    reason = sentences[0]
+    if results[0][1].status != "not_started":
+        for more in sentences[1:]:
+            reason = reasons.extend(reason, "; " + more[0].lower() + more[1:].rstrip("."))
     return o, reason, details
 
 

@@ -85,7 +85,7 @@ def test_joint_exercises_count_only_what_the_file_says(con):
     assert s.details["history"] == {}            # 2025 is before the start
     later = compute_all(con, D("2027-01-10")).get("joint-exercises")
     assert later.details["history"] == {2026: (2, "missed")}
-    assert later.reason.endswith("In 2026: 2, missed.")
+    assert later.reason.endswith("; 2026 ended with 2, missed.")
 
 
 def test_joint_exercises_reason_in_serbian(con):
@@ -117,7 +117,9 @@ def test_roadmap_8_needs_both_quarterly_and_annual_reports(con):
     assert s.details["parts"]["annual"]["status"] == "on_track"
     assert s.status == "on_track"
     assert compute_all(con, D("2028-01-05")).get("roadmap-8").details["parts"]["annual"]["history"] == {2027: (0, "missed")}
-    assert "4 quarterly reports published" in s.reason and "0 annual reports delivered" in s.reason
+    assert s.reason.startswith("4 quarterly reports published and 0 planned in 2027, 4 required: achieved; "
+                               "0 annual reports delivered and 0 planned in 2027, 1 required: on track")
+    assert s.reason.count(".") == 1
 
 
 # ---------------------------------------------------------------- window count
@@ -181,7 +183,8 @@ def test_sister_cities_needs_both_parts(con):
     ])
     one = compute_all(con, D("2027-06-01")).get("sister-cities")
     assert (one.status, one.actual, one.target_value) == ("on_track", 1, 2)
-    assert one.reason.endswith("Parts: Miami achieved on 1 Mar 2027; New York not yet.")
+    assert one.reason == ("On track: progress recorded (latest on 1 Mar 2027: Belgrade–Miami sister-city agreement); "
+                          "no deadline set; parts: Miami achieved on 1 Mar 2027, New York not yet.")
     put_rows(con, "events", [ev("2028-05-05", "milestone_achieved", "Belgrade and New York twinned",
                                 target_id="sister-cities")], time="2026-02-01 00:00:00")
     both = compute_all(con, D("2028-06-01")).get("sister-cities")
