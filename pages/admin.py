@@ -5,7 +5,8 @@ import streamlit as st
 
 from dialogue import audit, auth, backup, config, db
 from dialogue.roles import ROLES, PermissionDenied
-from pages.auth_ui import current_actor, oidc_configured
+from pages import common
+from pages.auth_ui import current_actor, main_database, oidc_configured
 
 actor = current_actor()
 if actor is None or not actor.can("manage_users"):
@@ -13,7 +14,8 @@ if actor is None or not actor.can("manage_users"):
     st.stop()
 
 st.title("Administration")
-con = db.cursor(config.db_path())
+main_path, main = main_database()
+con = main.cursor()            # users, sign-ins and backups belong to the main database
 store = auth.UserStore()
 users_tab, audit_tab, settings_tab = st.tabs(["Users", "Audit log", "Settings and backup"])
 
@@ -53,16 +55,23 @@ with users_tab:
                 st.error(str(exc))
 
 with audit_tab:
+    shown = con
+    here = st.session_state.get(common.KEY_DB)
+    if here and here != main_path:
+        where = st.radio("Log of", ("main", "workspace"), horizontal=True, key="admin_audit_db",
+                         format_func={"main": f"main database ({main_path})",
+                                      "workspace": f"this workspace ({here})"}.get)
+        shown = common.con() if where == "workspace" else con
     c1, c2, c3 = st.columns(3)
     who = c1.text_input("User", key="admin_audit_user").strip() or None
     what = c2.text_input("Action", key="admin_audit_action").strip() or None
     limit = c3.number_input("Entries", min_value=10, max_value=10_000, value=500, step=100, key="admin_audit_limit")
-    st.dataframe(audit.audit_entries(con, limit=limit, user=who, action=what), hide_index=True, width="stretch")
+    st.dataframe(audit.audit_entries(shown, limit=limit, user=who, action=what), hide_index=True, width="stretch")
 
 with settings_tab:
     st.dataframe(
         [
-            {"setting": "database", "value": str(config.db_path())},
+            {"setting": "main database", "value": main_path},
             {"setting": "users file", "value": str(store.path)},
             {"setting": "sign-in", "value": "identity provider (st.login)" if oidc_configured() else "built-in passwords"},
             {"setting": "server address", "value": str(st.get_option("server.address"))},

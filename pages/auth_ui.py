@@ -15,8 +15,22 @@ NOTICE_KEY = "_dialogue_auth_notice"
 OIDC_AUDITED_KEY = "_dialogue_oidc_audited"
 
 
+def main_database() -> tuple[str, object]:
+    """The main database (DIALOGUE_DB or the reference workspace) and its shared connection.
+
+    Sign-ins and user changes are audited there whichever workspace a page shows. The dashboard's
+    cached connection fills a missing file from the bundled data first, so use it when present.
+    """
+    try:
+        from pages import common
+    except ImportError:                  # the dashboard's page helpers are not installed
+        return str(config.db_path()), db.shared(config.db_path())
+    path = str(common.workspace_path("reference"))
+    return path, common.connection(path, "reference")
+
+
 def _con():
-    return db.cursor(config.db_path())
+    return main_database()[1].cursor()
 
 
 def oidc_configured() -> bool:
@@ -53,7 +67,8 @@ def current_actor() -> Actor | None:
 def resolve_actor() -> Actor | None:
     """The signed-in actor (with the sidebar's who-am-I and sign-out), or None: show the sign-in page."""
     # Commands run while the dashboard holds the database (backup, users) go through its connection.
-    backup.serve_backup_requests(db.shared(config.db_path()), config.db_path())
+    path, shared = main_database()
+    backup.serve_backup_requests(shared, path)
     store = auth.UserStore()
     if not store.has_users():
         if not auth.is_loopback(_server_address()):

@@ -176,3 +176,131 @@ def test_every_function_that_takes_an_actor_is_in_the_matrix():
 
 def test_viewer_role_is_never_enough_for_any_write():
     assert all(ROLES.index(needed) > ROLES.index("viewer") for needed, _ in WRITES.values())
+
+
+# -- pages per role, through the real router --------------------------------------------------
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PEOPLE = {"viewer": "vera", "analyst": "ana", "admin": "root"}
+
+
+@pytest.fixture
+def app_env(tmp_path, monkeypatch):
+    """An empty reference database and a users file with one person per role."""
+    from dialogue import config
+
+    path = tmp_path / "app.duckdb"
+    con = db.connect(path)
+    db.set_meta(con, "workspace", "reference")
+    users = auth.UserStore(tmp_path / "users.toml")
+    for role, name in PEOPLE.items():
+        users.add(con, ADMIN, name, role, "correct horse")
+    con.close()
+    monkeypatch.delenv("DIALOGUE_DB", raising=False)
+    monkeypatch.setenv("DIALOGUE_USERS", str(tmp_path / "users.toml"))
+    monkeypatch.setattr(config, "DEFAULT_DB", path)
+    monkeypatch.setattr(config, "DEMO_DB", tmp_path / "demo-unused.duckdb")
+    yield path
+    db.close_all()
+
+
+def app_as(role: str | None, query: dict | None = None):
+    from streamlit.testing.v1 import AppTest
+    from pages import auth_ui
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    if role:
+        at.session_state[auth_ui.TOKEN_KEY] = auth.SESSIONS.create(Actor(PEOPLE[role], role))
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def page_files(at) -> set[str]:
+    return {Path(str(info["script_path"])).name for info in at._registered_pages.values() if info.get("script_path")}
+
+
+def test_page_lists_per_role(app_env):
+    viewer, analyst, admin = (page_files(app_as(r)) for r in ("viewer", "analyst", "admin"))
+    assert "overview.py" in viewer
+    assert not viewer & {"data.py", "admin.py"}
+    assert analyst - viewer == {"data.py"}
+    assert admin - analyst == {"admin.py"}
+
+
+@pytest.mark.parametrize("query", [{}, {"role": "admin"}, {"user": "root", "role": "admin"}, {"page": "admin"}])
+def test_signed_out_sees_only_sign_in_whatever_the_url_says(app_env, query):
+    at = app_as(None, query)
+    assert page_files(at) == set()             # only the sign-in page (a function, no script)
+    assert [t.label for t in at.text_input] == ["User name", "Password"]
+
+
+@pytest.mark.parametrize("role,page", [("viewer", "pages/data.py"), ("viewer", "pages/admin.py"),
+                                       ("analyst", "pages/admin.py")])
+def test_a_page_outside_the_role_cannot_be_opened(app_env, role, page):
+    at = app_as(role)
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page(page)
+
+
+@pytest.mark.parametrize("role", ["viewer", "analyst"])
+def test_admin_page_guards_itself_when_run_directly(app_env, role):
+    from streamlit.testing.v1 import AppTest
+    from pages import auth_ui
+
+    at = AppTest.from_file(str(Path(APP).parent / "pages" / "admin.py"), default_timeout=120)
+    at.session_state[auth_ui.TOKEN_KEY] = auth.SESSIONS.create(Actor(PEOPLE[role], role))
+    at.run()
+    assert [e.value for e in at.error] == ["This page is for administrators."]
+    assert not at.tabs
+
+
+def test_sign_in_form_then_pages_of_the_role_and_audit(app_env):
+    from dialogue import audit
+
+    at = app_as(None)
+    at.text_input(key="_dialogue_sign_in_name").set_value("ana")
+    at.text_input(key="_dialogue_sign_in_password").set_value("wrong horse")
+    at.button[0].click().run()
+    assert [e.value for e in at.error] == ["Wrong user name or password."]
+    at.text_input(key="_dialogue_sign_in_name").set_value("ana")
+    at.text_input(key="_dialogue_sign_in_password").set_value("correct horse")
+    at.button[0].click().run()
+    assert not at.exception
+    assert "data.py" in page_files(at) and "admin.py" not in page_files(at)
+    assert any("Signed in as ana (analyst)" in c.value for c in at.caption)
+    con = db.shared(app_env).cursor()
+    log = audit.audit_entries(con)
+    assert list(log["action"][:2]) == ["sign_in", "sign_in_failed"]
+    assert list(log["user"][:2]) == ["ana", "ana"]
+
+
+def test_removed_user_loses_the_session_at_the_next_run(app_env):
+    from pages import auth_ui
+
+    at = app_as("analyst")
+    token = at.session_state[auth_ui.TOKEN_KEY]
+    assert "data.py" in page_files(at)
+    auth.UserStore().remove(db.shared(app_env).cursor(), ADMIN, "ana")
+    # AppTest reruns only the page after the first run, so the next run is a fresh AppTest with the same session token
+    from streamlit.testing.v1 import AppTest
+    again = AppTest.from_file(APP, default_timeout=120)
+    again.session_state[auth_ui.TOKEN_KEY] = token
+    again.run()
+    assert page_files(again) == set()
+    assert [t.label for t in again.text_input] == ["User name", "Password"]
+    assert [i.value for i in again.info] == ["Your session has ended (timed out or changed). Please sign in again."]
+
+
+def test_admin_adds_a_user_on_the_admin_page(app_env):
+    at = app_as("admin")
+    at.switch_page("pages/admin.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.text_input(key="admin_add_name").set_value("nina")
+    at.selectbox(key="admin_add_role").set_value("analyst")
+    at.text_input(key="admin_add_pw1").set_value("correct horse")
+    at.text_input(key="admin_add_pw2").set_value("correct horse")
+    next(b for b in at.button if b.label == "Add user").click().run()
+    assert not at.exception and [s.value for s in at.success] == ["Added nina (analyst)."]
+    assert auth.UserStore().get("nina").role == "analyst"
