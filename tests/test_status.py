@@ -292,3 +292,15 @@ def test_milestones_due_within_months(con):
     assert before[0]["deadline"] == D("2025-12-31") and before[0]["days_left"] == 60
     after = milestones_due(con, D("2026-01-10"), months=6)    # roadmap-3 achieved, roadmap-2 overdue
     assert [(d["target"], d["days_left"]) for d in after] == [("roadmap-4", 80), ("roadmap-5", 171)]
+
+
+def test_year_boundaries_in_the_store(con):
+    put_rows(con, "exercises", [ex("New Year's Eve", "2026-12-31"), ex("New Year's Day", "2027-01-01")])
+    put_rows(con, "events", [ev("2028-02-29", "diplomat_training", "Leap-day course", quantity=3)])
+    eve = compute_all(con, D("2026-12-31")).get("joint-exercises")
+    assert (eve.actual, eve.status, eve.expected_to_date) == (1, "off_track", 3)
+    day = compute_all(con, D("2027-01-01")).get("joint-exercises")
+    assert (day.actual, day.period) == (1, "2027")
+    assert day.details["history"] == {2026: (1, "missed")}
+    assert compute_all(con, D("2028-02-28")).get("diplomat-training").actual == 0
+    assert compute_all(con, D("2028-02-29")).get("diplomat-training").status == "achieved"
