@@ -14,13 +14,15 @@ from dialogue.config import ROOT
 KILLS = 30
 SEED = 20260127
 
-# The child commits uploads as fast as it can (merges, replaces, rollbacks of ~5,000 rows) and prints
-# "ACK <id>" only after commit_frame / rollback returned, i.e. once the upload was acknowledged.
+# The child commits uploads as fast as it can (merges, replaces, rollbacks of ~5,000 rows, and every
+# third step a small CSV through the full ingest path) and prints "ACK <id>" only after the call
+# returned, i.e. once the upload was acknowledged.
 CHILD = textwrap.dedent("""
     import sys
     sys.path.insert(0, {root!r})
     import numpy as np, pandas as pd
     from dialogue import db, store
+    from dialogue.ingest import ingest
     from dialogue.roles import Actor
 
     actor = Actor("crash-test", "analyst")
@@ -40,6 +42,14 @@ CHILD = textwrap.dedent("""
             if last:
                 print("ACK", store.rollback(con, last[-1]["upload_id"], actor), flush=True)
                 continue
+        if i % 3 == 2:
+            rows = "".join(f"Serbia RZS,{{2000 + k}},{{i % 12 + 1}},serbia_to_us,{{i * 10 + k}},EUR,rzs\\n" for k in range(60))
+            data = ("reporter,year,month,flow,value,currency,source\\n" + rows).encode()
+            report = ingest(con, data, f"step{{i}}.csv", actor)
+            assert report.ok, report.errors
+            if report.upload_id is not None:
+                print("ACK", report.upload_id, flush=True)
+            continue
         mode = "replace" if i % 5 == 4 else "merge"
         uid = store.commit_frame(con, "trade", frame, actor, file=f"step{{i}}.csv", mode=mode)
         if uid is not None:
