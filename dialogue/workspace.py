@@ -28,7 +28,16 @@ class InitResult:
 
 
 def _has_content(path: Path) -> bool:
-    con = db.connect(path, read_only=True)
+    import duckdb
+
+    try:
+        con = duckdb.connect(str(path))
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise db.DatabaseBusy(f"The database {path} is busy: another program has it open. Close it first.") from exc
+        raise WorkspaceError(f"{path} is not a database this program can open ({exc}); use --force to replace it") from exc
+    except duckdb.Error as exc:
+        raise WorkspaceError(f"{path} is not a database this program can open ({exc}); use --force to replace it") from exc
     try:
         tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
         for table in ("uploads", "notes", *db.DATASET_TABLES):

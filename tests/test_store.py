@@ -259,3 +259,20 @@ def test_every_dataset_round_trips_through_the_store(con, dataset, frame):
     assert store.commit_frame(con, dataset, back, ANALYST, file="again.csv") is None
     if "date_precision" in back:
         assert back["date_precision"].tolist() == ["day"]
+
+
+def test_rollback_restores_keys_a_later_upload_changed_again_to_before_the_rolled_back_upload(con):
+    store.commit_frame(con, "trade", BASE, ANALYST, file="base.csv")
+    bad = store.commit_frame(con, "trade", trade(("US Census", 2023, "us_to_serbia", 111.0)), ANALYST, file="bad.csv")
+    store.commit_frame(con, "trade", trade(("US Census", 2023, "us_to_serbia", 122.0)), ANALYST, file="later.csv")
+    store.rollback(con, bad, ANALYST)
+    # the key bad.csv touched is back at its value from before bad.csv (100), the later 122 is superseded
+    assert values(con)[("US Census", 2023, "us_to_serbia")] == 100.0
+    detail = con.execute("select detail from audit_log where action = 'rollback'").fetchone()[0]
+    assert '"keys_changed_later": 1' in detail
+
+
+def test_replace_with_an_empty_upload_removes_everything_of_that_dataset(con):
+    store.commit_frame(con, "events", events(("2025-01-10", "progress", "A")), ANALYST, file="e1.csv")
+    empty = events().reindex(columns=["date", "kind", "title"])
+    assert store.plan(con, "events", empty, "replace").rows == {"added": 0, "updated": 0, "unchanged": 0, "removed": 1}
