@@ -64,6 +64,19 @@ def current_actor() -> Actor | None:
     return actor
 
 
+def page_guard() -> Actor:
+    """Call first on every page script: the actor, or stop when the run did not pass the router's sign-in.
+
+    Until some session of the process has called st.navigation, Streamlit runs any file under
+    pages/ directly from its URL (e.g. /trade on a freshly started server), skipping app.py.
+    """
+    actor = current_actor()
+    if actor is None:
+        st.warning("Please sign in first: open the dashboard's main page.", icon=":material/lock:")
+        st.stop()
+    return actor
+
+
 def resolve_actor() -> Actor | None:
     """The signed-in actor (with the sidebar's who-am-I and sign-out), or None: show the sign-in page."""
     # Commands run while the dashboard holds the database (backup, users) go through its connection.
