@@ -6,7 +6,7 @@ Full size: 1,000,000 monthly product-level trade rows (US Census in USD and Serb
 synthetic (`synthetic` = true and the `source` names this generator). Built column-wise with numpy
 and Arrow, never row by row.
 
-    python -m benchmarks.generate [--smoke] [--out DIR]
+    python -m benchmarks.generate [--scale full|medium|smoke] [--out DIR]
 """
 from __future__ import annotations
 
@@ -60,7 +60,9 @@ class Sizes:
 
 
 FULL = Sizes(1_000_000, 100_000, 10_000, 10_000, 10_000, 50_000)
+MEDIUM = Sizes(100_000, 10_000, 1_000, 1_000, 1_000, 5_000)
 SMOKE = Sizes(3_000, 600, 200, 50, 50, 200)
+SCALES = {"full": FULL, "medium": MEDIUM, "smoke": SMOKE}
 
 
 @dataclass(frozen=True)
@@ -325,12 +327,14 @@ def _generator_digest() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m benchmarks.generate", description=__doc__.splitlines()[0])
-    p.add_argument("--smoke", action="store_true", help="tiny sizes")
+    p.add_argument("--scale", choices=SCALES, default="full")
+    p.add_argument("--smoke", action="store_true", help="= --scale smoke")
     p.add_argument("--out", type=Path, help="data directory (default bench-data/ or bench-data/smoke/)")
     p.add_argument("--force", action="store_true", help="rewrite even when the manifest matches")
     args = p.parse_args(argv)
-    out = args.out or (DATA_DIR / "smoke" if args.smoke else DATA_DIR)
-    files = generate(out, SMOKE if args.smoke else FULL, force=args.force)
+    scale = "smoke" if args.smoke else args.scale
+    out = args.out or (DATA_DIR if scale == "full" else DATA_DIR / scale)
+    files = generate(out, SCALES[scale], force=args.force)
     for path in files.all():
         print(f"{path.stat().st_size:>12,d}  {path}")
     return 0

@@ -25,7 +25,7 @@ FINDINGS = Path(__file__).with_name("findings.md")
 def _context(args):
     from benchmarks.context import Context
 
-    sizes = generate.SMOKE if args.smoke else generate.FULL
+    sizes = generate.SCALES[args.scale]
     data = Path(args.data)
     return Context(smoke=args.smoke, runs=args.runs, warmup=args.warmup,
                    files=generate.Files(data, sizes), work=Path(args.work))
@@ -65,7 +65,7 @@ def _spawn(name: str, args, work: Path) -> tuple[list[Row], str | None]:
     out.unlink(missing_ok=True)
     cmd = [sys.executable, "-m", "benchmarks.run", "--group", name, "--json-out", str(out),
            "--data", str(args.data), "--work", str(work), "--runs", str(args.runs),
-           "--warmup", str(args.warmup)] + (["--smoke"] if args.smoke else [])
+           "--warmup", str(args.warmup), "--scale", args.scale]
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=args.group_timeout)
     if proc.returncode != 0 or not out.exists():
         return [], f"group {name} failed (exit {proc.returncode}): {(proc.stderr or proc.stdout).strip()[-400:]}"
@@ -98,7 +98,7 @@ def _verdict(row: Row, smoke: bool) -> str:
     if row.meets is None:
         return "not measured"
     if smoke:
-        return "(smoke: not judged)"
+        return "(not judged: reduced size)"
     return "**yes**" if row.meets else "**NO**"
 
 
@@ -126,11 +126,11 @@ def table_text(rows: list[Row], smoke: bool) -> str:
 def report_markdown(rows: list[Row], args, info: dict, started: datetime, seconds: float) -> str:
     judged = [r for r in rows if r.meets is not None]
     met = sum(1 for r in judged if r.meets)
-    sizes = generate.SMOKE if args.smoke else generate.FULL
-    command = ".venv/bin/python -m benchmarks.run" + (" --smoke" if args.smoke else "")
+    sizes = generate.SCALES[args.scale]
+    command = ".venv/bin/python -m benchmarks.run" + ("" if args.scale == "full" else f" --scale {args.scale}")
     v = info["versions"]
     parts = [
-        "# Benchmarks" + (" (SMOKE RUN: tiny sizes, goals not judged)" if args.smoke else ""),
+        "# Benchmarks" + (f" ({args.scale.upper()} RUN: reduced sizes, goals not judged)" if args.smoke else ""),
         "",
         f"Run {started:%Y-%m-%d %H:%M} UTC at commit `{info['commit']}`, {seconds / 60:.1f} minutes. "
         + (f"**{met} of {len(judged)} measured figures meet their goal**; "
@@ -210,7 +210,9 @@ def report_markdown(rows: list[Row], args, info: dict, started: datetime, second
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
-    p.add_argument("--smoke", action="store_true", help="tiny sizes, 1 run, no goals judged (CI)")
+    p.add_argument("--smoke", action="store_true", help="tiny sizes, 1 run, no goals judged (CI); = --scale smoke")
+    p.add_argument("--scale", choices=generate.SCALES, default="full",
+                   help="data sizes: full (the issue's), medium (1/10, for development) or smoke")
     p.add_argument("--out", type=Path, help="report file (default BENCHMARKS.md; smoke: bench-data/smoke/BENCHMARKS.md)")
     p.add_argument("--runs", type=int, help="timed runs per contender (default 5; smoke 1)")
     p.add_argument("--warmup", type=int, default=1)
@@ -221,8 +223,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--work", help=argparse.SUPPRESS)
     p.add_argument("--json-out", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
-    args.runs = args.runs or (1 if args.smoke else 5)
-    args.data = str(Path(args.data) if args.data else generate.DATA_DIR / ("smoke" if args.smoke else ""))
+    if args.smoke:
+        args.scale = "smoke"
+    args.smoke = args.scale != "full"          # goals are judged at full size only
+    args.runs = args.runs or (1 if args.scale == "smoke" else 5)
+    default_data = generate.DATA_DIR if args.scale == "full" else generate.DATA_DIR / args.scale
+    args.data = str(Path(args.data) if args.data else default_data)
 
     if args.group:
         rows = run_group(args.group, args)
@@ -234,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     info = machine()
     out = args.out or (Path(args.data) / "BENCHMARKS.md" if args.smoke else ROOT / "BENCHMARKS.md")
     print(f"generating data in {args.data} ...", file=sys.stderr, flush=True)
-    generate.generate(Path(args.data), generate.SMOKE if args.smoke else generate.FULL)
+    generate.generate(Path(args.data), generate.SCALES[args.scale])
     work = Path(args.data) / "work"
     work.mkdir(parents=True, exist_ok=True)
     groups = GROUPS if not args.only else tuple(g for g in GROUPS if g in args.only.split(","))
