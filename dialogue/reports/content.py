@@ -237,9 +237,9 @@ def publishable_copy(con):
     mem = db.connect(":memory:")
     for key, value in con.execute("select key, value from meta").fetchall():
         db.set_meta(mem, key, value)
-    upload_rows = con.execute("select * from uploads").arrow()  # noqa: F841 - read by the next statement
+    upload_rows = con.sql("select * from uploads").to_arrow_table()  # noqa: F841 - read by the next statement
     mem.execute("insert into uploads select * from upload_rows")
     for table in db.DATASET_TABLES:
-        kept_rows = con.execute(f"select * from {table} where publishable").arrow()  # noqa: S608, F841 - constant table names
+        kept_rows = con.sql(f"select * from {table} where publishable").to_arrow_table()  # noqa: S608, F841 - constant table names
         mem.execute(f"insert into {table} select * from kept_rows")  # noqa: S608
     return mem

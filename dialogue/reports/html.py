@@ -27,7 +27,7 @@ th{background:#e1e6f0}tr.area td{background:#f2f2f2;font-weight:bold}
 .status{font-weight:bold;white-space:nowrap}
 .s-achieved,.s-on_track{color:#1a7f37}.s-at_risk{color:#9a6000}.s-off_track{color:#c82828}
 .s-missed{color:#a01414}.s-not_started,.s-no_data{color:#555}
-.chart{margin:.8rem 0;overflow-x:auto}.muted{color:#555;font-style:italic}
+.chart{margin:.8rem 0;width:100%}.muted{color:#555;font-style:italic}
 nav ol{columns:2}footer{margin-top:3rem;color:#555;font-size:.85rem}
 """
 EMBED = """
@@ -161,7 +161,7 @@ def html_text(c: ReportContent) -> str:
         for chart in section.charts:
             chart_no += 1
             add(f"<h3>{e(chart.title)}</h3><div class=\"chart\" id=\"chart-{chart_no}\"></div>")
-            add(_json_block(chart.spec(), data_chart=f"chart-{chart_no}"))
+            add(_json_block(render.sized(chart.spec(), "container"), data_chart=f"chart-{chart_no}"))
         if section.evidence or not section.statuses:
             add(f'<h3>{e(label("evidence", lang))}</h3>')
             add(_evidence(c, section.evidence, label("nothing_recorded", lang)))

@@ -20,11 +20,22 @@ def _register_fonts() -> None:
         _fonts_registered = True
 
 
+DOCUMENT_WIDTH = 520  # CSS pixels: about 14 cm on the page, wide enough for a few years of bars
+_COMPOUND = ("hconcat", "vconcat", "concat", "facet", "repeat")
+
+
+def sized(spec: dict, width: int | str = DOCUMENT_WIDTH) -> dict:
+    """The spec with a fixed (or container) width when the builder left it to the data's step size."""
+    if any(k in spec for k in _COMPOUND) or spec.get("width") not in (None, "container"):
+        return spec
+    return {**spec, "width": width}
+
+
 def chart_png(spec: dict) -> tuple[bytes, int, int] | None:
-    """PNG bytes and pixel size of a Vega-Lite spec at 2× scale; None for an empty spec."""
+    """PNG bytes and pixel size of a Vega-Lite spec at 2× scale, document width; None for an empty spec."""
     if not spec:
         return None
-    return _png(json.dumps(spec, sort_keys=True, default=str))
+    return _png(json.dumps(sized(spec), sort_keys=True, default=str))
 
 
 @lru_cache(maxsize=64)
