@@ -81,7 +81,7 @@ def trade_turnover(df: pd.DataFrame, rate: float, base_year: int | None, unit: s
     df: year (int), value (float, in `unit`), target (float or NA: the path value for that year).
     """
     df = df.assign(year=df["year"].astype(int))
-    x = alt.X("year:O", title=t("axis_year", lang))
+    x = alt.X("year:O", title=t("axis_year", lang), axis=alt.Axis(labelAngle=0))
     y_title = t("axis_turnover", lang, unit=unit)
     bars = alt.Chart(df).mark_bar(color="#4c78a8").encode(
         x=x,
@@ -114,7 +114,7 @@ def trade_growth(df: pd.DataFrame, rate: float, lang: str = "en") -> alt.TopLeve
         marker=[t("marker_below", lang) if g < rate else "" for g in df["growth"]],
     )
     base = alt.Chart(df)
-    x = alt.X("year:O", title=t("axis_year", lang))
+    x = alt.X("year:O", title=t("axis_year", lang), axis=alt.Axis(labelAngle=0))
     bars = base.mark_bar().encode(
         x=x,
         y=alt.Y("growth:Q", title=t("axis_growth", lang), axis=alt.Axis(format="%")),
@@ -159,7 +159,7 @@ def trade_flows(df: pd.DataFrame, unit: str, lang: str = "en") -> alt.TopLevelMi
     df: year (int), flow (label), kind ("bar" for exports/imports, "line" for balance), value.
     """
     df = df.assign(year=df["year"].astype(int))
-    x = alt.X("year:O", title=t("axis_year", lang))
+    x = alt.X("year:O", title=t("axis_year", lang), axis=alt.Axis(labelAngle=0))
     y = alt.Y("value:Q", title=t("axis_value", lang, unit=unit))
     tooltip = [alt.Tooltip("year:O", title=t("axis_year", lang)),
                alt.Tooltip("flow:N", title=t("axis_flow", lang)),
@@ -181,7 +181,7 @@ def mirror(df: pd.DataFrame, gaps: pd.DataFrame, unit: str, lang: str = "en") ->
     df = df.assign(year=df["year"].astype(int))
     gaps = gaps.assign(year=gaps["year"].astype(int),
                        label=[f"{t('mirror_gap', lang)} {g:,.1f}" for g in gaps["gap"]])
-    x = alt.X("year:O", title=t("axis_year", lang))
+    x = alt.X("year:O", title=t("axis_year", lang), axis=alt.Axis(labelAngle=0))
     y = alt.Y("value:Q", title=t("axis_value", lang, unit=unit))
     bars = alt.Chart(df).mark_bar().encode(
         x=x, xOffset="reporter:N", y=y, color=alt.Color("reporter:N", title=t("axis_reporter", lang)),
@@ -215,7 +215,7 @@ def exercises_per_year(df: pd.DataFrame, required: float, lang: str = "en") -> a
     df = df.assign(year=df["year"].astype(int))
     domain = list(dict.fromkeys(df.sort_values("order")["status"]))
     bars = alt.Chart(df).mark_bar().encode(
-        x=alt.X("year:O", title=t("axis_year", lang)),
+        x=alt.X("year:O", title=t("axis_year", lang), axis=alt.Axis(labelAngle=0)),
         y=alt.Y("sum(count):Q", title=t("axis_exercises", lang), axis=alt.Axis(tickMinStep=1)),
         color=alt.Color("status:N", title=t("col_status", lang),
                         scale=alt.Scale(domain=domain, range=["#4c78a8", "#9ecae9", "#bbbbbb"][:len(domain)])),
@@ -284,7 +284,7 @@ def diplomat_training(df: pd.DataFrame, required: float, lang: str = "en") -> al
     """Diplomats trained per year against the required number. df: year (int), count."""
     df = df.assign(year=df["year"].astype(int))
     bars = alt.Chart(df).mark_bar(color="#4c78a8").encode(
-        x=alt.X("year:O", title=t("axis_year", lang)),
+        x=alt.X("year:O", title=t("axis_year", lang), axis=alt.Axis(labelAngle=0)),
         y=alt.Y("count:Q", title=t("axis_diplomats", lang), axis=alt.Axis(tickMinStep=1)),
         tooltip=[alt.Tooltip("year:O", title=t("axis_year", lang)),
                  alt.Tooltip("count:Q", title=t("axis_diplomats", lang))],
@@ -323,7 +323,7 @@ def cadence(df: pd.DataFrame, lang: str = "en") -> alt.TopLevelMixin:
     df: year (int), step (label), count (int), required (float).
     """
     df = df.assign(year=df["year"].astype(int))
-    x = alt.X("year:O", title=t("axis_year", lang))
+    x = alt.X("year:O", title=t("axis_year", lang), axis=alt.Axis(labelAngle=0))
     tooltip = [alt.Tooltip("year:O", title=t("axis_year", lang)),
                alt.Tooltip("step:N", title=t("axis_step", lang)),
                alt.Tooltip("count:Q", title=t("col_count", lang)),

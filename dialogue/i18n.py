@@ -381,6 +381,8 @@ def fmt_date(d, lang: str = "en") -> str:
 
         if pd.isna(d):
             return "–"
+        if not isinstance(d, (str, date)):      # numpy.datetime64 and the like
+            d = pd.Timestamp(d)
         if isinstance(d, pd.Timestamp):
             d = d.date()
     except (TypeError, ValueError):

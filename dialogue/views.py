@@ -420,7 +420,7 @@ def security(con, as_of: date, known_at: datetime | None = None, lang: str = "en
     end = date(start.year + years, start.month, min(start.day, 28)) - timedelta(days=1)
     got = db.query(con, "agreements_in_window", as_of=as_of, known_at=known, window_start=start, window_end=end,
                    categories=ag_p["bind"]["categories"], statuses=ag_p["bind"]["statuses"])
-    dates = list(got["dates"].iloc[0]) if len(got) else []
+    dates = [pd.Timestamp(d).date() for d in got["dates"].iloc[0]] if len(got) else []
     titles = list(got["titles"].iloc[0]) if len(got) else []
     stop = min(max(as_of, start), end)
     steps = [{"date": start, "cumulative": 0, "title": ""}]

@@ -98,15 +98,12 @@ def chart(c) -> None:
 
 
 def status_table(frame, columns=("badge", "wording", "headline", "reason")) -> None:
-    """Targets with their status as icon + word (never colour alone), figure and reason."""
+    """Targets with their status as icon + word (never colour alone), figure and reason, text wrapped."""
     names = {"badge": t("col_status", lang()), "wording": t("col_target", lang()),
              "headline": t("col_figure", lang()), "reason": t("col_reason", lang()),
              "deadline": t("col_deadline", lang())}
     cols = [c for c in columns if c in frame.columns]
-    shown = frame[cols].rename(columns=names)
-    st.dataframe(shown, hide_index=True, width="stretch",
-                 column_config={names["badge"]: st.column_config.TextColumn(width="small"),
-                                names["reason"]: st.column_config.TextColumn(width="large")})
+    st.table(frame[cols].rename(columns=names), hide_index=True)
 
 
 def no_status_engine() -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -14,8 +15,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
-PAGES = {  # url path -> does the page draw at least one chart on the bundled data
-    "": True, "trade": True, "security": True, "political": True, "roadmap": True, "data": False, "method": False,
+PAGES = {  # url path -> must the page draw at least one chart on the bundled data
+    "": False, "trade": True, "security": True, "political": False, "roadmap": True, "data": False, "method": False,
 }
 CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                "--disable-sync", "--no-first-run"]
@@ -98,17 +99,22 @@ def test_every_page_renders_charts_without_exceptions(server, browser):
     page = browser.new_page(viewport={"width": 1366, "height": 768})
     for path, has_chart in PAGES.items():
         _open(page, f"{url}/{path}")
+        charts = page.locator("[data-testid=stVegaLiteChart]")
         if has_chart:
-            page.wait_for_selector("[data-testid=stVegaLiteChart] canvas, [data-testid=stVegaLiteChart] svg",
-                                   timeout=60_000)
-            page.wait_for_timeout(800)
+            assert charts.count() >= 1, f"no chart on {path}"
+        for i in range(charts.count()):   # every chart element really draws (never a blank chart)
+            charts.nth(i).locator("canvas, svg").first.wait_for(state="attached", timeout=60_000)
+        page.wait_for_timeout(800)
         _assert_no_exception(page, path or "overview")
-        banner = page.get_by_text("DEMO DATA", exact=False).count() > 0
+        banner = page.get_by_text(re.compile("DEMO DATA — synthetic")).count() > 0
         assert banner == (workspace == "demo"), f"demo banner on {path or 'overview'}"
         name = f"{workspace}-{path or 'overview'}"
         page.screenshot(path=str(SHOTS / f"{name}.png"))
-        if path in ("", "trade", "security"):
-            page.screenshot(path=str(SHOTS / f"{name}-full.png"), full_page=True)
+        if path in ("", "trade", "security", "roadmap"):   # Streamlit scrolls inside the page: grow the window
+            page.set_viewport_size({"width": 1366, "height": 3200})
+            page.wait_for_timeout(1500)
+            page.screenshot(path=str(SHOTS / f"{name}-full.png"))
+            page.set_viewport_size({"width": 1366, "height": 768})
     page.close()
 
 

@@ -31,6 +31,7 @@ def test_fmt_number(x, lang, decimals, expected):
     (date(2026, 6, 15), "sr-Cyrl", "15. 6. 2026."),
     (date(2026, 6, 15), "en", "15 Jun 2026"),
     ("2026-01-05", "sr-Latn", "5. 1. 2026."),
+    (__import__("numpy").datetime64("2026-03-31"), "en", "31 Mar 2026"),
     (None, "en", "–"),
 ])
 def test_fmt_date(d, lang, expected):

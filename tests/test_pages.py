@@ -112,6 +112,12 @@ def test_every_page_runs_without_exception(point_workspaces, page, lang, workspa
         assert demo_banner == (workspace == "demo")
 
 
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_the_demo_workspace_today(point_workspaces, page):
+    at = run_page(page, "sr-Latn", "demo", as_of=date.today())
+    assert not at.exception, [e.value for e in at.exception]
+
+
 # ------------------------------------------------------------------ a known fixture database
 
 @pytest.fixture
@@ -149,7 +155,7 @@ def test_security_page_shows_the_exercise_status_and_counts(fixture_db):
     at = run_page("security")
     assert not at.exception
     # 2 held by 30 June 2026 and 1 planned later in the year, 3 required: held + planned >= 3 -> on track.
-    statuses = _frames(at)[0]
+    statuses = at.table[0].value
     row = statuses[statuses.iloc[:, 1].str.contains("3 joint military exercises")]
     assert row.iloc[0, 0] == "🟢 On track"
     charts = at.get("vega_lite_chart")
