@@ -78,7 +78,7 @@ def _num(x: float | None, unit: str) -> str:
     if x is None:
         return "—"
     if unit == "MB":
-        return f"{x:,.0f} MB"
+        return f"{x:,.1f} MB" if x < 10 else f"{x:,.0f} MB"
     return f"{x * 1000:,.0f} ms" if x < 1 else f"{x:,.2f} s"
 
 
