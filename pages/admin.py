@@ -6,10 +6,10 @@ import streamlit as st
 from dialogue import audit, auth, backup, config, db
 from dialogue.roles import ROLES, PermissionDenied
 from pages import common
-from pages.auth_ui import current_actor, main_database, oidc_configured
+from pages.auth_ui import main_database, oidc_configured, page_guard
 
-actor = current_actor()
-if actor is None or not actor.can("manage_users"):
+actor = page_guard()
+if not actor.can("manage_users"):
     st.error("This page is for administrators.")
     st.stop()
 

@@ -1,0 +1,279 @@
+"""The real server on loopback: 10 signed-in sessions for 60 s while an analyst uploads every 10 s.
+
+Zero errors and zero wrong figures: every overview a viewer saw is checked afterwards against the
+database as it stood at the upload the page said it showed. The p95 page time is printed.
+Also: a freshly started server must not show a page to someone who has not signed in.
+"""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dialogue import auth, db
+from dialogue.config import ROOT
+from dialogue.i18n import t
+from dialogue.roles import Actor
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+playwright = pytest.importorskip("playwright.async_api", reason="playwright is not installed")
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+PASSWORD = "correct horse battery"
+SESSIONS = 10
+DURATION = 60.0           # seconds of load
+UPLOAD_EVERY = 10.0       # seconds between the analyst's uploads
+MAX_STEPS = 400           # per session: bounded however fast pages come
+PAGE_TIMEOUT_MS = 60_000
+
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"Debian's Chromium is not installed at {CHROMIUM}", allow_module_level=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_server(tmp: Path):
+    """`streamlit run app.py` on 127.0.0.1 with a reference database and one viewer + one analyst."""
+    from dialogue import workspace
+
+    path = tmp / "load.duckdb"
+    workspace.init_database(path, "reference")
+    con = db.connect(path)
+    users = auth.UserStore(tmp / "users.toml")
+    setup = Actor("setup", "admin")
+    for i in range(SESSIONS):
+        users.add(con, setup, f"viewer{i}", "viewer", PASSWORD)
+    users.add(con, setup, "ana", "analyst", PASSWORD)
+    con.close()
+    port = _free_port()
+    env = {**os.environ, "DIALOGUE_DB": str(path), "DIALOGUE_USERS": str(tmp / "users.toml"), "HOME": str(tmp)}
+    log = open(tmp / "server.log", "w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
+         "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(240):
+            if proc.poll() is not None:
+                raise RuntimeError(f"server exited: {(tmp / 'server.log').read_text()[-2000:]}")
+            try:
+                urllib.request.urlopen(base + "/_stcore/health", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise RuntimeError("server did not become healthy in 120 s")
+        yield base, path
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
+        log.close()
+
+
+async def _settled(page) -> None:
+    """Wait until the script run has finished (the running indicator is gone)."""
+    await page.wait_for_timeout(150)
+    await page.locator("[data-testid=stStatusWidget]").wait_for(state="detached", timeout=PAGE_TIMEOUT_MS)
+
+
+async def _errors(page) -> list[str]:
+    found = []
+    for selector in ("[data-testid=stException]", "[data-testid=stAlertContentError]"):
+        for text in await page.locator(selector).all_inner_texts():
+            found.append(text.strip()[:300])
+    return found
+
+
+async def _sign_in(page, base: str, name: str) -> None:
+    await page.goto(base, timeout=PAGE_TIMEOUT_MS)
+    await page.locator(".st-key-_dialogue_sign_in_name input").fill(name, timeout=PAGE_TIMEOUT_MS)
+    await page.locator(".st-key-_dialogue_sign_in_password input").fill(PASSWORD)
+    await page.get_by_role("button", name="Sign in").click()
+    await page.get_by_text(f"Signed in as {name}").wait_for(timeout=PAGE_TIMEOUT_MS)
+    await _settled(page)
+
+
+# -------------------------------------------------------------------------------------------------
+def test_fresh_server_shows_no_page_to_someone_not_signed_in(tmp_path):
+    """Before any session has passed the router, Streamlit runs pages/<name>.py straight from its URL."""
+    async def visit(base):
+        async with playwright.async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            try:
+                seen = {}
+                for name in ("trade", "data", "admin", "overview"):
+                    context = await browser.new_context()
+                    page = await context.new_page()
+                    await page.goto(f"{base}/{name}", timeout=PAGE_TIMEOUT_MS)
+                    await page.wait_for_timeout(1500)
+                    await _settled(page)
+                    seen[name] = (await page.locator("h1").all_inner_texts(), await page.inner_text("body"))
+                    await context.close()
+                return seen
+            finally:
+                await browser.close()
+
+    with running_server(tmp_path) as (base, _):
+        seen = asyncio.run(visit(base))
+    titles = {"trade": t("trade_title"), "data": t("data_title"), "admin": "Administration",
+              "overview": t("overview_title")}
+    for name, (headings, body) in seen.items():
+        assert titles[name] not in headings, f"/{name} showed its page to a visitor who had not signed in"
+        assert "sign in" in body.lower(), f"/{name} did not ask to sign in"
+
+
+# -------------------------------------------------------------------------------------------------
+NAV = ("Overview", "Trade", "Security & Defence", "Political & People", "Road map", "Method")
+
+
+def _titles() -> dict[str, str]:
+    return {"Overview": t("overview_title"), "Trade": t("trade_title"), "Security & Defence": t("security_title"),
+            "Political & People": t("political_title"), "Road map": t("roadmap_title"), "Method": t("method_title")}
+
+
+def _exercise_csv(i: int) -> bytes:
+    return ("name,start_date,end_date,format,us_participation,status,source\n"
+            f"Load test exercise {i},2026-0{1 + i % 9}-10,2026-0{1 + i % 9}-12,bilateral,yes,held,"
+            f"https://example.org/load/{i}\n").encode()
+
+
+async def _viewer(page, n: int, deadline: float, out: dict) -> None:
+    titles = _titles()
+    steps = 0
+    try:
+        while time.monotonic() < deadline and steps < MAX_STEPS:
+            target = NAV[(steps + n + 1) % len(NAV)]
+            started = time.perf_counter()
+            await page.locator("[data-testid=stSidebarNav] a").filter(has_text=target).first.click()
+            await page.locator("h1").filter(has_text=titles[target]).first.wait_for(timeout=PAGE_TIMEOUT_MS)
+            await _settled(page)
+            out["times"].append(time.perf_counter() - started)
+            errors = await _errors(page)
+            if errors:
+                out["errors"].append((f"viewer{n}", target, errors))
+            if target == "Overview":
+                sidebar = await page.locator("[data-testid=stSidebar]").inner_text()
+                shown = re.search(r"upload #(\d+)", sidebar)
+                labels = await page.locator("[data-testid=stMetricLabel]").all_inner_texts()
+                values = await page.locator("[data-testid=stMetricValue]").all_inner_texts()
+                out["figures"].append((int(shown.group(1)) if shown else None,
+                                       dict(zip((x.strip() for x in labels), (v.strip() for v in values)))))
+            steps += 1
+    except Exception as exc:  # noqa: BLE001 - every failure is counted as an error
+        out["errors"].append((f"viewer{n}", f"step {steps}", [repr(exc)[:300]]))
+
+
+async def _analyst(page, tmp: Path, deadline: float, out: dict) -> None:
+    committed = re.compile(r"Committed as upload #(\d+)")
+    try:
+        await page.locator("[data-testid=stSidebarNav] a").filter(has_text="Data").first.click()
+        await page.locator(".st-key-upload_file").wait_for(timeout=PAGE_TIMEOUT_MS)
+        await _settled(page)
+        i = 0
+        next_upload = time.monotonic()
+        while time.monotonic() < deadline and i < int(DURATION / UPLOAD_EVERY):
+            await asyncio.sleep(max(0.0, next_upload - time.monotonic()))
+            next_upload += UPLOAD_EVERY
+            i += 1
+            file = tmp / f"exercise_{i}.csv"
+            file.write_bytes(_exercise_csv(i))
+            await page.locator(".st-key-upload_file input[type=file]").set_input_files(str(file))
+            await page.locator(".st-key-upload_commit button").wait_for(timeout=PAGE_TIMEOUT_MS)
+            await _settled(page)
+            await page.locator(".st-key-upload_commit button").click()
+            await page.get_by_text(committed).first.wait_for(timeout=PAGE_TIMEOUT_MS)
+            await _settled(page)
+            text = " ".join(await page.locator("[data-testid=stAlertContentSuccess]").all_inner_texts())
+            out["uploads"].append((f"Load test exercise {i}", int(committed.search(text).group(1))))
+            errors = await _errors(page)
+            if errors:
+                out["errors"].append(("ana", f"upload {i}", errors))
+    except Exception as exc:  # noqa: BLE001
+        out["errors"].append(("ana", "uploads", [repr(exc)[:300]]))
+
+
+async def _drive(base: str, tmp: Path) -> dict:
+    out = {"times": [], "errors": [], "figures": [], "uploads": []}
+    async with playwright.async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            # Everyone signs in first (bcrypt is deliberately slow); then the minute of load starts.
+            contexts = [await browser.new_context() for _ in range(SESSIONS + 1)]
+            pages = [await c.new_page() for c in contexts]
+            names = [f"viewer{n}" for n in range(SESSIONS)] + ["ana"]
+            await asyncio.gather(*(_sign_in(pg, base, name) for pg, name in zip(pages, names)))
+            deadline = time.monotonic() + DURATION
+            await asyncio.gather(*(_viewer(pages[n], n, deadline, out) for n in range(SESSIONS)),
+                                 _analyst(pages[-1], tmp, deadline, out))
+        finally:
+            await browser.close()
+    return out
+
+
+def _expected_counts(path: Path, upload_id: int) -> dict[str, str]:
+    """The overview's counts computed from the database as known right after `upload_id`."""
+    from dialogue import views
+
+    con = db.connect(path)
+    try:
+        known_at = con.execute("select time from uploads where upload_id = $u", {"u": upload_id}).fetchone()[0]
+        counts = views.overview(con, date.today(), known_at, "en").counts
+        return {row.badge: str(row.n) for row in counts.itertuples()}
+    finally:
+        con.close()
+
+
+def test_ten_sessions_for_a_minute_while_an_analyst_uploads(tmp_path):
+    with running_server(tmp_path) as (base, path):
+        started = time.monotonic()
+        out = asyncio.run(_drive(base, tmp_path))
+        elapsed = time.monotonic() - started
+    times = sorted(out["times"])
+    p95 = times[int(0.95 * (len(times) - 1))] if times else float("nan")
+    print(f"\nload: {SESSIONS} sessions, {len(times)} page views in {elapsed:.0f} s, "
+          f"median {statistics.median(times) if times else float('nan'):.2f} s, p95 {p95:.2f} s, "
+          f"max {times[-1] if times else float('nan'):.2f} s; {len(out['uploads'])} uploads; "
+          f"{len(out['figures'])} overviews checked")
+    assert not out["errors"], out["errors"][:10]
+    assert len(out["uploads"]) == int(DURATION / UPLOAD_EVERY), "the analyst uploaded every 10 s for a minute"
+    assert len(times) >= SESSIONS * 5, "every session kept loading pages"
+
+    con = db.connect(path)
+    names = set(con.execute("select name from exercises where valid_to is null").df()["name"])
+    con.close()
+    assert {name for name, _ in out["uploads"]} <= names, "an acknowledged upload is missing from the database"
+
+    cache: dict[int, dict[str, str]] = {}
+    wrong = []
+    for upload_id, shown in out["figures"]:
+        assert upload_id is not None, "the sidebar names the upload the figures come from"
+        if upload_id not in cache:
+            cache[upload_id] = _expected_counts(path, upload_id)
+        if shown != cache[upload_id]:
+            wrong.append((upload_id, shown, cache[upload_id]))
+    assert not wrong, wrong[:5]
