@@ -47,8 +47,36 @@ def as_text(s: pd.Series) -> pd.Series:
     if s.dtype == object:
         s = s.map(lambda v: int(v) if isinstance(v, float) and v.is_integer() else v,
                   na_action="ignore") if len(s) < 50_000 or _has_floats(s) else s
+    arrow = _arrow_strings(s)
+    if arrow is not None:
+        return _clean_arrow(arrow, s.index)
     out = s.astype("string").str.strip()
     return out.mask(out == "")
+
+
+def _arrow_strings(s: pd.Series):
+    """The pyarrow string array behind a Series, or None when it is not Arrow-backed."""
+    import pyarrow as pa
+
+    array = getattr(s.array, "_pa_array", None)
+    if array is None or not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+        return None
+    return array
+
+
+def _clean_arrow(array, index) -> pd.Series:
+    """Trim and blank-to-NA on Arrow strings, copying only when some cell needs it."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if pc.any(pc.match_substring_regex(array, r"^\s|\s$")).as_py():
+        array = pc.utf8_trim_whitespace(array)
+    empty = pc.equal(array, "")
+    if pc.any(empty).as_py():
+        array = pc.if_else(empty, pa.scalar(None, array.type), array)
+    if isinstance(array, pa.Array):
+        array = pa.chunked_array([array])
+    return pd.Series(pd.arrays.ArrowStringArray(array), index=index, copy=False)
 
 
 def _has_floats(s: pd.Series) -> bool:
@@ -61,14 +89,47 @@ _SPACES = r"[\s\u00a0\u202f\u2009'’]"
 _NUMBER_SHAPE = r"^[+\-]?\d[\d.,]*$"
 
 
+def _arrow_text(s: pd.Series):
+    """A Series as a pyarrow string array, trimmed, with empty cells as nulls."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    text = as_text(s)
+    arr = _arrow_strings(text)
+    if arr is None:
+        arr = pa.array(text.to_numpy(dtype=object, na_value=None), type=pa.string())
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks() if arr.num_chunks != 1 else arr.chunk(0)
+    return arr
+
+
+def _mask(arr) -> np.ndarray:
+    import pyarrow.compute as pc
+
+    return np.asarray(pc.fill_null(arr, False).to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _match(arr, pattern: str) -> np.ndarray:
+    import pyarrow.compute as pc
+
+    return _mask(pc.match_substring_regex(arr, pattern))
+
+
+_PLAIN = r"^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$"
+_STRIP = r"(?i)(us\$|usd|eur|rsd|din\.?|дин\.?|\$|€|£|[()%\s\x{00a0}\x{202f}\x{2009}'’])"
+
+
 def parse_numbers(s: pd.Series, column: str = "") -> Parsed:
     """Numbers like 1,234.5 / 1.234,5 / 1 234,5 / (12.0) / $1,234 / € 1.234 / 12% as floats.
 
     A column must keep one convention: a cell that can only be read with the other one is
     refused. Values that read either way (1,234 or 1.234 with nothing else to go on) are read
-    with a decimal point and a comma for thousands, and a warning says so.
+    with a decimal point and a comma for thousands, and a warning says so. Vectorised with
+    pyarrow compute; plain machine numbers take a shortcut.
     """
-    n = len(s)
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     none = pd.Series(False, index=s.index)
     if pd.api.types.is_bool_dtype(s.dtype):
         return Parsed(pd.Series(pd.NA, index=s.index, dtype="Float64"), ~s.isna())
@@ -76,74 +137,82 @@ def parse_numbers(s: pd.Series, column: str = "") -> Parsed:
         return Parsed(s.astype("Float64"), none)
     if pd.api.types.is_datetime64_any_dtype(s.dtype):
         return Parsed(pd.Series(pd.NA, index=s.index, dtype="Float64"), s.notna())
-    raw = as_text(s)
-    present = raw.notna()
-    if n == 0 or not present.any():
+    arr = _arrow_text(s)
+    present = _mask(pc.is_valid(arr))
+    if len(arr) == 0 or not present.any():
         return Parsed(pd.Series(pd.NA, index=s.index, dtype="Float64"), none)
-    text = raw.str.replace("\u2212", "-", regex=False)   # unicode minus
-    paren = text.str.match(r"^\(.*\)$").fillna(False)
-    pct = text.str.contains("%", regex=False).fillna(False)
-    clean = text.str.replace(r"[()%]", "", regex=True).str.replace(_CURRENCY, "", regex=True)
-    clean = clean.str.replace(_SPACES, "", regex=True)
-    shaped = clean.str.match(_NUMBER_SHAPE).fillna(False)
-    has_dot = clean.str.contains(".", regex=False).fillna(False)
-    has_comma = clean.str.contains(",", regex=False).fillna(False)
-    digits = clean.str.replace(r"^[+\-]", "", regex=True)
-    last_dot = clean.str.rfind(".")
-    last_comma = clean.str.rfind(",")
-    both = has_dot & has_comma
-    point = (both & (last_dot > last_comma)) | (has_comma & ~has_dot & clean.str.count(",").gt(1))
-    comma = (both & (last_comma > last_dot)) | (has_dot & ~has_comma & clean.str.count(r"\.").gt(1))
-    one_comma = has_comma & ~has_dot & clean.str.count(",").eq(1)
-    one_dot = has_dot & ~has_comma & clean.str.count(r"\.").eq(1)
-    amb_comma = one_comma & digits.str.match(r"^[1-9]\d{0,2},\d{3}$").fillna(False)
-    amb_dot = one_dot & digits.str.match(r"^[1-9]\d{0,2}\.\d{3}$").fillna(False)
-    comma |= one_comma & ~amb_comma            # 12,5 or 0,125: decimal comma
-    point |= one_dot & ~amb_dot                # 12.5 or 0.125: decimal point
-    point, comma = point.fillna(False) & shaped, comma.fillna(False) & shaped
+
+    def to_float(text_arr) -> np.ndarray:
+        ok = pc.match_substring_regex(text_arr, _PLAIN)
+        usable = pc.if_else(pc.fill_null(ok, False), text_arr, pa.scalar(None, pa.string()))
+        return pc.cast(usable, pa.float64()).to_numpy(zero_copy_only=False)
+
+    plain = _match(arr, _PLAIN)
+    if plain[present].all():
+        values = pd.Series(to_float(arr), index=s.index, dtype="Float64")
+        return Parsed(values, none)
+    arr = pc.replace_substring(arr, "\u2212", "-")          # unicode minus
+    paren = _match(arr, r"^\(.*\)$")
+    pct = _mask(pc.match_substring(arr, "%"))
+    clean = pc.replace_substring_regex(arr, _STRIP, "")
+    shaped = _match(clean, r"^[+-]?\d[\d.,]*$")
+    dots = pc.fill_null(pc.count_substring(clean, "."), 0).to_numpy(zero_copy_only=False)
+    commas = pc.fill_null(pc.count_substring(clean, ","), 0).to_numpy(zero_copy_only=False)
+    point_last = _match(clean, r"\.\d*$")
+    comma_last = _match(clean, r",\d*$")
+    both = (dots > 0) & (commas > 0)
+    one_comma = (commas == 1) & (dots == 0)
+    one_dot = (dots == 1) & (commas == 0)
+    amb_comma = one_comma & _match(clean, r"^[+-]?[1-9]\d{0,2},\d{3}$")
+    amb_dot = one_dot & _match(clean, r"^[+-]?[1-9]\d{0,2}\.\d{3}$")
+    point = (both & point_last) | ((commas > 1) & (dots == 0)) | (one_dot & ~amb_dot)
+    comma = (both & comma_last) | ((dots > 1) & (commas == 0)) | (one_comma & ~amb_comma)
+    point &= shaped
+    comma &= shaped
+    shown = pd.Series(pc.fill_null(arr, "").to_numpy(zero_copy_only=False), index=s.index)
+    ambiguous = pd.Series(amb_dot | amb_comma, index=s.index)
     warnings: list[str] = []
     mixed = None
     reason = ""
     n_point, n_comma = int(point.sum()), int(comma.sum())
     if n_point and n_comma:
-        minority = comma if n_comma <= n_point else point
-        mixed = minority
+        mixed = pd.Series(comma if n_comma <= n_point else point, index=s.index)
         reason = ("the column mixes number conventions (decimal point like 1,234.5 and decimal "
                   "comma like 1.234,5); write every number in this column the same way")
         use_comma = n_comma > n_point
     elif n_comma:
         use_comma = True
-        if amb_dot.any() or amb_comma.any():
+        if ambiguous.any():
             warnings.append(f"{column}: read numbers with a decimal comma (as in 1.234,5), so "
-                            f"{_example(text, amb_dot | amb_comma)} was read that way")
+                            f"{_example(shown, ambiguous)} was read that way")
     elif n_point:
         use_comma = False
-        if amb_dot.any() or amb_comma.any():
+        if ambiguous.any():
             warnings.append(f"{column}: read numbers with a decimal point (as in 1,234.5), so "
-                            f"{_example(text, amb_dot | amb_comma)} was read that way")
+                            f"{_example(shown, ambiguous)} was read that way")
     else:
         use_comma = False
         if amb_dot.any() and amb_comma.any():
-            mixed = amb_dot if amb_dot.sum() <= amb_comma.sum() else amb_comma
+            mixed = pd.Series(amb_dot if amb_dot.sum() <= amb_comma.sum() else amb_comma, index=s.index)
             reason = ("the column writes numbers both as 1,234 and as 1.234, so the separator "
                       "cannot be known; write them the same way or add decimals")
-        elif amb_dot.any() or amb_comma.any():
-            example = _example(text, amb_dot | amb_comma)
-            warnings.append(f"{column}: {example} could be read two ways; assumed a decimal point "
-                            "and comma thousands separator (1,234 = one thousand two hundred "
-                            "thirty-four; 1.234 = one point two three four)")
+        elif ambiguous.any():
+            warnings.append(f"{column}: {_example(shown, ambiguous)} could be read two ways; assumed "
+                            "a decimal point and comma thousands separator (1,234 = one thousand "
+                            "two hundred thirty-four; 1.234 = one point two three four)")
     if use_comma:
-        number_text = clean.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+        number_text = pc.replace_substring(pc.replace_substring(clean, ".", ""), ",", ".")
     else:
-        number_text = clean.str.replace(",", "", regex=False)
-    values = pd.to_numeric(number_text.where(shaped), errors="coerce").astype("Float64")
-    values = values.mask(paren, -values.abs())
+        number_text = pc.replace_substring(clean, ",", "")
+    raw_values = to_float(number_text).copy()
+    raw_values[~shaped] = np.nan
+    raw_values = np.where(paren, -np.abs(raw_values), raw_values)
     if pct.any():
-        values = values.mask(pct, values / 100)
+        raw_values = np.where(pct, raw_values / 100, raw_values)
         warnings.append(f"{column}: percentages were read as fractions (12% = 0.12)")
-    bad = present & values.isna()
-    return Parsed(values, bad.fillna(False).astype(bool),
-                  None if mixed is None else mixed.fillna(False).astype(bool), reason, warnings)
+    values = pd.Series(raw_values, index=s.index).astype("Float64")
+    bad = pd.Series(present & np.isnan(raw_values), index=s.index)
+    return Parsed(values, bad, mixed, reason, warnings)
 
 
 def _example(text: pd.Series, mask: pd.Series) -> str:
@@ -328,11 +397,11 @@ def resolve_code(value: str, allowed: tuple[str, ...]) -> str | None:
 def parse_codes(s: pd.Series, allowed: tuple[str, ...], column: str = "") -> Parsed:
     """Coded values mapped to their canonical code; looked up once per distinct value."""
     text = as_text(s)
-    distinct = text.dropna().unique()
-    mapping = {v: resolve_code(v, allowed) for v in distinct}
-    values = text.map(mapping, na_action="ignore").astype("string")
-    bad = text.notna() & values.isna()
-    return Parsed(values, bad.fillna(False).astype(bool))
+    codes, distinct = pd.factorize(text)
+    resolved = np.array([resolve_code(str(v), allowed) for v in distinct] + [None], dtype=object)
+    values = pd.Series(resolved[codes], index=s.index, dtype="string")   # code -1 (empty) -> None
+    bad = (codes >= 0) & values.isna().to_numpy()
+    return Parsed(values, pd.Series(bad, index=s.index))
 
 
 def parse_bools(s: pd.Series, column: str = "") -> Parsed:

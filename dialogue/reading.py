@@ -121,16 +121,6 @@ def _read(book, result: ParsedUpload, dataset: str | None) -> None:
 def _template_body(sheet, header_row: int, match, result: ParsedUpload):
     """The body under the header row, canonical columns only, blank and trailing note rows dropped."""
     body, first = sheet.body(header_row)
-    if body.shape[1] > 0 and len(body):
-        from dialogue.sheets import check_cells
-        too_long = check_cells(body)
-        if too_long is not None:
-            r, c = too_long
-            result.errors.append(Problem(result.file, sheet.name, first + r, str(body.columns[c]),
-                                         shorten(body.iloc[r, c]),
-                                         "the cell holds more than 32,767 characters (Excel's own "
-                                         "limit); refused"))
-            return None, []
     columns: dict[int, str] = {}
     ignored = []
     unnamed = [p for p, name in enumerate(body.columns) if not str(name).strip()]
@@ -184,6 +174,11 @@ def _filled(frame: pd.DataFrame) -> pd.DataFrame:
         col = frame.iloc[:, i]
         if pd.api.types.is_numeric_dtype(col.dtype) or pd.api.types.is_datetime64_any_dtype(col.dtype):
             out[i] = col.notna()
+        elif getattr(col.array, "_pa_array", None) is not None and str(col.array._pa_array.type) in ("string", "large_string"):
+            import pyarrow.compute as pc
+
+            hit = pc.fill_null(pc.match_substring_regex(col.array._pa_array, r"\S"), False)
+            out[i] = pd.Series(hit.to_numpy(zero_copy_only=False), index=frame.index)
         else:
             text = col.astype("string")
             out[i] = (text.notna() & (text.str.strip() != "")).fillna(False)

@@ -654,22 +654,27 @@ def sniff_separator(lines: list[str]) -> str:
 
 @dataclass
 class TextBook(Book):
-    text: str = ""
+    head_text: str = ""              # the first 2 MB decoded; the whole text is decoded on demand
     separator: str = ","
     _full: RawSheet | None = None
 
     @classmethod
     def open(cls, data: bytes, filename: str, encoding: str | None) -> "TextBook":
-        text, used, warnings = decode(data, encoding)
-        text = text.lstrip("\ufeff")
-        lines = text[:200_000].splitlines()[: HEAD_ROWS]
-        book = cls(filename, "csv", data, warnings=warnings, encoding=used, text=text,
+        text, used, warnings = decode(data, encoding)      # checks the whole file decodes
+        head_text = text[:2_000_000].lstrip("\ufeff")
+        del text
+        lines = head_text[:200_000].splitlines()[: HEAD_ROWS]
+        book = cls(filename, "csv", data, warnings=warnings, encoding=used, head_text=head_text,
                    separator=sniff_separator(lines))
         book.sheets = [Sheet(None, 0, book)]
         return book
 
+    @property
+    def text(self) -> str:
+        return self.data.decode(self.encoding).lstrip("\ufeff")
+
     def _rows(self, limit: int | None = None) -> list[list[str]]:
-        source = io.StringIO(self.text if limit is None else "\n".join(self.text[:2_000_000].splitlines()[:limit]))
+        source = io.StringIO(self.text if limit is None else "\n".join(self.head_text.splitlines()[:limit]))
         rows = []
         for row in csv.reader(source, delimiter=self.separator):
             if len(row) > MAX_COLUMNS:
@@ -707,16 +712,17 @@ class TextBook(Book):
             ragged.append(row)
             return "skip"
 
-        raw = self.data if self.encoding == "utf-8" else self.text.encode("utf-8")
+        raw = self.data
         if raw.startswith(codecs.BOM_UTF8):
-            raw = raw[3:]
+            raw = memoryview(raw)[3:]
+        codec = "utf8" if self.encoding in ("utf-8", "utf-8-sig") else self.encoding
         try:
             table = pacsv.read_csv(
                 io.BytesIO(raw),
                 read_options=pacsv.ReadOptions(skip_rows=header_row, column_names=names,
-                                               block_size=1 << 22),
+                                               block_size=1 << 22, encoding=codec),
                 parse_options=pacsv.ParseOptions(delimiter=self.separator,
-                                                  newlines_in_values='"' in self.text[:1_000_000],
+                                                  newlines_in_values=b'"' in self.data[:1_000_000],
                                                   invalid_row_handler=on_invalid),
                 convert_options=pacsv.ConvertOptions(
                     column_types={n: pa.string() for n in names}, strings_can_be_null=False,

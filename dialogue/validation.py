@@ -94,7 +94,7 @@ def validate(raw: pd.DataFrame, dataset: str, *, file: str, sheet: str | None,
         series = raw[col.name]
         if not isinstance(series, pd.Series):          # duplicated header: take the first
             series = series.iloc[:, 0]
-        typed, precision = _typed(col, series, rep, warnings)
+        typed, precision, unreadable = _typed(col, series, rep, warnings)
         if col.name == "value" and scale != 1:
             typed = typed * scale
             warnings.append(f"Values were given in units of {scale:,} ({scale_text!r}) and were "
@@ -102,7 +102,7 @@ def validate(raw: pd.DataFrame, dataset: str, *, file: str, sheet: str | None,
         if precision is not None and col.name in ("start_date", "date_signed", "date"):
             precision_from_dates = precision
         if col.required:
-            rep.cells(typed.isna() & cells._blank(series).to_numpy(), col.name, None,
+            rep.cells(typed.isna().to_numpy() & ~unreadable, col.name, None,
                       f"a value is required in {col.name!r}")
         if col.default is not None:
             typed = typed.fillna(col.default)
@@ -140,7 +140,7 @@ def _typed(col: Column, series: pd.Series, rep: _Reporter, warnings: list[str]):
         formula = text.str.match(_FORMULA).fillna(False) & ~long
         rep.cells(formula, col.name, text, "the cell looks like a spreadsheet formula; formulas are "
                   "refused (type the value itself, or start the text with an apostrophe)")
-        return text.mask(long), None
+        return text.mask(long), None, np.asarray(long | formula, dtype=bool)
     if col.type == "int":
         parsed = cells.parse_ints(series, header)
     elif col.type == "number":
@@ -159,7 +159,8 @@ def _typed(col: Column, series: pd.Series, rep: _Reporter, warnings: list[str]):
     if parsed.mixed is not None:
         rep.cells(mixed, col.name, shown, parsed.mixed_reason)
     warnings.extend(parsed.warnings)
-    return parsed.values.mask(parsed.bad), precision
+    unreadable = np.asarray(parsed.bad | mixed, dtype=bool)
+    return parsed.values.mask(parsed.bad), precision, unreadable
 
 
 def _ranges(dataset: str, frame: pd.DataFrame, rep: _Reporter) -> None:
@@ -193,18 +194,28 @@ def _ranges(dataset: str, frame: pd.DataFrame, rep: _Reporter) -> None:
         rep.cells(v.notna() & (v < 0), "value", v, "value is negative; expected 0 or more")
 
 
+def _key_codes(keyed: pd.DataFrame) -> np.ndarray:
+    """One integer per row, equal exactly when the rows' keys are equal (empty equals empty)."""
+    combined = np.zeros(len(keyed), dtype=np.int64)
+    for name in keyed.columns:
+        codes, uniques = pd.factorize(keyed[name], use_na_sentinel=False)
+        combined, _ = pd.factorize(combined * (len(uniques) + 1) + codes)
+    return combined
+
+
 def _duplicates(ds, frame: pd.DataFrame, rep: _Reporter) -> None:
     """Rows that repeat a natural key inside the file: each is reported with the first one's row."""
     key = [k for k in ds.key if k in frame]
     if not key or frame.empty:
         return
     keyed = frame[key]
-    dup = keyed.duplicated(keep=False).to_numpy()
+    group = _key_codes(keyed)
+    dup = pd.Series(group).duplicated(keep=False).to_numpy()
     if not dup.any():
         return
-    later = keyed.duplicated(keep="first").to_numpy()
-    first_pos = keyed[dup].reset_index().groupby(key, dropna=False)["index"].transform("min")
-    first_of = pd.Series(first_pos.to_numpy(), index=keyed[dup].index)
+    later = pd.Series(group).duplicated(keep="first").to_numpy()
+    first_index = pd.Series(np.arange(len(group))).groupby(group).transform("min").to_numpy()
+    first_of = pd.Series(first_index)
     positions = np.flatnonzero(later)
     for pos in positions[:MAX_ROWS_PER_KIND]:
         first = int(rep.rows[int(first_of.loc[pos])])

@@ -19,7 +19,7 @@ import pandas as pd
 from dialogue.problems import Problem
 
 TEMPLATE = "template"
-HEAD_ROWS = 100
+HEAD_ROWS = 50
 log = logging.getLogger(__name__)
 
 
