@@ -27,9 +27,13 @@ class Chart:
 
     title: str
     chart: object
+    _spec: dict | None = field(default=None, repr=False, compare=False)
 
     def spec(self) -> dict:
-        return self.chart.to_dict()
+        """The Vega-Lite spec (data inline), built once."""
+        if self._spec is None:
+            self._spec = self.chart.to_dict()
+        return self._spec
 
 
 @dataclass

@@ -69,6 +69,7 @@ def write_pdf(content: ReportContent, path: str | Path) -> Path:
 
 
 def pdf_bytes(content: ReportContent) -> bytes:
+    render.prefetch_pngs([chart.spec() for section in content.areas for chart in section.charts])
     pdf, size = None, None
     while True:  # the scorecard must fit one page: shrink its type if the estimate was too generous
         pdf = _Pack(content)

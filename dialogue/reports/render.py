@@ -46,6 +46,15 @@ def _png(spec_json: str) -> tuple[bytes, int, int]:
     return png, width, height
 
 
+def prefetch_pngs(specs: list[dict]) -> None:
+    """Render several charts at once (vl-convert works outside the GIL), filling chart_png's cache."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    _register_fonts()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        list(pool.map(chart_png, specs))
+
+
 @lru_cache(maxsize=1)
 def javascript_bundle() -> str:
     """Vega, Vega-Lite and vega-embed as one script (from vl-convert, offline), safe inside <script>."""

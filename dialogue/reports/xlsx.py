@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from dialogue.datasets import DATASETS
@@ -32,8 +33,7 @@ def write_xlsx(content: ReportContent, path: str | Path) -> Path:
 
 
 def workbook(c: ReportContent) -> Workbook:
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = Workbook(write_only=True)
     lang = c.lang
     _sheet(wb, c, label("scorecard", lang)[:31], label("scorecard", lang), *_scorecard_table(c))
     if c.kind != "public":
@@ -90,39 +90,48 @@ def _notes_table(c: ReportContent):
 
 def _sheet(wb: Workbook, c: ReportContent, name: str, title: str, header: list[str], rows: list[list],
            types: list[str]) -> None:
+    """One sheet, streamed (write-only): three lines saying what it is, a styled header, typed rows."""
     lang = c.lang
     ws = wb.create_sheet(name)
-    write_xlsx_cell(ws.cell(1, 1), f"{c.title} — {title}")
-    ws.cell(1, 1).font = TITLE_FONT
-    known = f"{c.known_at_text} UTC"
-    write_xlsx_cell(ws.cell(2, 1), f"{label('as_of', lang)}: {fmt_date(c.as_of, lang)} · "
-                                   f"{label('known_at', lang)}: {known} · {label('language', lang)}: "
-                                   f"{label('language_name', lang)}")
-    if c.demo:
-        write_xlsx_cell(ws.cell(3, 1), label("demo_label", lang))
-        ws.cell(3, 1).font = DEMO_FONT
-    for j, text in enumerate(header, start=1):
-        cell = ws.cell(HEADER_ROW, j)
-        write_xlsx_cell(cell, text)
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(vertical="center")
+    rows = [[_cell_value(v, types[j]) for j, v in enumerate(row)] for row in rows]
     widths = [len(str(h)) + 4 for h in header]
-    for i, row in enumerate(rows, start=HEADER_ROW + 1):
-        for j, value in enumerate(row, start=1):
-            cell = ws.cell(i, j)
-            value = _plain(value)
-            if types[j - 1] == "date" and isinstance(value, datetime):
-                value = value.date()
-            write_xlsx_cell(cell, value)
-            if value is not None and types[j - 1] in FORMATS:
-                cell.number_format = FORMATS[types[j - 1]]
-            widths[j - 1] = max(widths[j - 1], _width(value))
+    for row in rows:
+        for j, value in enumerate(row):
+            widths[j] = max(widths[j], _width(value))
     for j, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = min(width, MAX_WIDTH)
-    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
-    last = get_column_letter(len(header))
-    ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + max(len(rows), 1)}"
+    ws.freeze_panes = f"A{HEADER_ROW + 1}"
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(header))}{HEADER_ROW + max(len(rows), 1)}"
+
+    known = f"{c.known_at_text} UTC"
+    ws.append([_cell(ws, f"{c.title} — {title}", font=TITLE_FONT)])
+    ws.append([_cell(ws, f"{label('as_of', lang)}: {fmt_date(c.as_of, lang)} · {label('known_at', lang)}: "
+                         f"{known} · {label('language', lang)}: {label('language_name', lang)}")])
+    ws.append([_cell(ws, label("demo_label", lang), font=DEMO_FONT)] if c.demo else [])
+    ws.append([_cell(ws, h, font=HEADER_FONT, fill=HEADER_FILL) for h in header])
+    for row in rows:
+        ws.append([_cell(ws, v, number_format=FORMATS.get(types[j]) if v is not None else None)
+                   for j, v in enumerate(row)])
+
+
+def _cell_value(value, kind: str):
+    value = _plain(value)
+    if kind == "date" and isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+def _cell(ws, value, font=None, fill=None, number_format=None) -> WriteOnlyCell:
+    """A streamed cell written through safe_cells: user text stays text, never a formula."""
+    cell = WriteOnlyCell(ws)
+    write_xlsx_cell(cell, value)
+    if font is not None:
+        cell.font = font
+    if fill is not None:
+        cell.fill = fill
+    if number_format:
+        cell.number_format = number_format
+    return cell
 
 
 def _width(value) -> int:
