@@ -18,6 +18,7 @@ class Row:
     ratio: float | None = None
     ratio_label: str = "×"   # what the ratio means, printed after it
     note: str = ""           # "not measured: ..." or a remark
+    lower_bound: bool = False  # the run was stopped: the true ratio is at least `ratio`
     extra: dict = field(default_factory=dict)
 
     @property
@@ -28,6 +29,8 @@ class Row:
     def meets(self) -> bool | None:
         if self.ratio is None:
             return None
+        if self.lower_bound:
+            return False if self.rule == "max" and self.ratio > self.limit else None
         return self.ratio <= self.limit if self.rule == "max" else self.ratio >= self.limit
 
     def to_dict(self) -> dict:

@@ -90,8 +90,14 @@ def _cell(t: dict | None, unit: str) -> str:
     return f"{_num(t['median'], unit)} ({_num(t['min'], unit)} – {_num(t['max'], unit)})"
 
 
+def _subject(row: Row) -> str:
+    return ("> " if row.lower_bound else "") + _cell(row.subject, row.unit)
+
+
 def _ratio(row: Row) -> str:
-    return f"{row.ratio:.2f}{row.ratio_label}" if row.ratio is not None else "—"
+    if row.ratio is None:
+        return "—"
+    return f"{'> ' if row.lower_bound else ''}{row.ratio:,.2f}{row.ratio_label}"
 
 
 def _verdict(row: Row, smoke: bool) -> str:
@@ -106,7 +112,7 @@ def table_markdown(rows: list[Row], smoke: bool) -> str:
     lines = ["| # | what | measured against | measured: median (min – max) | baseline: median (min – max) | ratio | goal | meets |",
              "|---|---|---|---|---|---|---|---|"]
     for r in rows:
-        lines.append(f"| {r.key} | {r.what} | {r.against} | {_cell(r.subject, r.unit)} | "
+        lines.append(f"| {r.key} | {r.what} | {r.against} | {_subject(r)} | "
                      f"{_cell(r.baseline, r.unit)} | {_ratio(r)} | {r.goal} | {_verdict(r, smoke)} |")
     return "\n".join(lines)
 
@@ -193,10 +199,14 @@ def report_markdown(rows: list[Row], args, info: dict, started: datetime, second
         "- **Statuses (4)**: `dialogue.status.compute_all(con, as_of)` on databases built through "
         f"ingest: {sizes.trade:,} vs {sizes.trade_small:,} trade rows, both with the same exercises, "
         "agreements and events; read-only connection, warm.",
-        "- **Pages (5)**: `streamlit.testing.v1.AppTest` on `app.py`, switched to each page `st.Page` "
-        "names, run once to warm up (caches filled), then timed `at.run()`s; the baseline is a "
-        "one-line page (`st.write(\"hello\")`) in the same process. Local mode (no users file) so every "
-        "page is visible. One process for the large database, one for the demo workspace.",
+        "- **Pages (5)**: `streamlit.testing.v1.AppTest` on `app.py`: one run of the router (sidebar, "
+        "actor, `st.navigation`), `switch_page` to each page `app.py` routes to, one run to warm up "
+        "(caches filled), then timed `at.run()`s. In Streamlit 1.67 these runs execute the page script "
+        "with the session state the router left, so the router's own cost is not in the figure. The "
+        "baseline is a one-line page (`st.write(\"hello\")`) timed in the same process, interleaved. "
+        "Local mode (no users file) so every page is visible. At full size each page runs in its own "
+        "fresh process with a time limit (a stopped page's row is a lower bound); a page whose first "
+        "run takes over 20 s is timed once more instead of five times.",
         "- **Memory (6)**: a fresh process imports everything and opens an empty database; its RSS then "
         "is the baseline. It ingests the CSV while a thread samples RSS every 5 ms; peak = max(sampled, "
         "`getrusage` max RSS); the figure is peak − baseline, divided by the CSV's size on disk.",

@@ -131,4 +131,4 @@ def test_smoke_run_measures_every_row(tmp_path):
         assert key in table, f"row {key} missing from the smoke report"
         ratio = table[key][5]
         why = next((line for line in text.splitlines() if line.startswith(f"- **{key}**:")), "")
-        assert re.match(r"^\d+(\.\d+)?", ratio), f"row {key} has no number: {why or table[key]}"
+        assert re.match(r"^(> )?\d[\d,]*(\.\d+)?", ratio), f"row {key} has no number: {why or table[key]}"
