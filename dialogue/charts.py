@@ -41,7 +41,7 @@ def date_format(lang: str) -> str:
     return "%-d %b %Y" if lang == "en" else "%-d. %-m. %Y."
 
 
-def finish(chart: alt.TopLevelMixin, lang: str, height: int = HEIGHT) -> alt.TopLevelMixin:
+def finish(chart: alt.TopLevelMixin, lang: str, height=HEIGHT) -> alt.TopLevelMixin:
     """Size the chart and give it the language's number and date locale (top level only)."""
     locale = {"number": vega_locale(lang)}
     time = _time_locale(lang)
@@ -136,7 +136,7 @@ def trade_ytd(df: pd.DataFrame, unit: str, lang: str = "en") -> alt.TopLevelMixi
 
     df: period (label), value (float, in `unit`), target (float or NA; set on this year's row).
     """
-    x = alt.X("period:N", title=t("axis_period", lang), sort=None)
+    x = alt.X("period:N", title=t("axis_period", lang), sort=None, axis=alt.Axis(labelAngle=0))
     y_title = t("axis_value", lang, unit=unit)
     bars = alt.Chart(df).mark_bar(color="#4c78a8", size=60).encode(
         x=x, y=alt.Y("value:Q", title=y_title),
@@ -199,12 +199,12 @@ def mirror(df: pd.DataFrame, gaps: pd.DataFrame, unit: str, lang: str = "en") ->
 def products(df: pd.DataFrame, unit: str, lang: str = "en") -> alt.TopLevelMixin:
     """Trade by product, largest first. df: product, value."""
     chart = alt.Chart(df).mark_bar(color="#4c78a8").encode(
-        y=alt.Y("product:N", title=t("axis_product", lang), sort="-x"),
+        y=alt.Y("product:N", title=t("axis_product", lang), sort="-x", axis=alt.Axis(labelLimit=320)),
         x=alt.X("value:Q", title=t("axis_value", lang, unit=unit)),
         tooltip=[alt.Tooltip("product:N", title=t("axis_product", lang)),
                  alt.Tooltip("value:Q", title=t("col_value", lang), format=",.1f")],
     )
-    return finish(chart, lang, height=max(120, 24 * len(df)))
+    return finish(chart, lang, height=alt.Step(24))
 
 
 def exercises_per_year(df: pd.DataFrame, required: float, lang: str = "en") -> alt.TopLevelMixin:
@@ -239,7 +239,7 @@ def exercise_timeline(df: pd.DataFrame, as_of, lang: str = "en") -> alt.TopLevel
         x=alt.X("start:T", title=t("axis_date", lang), axis=alt.Axis(format="%Y")),
         x2="end:T",
         y=alt.Y("name:N", title=t("axis_exercise", lang), sort=alt.EncodingSortField("start"),
-                axis=alt.Axis(labelLimit=220)),
+                axis=alt.Axis(labelLimit=220, labelOverlap=False)),
         color=alt.Color("format:N", title=t("axis_format", lang)),
         opacity=alt.condition(alt.datum.status == t("status_planned", lang), alt.value(0.45), alt.value(1.0)),
         tooltip=[alt.Tooltip("name:N", title=t("axis_exercise", lang)),
@@ -250,8 +250,12 @@ def exercise_timeline(df: pd.DataFrame, as_of, lang: str = "en") -> alt.TopLevel
                  alt.Tooltip("location:N", title=t("col_location", lang)),
                  alt.Tooltip("source:N", title=t("source", lang))],
     )
+    starts = alt.Chart(df).mark_point(filled=True, size=36).encode(
+        x="start:T", y=alt.Y("name:N", sort=alt.EncodingSortField("start")),
+        color=alt.Color("format:N", title=t("axis_format", lang)), tooltip=bars.encoding.tooltip,
+    )
     today = _today_rule(as_of, f"{t('legend_today', lang)} {fmt_date(as_of, lang)}")
-    return finish(alt.layer(bars, today), lang, height=max(160, 18 * len(df)))
+    return finish(alt.layer(bars, starts, today), lang, height=alt.Step(20))
 
 
 def defence_agreements(df: pd.DataFrame, pace: pd.DataFrame, required: float,
@@ -263,7 +267,7 @@ def defence_agreements(df: pd.DataFrame, pace: pd.DataFrame, required: float,
     df = df.assign(date=pd.to_datetime(df["date"]))
     pace = pace.assign(date=pd.to_datetime(pace["date"]))
     fmt = date_format(lang)
-    x = alt.X("date:T", title=t("axis_date", lang))
+    x = alt.X("date:T", title=t("axis_date", lang), axis=alt.Axis(format="%b %Y" if lang == "en" else "%-m. %Y."))
     y_title = t("axis_agreements", lang)
     steps = alt.Chart(df).mark_line(interpolate="step-after", point=True, color="#4c78a8").encode(
         x=x, y=alt.Y("cumulative:Q", title=y_title, axis=alt.Axis(tickMinStep=1)),
@@ -300,21 +304,27 @@ def roadmap_gantt(df: pd.DataFrame, as_of, lang: str = "en") -> alt.TopLevelMixi
     """
     df = df.assign(planned=pd.to_datetime(df["planned"]), end=pd.to_datetime(df["end"]))
     fmt = date_format(lang)
-    y = alt.Y("step:N", title=t("axis_step", lang), sort=list(df["step"]), axis=alt.Axis(labelLimit=260))
+    y = alt.Y("step:N", title=t("axis_step", lang), sort=list(df["step"]), axis=alt.Axis(labelLimit=300, labelOverlap=False))
     tooltip = [alt.Tooltip("step:N", title=t("axis_step", lang)),
                alt.Tooltip("planned:T", title=t("col_planned", lang), format=fmt),
                alt.Tooltip("end:T", title=t("col_achieved", lang), format=fmt),
                alt.Tooltip("state:N", title=t("col_status", lang)),
                alt.Tooltip("days_late:Q", title=t("col_days_late", lang))]
+    near = max([as_of, *[d.date() for d in df["end"]]])
+    lo = min(d.date() for d in df["planned"]) - pd.Timedelta(days=60)
+    hi = max(near, *[d.date() for d in df["planned"] if d.date() <= near + pd.Timedelta(days=365)]) \
+        + pd.Timedelta(days=120)
+    scale = alt.Scale(domain=[lo.isoformat(), hi.isoformat()], clamp=True)
     bars = alt.Chart(df).mark_bar(height=12, opacity=0.8).encode(
-        x=alt.X("planned:T", title=t("axis_date", lang)), x2="end:T", y=y,
+        x=alt.X("planned:T", title=t("axis_date", lang), scale=scale, axis=alt.Axis(format="%b %Y" if lang == "en" else "%-m. %Y.")),
+        x2="end:T", y=y,
         color=alt.Color("state:N", title=t("col_status", lang)), tooltip=tooltip,
     )
     planned = alt.Chart(df).mark_point(shape="diamond", size=120, filled=True, color="#333333").encode(
         x="planned:T", y=y, tooltip=tooltip,
     ).properties(name="target")
     today = _today_rule(as_of, f"{t('legend_today', lang)} {fmt_date(as_of, lang)}")
-    return finish(alt.layer(bars, planned, today), lang, height=max(200, 28 * len(df)))
+    return finish(alt.layer(bars, planned, today), lang, height=alt.Step(30))
 
 
 def cadence(df: pd.DataFrame, lang: str = "en") -> alt.TopLevelMixin:

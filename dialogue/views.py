@@ -533,7 +533,7 @@ def roadmap(con, as_of: date, known_at: datetime | None = None, lang: str = "en"
         tg = target(book, tid)
         s = statuses.get(tid)
         wording = (s.wording if s else (tg.text(lang) if tg else tid))
-        label = f"{ROMAN[n - 1]}. {wording}"
+        label = wording if wording.split(" ")[0] in ("Step", "Korak", "Корак") else f"{ROMAN[n - 1]}. {wording}"
         label = label if len(label) <= 60 else label[:57] + "…"
         if tg is not None and tg.kind == "milestone" and tg.deadline:
             achieved = s.achieved_on if s else None

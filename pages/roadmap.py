@@ -17,7 +17,7 @@ if data.steps.empty:
 else:
     common.chart(charts.roadmap_gantt(data.steps, common.as_of(), lang))
 if not data.table.empty:
-    st.dataframe(data.table, hide_index=True, width="stretch")
+    st.table(data.table, hide_index=True)
 
 st.subheader(t("rm_cadence_title", lang))
 if data.cadence.empty or not data.cadence["count"].any():
