@@ -18,6 +18,9 @@ kind = st.selectbox(label("kind", lang), reports.KINDS, key="brief_kind",
 default_since = st.checkbox(label("since_default", lang), value=True, key="brief_since_default")
 since = None if default_since else st.date_input(label("since", lang), key="brief_since", format="YYYY-MM-DD")
 known_text = st.text_input(label("known_at_input", lang), key="brief_known_at").strip()
+params = (kind, lang, common.as_of(), since, known_text, st.session_state.get(common.KEY_DB))
+if st.session_state.get("brief_params") != params:      # files made for other choices are not offered
+    st.session_state.pop("brief_files", None)
 
 if st.button(label("generate", lang), key="brief_generate", type="primary"):
     try:
@@ -28,7 +31,7 @@ if st.button(label("generate", lang), key="brief_generate", type="primary"):
     started = time.perf_counter()
     with st.spinner("…"):
         content, files = reports.documents(common.con(), common.as_of(), known_at, since, kind, lang)
-    st.session_state["brief_files"] = files
+    st.session_state["brief_files"], st.session_state["brief_params"] = files, params
     st.success(label("generated", lang).format(seconds=f"{time.perf_counter() - started:.1f}",
                                                known_at=content.known_at_text))
 

@@ -390,6 +390,7 @@ def test_briefings_page_offers_the_downloads(known, db_path):
     assert [d.proto.label for d in downloads] == ["Download briefing-2026-06-30-en.pdf",
                                                   "Download briefing-2026-06-30-en.xlsx"]
     at.selectbox(key="brief_kind").set_value("public").run()
+    assert at.get("download_button") == [], "files made for other choices are withdrawn"
     at.button(key="brief_generate").click().run()
     assert [d.proto.label for d in at.get("download_button")] == ["Download public-2026-06-30-en.html"]
     db.close_all()
@@ -407,3 +408,32 @@ def test_first_pdf_page_renders_to_png(known):
                         str(artifacts / f"briefing_page{page}")], check=True)
         shot = artifacts / f"briefing_page{page}.png"
         assert shot.exists() and shot.stat().st_size > 10_000
+
+
+def test_notes_helper_lists_notes_as_text_and_lets_analysts_add(known, db_path):
+    from streamlit.testing.v1 import AppTest
+
+    add_note(known, ANALYST, "dfc-office", "**not bold** <b>no html</b>", date(2026, 5, 1))
+    known.close()
+    db.close_all()
+    script = "from pages.common_notes import show_notes\nshow_notes('dfc-office')\n"
+    at = AppTest.from_string(script, default_timeout=60)
+    at.session_state["_db_path"] = str(db_path)
+    at.session_state["lang"] = "en"
+    at.session_state["_actor"] = VIEWER
+    at.run()
+    assert not at.exception
+    assert [t.value for t in at.text] == ["**not bold** <b>no html</b>"]   # shown as plain text
+    assert len(at.get("form")) == 0, "viewers cannot add notes"
+    at.session_state["_actor"] = ANALYST
+    at.run()
+    at.text_area(key="note_text_dfc-office").input("Lease signed on 3 June")
+    at.get("form_submit_button")[0].click().run() if at.get("form_submit_button") else at.button[0].click().run()
+    assert not at.exception
+    con = db.connect(db_path)
+    try:
+        assert [n["text"] for n in list_notes(con, "dfc-office")] == ["Lease signed on 3 June",
+                                                                       "**not bold** <b>no html</b>"]
+    finally:
+        con.close()
+    db.close_all()
