@@ -428,7 +428,7 @@ def test_notes_helper_lists_notes_as_text_and_lets_analysts_add(known, db_path):
     at.session_state["_actor"] = ANALYST
     at.run()
     at.text_area(key="note_text_dfc-office").input("Lease signed on 3 June")
-    at.get("form_submit_button")[0].click().run() if at.get("form_submit_button") else at.button[0].click().run()
+    at.button[0].click().run()          # the form's submit button
     assert not at.exception
     con = db.connect(db_path)
     try:
