@@ -218,6 +218,18 @@ def report_markdown(rows: list[Row], args, info: dict, started: datetime, second
     return "\n".join(parts)
 
 
+def _write(out: Path, rows: list[Row], args, info: dict, started: datetime, seconds: float,
+           failures: list[str], pending: tuple[str, ...]) -> None:
+    text = report_markdown(rows, args, info, started, seconds)
+    if pending:
+        text = text.replace("## Results", "## Results\n\n**Run in progress: groups still to run: "
+                            + ", ".join(pending) + ".**", 1)
+    if failures:
+        text += "\n## Groups that failed\n\n" + "\n".join(f"- {f}" for f in failures) + "\n"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
     p.add_argument("--smoke", action="store_true", help="tiny sizes, 1 run, no goals judged (CI); = --scale smoke")
@@ -269,11 +281,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {r.key}: {_ratio(r)} {r.note}", file=sys.stderr, flush=True)
         print(f"[{name}] {time.perf_counter() - g0:.1f} s", file=sys.stderr, flush=True)
         rows += got
-    text = report_markdown(rows, args, info, started, time.perf_counter() - t0)
-    if failures:
-        text += "\n## Groups that failed\n\n" + "\n".join(f"- {f}" for f in failures) + "\n"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
+        # written after every group, so a run cut short still leaves its figures
+        _write(out, rows, args, info, started, time.perf_counter() - t0, failures,
+               pending=groups[groups.index(name) + 1:])
     print(table_text(rows, args.smoke))
     print(f"\nwritten {out}")
     return 1 if failures else 0
