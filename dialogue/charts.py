@@ -9,7 +9,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dialogue.i18n import fmt_date, fmt_percent, t, vega_locale
+from dialogue.i18n import fmt_date, fmt_number, fmt_percent, t, vega_locale
 
 TARGET_COLOR = "#b03a2e"
 PACE_COLOR = "#7f7f7f"
@@ -180,7 +180,7 @@ def mirror(df: pd.DataFrame, gaps: pd.DataFrame, unit: str, lang: str = "en") ->
     """
     df = df.assign(year=df["year"].astype(int))
     gaps = gaps.assign(year=gaps["year"].astype(int),
-                       label=[f"{t('mirror_gap', lang)} {g:,.1f}" for g in gaps["gap"]])
+                       label=[f"{t('mirror_gap', lang)} {fmt_number(g, lang, 1)}" for g in gaps["gap"]])
     x = alt.X("year:O", title=t("axis_year", lang), axis=alt.Axis(labelAngle=0))
     y = alt.Y("value:Q", title=t("axis_value", lang, unit=unit))
     bars = alt.Chart(df).mark_bar().encode(
@@ -304,7 +304,7 @@ def roadmap_gantt(df: pd.DataFrame, as_of, lang: str = "en") -> alt.TopLevelMixi
     """
     df = df.assign(planned=pd.to_datetime(df["planned"]), end=pd.to_datetime(df["end"]))
     fmt = date_format(lang)
-    y = alt.Y("step:N", title=t("axis_step", lang), sort=list(df["step"]), axis=alt.Axis(labelLimit=300, labelOverlap=False))
+    y = alt.Y("step:N", title=None, sort=list(df["step"]), axis=alt.Axis(labelLimit=300, labelOverlap=False))
     tooltip = [alt.Tooltip("step:N", title=t("axis_step", lang)),
                alt.Tooltip("planned:T", title=t("col_planned", lang), format=fmt),
                alt.Tooltip("end:T", title=t("col_achieved", lang), format=fmt),

@@ -65,6 +65,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "no_status_engine": ("Target statuses are not available yet (the status engine is not installed).",
                          "Statusi ciljeva još nisu dostupni (modul za status nije instaliran)."),
     "what_trade": ("trade figures", "podaci o trgovini"),
+    "what_trade_years": ("full-year figures of this series for two consecutive years",
+                         "godišnji podaci ove serije za dve uzastopne godine"),
     "what_trade_monthly": ("monthly trade figures", "mesečni podaci o trgovini"),
     "what_mirror": ("annual figures of this flow from a US and a Serbian reporter in the same currency and year",
                     "godišnji podaci ovog toka od američkog i srpskog izveštača u istoj valuti i godini"),

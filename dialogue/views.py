@@ -533,8 +533,8 @@ def roadmap(con, as_of: date, known_at: datetime | None = None, lang: str = "en"
         tg = target(book, tid)
         s = statuses.get(tid)
         wording = (s.wording if s else (tg.text(lang) if tg else tid))
-        label = wording if wording.split(" ")[0] in ("Step", "Korak", "Корак") else f"{ROMAN[n - 1]}. {wording}"
-        label = label if len(label) <= 60 else label[:57] + "…"
+        full = wording if wording.split(" ")[0] in ("Step", "Korak", "Корак") else f"{ROMAN[n - 1]}. {wording}"
+        label = full if len(full) <= 60 else full[:57] + "…"
         if tg is not None and tg.kind == "milestone" and tg.deadline:
             achieved = s.achieved_on if s else None
             end = achieved or as_of
@@ -543,7 +543,7 @@ def roadmap(con, as_of: date, known_at: datetime | None = None, lang: str = "en"
             steps.append({"step": label, "planned": tg.deadline, "end": end, "state": state,
                           "days_late": max(late, 0)})
             table.append({t("col_status", lang): status_badge(s.status, lang) if s else "",
-                          t("axis_step", lang): label,
+                          t("axis_step", lang): full,
                           t("col_planned", lang): fmt_date(tg.deadline, lang),
                           t("col_achieved", lang): fmt_date(achieved, lang) if achieved else "",
                           t("col_days_late", lang): fmt_number(max(late, 0), lang) if late > 0 else "",
@@ -562,7 +562,7 @@ def roadmap(con, as_of: date, known_at: datetime | None = None, lang: str = "en"
                     held = float(counts["held"].get(year, 0)) if len(counts) else 0.0
                     cadence.append({"year": year, "step": name, "count": held, "required": float(part.get("required", 1))})
             table.append({t("col_status", lang): status_badge(s.status, lang) if s else "",
-                          t("axis_step", lang): label, t("col_planned", lang): "", t("col_achieved", lang): "",
+                          t("axis_step", lang): full, t("col_planned", lang): "", t("col_achieved", lang): "",
                           t("col_days_late", lang): "", t("col_reason", lang): s.reason if s else ""})
     return RoadmapView(pd.DataFrame(steps, columns=["step", "planned", "end", "state", "days_late"]),
                        pd.DataFrame(table), pd.DataFrame(cadence, columns=["year", "step", "count", "required"]),
@@ -633,7 +633,7 @@ def encoding_sample(data: bytes, encoding: str, lines: int = 3) -> str:
     """The first lines holding non-ASCII letters, decoded as `encoding`: lets an analyst see č, ć, š, ž, đ read right."""
     picked = [line for line in data.splitlines() if any(b > 127 for b in line)][:lines]
     if not picked:
-        picked = data.splitlines()[:1]
+        return ""
     return " / ".join(line.decode(encoding, errors="replace").strip()[:120] for line in picked)
 
 
@@ -678,6 +678,15 @@ def export_bytes(frame: pd.DataFrame, fmt: str, sheet: str = "data") -> bytes:
         else:
             export.write_xlsx(frame, out, sheet)
         return out.read_bytes()
+
+
+def preview_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows of an upload preview as an analyst reads them: dates without a time of day."""
+    out = frame.copy()
+    for col in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[col]):
+            out[col] = out[col].dt.date
+    return out
 
 
 def problems_frame(errors: list[dict], lang: str) -> pd.DataFrame:

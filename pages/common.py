@@ -74,14 +74,21 @@ def upload_id() -> int:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _cached(view: str, path: str, upload: int, as_of_day: date, language: str, kwargs: tuple):
+def _cached(view: str, path: str, upload: int, targets_stamp: int, as_of_day: date, language: str, kwargs: tuple):
     return getattr(views, view)(con(), as_of_day, None, language, **dict(kwargs))
 
 
+def _targets_stamp() -> int:
+    try:
+        return config.TARGETS_FILE.stat().st_mtime_ns
+    except FileNotFoundError:
+        return 0
+
+
 def page_data(view: str, **kwargs):
-    """views.<view>(con, as_of, now, lang, **kwargs), cached until the next upload."""
+    """views.<view>(con, as_of, now, lang, **kwargs), cached until the next upload (or a targets change)."""
     path = st.session_state.get(KEY_DB) or str(workspace_path("reference"))
-    return _cached(view, path, upload_id(), as_of(), lang(), tuple(sorted(kwargs.items())))
+    return _cached(view, path, upload_id(), _targets_stamp(), as_of(), lang(), tuple(sorted(kwargs.items())))
 
 
 def empty_state(what_key: str) -> None:

@@ -30,8 +30,9 @@ with upload_tab:
                             format_func=lambda e: e or t("encoding_auto", lang))
     if file is not None:
         data = file.getvalue()
-        if file.name.lower().endswith((".csv", ".txt")):
-            st.caption(t("data_encoding_preview", lang, sample=views.encoding_sample(data, encoding or "utf-8")))
+        sample = views.encoding_sample(data, encoding or "utf-8") if file.name.lower().endswith((".csv", ".txt")) else ""
+        if sample:
+            st.caption(t("data_encoding_preview", lang, sample=sample))
         try:
             from dialogue.ingest import ingest
         except ImportError:
@@ -68,7 +69,7 @@ with upload_tab:
                         n = rows.get(key.split("_")[1], 0)
                         if n:
                             st.markdown(f"**{t(key, lang, n=n)}**")
-                            st.dataframe(frame, hide_index=True, width="stretch")
+                            st.dataframe(views.preview_frame(frame), hide_index=True, width="stretch")
                 if plan is None or plan.changed:
                     if st.button(t("data_commit", lang), key="upload_commit", type="primary"):
                         try:

@@ -27,7 +27,7 @@ left, right = st.columns(2)
 with left:
     st.subheader(t("trade_growth_title", lang, rate=rate))
     if data.growth.empty:
-        common.empty_state("what_trade")
+        common.empty_state("what_trade_years")
     else:
         common.chart(charts.trade_growth(data.growth, data.rate, lang))
 with right:
