@@ -12,7 +12,7 @@ from pathlib import Path
 
 from dialogue.reports import render
 from dialogue.reports.content import ReportContent
-from dialogue.reports.labels import STATUS_SYMBOLS, fmt_date, label
+from dialogue.reports.labels import STATUS_SYMBOLS, figure, fmt_date, label
 from dialogue.vocab import status_word
 
 STYLE = """
@@ -124,7 +124,7 @@ def html_text(c: ReportContent) -> str:
         add(f'<tr class="area"><td colspan="4">{e(section.title)}</td></tr>')
         for s in section.statuses:
             add(f'<tr id="target-{e(s.target)}"><td>{e(s.wording)}</td><td>{_badge(s.status, lang)}</td>'
-                f"<td>{e(s.headline or '—')}</td><td>{e(s.reason or '—')}</td></tr>")
+                f"<td>{e(figure(s, lang))}</td><td>{e(s.reason or '—')}</td></tr>")
     add("</tbody></table>")
 
     add(f'<h2 id="changes">{e(label("changes", lang))}: {e(fmt_date(c.since, lang))} – '
@@ -154,7 +154,7 @@ def html_text(c: ReportContent) -> str:
         if not section.statuses:
             add(f'<p class="muted">{e(label("no_target_area", lang))}</p>')
         for s in section.statuses:
-            add(f"<h3>{e(s.wording)}</h3><p>{_badge(s.status, lang)} · {e(s.headline or '')}<br>"
+            add(f"<h3>{e(s.wording)}</h3><p>{_badge(s.status, lang)} · {e(figure(s, lang))}<br>"
                 f"{e(s.reason or '')}</p>")
         if section.chart_error:
             add(f'<p class="muted">{e(label("chart_failed", lang))}</p>')

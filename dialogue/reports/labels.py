@@ -58,6 +58,9 @@ _EN = {
     "datasets_sheet": "Data as known at the moment of the report",
     "not_recorded": "not recorded",
     "chart_failed": "The charts of this section could not be drawn from the current data.",
+    "ws_reference": "reference data (real, cited)",
+    "ws_demo": "demo data (synthetic)",
+    "ws_empty": "own data",
     "page_title": "Briefings and reports",
     "page_intro": "Generate the briefing pack (PDF + Excel annex), a quarterly or annual report, or the public progress report (one HTML file) for the as-of date in the sidebar.",
     "kind": "Document",
@@ -132,6 +135,9 @@ _SR = {
     "datasets_sheet": "Podaci poznati u trenutku izrade izveštaja",
     "not_recorded": "nije zabeleženo",
     "chart_failed": "Grafikoni ovog odeljka nisu mogli da se izrade iz trenutnih podataka.",
+    "ws_reference": "referentni podaci (stvarni, sa izvorima)",
+    "ws_demo": "demo podaci (sintetički)",
+    "ws_empty": "sopstveni podaci",
     "page_title": "Brifinzi i izveštaji",
     "page_intro": "Izradite brifing (PDF + Excel prilog), kvartalni ili godišnji izveštaj, ili javni izveštaj o napretku (jedna HTML datoteka) za datum izabran u bočnoj traci.",
     "kind": "Dokument",
@@ -193,6 +199,19 @@ def area_title(area: str, lang: str) -> str:
         return AREAS.get(area, _EN["process"] if area == "process" else area)
     text = _AREAS_SR.get(area, area)
     return cyrillic(text) if lang == "sr-Cyrl" else text
+
+
+def figure(status, lang: str) -> str:
+    """The headline figure without the status word the badge beside it already says ('1 of 3 by 2026')."""
+    from dialogue.vocab import status_word
+
+    headline = (status.headline or "").strip()
+    word = status_word(status.status, lang)
+    if headline.startswith(word + " · "):
+        headline = headline[len(word) + 3:]
+    elif headline == word:
+        headline = ""
+    return headline or "—"
 
 
 def fmt_date(value, lang: str) -> str:

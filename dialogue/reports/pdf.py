@@ -11,7 +11,7 @@ from fpdf.enums import XPos, YPos
 
 from dialogue.reports import render
 from dialogue.reports.content import ReportContent
-from dialogue.reports.labels import STATUS_COLOURS, STATUS_SYMBOLS, fmt_date, label
+from dialogue.reports.labels import STATUS_COLOURS, STATUS_SYMBOLS, figure, fmt_date, label
 from dialogue.vocab import status_word
 
 FONTS_DIR = Path(__file__).with_name("fonts")
@@ -168,7 +168,7 @@ def _cover(pdf: _Pack, c: ReportContent) -> None:
         rows.append((label("period", lang), f"{fmt_date(c.period_start, lang)} – {fmt_date(c.period_end, lang)}"))
     rows.append((label("since", lang), fmt_date(c.since, lang)))
     rows.append((label("language", lang), label("language_name", lang)))
-    rows.append((label("workspace", lang), c.workspace))
+    rows.append((label("workspace", lang), label(f"ws_{c.workspace}", lang) if c.workspace in ("reference", "demo", "empty") else c.workspace))
     for key, value in rows:
         pdf.set_font(FONT, "B", 11)
         pdf.cell(72, 7, key)
@@ -208,7 +208,7 @@ def _scorecard_table(pdf: FPDF, c: ReportContent, size: float) -> None:
                 row = table.row()
                 row.cell(s.wording)
                 row.cell(badge_text(s.status, lang), style=_status_style(s.status, size))
-                row.cell(s.headline or "—")
+                row.cell(figure(s, lang))
                 row.cell(s.reason or "—")
 
 
@@ -245,7 +245,7 @@ def _estimated_size(pdf: FPDF, c: ReportContent) -> float:
             if section.statuses:
                 height += line + 1.2
             for st in section.statuses:
-                texts = (st.wording, badge_text(st.status, c.lang), st.headline or "—", st.reason or "—")
+                texts = (st.wording, badge_text(st.status, c.lang), figure(st, c.lang), st.reason or "—")
                 lines = max(math.ceil(1.15 * pdf.get_string_width(t) / (w - 2)) for t, w in zip(texts, widths))
                 height += max(lines, 1) * line + 1.2
         if height <= available:
@@ -331,7 +331,7 @@ def _target_block(pdf: FPDF, c: ReportContent, s) -> None:
     pdf.multi_cell(0, 5, s.wording, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
     _badge(pdf, s.status, c.lang)
     pdf.set_font(FONT, "", 9)
-    pdf.multi_cell(0, 4.5, s.headline or "", new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.multi_cell(0, 4.5, figure(s, c.lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
     _para(pdf, s.reason or "", 9)
     pdf.ln(2)
 

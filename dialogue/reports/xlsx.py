@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 
 from dialogue.datasets import DATASETS
 from dialogue.reports.content import ReportContent
-from dialogue.reports.labels import STATUS_SYMBOLS, fmt_date, label
+from dialogue.reports.labels import STATUS_SYMBOLS, figure, fmt_date, label
 from dialogue.safe_cells import write_xlsx_cell
 from dialogue.vocab import status_word
 
@@ -73,7 +73,7 @@ def _scorecard_table(c: ReportContent):
     for section in c.areas:
         for s in section.statuses:
             rows.append([s.target, section.title, s.wording,
-                         f"{STATUS_SYMBOLS[s.status]} {status_word(s.status, lang)}", s.headline,
+                         f"{STATUS_SYMBOLS[s.status]} {status_word(s.status, lang)}", figure(s, lang),
                          s.actual, s.target_value, s.expected_to_date, s.period, s.deadline, s.reason])
     types = ["text", "text", "text", "text", "text", "number", "number", "number", "text", "date", "text"]
     return header, rows, types
