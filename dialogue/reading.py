@@ -21,7 +21,7 @@ class ParsedUpload:
     dataset: str | None
     layout: str
     frame: pd.DataFrame | None
-    row_numbers: list[int]
+    row_numbers: list[int]     # a range when the rows run without gaps: index it, do not mutate it
     sheet: str | None
     errors: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -30,6 +30,14 @@ class ParsedUpload:
     @property
     def ok(self) -> bool:
         return not self.errors and self.frame is not None
+
+
+def compact_rows(rows) -> list[int] | range:
+    """Row numbers as a range when they run without gaps (a million ints cost 36 MB), else a list."""
+    array = np.asarray(rows, dtype=np.int64)
+    if len(array) and array[-1] - array[0] == len(array) - 1 and (np.diff(array) == 1).all():
+        return range(int(array[0]), int(array[-1]) + 1)
+    return array.tolist()
 
 
 def read_upload(data: bytes, filename: str, dataset: str | None = None,
@@ -99,7 +107,7 @@ def _read(book, result: ParsedUpload, dataset: str | None) -> None:
         result.warnings += [w for w in checked.warnings if w not in result.warnings]
         result.info.update(checked.info)
         frames.append(checked.frame)
-        numbers += checked.row_numbers
+        numbers += list(checked.row_numbers)
         sheets_used.append(sheet.name)
     result.sheet = sheets_used[0] if sheets_used else None
     result.info["sheets"] = sheets_used
@@ -110,7 +118,7 @@ def _read(book, result: ParsedUpload, dataset: str | None) -> None:
                                      "The header row was found but there are no data rows below it."))
     if frames:
         result.frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-        result.row_numbers = numbers
+        result.row_numbers = compact_rows(numbers)
         if len(frames) > 1:
             from dialogue.validation import _duplicates, _Reporter  # across sheets too
             rep = _Reporter(book.file, None, np.asarray(numbers), {})
@@ -161,6 +169,8 @@ def _template_body(sheet, header_row: int, match, result: ParsedUpload):
     if blank:
         result.info["blank_rows_skipped"] = blank
     mask = keep.to_numpy()
+    if mask.all():
+        return frame.reset_index(drop=True), rows
     return frame[mask].reset_index(drop=True), rows[mask]
 
 
@@ -200,7 +210,7 @@ def _from_layout(module, sheet, result: ParsedUpload) -> None:
     result.warnings += checked.warnings
     result.info.update(checked.info)
     result.frame = checked.frame
-    result.row_numbers = checked.row_numbers
+    result.row_numbers = compact_rows(checked.row_numbers)
 
 
 def _unrecognised(book, heads, matches, result: ParsedUpload, dataset: str | None) -> None:

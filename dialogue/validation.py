@@ -27,7 +27,7 @@ EXPECTED = {
 @dataclass
 class Validated:
     frame: pd.DataFrame | None
-    row_numbers: list[int]
+    row_numbers: np.ndarray
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     info: dict = field(default_factory=dict)
@@ -118,7 +118,7 @@ def validate(raw: pd.DataFrame, dataset: str, *, file: str, sheet: str | None,
             info["date_precision_from_dates"] = int((precision_from_dates != "day").sum())
     _ranges(dataset, frame, rep)
     _duplicates(ds, frame, rep)
-    return Validated(frame, rows.tolist(), rep.problems, warnings, info)
+    return Validated(frame, rows, rep.problems, warnings, info)
 
 
 def _default(col: Column, n: int) -> pd.Series:
@@ -194,13 +194,19 @@ def _ranges(dataset: str, frame: pd.DataFrame, rep: _Reporter) -> None:
         rep.cells(v.notna() & (v < 0), "value", v, "value is negative; expected 0 or more")
 
 
-def _key_codes(keyed: pd.DataFrame) -> np.ndarray:
-    """One integer per row, equal exactly when the rows' keys are equal (empty equals empty)."""
+def _key_codes(keyed: pd.DataFrame) -> tuple[np.ndarray, int]:
+    """One integer per row, equal exactly when the rows' keys are equal (empty equals empty),
+    and how many distinct keys there are."""
     combined = np.zeros(len(keyed), dtype=np.int64)
+    distinct = 1
     for name in keyed.columns:
         codes, uniques = pd.factorize(keyed[name], use_na_sentinel=False)
-        combined, _ = pd.factorize(combined * (len(uniques) + 1) + codes)
-    return combined
+        combined *= len(uniques) + 1
+        combined += codes
+        del codes
+        combined, found = pd.factorize(combined)
+        distinct = len(found)
+    return combined, distinct
 
 
 def _duplicates(ds, frame: pd.DataFrame, rep: _Reporter) -> None:
@@ -209,16 +215,16 @@ def _duplicates(ds, frame: pd.DataFrame, rep: _Reporter) -> None:
     if not key or frame.empty:
         return
     keyed = frame[key]
-    group = _key_codes(keyed)
-    dup = pd.Series(group).duplicated(keep=False).to_numpy()
-    if not dup.any():
+    group, distinct = _key_codes(keyed)
+    if distinct == len(group):            # the usual case: every key once, nothing more to do
         return
-    later = pd.Series(group).duplicated(keep="first").to_numpy()
-    first_index = pd.Series(np.arange(len(group))).groupby(group).transform("min").to_numpy()
-    first_of = pd.Series(first_index)
+    counts = np.bincount(group, minlength=distinct)
+    _, first_index = np.unique(group, return_index=True)   # first row of each key
+    later = (counts[group] > 1) & (first_index[group] != np.arange(len(group)))
+    first_of = first_index[group]
     positions = np.flatnonzero(later)
     for pos in positions[:MAX_ROWS_PER_KIND]:
-        first = int(rep.rows[int(first_of.loc[pos])])
+        first = int(rep.rows[int(first_of[pos])])
         value = " / ".join("" if pd.isna(v) else str(v)[:40] for v in keyed.iloc[pos].tolist())
         rep.problems.append(Problem(rep.file, rep.sheet, int(rep.rows[pos]), ", ".join(key), value,
                                     f"the same {' + '.join(key)} appears again (first in row {first}); "
