@@ -270,7 +270,7 @@ def _changes(pdf: _Pack, c: ReportContent) -> None:
         _para(pdf, label("no_status_moves", lang))
     else:
         pdf.set_font(FONT, "", 8.5)
-        with pdf.table(col_widths=(70, 30, 30, pdf.epw - 130), text_align="LEFT", line_height=4,
+        with pdf.table(col_widths=(55, 27, 27, pdf.epw - 109), text_align="LEFT", line_height=4,
                        headings_style=_headings_style(8.5)) as table:
             table.row([label("target", lang), label("before", lang), label("after", lang), label("reason", lang)])
             for m in c.status_moves:
@@ -307,7 +307,7 @@ def _milestones(pdf: _Pack, c: ReportContent) -> None:
         _para(pdf, label("no_milestones", lang))
         return
     pdf.set_font(FONT, "", 8.5)
-    with pdf.table(col_widths=(24, 70, 30, pdf.epw - 124), text_align="LEFT", line_height=4,
+    with pdf.table(col_widths=(22, 55, 27, pdf.epw - 104), text_align="LEFT", line_height=4,
                    headings_style=_headings_style(8.5)) as table:
         table.row([label("deadline", lang), label("target", lang), label("status", lang), label("reason", lang)])
         for m in c.milestones:
