@@ -65,13 +65,16 @@ def _arrow_strings(s: pd.Series):
 
 
 def _clean_arrow(array, index) -> pd.Series:
-    """Trim and blank-to-NA on Arrow strings, copying only when some cell needs it."""
+    """Trim and blank-to-NA on Arrow strings, keeping the original buffers when nothing changes."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    if pc.any(pc.match_substring_regex(array, r"^\s|\s$")).as_py():
-        array = pc.utf8_trim_whitespace(array)
-    empty = pc.equal(array, "")
+    trimmed = pc.utf8_trim_whitespace(array)
+    lengths = pc.binary_length(trimmed)
+    if pc.sum(lengths).as_py() != pc.sum(pc.binary_length(array)).as_py():
+        array = trimmed
+    del trimmed
+    empty = pc.equal(lengths, 0)
     if pc.any(empty).as_py():
         array = pc.if_else(empty, pa.scalar(None, array.type), array)
     if isinstance(array, pa.Array):
@@ -147,10 +150,12 @@ def parse_numbers(s: pd.Series, column: str = "") -> Parsed:
         usable = pc.if_else(pc.fill_null(ok, False), text_arr, pa.scalar(None, pa.string()))
         return pc.cast(usable, pa.float64()).to_numpy(zero_copy_only=False)
 
-    plain = _match(arr, _PLAIN)
-    if plain[present].all():
-        values = pd.Series(to_float(arr), index=s.index, dtype="Float64")
-        return Parsed(values, none)
+    try:                                     # plain machine numbers: one cast, no regex
+        direct = pc.cast(arr, pa.float64()).to_numpy(zero_copy_only=False)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        direct = None
+    if direct is not None and np.isfinite(direct[present]).all():
+        return Parsed(pd.Series(direct, index=s.index).astype("Float64"), none)
     arr = pc.replace_substring(arr, "\u2212", "-")          # unicode minus
     paren = _match(arr, r"^\(.*\)$")
     pct = _mask(pc.match_substring(arr, "%"))
@@ -396,11 +401,16 @@ def resolve_code(value: str, allowed: tuple[str, ...]) -> str | None:
 
 def parse_codes(s: pd.Series, allowed: tuple[str, ...], column: str = "") -> Parsed:
     """Coded values mapped to their canonical code; looked up once per distinct value."""
+    import pyarrow as pa
+
     text = as_text(s)
     codes, distinct = pd.factorize(text)
-    resolved = np.array([resolve_code(str(v), allowed) for v in distinct] + [None], dtype=object)
-    values = pd.Series(resolved[codes], index=s.index, dtype="string")   # code -1 (empty) -> None
-    bad = (codes >= 0) & values.isna().to_numpy()
+    resolved = [resolve_code(str(v), allowed) for v in distinct]
+    known = np.array([r is not None for r in resolved] + [False])
+    indices = pa.array(codes.astype(np.int32), mask=codes < 0)
+    decoded = pa.DictionaryArray.from_arrays(indices, pa.array(resolved, type=pa.string())).dictionary_decode()
+    values = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([decoded])), index=s.index, copy=False)
+    bad = (codes >= 0) & ~known[codes]
     return Parsed(values, pd.Series(bad, index=s.index))
 
 

@@ -187,7 +187,7 @@ def _filled(frame: pd.DataFrame) -> pd.DataFrame:
         elif getattr(col.array, "_pa_array", None) is not None and str(col.array._pa_array.type) in ("string", "large_string"):
             import pyarrow.compute as pc
 
-            hit = pc.fill_null(pc.match_substring_regex(col.array._pa_array, r"\S"), False)
+            hit = pc.fill_null(pc.greater(pc.binary_length(pc.utf8_trim_whitespace(col.array._pa_array)), 0), False)
             out[i] = pd.Series(hit.to_numpy(zero_copy_only=False), index=frame.index)
         else:
             text = col.astype("string")
