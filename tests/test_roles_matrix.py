@@ -304,3 +304,35 @@ def test_admin_adds_a_user_on_the_admin_page(app_env):
     next(b for b in at.button if b.label == "Add user").click().run()
     assert not at.exception and [s.value for s in at.success] == ["Added nina (analyst)."]
     assert auth.UserStore().get("nina").role == "analyst"
+
+
+@pytest.fixture
+def no_users(app_env, tmp_path, monkeypatch):
+    monkeypatch.setenv("DIALOGUE_USERS", str(tmp_path / "nobody.toml"))
+    return app_env
+
+
+@pytest.fixture
+def listen_on():
+    """Set Streamlit's server.address for the test, then put the configured value back."""
+    from streamlit import config as st_config
+
+    original = st_config.get_option("server.address")
+    yield lambda address: st_config.set_option("server.address", address)
+    st_config.set_option("server.address", original)
+
+
+def test_local_mode_on_localhost_is_a_labelled_admin(no_users, listen_on):
+    listen_on("localhost")
+    at = app_as(None)
+    assert "admin.py" in page_files(at) and "data.py" in page_files(at)
+    assert any(w.value.startswith("**Local mode**") for w in at.sidebar.warning)
+
+
+@pytest.mark.parametrize("address", ["0.0.0.0", "192.168.1.20", None])
+def test_local_mode_is_refused_on_any_other_address(no_users, listen_on, address):
+    listen_on(address)
+    at = app_as(None)
+    assert not at.title and not at.text_input          # no page ran, no sign-in form either
+    assert len(at.error) == 1 and "python -m dialogue users add NAME --role admin" in at.error[0].value
+    assert "local mode (no sign-in) is refused" in at.error[0].value
