@@ -5,6 +5,8 @@ The role always comes from the users file on the server, looked up through a ser
 """
 from __future__ import annotations
 
+import sys
+
 import streamlit as st
 
 from dialogue import audit, auth, backup, config, db
@@ -85,7 +87,9 @@ def resolve_actor() -> Actor | None:
     store = auth.UserStore()
     if not store.has_users():
         if not auth.is_loopback(_server_address()):
-            st.error(auth.local_mode_refusal(_server_address()))
+            refusal = auth.local_mode_refusal(_server_address())
+            _log_once(refusal)
+            st.error(refusal)
             st.stop()
         st.sidebar.warning(
             "**Local mode**: one user with administrator rights and no sign-in, reachable from this "
@@ -110,6 +114,16 @@ def resolve_actor() -> Actor | None:
         st.caption(f"Signed in as {actor.user} ({actor.role})")
         st.button("Sign out", key="_dialogue_sign_out", on_click=sign_out, icon=":material/logout:")
     return actor
+
+
+_logged: set[str] = set()
+
+
+def _log_once(message: str) -> None:
+    """Say it in the server's console too, once per process, where the operator looks."""
+    if message not in _logged:
+        _logged.add(message)
+        print(f"Dialogue Monitor: {message}", file=sys.stderr, flush=True)
 
 
 def sign_out() -> None:
