@@ -336,3 +336,14 @@ def test_local_mode_is_refused_on_any_other_address(no_users, listen_on, address
     assert not at.title and not at.text_input          # no page ran, no sign-in form either
     assert len(at.error) == 1 and "python -m dialogue users add NAME --role admin" in at.error[0].value
     assert "local mode (no sign-in) is refused" in at.error[0].value
+
+
+def test_admin_page_shows_the_audit_log_and_backs_up(app_env, tmp_path):
+    at = app_as("admin")
+    at.switch_page("pages/admin.py").run()
+    log = at.dataframe[1].value
+    assert list(log["action"]) == ["user_add"] * 3 and set(log["user"]) == {"adam"}
+    at.text_input(key="admin_backup_dir").set_value(str(tmp_path / "from-page"))
+    next(b for b in at.button if b.label == "Back up").click().run()
+    assert not at.exception and at.success[0].value.startswith("Backed up ")
+    assert backup.read_manifest(tmp_path / "from-page")["by"] == "root"
