@@ -53,8 +53,8 @@ def current_actor() -> Actor | None:
     if not store.has_users():
         return auth.local_actor() if auth.is_loopback(_server_address()) else None
     if oidc_configured():
-        if not st.user.is_logged_in:
-            return None
+        if not st.user.is_logged_in or st.user.get("email_verified") is False:
+            return None               # an e-mail the provider has not verified grants nothing
         return store.actor_for_email(st.user.get("email"))
     actor = auth.SESSIONS.get(st.session_state.get(TOKEN_KEY))
     if actor is None:
