@@ -19,7 +19,6 @@ from dialogue import cli, db, reports, store
 from dialogue.datasets import DATASETS
 from dialogue.notes import add_note, list_notes
 from dialogue.reports import content as report_content
-from dialogue.reports.html import html_text
 from dialogue.reports.labels import label
 from dialogue.reports.pdf import pdf_bytes
 from dialogue.reports.xlsx import HEADER_ROW, workbook
