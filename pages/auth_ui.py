@@ -43,6 +43,13 @@ def oidc_configured() -> bool:
         return False
 
 
+def oidc_identity() -> tuple[bool, str | None, bool | None]:
+    """(signed in with the identity provider?, e-mail, e-mail verified?) from st.user."""
+    if not st.user.is_logged_in:
+        return False, None, None
+    return True, st.user.get("email"), st.user.get("email_verified")
+
+
 def _server_address() -> str | None:
     return st.get_option("server.address")
 
@@ -53,9 +60,10 @@ def current_actor() -> Actor | None:
     if not store.has_users():
         return auth.local_actor() if auth.is_loopback(_server_address()) else None
     if oidc_configured():
-        if not st.user.is_logged_in or st.user.get("email_verified") is False:
+        signed_in, email, verified = oidc_identity()
+        if not signed_in or verified is False:
             return None               # an e-mail the provider has not verified grants nothing
-        return store.actor_for_email(st.user.get("email"))
+        return store.actor_for_email(email)
     actor = auth.SESSIONS.get(st.session_state.get(TOKEN_KEY))
     if actor is None:
         return None
@@ -104,7 +112,7 @@ def resolve_actor() -> Actor | None:
         if had_token:
             st.session_state.pop(TOKEN_KEY, None)
             st.session_state[NOTICE_KEY] = "Your session has ended (timed out or changed). Please sign in again."
-        if oidc_configured() and st.user.is_logged_in:
+        if oidc_configured() and oidc_identity()[0]:
             _refuse_unmapped_email(store)
         return None
     if oidc_configured() and not st.session_state.get(OIDC_AUDITED_KEY):
@@ -133,7 +141,7 @@ def sign_out() -> None:
         audit.record(_con(), actor, "sign_out", {}, ok=True)
     auth.SESSIONS.end(st.session_state.pop(TOKEN_KEY, None))
     st.session_state.pop(OIDC_AUDITED_KEY, None)
-    if oidc_configured() and st.user.is_logged_in:
+    if oidc_configured() and oidc_identity()[0]:
         st.logout()
 
 
@@ -164,13 +172,14 @@ def sign_in_page() -> None:
 
 
 def _refuse_unmapped_email(store: auth.UserStore) -> None:
-    email = st.user.get("email")
+    email = oidc_identity()[1]
     if not st.session_state.get(OIDC_AUDITED_KEY):
         audit.record(_con(), None, "sign_in_failed", {"method": "oidc", "email": email, "reason": "no role"},
                      ok=False)
         st.session_state[OIDC_AUDITED_KEY] = True
-    st.error(f"The account {email} has no role here. An administrator can grant one: "
-             f"`python -m dialogue users add NAME --role viewer --email {email}`.")
+    st.error("This account has no role here. An administrator can grant one with the command below.")
+    st.text(email or "(the identity provider sent no e-mail)")      # plain text, never markup
+    st.code(f"python -m dialogue users add NAME --role viewer --email {email}", language="bash")
     if st.button("Sign out", key="_dialogue_oidc_sign_out"):
         st.logout()
     st.stop()

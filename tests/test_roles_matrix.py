@@ -347,3 +347,41 @@ def test_admin_page_shows_the_audit_log_and_backs_up(app_env, tmp_path):
     next(b for b in at.button if b.label == "Back up").click().run()
     assert not at.exception and at.success[0].value.startswith("Backed up ")
     assert backup.read_manifest(tmp_path / "from-page")["by"] == "root"
+
+
+@pytest.fixture
+def oidc(app_env, monkeypatch):
+    """Pretend .streamlit/secrets.toml has [auth] and the provider returned an identity."""
+    from pages import auth_ui
+
+    monkeypatch.setattr(auth_ui, "oidc_configured", lambda: True)
+
+    def signed_in_as(email, verified=True):
+        monkeypatch.setattr(auth_ui, "oidc_identity", lambda: (email is not None, email, verified))
+    return signed_in_as
+
+
+def test_identity_provider_email_maps_to_its_role(oidc, app_env):
+    auth.UserStore().add(db.shared(app_env).cursor(), ADMIN, "mira", "analyst", None, email="Mira@MFA.gov.rs")
+    oidc("mira@mfa.gov.rs")
+    at = app_as(None)
+    assert "data.py" in page_files(at) and "admin.py" not in page_files(at)
+    from dialogue import audit
+    entry = audit.audit_entries(db.shared(app_env).cursor(), limit=1).iloc[0]
+    assert (entry["action"], entry["user"], entry["detail"]) == ("sign_in", "mira", '{"method": "oidc"}')
+
+
+@pytest.mark.parametrize("email,verified", [("stranger@example.org", True), ("mira@mfa.gov.rs", False)])
+def test_identity_provider_email_without_a_role_gets_nothing(oidc, app_env, email, verified):
+    auth.UserStore().add(db.shared(app_env).cursor(), ADMIN, "mira", "analyst", None, email="mira@mfa.gov.rs")
+    oidc(email, verified)
+    at = app_as(None)
+    assert not at.title                      # no page ran (the run stopped before any navigation)
+    assert at.error[0].value.startswith("This account has no role here")
+    assert [x.value for x in at.text] == [email]
+
+
+def test_signed_out_identity_provider_user_sees_the_provider_button(oidc, app_env):
+    oidc(None)
+    at = app_as(None)
+    assert [b.label for b in at.button] == ["Sign in"] and not at.text_input
