@@ -133,7 +133,7 @@ def _template_body(sheet, header_row: int, match, result: ParsedUpload):
     ignored = []
     unnamed = [p for p, name in enumerate(body.columns) if not str(name).strip()]
     if unnamed:
-        filled = _filled(body.iloc[:, unnamed])
+        filled = _filled(body.iloc[:, unnamed], bool(body.attrs.get("clean")))
         for k, pos in enumerate(unnamed):
             hits = np.flatnonzero(filled.iloc[:, k].to_numpy())
             for r in hits[:20]:
@@ -152,8 +152,9 @@ def _template_body(sheet, header_row: int, match, result: ParsedUpload):
     frame = body.iloc[:, list(columns)]
     frame.columns = list(columns.values())
     rows = np.arange(first, first + len(frame))
-    filled = _filled(frame)
-    other = _filled(body.iloc[:, [p for p in range(body.shape[1]) if p not in columns]]) if ignored else None
+    clean = bool(body.attrs.get("clean"))
+    filled = _filled(frame, clean)
+    other = _filled(body.iloc[:, [p for p in range(body.shape[1]) if p not in columns]], clean) if ignored else None
     keep = filled.sum(axis=1) > 0
     # Trailing notes ("Source: ...", "* provisional") below the table: one cell, nothing after.
     count = filled.sum(axis=1) + (other.sum(axis=1) if other is not None else 0)
@@ -178,17 +179,15 @@ def _column_letter(pos: int, body: pd.DataFrame) -> str:
     return f"column {pos + 1} (no header)"
 
 
-def _filled(frame: pd.DataFrame) -> pd.DataFrame:
+def _filled(frame: pd.DataFrame, clean: bool = False) -> pd.DataFrame:
+    """True where a cell holds something; `clean` = text is already trimmed with blanks as nulls."""
     out = {}
     for i, name in enumerate(frame.columns):
         col = frame.iloc[:, i]
         if pd.api.types.is_numeric_dtype(col.dtype) or pd.api.types.is_datetime64_any_dtype(col.dtype):
             out[i] = col.notna()
-        elif getattr(col.array, "_pa_array", None) is not None and str(col.array._pa_array.type) in ("string", "large_string"):
-            import pyarrow.compute as pc
-
-            hit = pc.fill_null(pc.greater(pc.binary_length(pc.utf8_trim_whitespace(col.array._pa_array)), 0), False)
-            out[i] = pd.Series(hit.to_numpy(zero_copy_only=False), index=frame.index)
+        elif clean:
+            out[i] = col.notna()
         else:
             text = col.astype("string")
             out[i] = (text.notna() & (text.str.strip() != "")).fillna(False)

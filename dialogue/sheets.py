@@ -750,8 +750,12 @@ class TextBook(Book):
             return None
         if table.num_rows > MAX_ROWS:
             raise Refused(f"The file has {table.num_rows} rows (limit {MAX_ROWS}).")
-        frame = table.to_pandas(memory_pool=_arrow_pool(), types_mapper=lambda t: pd.StringDtype("pyarrow") if t == pa.string() else None)
+        from dialogue.cells import _clean_arrow
+
+        frame = pd.DataFrame({i: _clean_arrow(table.column(i), pd.RangeIndex(table.num_rows))
+                              for i in range(table.num_columns)})
         frame.columns = [_header_text(header, p) for p in range(len(header))]
+        frame.attrs["clean"] = True          # trimmed, blanks as nulls
         return frame
 
 

@@ -196,17 +196,22 @@ def _ranges(dataset: str, frame: pd.DataFrame, rep: _Reporter) -> None:
 
 def _key_codes(keyed: pd.DataFrame) -> tuple[np.ndarray, int]:
     """One integer per row, equal exactly when the rows' keys are equal (empty equals empty),
-    and how many distinct keys there are."""
-    combined = np.zeros(len(keyed), dtype=np.int64)
-    distinct = 1
-    for name in keyed.columns:
+    and how many distinct keys there are. Stops early once the keys seen so far are unique."""
+    n = len(keyed)
+    combined = np.zeros(n, dtype=np.int64)
+    span = 1
+    for name in reversed(keyed.columns):          # specific columns (product code, title) last in keys
         codes, uniques = pd.factorize(keyed[name], use_na_sentinel=False)
-        combined *= len(uniques) + 1
-        combined += codes
-        del codes
-        combined, found = pd.factorize(combined)
-        distinct = len(found)
-    return combined, distinct
+        if len(uniques) == n:
+            return codes.astype(np.int64), n
+        width = len(uniques) + 1
+        if span * width >= 2 ** 62:
+            combined, found = pd.factorize(combined)
+            span = len(found)
+        combined = combined * width + codes
+        span *= width
+    combined, found = pd.factorize(combined)
+    return combined, len(found)
 
 
 def _duplicates(ds, frame: pd.DataFrame, rep: _Reporter) -> None:
