@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import fcntl
+import functools
 import json
 import os
 import re
@@ -36,8 +37,12 @@ ADD_USER_HINT = (
     "Add a user first:  python -m dialogue users add NAME --role admin   "
     "(the users file is $DIALOGUE_USERS, default .streamlit/users.toml)"
 )
-# Checked for unknown names too, so a wrong name takes as long as a wrong password.
-_DUMMY_HASH = bcrypt.hashpw(b"not a password", bcrypt.gensalt(rounds=12))
+
+
+@functools.cache
+def _dummy_hash(rounds: int) -> bytes:
+    """Checked for unknown names too, so a wrong name takes as long as a wrong password."""
+    return bcrypt.hashpw(b"not a password", bcrypt.gensalt(rounds))
 
 
 class UserError(ValueError):
@@ -343,7 +348,7 @@ def _check_new_user(name: str, role: str, password: str | None, email: str | Non
 def _check_password(password: str | None, hashed: str | None) -> bool:
     data = (password or "").encode("utf-8")
     if not hashed or not data or len(data) > MAX_PASSWORD_BYTES:
-        bcrypt.checkpw(b"x", _DUMMY_HASH)   # same work either way
+        bcrypt.checkpw(b"x", _dummy_hash(BCRYPT_ROUNDS))   # same work either way
         return False
     return bcrypt.checkpw(data, hashed.encode("ascii"))
 
