@@ -1,6 +1,7 @@
 """Who may sign in: the users file (bcrypt hashes, roles, e-mails), lockout after failures, sessions."""
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import functools
 import json
@@ -78,23 +79,17 @@ class UserStore:
         self._lock = threading.RLock()
 
     # -- files ---------------------------------------------------------------------------
+    @contextlib.contextmanager
     def _locked(self):
         """An exclusive lock (threads and processes) around read-modify-write of both files."""
-        store = self
-
-        class _Guard:
-            def __enter__(self_inner):
-                store._lock.acquire()
-                store.path.parent.mkdir(parents=True, exist_ok=True)
-                self_inner.fh = open(store.path.with_name(store.path.name + ".lock"), "a")
-                fcntl.flock(self_inner.fh, fcntl.LOCK_EX)
-
-            def __exit__(self_inner, *exc):
-                fcntl.flock(self_inner.fh, fcntl.LOCK_UN)
-                self_inner.fh.close()
-                store._lock.release()
-
-        return _Guard()
+        with self._lock:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with open(self.path.with_name(self.path.name + ".lock"), "a") as fh:
+                fcntl.flock(fh, fcntl.LOCK_EX)
+                try:
+                    yield
+                finally:
+                    fcntl.flock(fh, fcntl.LOCK_UN)
 
     def _read(self) -> dict:
         if not self.path.exists():
