@@ -385,3 +385,16 @@ def test_signed_out_identity_provider_user_sees_the_provider_button(oidc, app_en
     oidc(None)
     at = app_as(None)
     assert [b.label for b in at.button] == ["Sign in"] and not at.text_input
+
+
+def test_sign_out_ends_the_server_side_session_and_is_audited(app_env):
+    from dialogue import audit
+    from pages import auth_ui
+
+    at = app_as("analyst")
+    token = at.session_state[auth_ui.TOKEN_KEY]
+    at.button(key="_dialogue_sign_out").click().run()
+    assert auth_ui.TOKEN_KEY not in at.session_state
+    assert auth.SESSIONS.get(token) is None
+    entry = audit.audit_entries(db.shared(app_env).cursor(), limit=1).iloc[0]
+    assert (entry["action"], entry["user"]) == ("sign_out", "ana")
