@@ -237,13 +237,16 @@ def serve_backup_requests(con, db_file: str | os.PathLike) -> None:
 
 
 def _serve(con, inbox: Path, db_file: Path) -> None:
-    while True:
+    while inbox.is_dir():                        # gone with its database: stop
         try:
+            con.cursor().close()                    # raises once the connection is closed
             (inbox / "alive").write_text(str(time.time()), encoding="utf-8")
             audit.import_pending(con, db_file)      # user changes made by commands meanwhile
             for ask in sorted(inbox.glob("*.json")):
                 if not ask.name.endswith(".done.json"):
                     _answer(con, ask)
+        except duckdb.ConnectionException:      # the connection was closed: this service is over
+            return
         except Exception:  # noqa: BLE001 - the service must outlive one bad request
             pass
         time.sleep(REQUEST_POLL_SECONDS)
