@@ -39,10 +39,12 @@ def cmd_users(args) -> int:
     actor = cli_actor(None)
     path = config.db_path(args.db)
     try:
+        if not path.exists():                   # never create an empty database here: the dashboard
+            raise FileNotFoundError(path)       # fills a missing one from the bundled data first
         con = db.connect(path)                  # user changes are audited in the database ...
         audit.import_pending(con, path)
-    except db.DatabaseBusy:
-        con = audit.PendingLog(path)            # ... or, while the dashboard holds it, next to it
+    except (db.DatabaseBusy, FileNotFoundError):
+        con = audit.PendingLog(path)            # ... or next to it, until the dashboard moves them in
     try:
         if args.users_verb == "add":
             try:

@@ -227,12 +227,13 @@ def run_cli(args, stdin_text, monkeypatch, capsys):
 
 
 def test_users_add_reads_two_lines_from_stdin(cli_env, monkeypatch, capsys, tmp_path):
+    from dialogue import db
+    db.connect(tmp_path / "cli.duckdb").close()          # an existing database records the change
     code, out, _ = run_cli(cli_env + ["users", "add", "ana", "--role", "analyst"],
                            "correct horse\ncorrect horse\n", monkeypatch, capsys)
     assert code == 0 and "added ana (analyst)" in out
     store = auth.UserStore()
     assert store.path == tmp_path / "users.toml"
-    from dialogue import db
     con = db.connect(tmp_path / "cli.duckdb")
     assert store.verify(con, "ana", "correct horse") == Actor("ana", "analyst")
     entry = audit.audit_entries(con, action="user_add").iloc[0]
@@ -282,3 +283,19 @@ def test_terminal_password_prompt_uses_getpass(monkeypatch):
             return True
 
     assert commands_admin.read_new_password("ana", Tty("")) == "correct horse"
+
+
+def test_users_add_before_any_database_exists_creates_none(tmp_path, monkeypatch, capsys):
+    """The first admin is often added before the first `make run`: no empty database may appear."""
+    from dialogue import db
+
+    monkeypatch.setenv("DIALOGUE_USERS", str(tmp_path / "users.toml"))
+    path = tmp_path / "later.duckdb"
+    code, _, _ = run_cli(["--db", str(path), "users", "add", "root", "--role", "admin"],
+                         "correct horse\ncorrect horse\n", monkeypatch, capsys)
+    assert code == 0 and not path.exists()
+    con = db.connect(path)                      # the dashboard's first run, later
+    assert audit.import_pending(con, path) == 1
+    entry = audit.audit_entries(con).iloc[0]
+    assert (entry["action"], entry["role"], bool(entry["ok"])) == ("user_add", "admin", True)
+    con.close()
