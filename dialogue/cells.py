@@ -49,6 +49,8 @@ def as_text(s: pd.Series) -> pd.Series:
                   na_action="ignore") if len(s) < 50_000 or _has_floats(s) else s
     arrow = _arrow_strings(s)
     if arrow is not None:
+        if s.attrs.get("clean"):               # CSV bodies: trimmed, blanks already null
+            return s
         return _clean_arrow(arrow, s.index)
     out = s.astype("string").str.strip()
     return out.mask(out == "")

@@ -134,13 +134,14 @@ def _typed(col: Column, series: pd.Series, rep: _Reporter, warnings: list[str]):
     precision = None
     if col.type == "text":
         text = cells.as_text(series)
-        long = text.str.len().gt(MAX_TEXT).fillna(False)
+        long, formula = _long_and_formula(text)
         rep.cells(long, col.name, text, f"the cell holds more than {MAX_TEXT:,} characters "
                   "(Excel's own limit); shorten it")
-        formula = text.str.match(_FORMULA).fillna(False) & ~long
+        formula &= ~long
         rep.cells(formula, col.name, text, "the cell looks like a spreadsheet formula; formulas are "
                   "refused (type the value itself, or start the text with an apostrophe)")
-        return text.mask(long), None, np.asarray(long | formula, dtype=bool)
+        bad = long | formula
+        return (text.mask(long) if long.any() else text), None, bad
     if col.type == "int":
         parsed = cells.parse_ints(series, header)
     elif col.type == "number":
@@ -161,6 +162,27 @@ def _typed(col: Column, series: pd.Series, rep: _Reporter, warnings: list[str]):
     warnings.extend(parsed.warnings)
     unreadable = np.asarray(parsed.bad | mixed, dtype=bool)
     return parsed.values.mask(parsed.bad), precision, unreadable
+
+
+def _long_and_formula(text: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Cells over Excel's length limit, and cells that look like formulas (cheap first-byte test first)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arrow = cells._arrow_strings(text)
+    if arrow is None:
+        long = text.str.len().gt(MAX_TEXT).fillna(False).to_numpy(dtype=bool)
+        return long, text.str.match(_FORMULA).fillna(False).to_numpy(dtype=bool)
+    size = pc.binary_length(arrow)                      # bytes >= characters
+    long = np.zeros(len(text), dtype=bool)
+    if pc.any(pc.greater(size, MAX_TEXT)).as_py():
+        long = cells._mask(pc.greater(pc.utf8_length(arrow), MAX_TEXT))
+    first = pc.utf8_slice_codeunits(arrow, 0, 1)
+    maybe = pc.is_in(first, value_set=pa.array(["=", "@", "+", "-"], type=first.type))
+    formula = np.zeros(len(text), dtype=bool)
+    if pc.any(maybe).as_py():
+        formula = cells._mask(pc.match_substring_regex(arrow, _FORMULA))
+    return long, formula
 
 
 def _ranges(dataset: str, frame: pd.DataFrame, rep: _Reporter) -> None:
