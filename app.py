@@ -39,7 +39,7 @@ with st.sidebar:
 workspace = st.session_state[common.KEY_WORKSPACE]
 st.session_state[common.KEY_DB] = str(common.workspace_path(workspace))
 try:
-    cursor = common.con()
+    cursor = common.start_run()
 except db.DatabaseBusy as exc:
     st.error(t("db_busy", lang, msg=str(exc)))
     st.stop()
@@ -57,7 +57,7 @@ if actor is None:
     st.navigation([st.Page(sign_in_page, title="Sign in", icon=":material/login:")]).run()
     st.stop()
 with st.sidebar:
-    latest = db.latest_upload_id(cursor)
+    latest = common.upload_id()
     st.caption(t("data_as_of_upload", lang, n=latest) if latest else t("no_uploads", lang))
 
 

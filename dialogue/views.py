@@ -729,3 +729,14 @@ def encoding_choices(candidates: list[dict], lang: str) -> pd.DataFrame:
     """The readers' encoding candidates (encoding, label, preview) as a table to choose from."""
     return pd.DataFrame([{t("data_encoding", lang): c.get("encoding"), "": c.get("label", ""),
                           t("col_value", lang): c.get("preview", "")} for c in candidates])
+
+
+def history_page(con, as_of: date, known_at: datetime | None = None, lang: str = "en") -> pd.DataFrame:
+    """The Data page's upload history (the same signature as every other page's data)."""
+    return history_frame(con, lang)
+
+
+def browse_page(con, as_of: date, known_at: datetime | None = None, lang: str = "en", dataset: str = "trade",
+                contains: str = "") -> pd.DataFrame:
+    """The Data page's dataset browser rows."""
+    return browse(con, dataset, contains)

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from dialogue import config, db, views
+from dialogue import charts, config, db, views
 from dialogue.i18n import t
 
 # Session-state keys of the shared sidebar widgets (set in app.py, read by the pages).
 KEY_AS_OF, KEY_LANG, KEY_WORKSPACE = "as_of", "lang", "workspace"
-KEY_DB, KEY_ACTOR = "_db_path", "_actor"
+KEY_DB, KEY_ACTOR, KEY_RUN = "_db_path", "_actor", "_run"
 DATA_PAGE = "pages/data.py"
 
 
@@ -61,16 +61,32 @@ def connection(path: str, workspace: str):
     return db.shared(p)
 
 
-def con():
-    """A cursor of the shared connection for this script run (DuckDB needs one per thread)."""
+def new_cursor():
+    """A fresh cursor of the shared connection (DuckDB needs one per thread): app.py takes one per run."""
     path = st.session_state.get(KEY_DB) or str(workspace_path("reference"))
     workspace = st.session_state.get(KEY_WORKSPACE, "reference")
     return connection(path, workspace).cursor()
 
 
+def start_run():
+    """Open this script run's cursor; the pages of the run reuse it."""
+    cursor = new_cursor()
+    st.session_state[KEY_RUN] = (st.session_state.get(KEY_DB), cursor)
+    return cursor
+
+
+def con():
+    """This script run's cursor (taken by app.py at the start of the run)."""
+    run = st.session_state.get(KEY_RUN)
+    if run is None or run[0] != st.session_state.get(KEY_DB):
+        return start_run()
+    return run[1]
+
+
 def upload_id() -> int:
     """The newest upload id: part of every cache key, so a commit or rollback refreshes every figure."""
     return db.latest_upload_id(con())
+
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -100,8 +116,15 @@ def empty_state(what_key: str) -> None:
         st.caption(t("empty_ask_analyst", lang()))
 
 
-def chart(c) -> None:
-    st.altair_chart(c, width="stretch")
+@st.cache_data(show_spinner=False, max_entries=512)
+def _spec(builder: str, args: tuple, kwargs: tuple) -> dict:
+    """The Vega-Lite spec of charts.<builder>(*args): built and validated once per distinct input."""
+    return getattr(charts, builder)(*args, **dict(kwargs)).to_dict()
+
+
+def chart(builder: str, *args, **kwargs) -> None:
+    """Draw charts.<builder>(*args, **kwargs) across the page width (the spec is cached by its inputs)."""
+    st.vega_lite_chart(_spec(builder, args, tuple(sorted(kwargs.items()))), width="stretch")
 
 
 def status_table(frame, columns=("badge", "wording", "headline", "reason")) -> None:

@@ -96,11 +96,11 @@ with upload_tab:
     if templates is not None:
         for col, name in zip(st.columns(len(DATASETS)), DATASETS):
             col.download_button(t("data_template_download", lang, ds=t(f"ds_{name}", lang)),
-                                views.template_bytes(name), file_name=f"{name}_template.xlsx",
+                                lambda n=name: views.template_bytes(n), file_name=f"{name}_template.xlsx",
                                 key=f"template_{name}", icon=":material/download:")
 
 with history_tab:
-    history = views.history_frame(con, lang)
+    history = common.page_data("history_page")
     if history.empty:
         st.caption(t("data_history_empty", lang))
     else:
@@ -125,13 +125,13 @@ with browse_tab:
     name = c1.selectbox(t("data_dataset", lang), list(DATASETS), key="browse_dataset",
                         format_func=lambda d: t(f"ds_{d}", lang))
     text = c2.text_input(t("data_filter", lang), key="browse_filter")
-    rows = views.browse(con, name, text)
+    rows = common.page_data("browse_page", dataset=name, contains=text)
     st.caption(t("data_rows", lang, n=len(rows)))
     st.dataframe(rows, hide_index=True, width="stretch")
     d1, d2 = st.columns(2)
-    d1.download_button(t("data_download_csv", lang), views.export_bytes(rows, "csv"), file_name=f"{name}.csv",
+    d1.download_button(t("data_download_csv", lang), lambda: views.export_bytes(rows, "csv"), file_name=f"{name}.csv",
                        mime="text/csv", key="browse_csv", icon=":material/download:")
-    d2.download_button(t("data_download_xlsx", lang), views.export_bytes(rows, "xlsx", name),
+    d2.download_button(t("data_download_xlsx", lang), lambda: views.export_bytes(rows, "xlsx", name),
                        file_name=f"{name}.xlsx", key="browse_xlsx", icon=":material/download:")
 
 with guide_tab:

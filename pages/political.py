@@ -1,7 +1,6 @@
 """Political and people-to-people targets: each milestone with its evidence, and diplomat training per year."""
 import streamlit as st
 
-from dialogue import charts
 from dialogue.i18n import t
 from pages import common
 
@@ -32,4 +31,4 @@ if not data.training_status.empty:
 if data.training.empty:
     common.empty_state("what_training")
 else:
-    common.chart(charts.diplomat_training(data.training, data.training_required, lang))
+    common.chart("diplomat_training", data.training, data.training_required, lang)

@@ -1,7 +1,6 @@
 """The road map in ten steps: planned against achieved dates, days late, and the ongoing steps' cadence."""
 import streamlit as st
 
-from dialogue import charts
 from dialogue.i18n import t
 from pages import common
 
@@ -15,7 +14,7 @@ st.subheader(t("rm_gantt_title", lang))
 if data.steps.empty:
     common.empty_state("what_targets")
 else:
-    common.chart(charts.roadmap_gantt(data.steps, common.as_of(), lang))
+    common.chart("roadmap_gantt", data.steps, common.as_of(), lang)
 if not data.table.empty:
     st.table(data.table, hide_index=True)
 
@@ -23,4 +22,4 @@ st.subheader(t("rm_cadence_title", lang))
 if data.cadence.empty or not data.cadence["count"].any():
     common.empty_state("what_cadence")
 if not data.cadence.empty:
-    common.chart(charts.cadence(data.cadence, lang))
+    common.chart("cadence", data.cadence, lang)

@@ -1,7 +1,6 @@
 """Security and Defence: exercises per year against the minimum, their timeline, defence agreements in the window."""
 import streamlit as st
 
-from dialogue import charts
 from dialogue.i18n import t
 from pages import common
 
@@ -16,19 +15,19 @@ st.subheader(t("sec_exercises_title", lang, n=f"{data.required:g}"))
 if data.per_year.empty:
     common.empty_state("what_exercises")
 else:
-    common.chart(charts.exercises_per_year(data.per_year, data.required, lang))
+    common.chart("exercises_per_year", data.per_year, data.required, lang)
 
 st.subheader(t("sec_timeline_title", lang))
 if data.timeline.empty:
     common.empty_state("what_exercises")
 else:
-    common.chart(charts.exercise_timeline(data.timeline, common.as_of(), lang))
+    common.chart("exercise_timeline", data.timeline, common.as_of(), lang)
     with st.expander(t("table_behind", lang)):
         st.dataframe(data.exercises_table, hide_index=True, width="stretch",
                      column_config={t("source", lang): st.column_config.LinkColumn()})
 
 st.subheader(t("sec_agreements_title", lang, n=f"{data.agreements_required:g}", years=data.window_years))
-common.chart(charts.defence_agreements(data.agreements, data.pace, data.agreements_required, lang))
+common.chart("defence_agreements", data.agreements, data.pace, data.agreements_required, lang)
 if data.agreements_table.empty:
     common.empty_state("what_agreements")
 else:

@@ -1,7 +1,6 @@
 """Trade: turnover against the +10%-a-year path, growth, year to date, flows, mirror statistics, products."""
 import streamlit as st
 
-from dialogue import charts
 from dialogue.i18n import fmt_percent, t
 from pages import common
 
@@ -19,7 +18,7 @@ rate = fmt_percent(data.rate, lang, 0)
 
 st.subheader(t("trade_turnover_title", lang, rate=rate, base=data.base_year))
 if data.turnover["value"].notna().any():
-    common.chart(charts.trade_turnover(data.turnover, data.rate, data.base_year, data.unit, lang))
+    common.chart("trade_turnover", data.turnover, data.rate, data.base_year, data.unit, lang)
 else:
     common.empty_state("what_trade")
 
@@ -29,20 +28,20 @@ with left:
     if data.growth.empty:
         common.empty_state("what_trade_years")
     else:
-        common.chart(charts.trade_growth(data.growth, data.rate, lang))
+        common.chart("trade_growth", data.growth, data.rate, lang)
 with right:
     year = common.as_of().year
     st.subheader(t("trade_ytd_title", lang, year=year, prev=year - 1))
     if data.ytd.empty:
         common.empty_state("what_trade_monthly")
     else:
-        common.chart(charts.trade_ytd(data.ytd, data.unit, lang))
+        common.chart("trade_ytd", data.ytd, data.unit, lang)
 
 st.subheader(t("trade_flows_title", lang))
 if data.flows.empty:
     common.empty_state("what_trade")
 else:
-    common.chart(charts.trade_flows(data.flows, data.unit, lang))
+    common.chart("trade_flows", data.flows, data.unit, lang)
     st.caption(t("balance_note", lang, reporter=data.reporter))
 
 st.subheader(t("trade_mirror_title", lang))
@@ -50,11 +49,11 @@ st.caption(data.mirror_flow + " · " + t("trade_mirror_note", lang))
 if data.mirror.empty:
     common.empty_state("what_mirror")
 else:
-    common.chart(charts.mirror(data.mirror, data.mirror_gaps, data.unit, lang))
+    common.chart("mirror", data.mirror, data.mirror_gaps, data.unit, lang)
 
 if data.products_year:
     st.subheader(t("trade_products_title", lang, year=data.products_year))
-    common.chart(charts.products(data.products, data.unit, lang))
+    common.chart("products", data.products, data.unit, lang)
 
 with st.expander(t("table_behind", lang)):
     st.dataframe(data.sources, hide_index=True, width="stretch")
