@@ -21,15 +21,19 @@ users_tab, audit_tab, settings_tab = st.tabs(["Users", "Audit log", "Settings an
 
 with users_tab:
     users = store.users()
-    st.dataframe(
-        [{"user": u.name, "role": u.role, "e-mail": u.email or "", "password": u.has_password,
-          "locked until (UTC)": store.locked_until(u.name)} for u in users],
-        hide_index=True, width="stretch",
-    )
+    if users:
+        st.dataframe(
+            [{"user": u.name, "role": u.role, "e-mail": u.email or "", "password": u.has_password,
+              "locked until (UTC)": store.locked_until(u.name)} for u in users],
+            hide_index=True, width="stretch",
+        )
+    else:
+        st.info("No users yet: this is local mode. Adding the first user ends it, and from then on "
+                "everyone signs in, so the first user must be an administrator.")
     with st.form("admin_add_user", clear_on_submit=True):
         st.subheader("Add a user")
         name = st.text_input("User name", key="admin_add_name")
-        role = st.selectbox("Role", ROLES, key="admin_add_role")
+        role = st.selectbox("Role", ROLES if users else ("admin",), key="admin_add_role")
         email = st.text_input("E-mail (for identity-provider sign-in, optional)", key="admin_add_email")
         pw1 = st.text_input("Password", type="password", key="admin_add_pw1")
         pw2 = st.text_input("Repeat the password", type="password", key="admin_add_pw2")
