@@ -186,6 +186,13 @@ def test_overview_lists_every_area_in_serbian(fixture_db):
     heads = [h.value for h in at.subheader]
     assert "Bezbednost i odbrana" in heads
     assert "Regionalne inicijative" in heads and "Evropske integracije" in heads
+    at = run_page("overview", "sr-Cyrl")
+    assert not at.exception
+    assert "Безбедност и одбрана" in [h.value for h in at.subheader]
+    assert at.title[0].value == "Да ли смо на добром путу?"
+    # the status of the security target in Cyrillic words with its icon: 🟢 На добром путу
+    badges = set(at.table[1].value.iloc[:, 0])
+    assert "🟢 На добром путу" in badges
 
 
 def test_upload_preview_commit_history_rollback(fixture_db):
