@@ -70,7 +70,8 @@ with audit_tab:
     who = c1.text_input("User", key="admin_audit_user").strip() or None
     what = c2.text_input("Action", key="admin_audit_action").strip() or None
     limit = c3.number_input("Entries", min_value=10, max_value=10_000, value=500, step=100, key="admin_audit_limit")
-    st.dataframe(audit.audit_entries(shown, limit=limit, user=who, action=what), hide_index=True, width="stretch")
+    st.dataframe(audit.audit_entries(shown, limit=limit, user=who, action=what), hide_index=True, width="stretch",
+                 column_config={"time": "time (UTC)", "audit_id": "#"})
 
 with settings_tab:
     st.dataframe(
