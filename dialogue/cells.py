@@ -6,7 +6,6 @@ that say which convention was assumed.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -89,15 +88,9 @@ def _has_floats(s: pd.Series) -> bool:
 
 
 # ---- numbers ----------------------------------------------------------------------------------
-_CURRENCY = re.compile(r"(?i)(us\$|usd|eur|rsd|din\.?|дин\.?|\$|€|£)")
-_SPACES = r"[\s\u00a0\u202f\u2009'’]"
-_NUMBER_SHAPE = r"^[+\-]?\d[\d.,]*$"
-
-
 def _arrow_text(s: pd.Series):
     """A Series as a pyarrow string array, trimmed, with empty cells as nulls."""
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     text = as_text(s)
     arr = _arrow_strings(text)

@@ -127,20 +127,17 @@ def _read(book, result: ParsedUpload, dataset: str | None) -> None:
 
 
 def _template_body(sheet, header_row: int, match, result: ParsedUpload):
-    """The body under the header row, canonical columns only, blank and trailing note rows dropped."""
+    """The body under the header row, canonical columns only, blank and note rows dropped.
+
+    Note rows ("Source: ...", "* provisional") hold one cell below the table or only cells
+    outside the mapped columns; they are skipped and counted. A value under a column with no
+    header, on a row that holds data, is an error: it would otherwise be lost.
+    """
     body, first = sheet.body(header_row)
+    clean = bool(body.attrs.get("clean"))
+    first_column = int(body.attrs.get("first_column", 0))
     columns: dict[int, str] = {}
     ignored = []
-    unnamed = [p for p, name in enumerate(body.columns) if not str(name).strip()]
-    if unnamed:
-        filled = _filled(body.iloc[:, unnamed], bool(body.attrs.get("clean")))
-        for k, pos in enumerate(unnamed):
-            hits = np.flatnonzero(filled.iloc[:, k].to_numpy())
-            for r in hits[:20]:
-                result.errors.append(Problem(
-                    result.file, sheet.name, int(first + r), _column_letter(pos, body),
-                    shorten(body.iloc[r, pos]), "a value stands in a column with no header (an "
-                    "extra field?); give the column a header or remove the value"))
     for pos, name in enumerate(body.columns):
         canonical = headers.match_header(name, match.dataset) if str(name).strip() else None
         if canonical and canonical not in columns.values():
@@ -152,31 +149,46 @@ def _template_body(sheet, header_row: int, match, result: ParsedUpload):
     frame = body.iloc[:, list(columns)]
     frame.columns = list(columns.values())
     rows = np.arange(first, first + len(frame))
-    clean = bool(body.attrs.get("clean"))
-    filled = _filled(frame, clean)
-    other = _filled(body.iloc[:, [p for p in range(body.shape[1]) if p not in columns]], clean) if ignored else None
-    keep = filled.sum(axis=1) > 0
-    # Trailing notes ("Source: ...", "* provisional") below the table: one cell, nothing after.
-    count = filled.sum(axis=1) + (other.sum(axis=1) if other is not None else 0)
-    data_rows = np.flatnonzero((count > 1).to_numpy())
+    filled = _filled(frame, clean).sum(axis=1).to_numpy()
+    extra = [p for p in range(body.shape[1]) if p not in columns]
+    extra_filled = _filled(body.iloc[:, extra], clean) if extra else None
+    count = filled + (extra_filled.sum(axis=1).to_numpy() if extra else 0)
+    data_rows = np.flatnonzero(count > 1)
+    tail = np.zeros(len(frame), dtype=bool)
     if len(data_rows) and len(frame.columns) >= 3:
         tail = np.arange(len(frame)) > data_rows[-1]
-        notes = int((keep.to_numpy() & tail).sum())
-        if notes:
-            result.info["note_rows_skipped"] = notes
-            result.warnings.append(f"Skipped {notes} note row(s) below the table.")
-        keep = keep & ~tail
-    blank = int((~keep).sum())
+    keep = (filled > 0) & ~tail
+    notes = int(((count > 0) & ~keep).sum())
+    if notes:
+        result.info["note_rows_skipped"] = notes
+        result.warnings.append(f"Skipped {notes} note row(s) outside the table's columns or below it.")
+    for k, pos in enumerate(extra):
+        if str(body.columns[pos]).strip():
+            continue
+        hits = np.flatnonzero(extra_filled.iloc[:, k].to_numpy() & keep)
+        for r in hits[:20]:
+            result.errors.append(Problem(
+                result.file, sheet.name, int(first + r), _column_label(first_column + pos, sheet),
+                shorten(body.iloc[r, pos]), "a value stands in a column with no header (an extra "
+                "field?); give the column a header or remove the value"))
+    blank = int((count == 0).sum())
     if blank:
         result.info["blank_rows_skipped"] = blank
-    mask = keep.to_numpy()
-    if mask.all():
+    if keep.all():
         return frame.reset_index(drop=True), rows
-    return frame[mask].reset_index(drop=True), rows[mask]
+    return frame[keep].reset_index(drop=True), rows[keep]
 
 
-def _column_letter(pos: int, body: pd.DataFrame) -> str:
-    return f"column {pos + 1} (no header)"
+def _column_label(index: int, sheet) -> str:
+    """How the analyst finds the column: a letter in a workbook, a position in a CSV."""
+    if sheet.book.kind == "csv":
+        return f"column {index + 1} (no header)"
+    letters = ""
+    n = index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return f"column {letters} (no header)"
 
 
 def _filled(frame: pd.DataFrame, clean: bool = False) -> pd.DataFrame:

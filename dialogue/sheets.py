@@ -255,18 +255,6 @@ def open_book(data: bytes, filename: str, encoding: str | None = None) -> Book:
     return ExcelBook.open(data, filename, kind)
 
 
-def check_cells(frame: pd.DataFrame) -> tuple[int, int] | None:
-    """(row position, column position) of the first cell longer than MAX_CELL_CHARS, if any."""
-    for pos in range(frame.shape[1]):
-        col = frame.iloc[:, pos]
-        if col.dtype == object or isinstance(col.dtype, pd.StringDtype):
-            lengths = col.astype("string").str.len()
-            over = lengths.gt(MAX_CELL_CHARS).fillna(False)
-            if over.any():
-                return int(over.to_numpy().argmax()), pos
-    return None
-
-
 # ---- Excel family (xlsx, xlsm, ods, xls) ------------------------------------------------------
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
 
@@ -352,6 +340,7 @@ class ExcelBook(Book):
         if frame is not None and _align(frame, header_cells) is not None:
             offset = _align(frame, header_cells)
             frame.columns = [_header_text(header_cells, j + offset) for j in range(frame.shape[1])]
+            frame.attrs["first_column"] = offset
             return frame, header_row + 1
         full = self.full(sheet)
         return _body_from_cells(full, header_row), header_row + 1
@@ -522,15 +511,22 @@ def _shared_strings(archive: zipfile.ZipFile, last: int, book: ExcelBook) -> lis
             parser.feed(chunk)
             for _, elem in parser.read_events():
                 if elem.tag.endswith("}si"):
-                    strings.append("".join(t.text or "" for t in elem.iter() if t.tag.endswith("}t")
-                                           and not _in_phonetic(elem, t)))
+                    strings.append(_si_text(elem))
                     elem.clear()
     book._shared = strings
     return strings
 
 
-def _in_phonetic(si, t) -> bool:
-    return any(r.tag.endswith("}rPh") and t in list(r.iter()) for r in si)
+def _si_text(si) -> str:
+    """A shared string's text: its runs, without phonetic (ruby) annotations."""
+    parts = []
+    for child in si:
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "t":
+            parts.append(child.text or "")
+        elif tag == "r":
+            parts.extend(t.text or "" for t in child if t.tag.endswith("}t"))
+    return "".join(parts)
 
 
 def _rows_to_raw(file: str, sheet: str | None, rows: list[tuple[int, dict[int, object]]]) -> RawSheet:

@@ -301,3 +301,24 @@ def test_unknown_file_names_known_layouts_and_found_headers():
     message = parsed.errors[0].message
     assert "template" in message and "Temperature, Humidity" in message
     assert all(name in message for name in layouts.names())
+
+
+def test_table_away_from_a1_with_stray_value_and_footnote():
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["C2"] = "Events 2024"
+    for j, header in enumerate(["date", "kind", "title", "quantity"]):
+        ws.cell(row=4, column=3 + j, value=header)
+    for j, value in enumerate([datetime(2024, 3, 1), "visit", "A", 2]):
+        ws.cell(row=5, column=3 + j, value=value)
+    ws.cell(row=5, column=9, value="stray")
+    for j, value in enumerate(["2024-04-01", "progress", "B"]):
+        ws.cell(row=7, column=3 + j, value=value)
+    ws["A20"] = "Source: protocol office"
+    out = io.BytesIO()
+    wb.save(out)
+    parsed = read_upload(out.getvalue(), "e.xlsx")
+    assert [(p.row, p.column, p.value) for p in parsed.errors] == [(5, "column I (no header)", "stray")]
+    assert list(parsed.row_numbers) == [5, 7]
+    assert parsed.frame["title"].tolist() == ["A", "B"]
+    assert parsed.info["note_rows_skipped"] == 1
