@@ -106,6 +106,11 @@ class Book:
 # ---- sniffing ---------------------------------------------------------------------------------
 def sniff(data: bytes, filename: str) -> str:
     """The file's real format from its first bytes: xlsx, xlsm, ods, xls or csv; Refused otherwise."""
+    return _sniff(data)[0]
+
+
+def _sniff(data: bytes) -> tuple[str, dict[str, int]]:
+    """(format, {worksheet member: last spreadsheet row holding a value}) for the row-count cross-check."""
     if not data:
         raise Refused("The file is empty.")
     if len(data) > MAX_FILE_BYTES:
@@ -113,7 +118,7 @@ def sniff(data: bytes, filename: str) -> str:
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return _sniff_zip(data)
     if data.startswith(OLE2):
-        return _sniff_ole2(data)
+        return _sniff_ole2(data), {}
     for magic, what in _SIGNATURES:
         if data.startswith(magic):
             raise Refused(f"This file is {what}, not a spreadsheet (whatever its name says). "
@@ -125,25 +130,25 @@ def sniff(data: bytes, filename: str) -> str:
     if start.startswith(b"<?xml") or start.startswith(b"<!doctype") or start.startswith(b"<!entity"):
         raise Refused("This file is XML (perhaps an Excel 2003 XML workbook), not a spreadsheet we "
                       "can read safely. Open it in Excel and save it as .xlsx.")
-    return "csv"
+    return "csv", {}
 
 
-def _sniff_zip(data: bytes) -> str:
+def _sniff_zip(data: bytes) -> tuple[str, dict[str, int]]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise Refused(f"The file looks like an .xlsx/.ods (zip) but is damaged ({exc}). Open it in "
                       "Excel or LibreOffice and save it again.") from exc
-    _check_archive(archive)
+    last_rows = _check_archive(archive)
     if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
         if "xl/workbook.bin" in names:
             raise Refused("This is a binary Excel workbook (.xlsb). Save it as .xlsx.")
-        return "xlsm" if "xl/vbaProject.bin" in names else "xlsx"
+        return ("xlsm" if "xl/vbaProject.bin" in names else "xlsx"), last_rows
     if "content.xml" in names:
         mime = archive.read("mimetype")[:100] if "mimetype" in names else b""
         if b"spreadsheet" in mime:
-            return "ods"
+            return "ods", {}
         raise Refused("This is an OpenDocument file but not a spreadsheet (.ods).")
     if any(n.startswith("word/") for n in names):
         raise Refused("This is a Word document (.docx), not a spreadsheet.")
@@ -152,13 +157,14 @@ def _sniff_zip(data: bytes) -> str:
     raise Refused("This is a zip archive, not a spreadsheet. Upload the .xlsx, .ods or .csv itself.")
 
 
-def _check_archive(archive: zipfile.ZipFile) -> None:
+def _check_archive(archive: zipfile.ZipFile) -> dict[str, int]:
     """Refuse zip bombs and XML entity tricks before any parser sees the archive.
 
     Members are unpacked in bounded chunks and counted (declared sizes can lie); XML members
     must not declare a DOCTYPE (the billion-laughs attack needs one; no spreadsheet has one).
     """
     infos = archive.infolist()
+    last_rows: dict[str, int] = {}
     if len(infos) > MAX_ENTRIES:
         raise Refused(f"The archive has {len(infos)} members (limit {MAX_ENTRIES}); it is not a "
                       "normal spreadsheet.")
@@ -175,10 +181,28 @@ def _check_archive(archive: zipfile.ZipFile) -> None:
         if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise Refused(f"The member {info.filename!r} unpacks {info.file_size // max(info.compress_size, 1)} "
                           f"times its packed size (limit {MAX_RATIO}): refused as a possible zip bomb.")
-        total += _unpacked_size(archive, info, total)
+        tail: list[bytes] = []
+        total += _unpacked_size(archive, info, total, tail)
+        if info.filename.startswith("xl/worksheets/") and tail:
+            last = _last_value_row(tail[0])
+            if last:
+                last_rows[info.filename] = last
+    return last_rows
 
 
-def _unpacked_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, so_far: int) -> int:
+_VALUE_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*\br="(\d+)"[^>]*>(?:(?!</(?:\w+:)?row>).)*?<(?:\w+:)?(?:v|t)\b', re.S)
+
+
+def _last_value_row(tail: bytes) -> int | None:
+    """The last row number in a sheet's XML tail that holds a value (<v> or inline <t>)."""
+    found = None
+    for match in _VALUE_ROW.finditer(tail):
+        found = int(match.group(1))
+    return found
+
+
+def _unpacked_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, so_far: int,
+                   tail: list[bytes] | None = None) -> int:
     """Unpack one member in bounded chunks (no CRC pass: only sizes and the XML prologue matter)."""
     import struct
     import zlib
@@ -221,6 +245,9 @@ def _unpacked_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, so_far: int)
                 raise Refused(f"The member {info.filename!r} declares XML entities (a 'billion "
                               "laughs' attack or a damaged file); refused.")
         first = False
+        if tail is not None:
+            keep = (tail[0] if tail else b"") + chunk
+            tail[:] = [keep[-(1 << 18):]]
         size += len(chunk)
         if size > limit or so_far + size > MAX_UNCOMPRESSED:
             raise Refused("The spreadsheet unpacks to more than it declares or more than "
@@ -249,10 +276,12 @@ def _sniff_ole2(data: bytes) -> str:
 # ---- opening ----------------------------------------------------------------------------------
 def open_book(data: bytes, filename: str, encoding: str | None = None) -> Book:
     """A Book for the bytes, or Refused with a message the analyst can act on."""
-    kind = sniff(data, filename)
+    kind, last_rows = _sniff(data)
     if kind == "csv":
         return TextBook.open(data, filename, encoding)
-    return ExcelBook.open(data, filename, kind)
+    book = ExcelBook.open(data, filename, kind)
+    book.last_rows = last_rows
+    return book
 
 
 # ---- Excel family (xlsx, xlsm, ods, xls) ------------------------------------------------------
@@ -270,6 +299,7 @@ def _column_index(letters: str) -> int:
 class ExcelBook(Book):
     reader: object = None
     paths: list[str | None] = field(default_factory=list)   # xlsx: sheet XML member per sheet
+    last_rows: dict[str, int] = field(default_factory=dict)  # member -> last row with a value
     _heads: dict = field(default_factory=dict)
     _shared: list = field(default_factory=list)
 
@@ -323,6 +353,9 @@ class ExcelBook(Book):
         cells = cells.map(lambda v: None if v == "" else v) if len(cells) else cells
         return RawSheet(self.file, sheet.name, cells, 1)
 
+    def _cross_check(self, sheet: Sheet, header_row: int, height: int) -> None:
+        _cross_check_rows(self, sheet, header_row, height)
+
     def body(self, sheet: Sheet, header_row: int) -> tuple[pd.DataFrame, int]:
         head = self.head(sheet)
         first_used = _first_used_row(head)
@@ -339,6 +372,7 @@ class ExcelBook(Book):
             frame = None
         if frame is not None and _align(frame, header_cells) is not None:
             offset = _align(frame, header_cells)
+            self._cross_check(sheet, header_row, len(frame))
             frame.columns = [_header_text(header_cells, j + offset) for j in range(frame.shape[1])]
             frame.attrs["first_column"] = offset
             return frame, header_row + 1
@@ -349,6 +383,16 @@ class ExcelBook(Book):
 def _clip(cells: pd.DataFrame, limit: int = 1000) -> pd.DataFrame:
     """Head cells cut to `limit` characters: titles and headers are short, detection stays fast."""
     return cells.map(lambda v: v[:limit] if isinstance(v, str) and len(v) > limit else v) if len(cells) else cells
+
+
+def _cross_check_rows(book: "ExcelBook", sheet: Sheet, header_row: int, height: int) -> None:
+    """Refuse when the reader returned fewer rows than the sheet's XML holds values for."""
+    path = book.paths[sheet.index] if book.paths else None
+    expected = book.last_rows.get(path or "")
+    if expected and expected > header_row + height:
+        raise Refused(f"Sheet {sheet.name!r} holds values down to row {expected}, but only rows up "
+                      f"to {header_row + height} could be read; the file may be damaged. Open it in "
+                      "Excel and save it again as .xlsx.")
 
 
 def _header_text(cells: list, pos: int) -> str:

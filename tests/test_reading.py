@@ -322,3 +322,14 @@ def test_table_away_from_a1_with_stray_value_and_footnote():
     assert list(parsed.row_numbers) == [5, 7]
     assert parsed.frame["title"].tolist() == ["A", "B"]
     assert parsed.info["note_rows_skipped"] == 1
+
+
+def test_rows_the_reader_missed_are_refused(monkeypatch):
+    # The sheet XML is the reference: if the fast reader returns fewer rows than hold values
+    # there (issue 7: a reader once returned 2 of 1,000,000 rows), the upload is refused.
+    from dialogue import sheets
+
+    monkeypatch.setattr(sheets, "_last_value_row", lambda tail: 1_000_000)
+    parsed = read_upload(_template_xlsx("events"), "events.xlsx")
+    assert parsed.frame is None or parsed.errors
+    assert "row 1000000" in parsed.errors[0].message and "damaged" in parsed.errors[0].message
