@@ -241,3 +241,25 @@ CASES = [
                                                                 encoding="cp1250"), None,
          ("choose the encoding",)),
 ]
+
+
+# Files that look hostile to a naive reader but must be READ CORRECTLY (issue 7: encodings
+# without any declaration). (case id, file name, bytes builder, column, expected values)
+_SERBIAN_ROWS = [("Vežba Čačak", "Niš"), ("Šumadija", "Požarevac")]
+_CYRILLIC_ROWS = [("Вежба Чачак", "Ниш"), ("Шумадија", "Пожаревац")]
+
+
+def _exercises_csv(rows, encoding: str, sep: str = ",") -> bytes:
+    lines = [sep.join(["name", "start_date", "location", "format", "us_participation", "status"])]
+    lines += [sep.join([name, f"2024-0{i}-01", town, "bilateral", "yes", "held"])
+              for i, (name, town) in enumerate(rows, 1)]
+    return ("\n".join(lines) + "\n").encode(encoding)
+
+
+ENCODING_CASES = [
+    ("cp1250", "vezbe.csv", lambda: _exercises_csv(_SERBIAN_ROWS, "cp1250"), _SERBIAN_ROWS),
+    ("cp1251", "vezbe.csv", lambda: _exercises_csv(_CYRILLIC_ROWS, "cp1251", ";"), _CYRILLIC_ROWS),
+    ("utf16_no_bom", "vezbe.csv", lambda: _exercises_csv(_SERBIAN_ROWS, "utf-16-le"), _SERBIAN_ROWS),
+    ("utf16_bom", "vezbe.txt", lambda: _exercises_csv(_CYRILLIC_ROWS, "utf-16", "\t"), _CYRILLIC_ROWS),
+    ("utf8_bom", "vezbe.csv", lambda: b"\xef\xbb\xbf" + _exercises_csv(_SERBIAN_ROWS, "utf-8"), _SERBIAN_ROWS),
+]

@@ -11,7 +11,7 @@ from dialogue import db
 from dialogue.ingest import ingest
 from dialogue.reading import read_upload
 from tests.conftest import ANALYST, put_rows
-from tests.malformed_files import CASES
+from tests.malformed_files import CASES, ENCODING_CASES
 
 SECONDS = 5.0                       # issue 7's safety limits per file, generous on a shared machine
 EXTRA_BYTES = 300 * 1024 * 1024
@@ -56,3 +56,17 @@ def test_ingest_changes_nothing_within_limits(con, case):
     assert db.fingerprint(con) == before
     assert elapsed < SECONDS, f"{case.id} took {elapsed:.1f} s"
     assert peak < EXTRA_BYTES and rss_growth < EXTRA_BYTES, (case.id, peak, rss_growth)
+
+
+@pytest.mark.parametrize("case", ENCODING_CASES, ids=[c[0] for c in ENCODING_CASES])
+def test_undeclared_encodings_are_read_correctly(con, case):
+    _, filename, build, rows = case
+    data = build()
+    parsed = read_upload(data, filename)
+    assert parsed.errors == []
+    assert parsed.frame["name"].tolist() == [name for name, _ in rows]
+    assert parsed.frame["location"].tolist() == [town for _, town in rows]
+    report = ingest(con, data, filename, ANALYST)
+    assert report.ok and report.rows["added"] == len(rows)
+    stored = sorted(con.execute("select name from exercises where valid_to is null").fetchall())
+    assert stored == sorted((name,) for name, _ in rows)
