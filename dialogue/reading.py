@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -12,6 +13,8 @@ from dialogue.datasets import DATASETS
 from dialogue.problems import Problem, shorten
 from dialogue.sheets import EncodingUncertain, Refused, open_book
 from dialogue.validation import validate
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -68,8 +71,11 @@ def read_upload(data: bytes, filename: str, dataset: str | None = None,
     except MemoryError:
         result.errors.append(Problem(filename, None, None, None, None,
                                      "The file is too large to read in memory; split it."))
-    if result.errors:
-        result.frame = None if not result.frame is not None else result.frame
+    except Exception as exc:  # a file no check foresaw must still be refused, not crash the caller
+        log.exception("reading %s failed", filename)
+        result.errors.append(Problem(filename, None, None, None, None,
+                                     f"The file could not be read ({type(exc).__name__}: "
+                                     f"{shorten(exc, 200)}). Save it again as .xlsx or CSV UTF-8."))
     return result
 
 
@@ -208,8 +214,18 @@ def _filled(frame: pd.DataFrame, clean: bool = False) -> pd.DataFrame:
 
 def _from_layout(module, sheet, result: ParsedUpload) -> None:
     full = sheet.full()
-    converted = module.convert(full)
     result.layout = module.NAME
+    try:
+        converted = module.convert(full)
+    except Refused:
+        raise
+    except Exception as exc:  # a layout that trips on an odd variant must refuse, not crash
+        log.exception("layout %s failed on %s", module.NAME, result.file)
+        result.dataset = module.DATASET
+        result.errors.append(Problem(result.file, sheet.name, None, None, None,
+                                     f"The file looks like the {module.NAME} layout but could not be "
+                                     f"converted ({type(exc).__name__}: {shorten(exc, 200)})."))
+        return
     result.dataset = module.DATASET
     result.sheet = sheet.name
     result.errors += list(converted.problems)
