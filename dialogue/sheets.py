@@ -695,14 +695,18 @@ def _strict(data: bytes, encoding: str) -> str:
 
 
 def sniff_separator(lines: list[str]) -> str:
-    """The separator that splits the most lines into the same number (>1) of fields."""
-    best, best_score = ",", -1
+    """The separator that splits the most lines into the same number (>1) of fields.
+
+    Title and note lines hold one field whatever the separator, so only lines that split count.
+    """
+    best, best_score = ",", 0
     for sep in (",", ";", "\t", "|"):
         counts = [len(next(csv.reader([ln], delimiter=sep))) for ln in lines if ln.strip()]
-        if not counts:
+        split = [c for c in counts if c > 1]
+        if not split:
             continue
-        mode = max(set(counts), key=counts.count)
-        score = counts.count(mode) * (mode - 1) if mode > 1 else 0
+        mode = max(sorted(set(split), reverse=True), key=split.count)
+        score = split.count(mode) * (mode - 1)
         if score > best_score:
             best, best_score = sep, score
     return best

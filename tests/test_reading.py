@@ -333,3 +333,29 @@ def test_rows_the_reader_missed_are_refused(monkeypatch):
     parsed = read_upload(_template_xlsx("events"), "events.xlsx")
     assert parsed.frame is None or parsed.errors
     assert "row 1000000" in parsed.errors[0].message and "damaged" in parsed.errors[0].message
+
+
+def test_csv_title_rows_units_and_quoted_newlines():
+    data = (
+        'Spoljnotrgovinska razmena sa SAD\n'
+        'Vrednosti u milionima EUR\n'
+        '\n'
+        'Izveštač;Godina;Mesec;Tok;Vrednost;Valuta;Napomena\n'
+        'Serbia RZS;2024;1;serbia_to_us;1 234,5;EUR;"prva; linija\ndruga linija"\n'
+        'Serbia RZS;2024;2;serbia_to_us;12,5;EUR;\n'
+    ).encode("utf-8")
+    parsed = read_upload(data, "rzs.csv")
+    assert parsed.errors == []
+    assert parsed.frame["value"].tolist() == [1_234_500_000.0, 12_500_000.0]
+    assert parsed.frame["note"].iloc[0] == "prva; linija\ndruga linija"
+    assert list(parsed.row_numbers) == [5, 6]
+    assert any("scaled" in w for w in parsed.warnings)
+
+
+def test_excel_number_cells_in_text_columns_lose_no_digits():
+    data = _xlsx([["reporter", "year", "month", "flow", "value", "currency", "product_code"],
+                  ["US Census", 2024, 1, "us_to_serbia", 5, "USD", 8471],
+                  ["US Census", 2024, 1, "us_to_serbia", 6, "USD", 9403]])
+    parsed = read_upload(data, "t.xlsx")
+    assert parsed.errors == []
+    assert parsed.frame["product_code"].tolist() == ["8471", "9403"]
