@@ -663,8 +663,12 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str, list[str
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
-    high = re.findall(rb"[^\n]*[\x80-\xff][^\n]*", data[:200_000])
-    sample_bytes = b"\n".join(high[:400])
+    high = []
+    for match in re.finditer(rb"[^\n]*[\x80-\xff][^\n]*", data):   # anywhere in the file
+        high.append(match.group(0)[:1000])
+        if len(high) >= 400:
+            break
+    sample_bytes = b"\n".join(high)
     scored = []
     for name in LEGACY_ENCODINGS:
         try:
