@@ -685,7 +685,7 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str, list[str
                   for _, name, text in scored]
     raise EncodingUncertain(
         "The file is not UTF-8 and its code page cannot be known for sure. Choose the encoding "
-        "whose preview shows the letters correctly: "
+        "whose preview shows the letters correctly (on the command line: --encoding NAME): "
         + "; ".join(f"{c['encoding']}: {c['preview'][:60]!r}" for c in candidates), candidates)
 
 
