@@ -219,6 +219,9 @@ CASES = [
     Case("password_xlsx", "trade.xlsx", lambda: ole2("Root Entry", "EncryptionInfo", "EncryptedPackage"),
          None, ("password",)),
     Case("legacy_xls_broken", "trade.xls", lambda: ole2("Root Entry", "Workbook"), None, ("save it as .xlsx",)),
+    Case("xls_bad_cell", "events.csv", lambda: xls_bytes(
+        [["date", "kind", "title"], ["2024-03-01", "visit", "A"], ["someday", "visit", "B"]], sheet="Events"),
+         None, ("date",), ("Events", 3, "date")),
     Case("word_as_xls", "trade.xls", lambda: ole2("Root Entry", "WordDocument"), None, ("word document",)),
     Case("docx_as_xlsx", "trade.xlsx", lambda: _zip({"[Content_Types].xml": b"<Types/>",
                                                     "word/document.xml": b"<w:document/>"}), None, ("word",)),
@@ -263,3 +266,54 @@ ENCODING_CASES = [
     ("utf16_bom", "vezbe.txt", lambda: _exercises_csv(_CYRILLIC_ROWS, "utf-16", "\t"), _CYRILLIC_ROWS),
     ("utf8_bom", "vezbe.csv", lambda: b"\xef\xbb\xbf" + _exercises_csv(_SERBIAN_ROWS, "utf-8"), _SERBIAN_ROWS),
 ]
+
+
+# ---- a real legacy .xls (BIFF8 in an OLE2 compound file), built byte by byte -------------------
+def _biff(rtype: int, payload: bytes) -> bytes:
+    return struct.pack("<HH", rtype, len(payload)) + payload
+
+
+def _biff_bof(kind: int) -> bytes:
+    return _biff(0x0809, struct.pack("<HHHHII", 0x0600, kind, 0x0DBB, 0x07CC, 0, 0x06))
+
+
+def _biff_cell(row: int, col: int, value) -> bytes:
+    if isinstance(value, (int, float)):
+        return _biff(0x0203, struct.pack("<HHHd", row, col, 15, float(value)))            # NUMBER
+    text = str(value)
+    return _biff(0x0204, struct.pack("<HHHHB", row, col, 15, len(text), 1) + text.encode("utf-16-le"))  # LABEL
+
+
+def _workbook_stream(rows: list[list], sheet: str) -> bytes:
+    name = sheet.encode("utf-16-le")
+    globals_ = _biff_bof(0x0005) + _biff(0x0042, struct.pack("<H", 1200))               # BOF, CODEPAGE
+    offset = len(globals_) + (4 + 8 + len(name)) + 4                                     # + BOUNDSHEET + EOF
+    globals_ += _biff(0x0085, struct.pack("<IBBBB", offset, 0, 0, len(sheet), 1) + name) + _biff(0x000A, b"")
+    body = _biff_bof(0x0010) + _biff(0x0200, struct.pack("<IIHHH", 0, len(rows), 0, max(map(len, rows)), 0))
+    for r, row in enumerate(rows):
+        body += b"".join(_biff_cell(r, c, v) for c, v in enumerate(row) if v is not None)
+    return globals_ + body + _biff(0x000A, b"")
+
+
+def xls_bytes(rows: list[list], sheet: str = "Data") -> bytes:
+    """A minimal Excel 97-2003 workbook: one sheet of numbers and text (no styles, no SST)."""
+    stream = _workbook_stream(rows, sheet).ljust(4096, b"\x00")   # >= 4096: regular sectors
+    sectors = -(-len(stream) // 512)
+    stream = stream.ljust(sectors * 512, b"\x00")
+    fat = [i + 1 for i in range(sectors - 1)] + [0xFFFFFFFE, 0xFFFFFFFE, 0xFFFFFFFD]
+    fat += [0xFFFFFFFF] * (128 - len(fat))
+
+    def entry(name: str, kind: int, start: int, size: int, child: int = 0xFFFFFFFF) -> bytes:
+        raw = (name + "\x00").encode("utf-16-le") if name else b""
+        return (raw.ljust(64, b"\x00") + struct.pack("<HBB", len(raw), kind, 1)
+                + struct.pack("<III", 0xFFFFFFFF, 0xFFFFFFFF, child) + b"\x00" * 36
+                + struct.pack("<IIi", start, size, 0))
+    directory = (entry("Root Entry", 5, 0xFFFFFFFE, 0, child=1) + entry("Workbook", 2, 0, len(stream))
+                 + entry("", 0, 0xFFFFFFFF, 0) * 2)
+    header = (OLE2_MAGIC + b"\x00" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\x00" * 6
+              + struct.pack("<9I", 0, 1, sectors, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0)
+              + struct.pack("<I", sectors + 1) + struct.pack("<108I", *([0xFFFFFFFF] * 108)))
+    return header + stream + directory + struct.pack("<128I", *fat)
+
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -359,3 +359,16 @@ def test_excel_number_cells_in_text_columns_lose_no_digits():
     parsed = read_upload(data, "t.xlsx")
     assert parsed.errors == []
     assert parsed.frame["product_code"].tolist() == ["8471", "9403"]
+
+
+def test_legacy_xls_is_read():
+    from tests.malformed_files import xls_bytes
+
+    data = xls_bytes([["Događaji 2024"], [], ["date", "kind", "title", "quantity"],
+                      ["2024-03-01", "visit", "Ambasador", None],
+                      ["15.05.2024.", "diplomat_training", "Obuka Čačak", 3]], sheet="Događaji")
+    parsed = read_upload(data, "events.xls")
+    assert parsed.errors == [] and parsed.info["format"] == "xls" and parsed.sheet == "Događaji"
+    assert parsed.frame["title"].tolist() == ["Ambasador", "Obuka Čačak"]
+    assert parsed.frame["date"].tolist() == [pd.Timestamp("2024-03-01"), pd.Timestamp("2024-05-15")]
+    assert list(parsed.row_numbers) == [4, 5]
