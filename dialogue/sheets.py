@@ -789,7 +789,7 @@ class TextBook(Book):
                                                   newlines_in_values=b'"' in self.data[:1_000_000],
                                                   invalid_row_handler=on_invalid),
                 convert_options=pacsv.ConvertOptions(
-                    column_types={n: pa.string() for n in names}, strings_can_be_null=False,
+                    column_types={n: pa.large_string() for n in names}, strings_can_be_null=False,
                     quoted_strings_can_be_null=False, null_values=[]),
                 memory_pool=_arrow_pool())
         except (pa.ArrowException, ValueError):
