@@ -31,7 +31,7 @@ with st.sidebar:
     st.date_input(t("sidebar_as_of", lang), key=common.KEY_AS_OF, help=t("sidebar_as_of_help", lang),
                   format="YYYY-MM-DD")
     if os.environ.get("DIALOGUE_DB"):
-        st.caption(t("workspace_env", lang, path=os.environ["DIALOGUE_DB"]))
+        st.caption(t("workspace_env", lang, path=os.path.basename(os.environ["DIALOGUE_DB"])))
     else:
         st.radio(t("sidebar_workspace", lang), WORKSPACES, key=common.KEY_WORKSPACE,
                  format_func=lambda w: t(f"workspace_{w}", lang))
