@@ -234,7 +234,7 @@ def trade(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
     reporter, currency = selected.rsplit(" · ", 1)
     view.reporter, view.currency = reporter, currency
     view.unit = millions(currency, lang)
-    card = scorecard(con, as_of, known_at, lang, trade_series=reporter if currency == params.get("currency", "USD") else None)
+    card = scorecard(con, as_of, known_at, lang, trade_series=f"{reporter} ({currency})")
     if card is not None:
         view.status = status_frame([s for s in card.statuses if s.target == "trade-growth"], lang)
     by_period = db.query(con, "trade_series_by_period", as_of=as_of, known_at=known,
