@@ -65,17 +65,27 @@ def _arrow_strings(s: pd.Series):
     return array
 
 
+_ASCII_SPACE = np.frombuffer(b" \t\n\r\x0b\x0c", dtype=np.uint8)
+
+
+def _needs_trim(array) -> bool:
+    """Whether any string may start or end with white space, judged from its edge bytes."""
+    first, last = edge_bytes(array)
+    if np.isin(first, _ASCII_SPACE).any() or np.isin(last, _ASCII_SPACE).any():
+        return True
+    # Unicode spaces (no-break space and friends) start with 0xC2/0xE1/0xE2/0xE3 and end >= 0x80.
+    return bool((first >= 0xC2).any() and (last >= 0x80).any() or (first >= 0xC2).any() and
+                np.isin(first, np.array([0xC2, 0xE1, 0xE2, 0xE3], dtype=np.uint8)).any())
+
+
 def _clean_arrow(array, index) -> pd.Series:
     """Trim and blank-to-NA on Arrow strings, keeping the original buffers when nothing changes."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    trimmed = pc.utf8_trim_whitespace(array)
-    lengths = pc.binary_length(trimmed)
-    if pc.sum(lengths).as_py() != pc.sum(pc.binary_length(array)).as_py():
-        array = trimmed
-    del trimmed
-    empty = pc.equal(lengths, 0)
+    if _needs_trim(array):
+        array = pc.utf8_trim_whitespace(array)
+    empty = pc.equal(pc.binary_length(array), 0)
     if pc.any(empty).as_py():
         array = pc.if_else(empty, pa.scalar(None, array.type), array)
     if isinstance(array, pa.Array):
@@ -99,6 +109,40 @@ def _arrow_text(s: pd.Series):
     if isinstance(arr, pa.ChunkedArray):
         arr = arr.combine_chunks() if arr.num_chunks != 1 else arr.chunk(0)
     return arr
+
+
+def edge_bytes(array) -> tuple[np.ndarray, np.ndarray]:
+    """First and last byte of every string (0 for empty or null), read from Arrow's buffers."""
+    import pyarrow as pa
+
+    if isinstance(array, pa.ChunkedArray):
+        if not array.num_chunks:
+            return np.zeros(0, np.uint8), np.zeros(0, np.uint8)
+        parts = [edge_bytes(c) for c in array.chunks]
+        return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+    n = len(array)
+    first = np.zeros(n, dtype=np.uint8)
+    last = np.zeros(n, dtype=np.uint8)
+    if n == 0:
+        return first, last
+    width = np.int64 if pa.types.is_large_string(array.type) else np.int32
+    _, offsets, data = array.buffers()
+    if data is None or len(data) == 0:
+        return first, last
+    offsets = np.frombuffer(offsets, dtype=width)[array.offset: array.offset + n + 1]
+    chars = np.frombuffer(data, dtype=np.uint8)
+    starts, ends = offsets[:-1], offsets[1:]
+    nonempty = ends > starts
+    if array.null_count:
+        nonempty &= np.asarray(array.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+    first[nonempty] = chars[starts[nonempty]]
+    last[nonempty] = chars[ends[nonempty] - 1]
+    return first, last
+
+
+def first_bytes(array) -> np.ndarray:
+    """The first byte of every string (0 for empty or null)."""
+    return edge_bytes(array)[0]
 
 
 def _mask(arr) -> np.ndarray:

@@ -113,7 +113,7 @@ def _read(book, result: ParsedUpload, dataset: str | None) -> None:
         result.warnings += [w for w in checked.warnings if w not in result.warnings]
         result.info.update(checked.info)
         frames.append(checked.frame)
-        numbers += list(checked.row_numbers)
+        numbers.append(np.asarray(checked.row_numbers, dtype=np.int64))
         sheets_used.append(sheet.name)
     result.sheet = sheets_used[0] if sheets_used else None
     result.info["sheets"] = sheets_used
@@ -124,6 +124,7 @@ def _read(book, result: ParsedUpload, dataset: str | None) -> None:
                                      "The header row was found but there are no data rows below it."))
     if frames:
         result.frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        numbers = np.concatenate(numbers) if len(numbers) > 1 else numbers[0]
         result.row_numbers = compact_rows(numbers)
         if len(frames) > 1:
             from dialogue.validation import _duplicates, _Reporter  # across sheets too

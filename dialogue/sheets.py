@@ -659,6 +659,8 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str, list[str
         line = data[:position].count(b"\n") + 1
         raise Refused(f"The file contains a NUL byte (line {line}): it is binary or damaged, not "
                       "a text CSV. Export the data again as CSV (UTF-8) or .xlsx.")
+    if data.isascii():                         # plain ASCII is valid UTF-8: no need to decode it all
+        return data[:2_000_000].decode("ascii"), "utf-8", []
     try:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:

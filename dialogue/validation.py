@@ -166,7 +166,6 @@ def _typed(col: Column, series: pd.Series, rep: _Reporter, warnings: list[str]):
 
 def _long_and_formula(text: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Cells over Excel's length limit, and cells that look like formulas (cheap first-byte test first)."""
-    import pyarrow as pa
     import pyarrow.compute as pc
 
     arrow = cells._arrow_strings(text)
@@ -177,10 +176,9 @@ def _long_and_formula(text: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     long = np.zeros(len(text), dtype=bool)
     if pc.any(pc.greater(size, MAX_TEXT)).as_py():
         long = cells._mask(pc.greater(pc.utf8_length(arrow), MAX_TEXT))
-    first = pc.utf8_slice_codeunits(arrow, 0, 1)
-    maybe = pc.is_in(first, value_set=pa.array(["=", "@", "+", "-"], type=first.type))
+    first = cells.first_bytes(arrow)
     formula = np.zeros(len(text), dtype=bool)
-    if pc.any(maybe).as_py():
+    if np.isin(first, np.frombuffer(b"=@+-", dtype=np.uint8)).any():
         formula = cells._mask(pc.match_substring_regex(arrow, _FORMULA))
     return long, formula
 
