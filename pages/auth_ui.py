@@ -5,6 +5,7 @@ The role always comes from the users file on the server, looked up through a ser
 """
 from __future__ import annotations
 
+import os
 import sys
 
 import streamlit as st
@@ -72,6 +73,32 @@ def current_actor() -> Actor | None:
         auth.SESSIONS.end(st.session_state.get(TOKEN_KEY))
         return None
     return actor
+
+
+def refuse_direct_page_run() -> None:
+    """Stop a page script that Streamlit runs straight from its URL, without the router.
+
+    With a pages/ folder beside app.py, Streamlit runs pages/<name>.py directly from its URL until
+    some session of the process has called st.navigation (e.g. /trade as the first request after a
+    restart), which skips the router's sign-in. Every page imports the `pages` package first, whose
+    __init__ calls this: the first such run stops here, and the switch below sends every later run
+    through app.py, as st.navigation itself would.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx(suppress_warning=True)
+    if ctx is None:                      # imported outside a script run (tests, tools)
+        return
+    main = os.path.realpath(ctx.main_script_path)
+    frame = sys._getframe()
+    while frame is not None:
+        if os.path.realpath(frame.f_code.co_filename) == main:
+            return                       # the router (or the script under test) is running
+        frame = frame.f_back
+    PagesManager.uses_pages_directory = False
+    st.warning("Please sign in first: open the dashboard's main page.", icon=":material/lock:")
+    st.stop()
 
 
 def page_guard() -> Actor:
