@@ -245,5 +245,5 @@ def publishable_copy(con):
     mem.execute("insert into uploads select * from upload_rows")
     for table in db.DATASET_TABLES:
         kept_rows = con.sql(f"select * from {table} where publishable").to_arrow_table()  # noqa: S608, F841 - constant table names
-        mem.execute(f"insert into {table} select * from kept_rows")  # noqa: S608
+        mem.execute(f"insert into {table} select * from kept_rows")  # noqa: S608 - constant table names
     return mem
