@@ -204,7 +204,7 @@ def report_markdown(rows: list[Row], args, info: dict, started: datetime, second
         "(caches filled), then timed `at.run()`s. In Streamlit 1.67 these runs execute the page script "
         "with the session state the router left, so the router's own cost is not in the figure. The "
         "baseline is a one-line page (`st.write(\"hello\")`) timed in the same process, interleaved. "
-        "Local mode (no users file) so every page is visible. At full size each page runs in its own "
+        "Local mode (no users file) so every page is visible. Except in the smoke run each page runs in its own "
         "fresh process with a time limit (a stopped page's row is a lower bound); a page whose first "
         "run takes over 20 s is timed once more instead of five times.",
         "- **Memory (6)**: a fresh process imports everything and opens an empty database; its RSS then "

@@ -121,6 +121,9 @@ def test_smoke_run_measures_every_row(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     text = out.read_text(encoding="utf-8")
+    for section in ("## Results", "## Reproduce", "## Machine", "## Method"):
+        assert section in text
+    assert "python -m benchmarks.run" in text and "logical cores" in text
     table = {}
     for line in text.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
