@@ -79,6 +79,8 @@ def _num(x: float | None, unit: str) -> str:
         return "—"
     if unit == "MB":
         return f"{x:,.1f} MB" if x < 10 else f"{x:,.0f} MB"
+    if x < 0.01:
+        return f"{x * 1000:.1f} ms"
     return f"{x * 1000:,.0f} ms" if x < 1 else f"{x:,.2f} s"
 
 
@@ -141,7 +143,7 @@ def report_markdown(rows: list[Row], args, info: dict, started: datetime, second
         f"Run {started:%Y-%m-%d %H:%M} UTC at commit `{info['commit']}`, {seconds / 60:.1f} minutes. "
         + (f"**{met} of {len(judged)} measured figures meet their goal**; "
            f"{len(rows) - len(judged)} not measured." if not args.smoke else
-           "Smoke run: proves every benchmark still runs; the figures mean nothing at these sizes."),
+           f"A {args.scale} run: it proves every benchmark still runs; goals are judged at full size only."),
         "",
         "## Results",
         "",
@@ -160,9 +162,12 @@ def report_markdown(rows: list[Row], args, info: dict, started: datetime, second
         "## Reproduce",
         "",
         "```sh",
-        "make bench        # = " + command,
+        "make bench        # = .venv/bin/python -m benchmarks.run  (full size, writes BENCHMARKS.md)",
         "make bench-smoke  # tiny sizes, no goals: what CI runs through tests/test_bench_smoke.py",
         "```",
+        "",
+        f"This report: `{command} --runs {args.runs} --warmup {args.warmup}`"
+        + (f" (groups: {args.only})" if args.only else "") + ".",
         "",
         "The first run writes the synthetic data to `bench-data/` (git-ignored, about 200 MB; "
         "`python -m benchmarks.generate` alone does just that). Run it on a quiet machine: the "
