@@ -1,13 +1,12 @@
-"""Every UI string in English and Serbian (Cyrillic by transliteration), and numbers and dates as each language writes them."""
+"""Every UI string in English and Serbian (Cyrillic by transliteration); numbers and dates come from dialogue.formats."""
 from __future__ import annotations
 
-import math
 import re
-from datetime import date, datetime
 
+# Numbers and dates live in dialogue.formats; re-exported here because pages and views import them with t().
+from dialogue.formats import LANGS, fmt_count, fmt_date, fmt_money, fmt_number, fmt_percent, is_english, vega_locale  # noqa: F401
 from dialogue.translit import to_cyrillic
 
-LANGS = ("en", "sr-Latn", "sr-Cyrl")
 LANG_NAMES = {"en": "English", "sr-Latn": "Srpski (latinica)", "sr-Cyrl": "Српски (ћирилица)"}
 
 # key: (English, Serbian Latin). Cyrillic is produced from the Latin text; {placeholders} survive.
@@ -312,9 +311,7 @@ def cyrillic(text: str) -> str:
 
 
 def _table(lang: str) -> int:
-    if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGS)}")
-    return 0 if lang == "en" else 1
+    return 0 if is_english(lang) else 1
 
 
 def t(key: str, lang: str = "en", **kw) -> str:
@@ -337,82 +334,3 @@ def keys() -> list[str]:
 
 def has(key: str) -> bool:
     return key in _STRINGS
-
-
-def _group(digits: str, sep: str) -> str:
-    out = []
-    while len(digits) > 3:
-        out.insert(0, digits[-3:])
-        digits = digits[:-3]
-    out.insert(0, digits)
-    return sep.join(out)
-
-
-def fmt_number(x, lang: str = "en", decimals: int = 0) -> str:
-    """1,234.5 in English, 1.234,5 in Serbian; a dash for a missing value."""
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "–"
-    try:
-        import pandas as pd
-
-        if pd.isna(x):
-            return "–"
-    except (TypeError, ValueError):
-        pass
-    x = float(x)
-    neg = x < 0 and round(abs(x), decimals) != 0
-    text = f"{abs(x):.{decimals}f}"
-    whole, _, frac = text.partition(".")
-    thousands, point = (",", ".") if _table(lang) == 0 else (".", ",")
-    out = _group(whole, thousands) + (point + frac if frac else "")
-    return ("-" if neg else "") + out
-
-
-def fmt_percent(x, lang: str = "en", decimals: int = 1) -> str:
-    """A fraction as a percentage: 0.123 -> 12.3% (12,3% in Serbian)."""
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "–"
-    return fmt_number(float(x) * 100, lang, decimals) + "%"
-
-
-def fmt_date(d, lang: str = "en") -> str:
-    """15 Jun 2026 in English, 15. 6. 2026. in Serbian; a dash for a missing date."""
-    if d is None:
-        return "–"
-    try:
-        import pandas as pd
-
-        if pd.isna(d):
-            return "–"
-        if not isinstance(d, (str, date)):      # numpy.datetime64 and the like
-            d = pd.Timestamp(d)
-        if isinstance(d, pd.Timestamp):
-            d = d.date()
-    except (TypeError, ValueError):
-        pass
-    if isinstance(d, str):
-        d = date.fromisoformat(d[:10])
-    if isinstance(d, datetime):
-        d = d.date()
-    if _table(lang) == 0:
-        return f"{d.day} {d.strftime('%b')} {d.year}"
-    return f"{d.day}. {d.month}. {d.year}."
-
-
-def fmt_money(x, currency: str = "USD", lang: str = "en", scale: str = "million", decimals: int = 1) -> str:
-    """An amount in whole units shown in millions: 'USD 1,234.5 million' / '1.234,5 mil. USD'."""
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "–"
-    if scale == "million":
-        number = fmt_number(float(x) / 1e6, lang, decimals)
-        return f"{currency} {number} million" if _table(lang) == 0 else (
-            f"{number} {to_cyrillic('mil.') if lang == 'sr-Cyrl' else 'mil.'} {currency}")
-    number = fmt_number(x, lang, decimals)
-    return f"{currency} {number}" if _table(lang) == 0 else f"{number} {currency}"
-
-
-def vega_locale(lang: str) -> dict:
-    """The d3 number locale Vega-Lite uses for axes and tooltips in this language."""
-    if _table(lang) == 0:
-        return {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]}
-    return {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " RSD"]}

@@ -4,52 +4,16 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from dialogue import vocab
+from dialogue.formats import MONTHS_EN, MONTHS_SR, fmt_count, fmt_date, fmt_money, fmt_number, fmt_percent
 from dialogue.rules import Outcome
 from dialogue.translit import to_cyrillic
 
 _DOUBLE_STOP = re.compile(r"(\d\.)\.")
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_MONTHS_SR = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "avg", "sep", "okt", "nov", "dec")
 
 
 def base_lang(lang: str) -> str:
     return "en" if lang == "en" else "sr-Latn"
-
-
-def fmt_number(x: float, lang: str = "en", decimals: int = 0) -> str:
-    """1,234.5 in English; 1.234,5 in Serbian."""
-    text = f"{x:,.{decimals}f}"
-    if lang == "en":
-        return text
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-
-
-def fmt_count(x: float, lang: str = "en") -> str:
-    return fmt_number(x, lang, 0 if float(x).is_integer() else 1)
-
-
-def fmt_percent(x: float, lang: str = "en", signed: bool = True) -> str:
-    """+4.1% / +4,1%; a whole unsigned rate without decimals (10%)."""
-    pct = abs(x) * 100
-    whole = not signed and abs(pct - round(pct)) < 1e-9
-    text = fmt_number(pct, lang, 0 if whole else 1) + "%"
-    if not signed:
-        return text
-    return ("−" if x < 0 else "+") + text
-
-
-def fmt_date(d: date, lang: str = "en") -> str:
-    """15 Jun 2026 in English; 15. 6. 2026. in Serbian."""
-    if lang == "en":
-        return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
-    return f"{d.day}. {d.month}. {d.year}."
-
-
-def fmt_money(x: float, currency: str, lang: str = "en") -> str:
-    """USD 1,024.0 million / 1.024,0 mil. USD."""
-    if lang == "en":
-        return f"{currency} {fmt_number(x / 1e6, lang, 1)} million"
-    return f"{fmt_number(x / 1e6, lang, 1)} mil. {currency}"
 
 
 def serbian_plural(n: float, one: str, few: str, many: str) -> str:
@@ -75,15 +39,6 @@ def years_word(n: int, lang: str) -> str:
         return f"{n}-year"
     return word(f"{n} {serbian_plural(n, 'godine', 'godine', 'godina')}", lang)
 
-
-_STATUS = {
-    "en": {"achieved": "achieved", "on_track": "on track", "at_risk": "at risk",
-           "off_track": "off track", "missed": "missed", "not_started": "not started",
-           "no_data": "no data"},
-    "sr-Latn": {"achieved": "ostvareno", "on_track": "na dobrom putu", "at_risk": "ugroženo",
-                "off_track": "zaostaje", "missed": "nije ostvareno", "not_started": "nije započeto",
-                "no_data": "nema podataka"},
-}
 
 # Templates: Serbian written once in Latin script; Cyrillic is derived (placeholders are kept).
 T = {
@@ -227,11 +182,13 @@ def word(value: str, lang: str) -> str:
 
 
 def status_phrase(status: str, lang: str) -> str:
-    return word(_STATUS[base_lang(lang)][status], lang)
+    """The status word inside a sentence: vocab's word with a lower-case first letter ('at risk')."""
+    w = vocab.status_word(status, lang)
+    return w[:1].lower() + w[1:]
 
 
 def _months(first: int, last: int, lang: str) -> str:
-    names = _MONTHS_EN if lang == "en" else _MONTHS_SR
+    names = MONTHS_EN if lang == "en" else MONTHS_SR
     a, b = names[first - 1], names[last - 1]
     if lang == "sr-Cyrl":
         a, b = to_cyrillic(a), to_cyrillic(b)
@@ -343,10 +300,10 @@ def growth_reason(o: Outcome, lang: str, series: str, currency: str, start: date
                   at_risk_share: float) -> str:
     """growth: year-to-date or closed-year growth against r, compound growth since the base year."""
     f = o.facts
-    rate = fmt_percent(f["rate"], lang, signed=False)
+    rate = fmt_percent(f["rate"], lang, decimals=None)
     latest = ""
     if "latest" in f:
-        latest = text("growth.latest", lang, year=f["latest"][0], growth=fmt_percent(f["latest"][1], lang))
+        latest = text("growth.latest", lang, year=f["latest"][0], growth=fmt_percent(f["latest"][1], lang, signed=True))
     if o.status == "not_started":
         return text("growth.not_started", lang, start=fmt_date(start, lang), start_kind=text(start_kind, lang),
                     latest=latest)
@@ -356,22 +313,22 @@ def growth_reason(o: Outcome, lang: str, series: str, currency: str, start: date
     cagr = ""
     if "cagr" in f:
         base, _last, value, ratio = f["cagr"]
-        cagr = text("growth.cagr", lang, base=base, cagr=fmt_percent(value, lang), rate=rate,
+        cagr = text("growth.cagr", lang, base=base, cagr=fmt_percent(value, lang, signed=True), rate=rate,
                     ratio=fmt_number(ratio, lang, 2))
     if f.get("current"):
         why_key = f"growth.why.{o.status}"
-        why = text(why_key, lang, share=fmt_percent(at_risk_share, lang, signed=False)) if why_key in T else ""
+        why = text(why_key, lang, share=fmt_percent(at_risk_share, lang, decimals=None)) if why_key in T else ""
         projection = text("growth.projection.current", lang, rate=rate, year=f["year"], likely=_likely(o.likely, lang))
         return text("growth.current", lang, series=series, months=_months(*f["months"], lang), year=f["year"],
-                    growth=fmt_percent(o.actual, lang), previous_year=f["year"] - 1, rate=rate,
+                    growth=fmt_percent(o.actual, lang, signed=True), previous_year=f["year"] - 1, rate=rate,
                     status=status_phrase(o.status, lang), why=why, projection=projection + cagr)
     projection = ""
     if o.likely is not None:
-        projection = text("growth.projection.trend", lang, trend=fmt_percent(f["trend"], lang), rate=rate,
+        projection = text("growth.projection.trend", lang, trend=fmt_percent(f["trend"], lang, signed=True), rate=rate,
                           year=f["year"], likely=_likely(o.likely, lang))
     no_months = text("growth.no_months", lang, year=f["year"])
     return text("growth.closed", lang, series=series, year=f["closed_year"], value=fmt_money(f["value"], currency, lang),
-                growth=fmt_percent(o.actual, lang), previous_year=f["closed_year"] - 1, rate=rate,
+                growth=fmt_percent(o.actual, lang, signed=True), previous_year=f["closed_year"] - 1, rate=rate,
                 status=status_phrase(o.status, lang), no_months=no_months, cagr=cagr, projection=projection)
 
 
@@ -387,8 +344,8 @@ def headline(o: Outcome, kind: str, lang: str, status_word: str) -> str:
         short = text("headline.window", lang, actual=fmt_count(o.actual or 0, lang),
                      target=fmt_count(o.target_value, lang), end=fmt_date(f["end"], lang))
     elif kind == "growth":
-        short = text("headline.growth", lang, actual=fmt_percent(o.actual, lang),
-                     target=fmt_percent(o.target_value, lang, signed=False))
+        short = text("headline.growth", lang, actual=fmt_percent(o.actual, lang, signed=True),
+                     target=fmt_percent(o.target_value, lang, decimals=None))
     elif o.achieved_on:
         short = text("headline.achieved", lang, date=fmt_date(o.achieved_on, lang))
     elif f.get("deadline"):

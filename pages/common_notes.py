@@ -5,8 +5,9 @@ from datetime import date
 
 import streamlit as st
 
+from dialogue.formats import fmt_date
 from dialogue.notes import add_note, list_notes
-from dialogue.reports.labels import fmt_date, label
+from dialogue.reports.labels import label
 from pages import common
 
 

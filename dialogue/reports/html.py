@@ -10,9 +10,10 @@ import json
 from html import escape
 from pathlib import Path
 
+from dialogue.formats import fmt_date
 from dialogue.reports import render
 from dialogue.reports.content import ReportContent
-from dialogue.reports.labels import STATUS_SYMBOLS, figure, fmt_date, label
+from dialogue.reports.labels import STATUS_SYMBOLS, figure, label
 from dialogue.vocab import status_word
 
 STYLE = """

@@ -214,24 +214,6 @@ def figure(status, lang: str) -> str:
     return headline or "—"
 
 
-def fmt_date(value, lang: str) -> str:
-    """A date as readers of `lang` write it: 2026-06-15 in English, 15. 6. 2026. in Serbian."""
-    if value is None:
-        return "—"
-    if lang == "en":
-        return value.isoformat()[:10]
-    return f"{value.day}. {value.month}. {value.year}."
-
-
-def fmt_number(value, lang: str, decimals: int = 0) -> str:
-    """A number with thousands separators: 1,234.5 in English, 1.234,5 in Serbian."""
-    if value is None:
-        return "—"
-    text = f"{value:,.{decimals}f}"
-    if lang != "en":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
-
 # Status symbols every report font renders (DejaVu Sans has them; colour emoji it has not).
 # Always printed next to the status word, so status is never carried by colour alone.
 STATUS_SYMBOLS = {

@@ -9,9 +9,10 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from dialogue.formats import fmt_date
 from dialogue.reports import render
 from dialogue.reports.content import ReportContent
-from dialogue.reports.labels import STATUS_COLOURS, STATUS_SYMBOLS, figure, fmt_date, label
+from dialogue.reports.labels import STATUS_COLOURS, STATUS_SYMBOLS, figure, label
 from dialogue.vocab import status_word
 
 FONTS_DIR = Path(__file__).with_name("fonts")

@@ -11,8 +11,9 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from dialogue.datasets import DATASETS
+from dialogue.formats import fmt_date
 from dialogue.reports.content import ReportContent
-from dialogue.reports.labels import STATUS_SYMBOLS, figure, fmt_date, label
+from dialogue.reports.labels import STATUS_SYMBOLS, figure, label
 from dialogue.safe_cells import write_xlsx_cell
 from dialogue.vocab import status_word
 
