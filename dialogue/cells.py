@@ -457,6 +457,9 @@ def parse_bools(s: pd.Series, column: str = "") -> Parsed:
     """yes/no in any of our languages as booleans."""
     if pd.api.types.is_bool_dtype(s.dtype):
         return Parsed(s.astype("boolean"), pd.Series(False, index=s.index))
+    import pyarrow.compute as pc
+
     codes = parse_codes(s, ("yes", "no"), column)
-    values = codes.values.map({"yes": True, "no": False}, na_action="ignore").astype("boolean")
+    arrow = _arrow_strings(codes.values)                 # "yes" / "no" / null, compared in Arrow
+    values = pd.Series(pd.BooleanDtype().__from_arrow__(pc.equal(arrow, "yes")), index=s.index, copy=False)
     return Parsed(values, codes.bad)

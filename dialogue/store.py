@@ -153,39 +153,65 @@ def _arrow(ds: Dataset, frame: pd.DataFrame) -> pa.Table:
     return pa.Table.from_arrays(arrays, names=names)
 
 
+def _rows_of(stage: str) -> str:
+    """The view of a stage's typed rows with their key and status (the upload itself stays in Arrow)."""
+    return f"{stage}_rows"
+
+
+def _incoming_of(stage: str) -> str:
+    return f"{stage}_incoming"
+
+
 def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None) -> tuple[str, Plan]:
-    """Stage the upload in a temp table (outside any transaction) and compute its plan."""
+    """Stage the upload (outside any transaction) and compute its plan.
+
+    Only each row's position, key and status are materialised (a temp table); the typed columns
+    are read from the registered Arrow table through a view, so the upload is never copied whole.
+    """
     if mode not in MODES:
         raise StoreError(f"unknown mode {mode!r}; expected merge or replace")
     stage = f"stage_{uuid.uuid4().hex}"
-    view = f"incoming_{uuid.uuid4().hex}"
+    view, rows = _incoming_of(stage), _rows_of(stage)
     cur.register(view, _arrow(ds, frame))
     try:
         cur.execute(
             f"create temp table {stage} as "  # noqa: S608 - identifiers from datasets.py, generated temp names
             f"with typed as (select {_typed(ds)}, _pos from {view}), "
-            f"keyed as (select *, md5({_json_list(ds.key)}) as row_key, "
-            f"cast(hash({_cols(ds)}) as varchar) as row_hash from typed) "
-            f"select k.*, case when c.row_key is null then 'added' "
+            f"keyed as (select *, md5({_json_list(ds.key)}) as row_key from typed) "
+            f"select k._pos, k.row_key, case when c.row_key is null then 'added' "
             f"when {_differs(ds, 'k', 'c')} then 'updated' else 'unchanged' end as _status "
             f"from keyed k left join (select * from {ds.name} where valid_to is null) c on c.row_key = k.row_key"
         )
-    finally:
-        cur.unregister(view)
-    try:
-        dups = cur.execute(
-            f"select any_value({_key_text(ds)}), list(_pos order by _pos) from {stage} "  # noqa: S608 - identifiers from datasets.py, generated temp names
-            "group by row_key having count(*) > 1 order by min(_pos) limit 100"
-        ).fetchall()
-        if dups:
+        cur.execute(
+            f"create temp view {rows} as select t.*, s.row_key, s._status "  # noqa: S608 - identifiers from datasets.py, generated temp names
+            f"from (select {_typed(ds)}, _pos from {view}) t join {stage} s on s._pos = t._pos"
+        )
+        repeated = cur.execute(
+            f"select count(*) from (select row_key from {stage} group by row_key having count(*) > 1)"  # noqa: S608 - identifiers from datasets.py, generated temp names
+        ).fetchone()[0]
+        if repeated:
+            dups = cur.execute(
+                f"select any_value({_key_text(ds)}), list(_pos order by _pos) from {rows} "  # noqa: S608 - identifiers from datasets.py, generated temp names
+                "group by row_key having count(*) > 1 order by min(_pos) limit 100"
+            ).fetchall()
             raise DuplicateKeys(ds.name, [(k, list(p)) for k, p in dups])
         scope = _scope(cur, ds, stage, mode, scope)
         plan = _plan(cur, ds, stage, mode, scope)
         plan.frame = frame
         return stage, plan
     except Exception:
-        cur.execute(f"drop table if exists {stage}")  # noqa: S608 - identifiers from datasets.py, generated temp names
+        _drop(cur, stage)
         raise
+
+
+def _drop(cur, stage: str) -> None:
+    """Remove a stage: its view, its table and the registered upload."""
+    cur.execute(f"drop view if exists {_rows_of(stage)}")  # noqa: S608 - generated temp names
+    cur.execute(f"drop table if exists {stage}")  # noqa: S608 - generated temp names
+    try:
+        cur.unregister(_incoming_of(stage))
+    except Exception:  # noqa: BLE001 - already gone
+        pass
 
 
 def _scope(cur, ds: Dataset, stage: str, mode: str, scope: dict | None) -> dict | None:
@@ -198,7 +224,7 @@ def _scope(cur, ds: Dataset, stage: str, mode: str, scope: dict | None) -> dict 
     if column is None:
         return None
     values = [r[0] for r in cur.execute(
-        f"select distinct {_q(column)} from {stage} where {_q(column)} is not null order by 1").fetchall()]  # noqa: S608 - identifiers from datasets.py, generated temp names
+        f"select distinct {_q(column)} from {_rows_of(stage)} where {_q(column)} is not null order by 1").fetchall()]  # noqa: S608 - identifiers from datasets.py, generated temp names
     return {column: values}
 
 
@@ -222,20 +248,21 @@ def _plan(cur, ds: Dataset, stage: str, mode: str, scope: dict | None) -> Plan:
     plan = Plan(ds.name, mode, scope, int(added), int(updated), int(unchanged))
     order = ", ".join(_q(k) for k in ds.key)
     plan.added_rows = cur.execute(
-        f"select {_cols(ds)} from {stage} where _status = 'added' order by _pos limit $limit",  # noqa: S608 - identifiers from datasets.py, generated temp names
+        f"select {_cols(ds)} from {_rows_of(stage)} where _pos in (select _pos from {stage} "
+        f"where _status = 'added' order by _pos limit $limit) order by _pos",  # noqa: S608 - identifiers from datasets.py, generated temp names
         {"limit": PREVIEW_LIMIT},
     ).df()
     cells = " union all ".join(
         f"select s._pos, {_key_text(ds, 's.')} as key, '{c}' as \"column\", cast(c.{_q(c)} as varchar) as old, "  # noqa: S608 - identifiers from datasets.py, generated temp names
         f"cast(s.{_q(c)} as varchar) as new, {i} as ord "
-        f"from {stage} s join {ds.name} c on c.row_key = s.row_key and c.valid_to is null "
-        f"where s._status = 'updated' and s.{_q(c)} is distinct from c.{_q(c)}"
+        f"from first s join {ds.name} c on c.row_key = s.row_key and c.valid_to is null "
+        f"where s.{_q(c)} is distinct from c.{_q(c)}"
         for i, c in enumerate(ds.column_names)
     )
     plan.updated_cells = cur.execute(
-        f"with cells as ({cells}), first as (select distinct _pos from {stage} "  # noqa: S608 - identifiers from datasets.py, generated temp names
-        f"where _status = 'updated' order by _pos limit $limit) "
-        f"select key, \"column\", old, new from cells where _pos in (select _pos from first) order by _pos, ord",
+        f"with first as materialized (select * from {_rows_of(stage)} where _pos in (select _pos from {stage} "  # noqa: S608 - identifiers from datasets.py, generated temp names
+        f"where _status = 'updated' order by _pos limit $limit)), cells as ({cells}) "
+        f"select key, \"column\", old, new from cells order by _pos, ord",
         {"limit": PREVIEW_LIMIT},
     ).df()
     if mode == "replace":
@@ -256,7 +283,7 @@ def plan(con, dataset: str, frame: pd.DataFrame, mode: str = "merge", scope: dic
     cur = con.cursor()
     try:
         stage, result = _stage(cur, ds, frame, mode, scope)
-        cur.execute(f"drop table if exists {stage}")  # noqa: S608 - identifiers from datasets.py, generated temp names
+        _drop(cur, stage)
         return result
     finally:
         cur.close()
@@ -341,7 +368,7 @@ def _write(cur, ds: Dataset, stage: str, p: Plan, actor: Actor, *, file: str, sh
             c.execute(f"update {ds.name} set valid_to = $id where {cond}", {"id": upload_id, **params})
         c.execute(
             f"insert into {ds.name} ({_cols(ds)}, row_key, row_hash, valid_from, valid_to) "  # noqa: S608 - identifiers from datasets.py, generated temp names
-            f"select {_cols(ds)}, row_key, row_hash, $id, null from {stage} "
+            f"select {_cols(ds)}, row_key, cast(hash({_cols(ds)}) as varchar), $id, null from {_rows_of(stage)} "
             f"where _status in ('added', 'updated')",
             {"id": upload_id},
         )
@@ -387,7 +414,7 @@ def apply(con, dataset: str, frame: pd.DataFrame, actor: Actor, *, file: str, mo
                 return p, _write(cur, ds, stage, p, actor, file=file, sha256=sha256, layout=layout, time=time)
             finally:
                 try:
-                    cur.execute(f"drop table if exists {stage}")  # noqa: S608 - identifiers from datasets.py, generated temp names
+                    _drop(cur, stage)
                 except Exception:  # noqa: BLE001 - a temp table dies with the cursor anyway
                     pass
         finally:
