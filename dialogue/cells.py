@@ -264,8 +264,32 @@ def _example(text: pd.Series, mask: pd.Series) -> str:
     return repr(first.iloc[0]) if len(first) else "a value"
 
 
+def _plain_ints(s: pd.Series) -> Parsed | None:
+    """Text that is all plain whole numbers (a CSV's years and months) in one Arrow cast; else None."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if _arrow_strings(s) is None or len(s) == 0:
+        return None
+    arr = _arrow_text(s)
+    if arr.null_count == len(arr):
+        return None
+    try:
+        ints = pc.cast(arr, pa.int64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    low, high = pc.min_max(ints).values()
+    if max(abs(low.as_py()), abs(high.as_py())) >= 2**53:     # beyond exact floats: the general path
+        return None
+    values = pd.Series(pd.Int64Dtype().__from_arrow__(ints), index=s.index, copy=False)
+    return Parsed(values, pd.Series(False, index=s.index))
+
+
 def parse_ints(s: pd.Series, column: str = "") -> Parsed:
     """Whole numbers (years, months): parsed like numbers, refusing fractions."""
+    fast = _plain_ints(s)
+    if fast is not None:
+        return fast
     result = parse_numbers(s, column)
     values = result.values
     fractional = values.notna() & (values != values.round())

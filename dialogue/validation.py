@@ -221,10 +221,10 @@ def _key_codes(keyed: pd.DataFrame) -> tuple[np.ndarray, int]:
     combined = np.zeros(n, dtype=np.int64)
     span = 1
     for name in reversed(keyed.columns):          # specific columns (product code, title) last in keys
-        codes, uniques = pd.factorize(keyed[name], use_na_sentinel=False)
-        if len(uniques) == n:
+        codes, distinct = _codes(keyed[name])
+        if distinct == n:
             return codes.astype(np.int64), n
-        width = len(uniques) + 1
+        width = distinct + 1
         if span * width >= 2 ** 62:
             combined, found = pd.factorize(combined)
             span = len(found)
@@ -232,6 +232,26 @@ def _key_codes(keyed: pd.DataFrame) -> tuple[np.ndarray, int]:
         span *= width
     combined, found = pd.factorize(combined)
     return combined, len(found)
+
+
+def _codes(column: pd.Series) -> tuple[np.ndarray, int]:
+    """One integer per cell, equal exactly when the cells are (nulls equal each other), and how many
+    distinct values; Arrow strings are hashed by Arrow (one shared dictionary across chunks)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arrow = cells._arrow_strings(column)
+    if arrow is None or len(column) == 0:
+        codes, uniques = pd.factorize(column, use_na_sentinel=False)
+        return codes, len(uniques)
+    if isinstance(arrow, pa.Array):
+        arrow = pa.chunked_array([arrow])
+    encoded = pc.dictionary_encode(arrow, null_encoding="encode")
+    if not encoded.num_chunks:
+        return np.zeros(0, dtype=np.int64), 0
+    codes = np.concatenate([np.asarray(c.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+                            for c in encoded.chunks])
+    return codes, max(len(c.dictionary) for c in encoded.chunks)
 
 
 def _duplicates(ds, frame: pd.DataFrame, rep: _Reporter) -> None:
