@@ -64,12 +64,20 @@ def load_targets(path: str | Path = config.TARGETS_FILE) -> TargetBook:
 
 @lru_cache(maxsize=8)
 def _load(path: str, _stamp: int) -> TargetBook:
-    raw_bytes = Path(path).read_bytes()
     try:
-        raw = tomllib.loads(raw_bytes.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        text = Path(path).read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise TargetsFileError(f"{path}: not valid TOML: {exc}") from None
-    return parse_targets(raw, path)
+    return check_targets_text(text, path)
+
+
+def check_targets_text(text: str, path: str | Path = config.TARGETS_FILE) -> TargetBook:
+    """Check the text of a targets file with every rule the loader applies (for an edit before it is saved)."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise TargetsFileError(f"{path}: not valid TOML: {exc}") from None
+    return parse_targets(raw, str(path))
 
 
 def parse_targets(raw: dict, path: str = "targets.toml") -> TargetBook:

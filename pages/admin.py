@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dialogue import audit, auth, backup, config, db
+from dialogue import audit, auth, backup, config, db, targets_admin
 from dialogue.roles import ROLES, PermissionDenied
+from dialogue.targets import TargetsFileError
 from pages import common
 from pages.auth_ui import main_database, oidc_configured, page_guard
 
@@ -17,7 +18,7 @@ st.title("Administration")
 main_path, main = main_database()
 con = main.cursor()            # users, sign-ins and backups belong to the main database
 store = auth.UserStore()
-users_tab, audit_tab, settings_tab = st.tabs(["Users", "Audit log", "Settings and backup"])
+users_tab, audit_tab, targets_tab, settings_tab = st.tabs(["Users", "Audit log", "Targets", "Settings and backup"])
 
 with users_tab:
     users = store.users()
@@ -72,6 +73,26 @@ with audit_tab:
     limit = c3.number_input("Entries", min_value=10, max_value=10_000, value=500, step=100, key="admin_audit_limit")
     st.dataframe(audit.audit_entries(shown, limit=limit, user=who, action=what), hide_index=True, width="stretch",
                  column_config={"time": "time (UTC)", "audit_id": "#"})
+
+with targets_tab:
+    st.caption(f"Every view reads the targets file ({config.TARGETS_FILE}). Saving checks it in full first, "
+               "keeps the old file beside it and records the change in the audit log.")
+    if "admin_targets_text" not in st.session_state:
+        st.session_state["admin_targets_text"] = targets_admin.current_text()
+    text = st.text_area("Targets file (TOML)", key="admin_targets_text", height=480)
+    check_col, save_col = st.columns(2)
+    check = check_col.button("Validate", key="admin_targets_check")
+    save = save_col.button("Save", key="admin_targets_save", type="primary")
+    try:
+        if check:
+            change = targets_admin.check_change(text)
+            st.success(f"Valid: {change['targets']} targets; {targets_admin.change_sentence(change)}.")
+        if save:
+            change = targets_admin.save_targets_text(con, actor, text)
+            st.success("Nothing to save: the file already reads so." if change["unchanged"] else
+                       f"Saved; {targets_admin.change_sentence(change)}.")
+    except (TargetsFileError, PermissionDenied, OSError) as exc:
+        st.error(str(exc))
 
 with settings_tab:
     st.dataframe(

@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 import dialogue
-from dialogue import auth, backup, db, store
+from dialogue import auth, backup, config, db, store
 from dialogue.roles import ROLES, Actor, PermissionDenied
 from tests.conftest import ADMIN
 
@@ -56,6 +56,12 @@ def _add_note(ctx: Ctx, actor: Actor):
     return notes.add_note(ctx.con, actor, "trade_turnover", "A dated remark.", date(2026, 3, 1))
 
 
+def _save_targets(ctx: Ctx, actor: Actor):
+    from dialogue.targets_admin import current_text, save_targets_text
+    path = ctx.tmp / "targets.toml"
+    return save_targets_text(ctx.con, actor, current_text(path) + "\n# edited on the admin page\n", path)
+
+
 # "module.function" -> (the role needed, how to call it as an actor)
 WRITES: dict[str, tuple[str, Callable[[Ctx, Actor], object]]] = {
     "dialogue.store.apply": ("analyst", lambda c, a: store.apply(c.con, "trade", trade_frame(1.0), a, file="a.csv")),
@@ -70,6 +76,7 @@ WRITES: dict[str, tuple[str, Callable[[Ctx, Actor], object]]] = {
     "dialogue.auth.UserStore.remove": ("admin", lambda c, a: c.users.remove(c.con, a, "bob")),
     "dialogue.backup.backup": ("admin", lambda c, a: backup.backup(c.con, c.tmp / "new-backup", a)),
     "dialogue.backup.restore": ("admin", lambda c, a: backup.restore(c.backup_dir, c.tmp / "restored.duckdb", a)),
+    "dialogue.targets_admin.save_targets_text": ("admin", _save_targets),
 }
 # Public functions that take an actor but are not guarded writes, and why.
 NOT_WRITES = {
@@ -108,6 +115,7 @@ def ctx(tmp_path, monkeypatch):
     users.add(con, ADMIN, "bob", "viewer", "correct horse")
     first = store.commit_frame(con, "trade", trade_frame(100.0), ADMIN, file="first.csv")
     backup.backup(con, tmp_path / "existing-backup", ADMIN)
+    (tmp_path / "targets.toml").write_bytes(config.TARGETS_FILE.read_bytes())
     yield Ctx(con, tmp_path, users, first, tmp_path / "existing-backup")
     con.close()
 
@@ -347,6 +355,34 @@ def test_admin_page_shows_the_audit_log_and_backs_up(app_env, tmp_path):
     next(b for b in at.button if b.label == "Back up").click().run()
     assert not at.exception and at.success[0].value.startswith("Backed up ")
     assert backup.read_manifest(tmp_path / "from-page")["by"] == "root"
+
+
+def test_admin_checks_and_saves_the_targets_file_on_the_admin_page(app_env, tmp_path, monkeypatch):
+    from dialogue import audit, config
+
+    path = tmp_path / "targets" / "targets.toml"
+    path.parent.mkdir()
+    original = config.TARGETS_FILE.read_text(encoding="utf-8")
+    path.write_text(original, encoding="utf-8")
+    monkeypatch.setattr(config, "TARGETS_FILE", path)
+    at = app_as("admin")
+    at.switch_page("pages/admin.py").run()
+    assert at.text_area(key="admin_targets_text").value == original
+    at.text_area(key="admin_targets_text").input(original.replace('kind = "growth"', 'kind = "wish"'))
+    at.button(key="admin_targets_check").click().run()
+    assert "(trade-growth): kind = 'wish'" in at.error[0].value
+    at.button(key="admin_targets_save").click().run()
+    assert path.read_text(encoding="utf-8") == original          # refused: the file as it was
+    edited = original.replace("milestone_warning_years = 1", "milestone_warning_years = 2")
+    at.text_area(key="admin_targets_text").input(edited)
+    at.button(key="admin_targets_check").click().run()
+    assert not at.error and "settings changed: milestone_warning_years" in at.success[0].value
+    at.button(key="admin_targets_save").click().run()
+    assert not at.exception and at.success[0].value.startswith("Saved; settings changed: milestone_warning_years")
+    assert path.read_text(encoding="utf-8") == edited
+    assert [p.read_text(encoding="utf-8") for p in path.parent.glob("*.bak")] == [original]
+    entry = audit.audit_entries(db.shared(app_env).cursor(), limit=1).iloc[0]
+    assert (entry["action"], entry["user"], bool(entry["ok"])) == ("targets_change", "root", True)
 
 
 @pytest.fixture

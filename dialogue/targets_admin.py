@@ -1,0 +1,113 @@
+"""Administrators change the targets file: checked in full first, written atomically, the old one kept, audited."""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from dialogue import audit, config
+from dialogue.db import utcnow
+from dialogue.roles import Actor, require
+from dialogue.targets import TargetBook, TargetsFileError, check_targets_text
+
+ACTION = "targets_change"
+
+
+def _path(path: str | Path | None) -> Path:
+    return Path(path) if path else config.TARGETS_FILE     # read at call time, so tests can point it elsewhere
+
+
+def current_text(path: str | Path | None = None) -> str:
+    """The targets file as it is on disk now (empty when there is none yet)."""
+    path = _path(path)
+    return path.read_bytes().decode("utf-8", errors="replace") if path.exists() else ""
+
+
+def describe_change(old: TargetBook | None, new: TargetBook) -> dict:
+    """Which targets a new file adds, removes or changes, and which settings differ."""
+    before = {t.id: t for t in old.targets} if old else {}
+    after = {t.id: t for t in new.targets}
+    old_settings = old.settings if old else {}
+    return {
+        "added": [i for i in after if i not in before],
+        "removed": [i for i in before if i not in after],
+        "changed": [i for i in after if i in before and after[i] != before[i]],
+        "settings_changed": sorted(k for k in old_settings.keys() | new.settings.keys()
+                                   if old_settings.get(k) != new.settings.get(k)),
+    }
+
+
+def check_change(text: str, path: str | Path | None = None) -> dict:
+    """What saving `text` would change (raises TargetsFileError, naming target and key, if it is not valid)."""
+    path = _path(path)
+    new = check_targets_text(text, path)
+    return {"targets": len(new.targets), **describe_change(_previous(path), new)}
+
+
+def change_sentence(change: dict) -> str:
+    """A change summary in one line for the admin page: 'added: a; changed: b; the old file is kept as …'."""
+    parts = [f"{label}: {', '.join(change[key])}" for key, label in
+             (("added", "added"), ("removed", "removed"), ("changed", "changed"), ("settings_changed", "settings changed"))
+             if change.get(key)]
+    if change.get("backup"):
+        parts.append(f"the old file is kept as {change['backup']}")
+    return "; ".join(parts) or "no target or setting changed"
+
+
+def _previous(path: Path) -> TargetBook | None:
+    try:
+        return check_targets_text(current_text(path), path)
+    except TargetsFileError:
+        return None                 # no file yet, or one that no longer loads: everything counts as added
+
+
+def _backup_path(path: Path) -> Path:
+    stamp = utcnow().strftime("%Y%m%d-%H%M%S")
+    candidate = path.with_name(f"{path.name}.{stamp}.bak")
+    n = 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.name}.{stamp}-{n}.bak")
+    return candidate
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if path.exists():
+            shutil.copymode(path, tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save_targets_text(con, actor: Actor | None, text: str, path: str | Path | None = None) -> dict:
+    """Replace the targets file with `text` (admins only) and return what changed.
+
+    The text is checked with the loader's own rules first; on any error the file is untouched, the
+    refusal is audited and TargetsFileError names the target and key. The previous file is kept beside
+    it as <name>.<UTC time>.bak.
+    """
+    require(actor, "manage_targets")
+    path = _path(path)
+    try:
+        new = check_targets_text(text, path)
+    except TargetsFileError as exc:
+        audit.record(con, actor, ACTION, {"file": str(path), "error": str(exc)}, ok=False)
+        raise
+    summary = {"file": str(path), **describe_change(_previous(path), new), "backup": None, "unchanged": False}
+    if path.exists():
+        if path.read_bytes() == text.encode("utf-8"):
+            return {**summary, "unchanged": True}
+        backup = _backup_path(path)
+        shutil.copy2(path, backup)
+        summary["backup"] = str(backup)
+    _write_atomically(path, text.encode("utf-8"))
+    audit.record(con, actor, ACTION, summary, ok=True)
+    return summary
