@@ -127,6 +127,24 @@ def chart(builder: str, *args, **kwargs) -> None:
     st.vega_lite_chart(_spec(builder, args, tuple(sorted(kwargs.items()))), width="stretch")
 
 
+def chart_or_empty(what_key: str, builder: str, frame, *args, **kwargs) -> bool:
+    """charts.<builder>(frame, *args) when `frame` has rows, else the empty state naming what is missing."""
+    if frame.empty:
+        empty_state(what_key)
+        return False
+    chart(builder, frame, *args, **kwargs)
+    return True
+
+
+def open_page(view: str, title_key: str, **kwargs):
+    """The top of a page: its title in the reader's language, then its data (warning when statuses are unavailable)."""
+    st.title(t(title_key, lang()))
+    data = page_data(view, **kwargs)
+    if not getattr(data, "available", True):
+        no_status_engine()
+    return data
+
+
 def status_table(frame, columns=("badge", "wording", "headline", "reason")) -> None:
     """Targets with their status as icon + word (never colour alone), figure and reason, text wrapped."""
     names = {"badge": t("col_status", lang()), "wording": t("col_target", lang()),

@@ -5,8 +5,7 @@ from dialogue.i18n import t
 from pages import common
 
 lang = common.lang()
-st.title(t("method_title", lang))
-data = common.page_data("method_page")
+data = common.open_page("method_page", "method_title")
 
 st.subheader(t("method_statuses", lang))
 st.dataframe(data.statuses, hide_index=True)

@@ -5,10 +5,7 @@ from dialogue.i18n import t
 from pages import common
 
 lang = common.lang()
-st.title(t("political_title", lang))
-data = common.page_data("political")
-if not data.available:
-    common.no_status_engine()
+data = common.open_page("political", "political_title")
 
 st.subheader(t("pol_milestones", lang))
 for m in data.milestones:
@@ -28,7 +25,4 @@ for m in data.milestones:
 st.subheader(t("pol_training_title", lang, n=f"{data.training_required:g}"))
 if not data.training_status.empty:
     common.status_table(data.training_status)
-if data.training.empty:
-    common.empty_state("what_training")
-else:
-    common.chart("diplomat_training", data.training, data.training_required, lang)
+common.chart_or_empty("what_training", "diplomat_training", data.training, data.training_required, lang)

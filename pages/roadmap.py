@@ -5,16 +5,10 @@ from dialogue.i18n import t
 from pages import common
 
 lang = common.lang()
-st.title(t("roadmap_title", lang))
-data = common.page_data("roadmap")
-if not data.available:
-    common.no_status_engine()
+data = common.open_page("roadmap", "roadmap_title")
 
 st.subheader(t("rm_gantt_title", lang))
-if data.steps.empty:
-    common.empty_state("what_targets")
-else:
-    common.chart("roadmap_gantt", data.steps, common.as_of(), lang)
+common.chart_or_empty("what_targets", "roadmap_gantt", data.steps, common.as_of(), lang)
 if not data.table.empty:
     st.table(data.table, hide_index=True)
 

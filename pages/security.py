@@ -5,23 +5,16 @@ from dialogue.i18n import t
 from pages import common
 
 lang = common.lang()
-st.title(t("security_title", lang))
-data = common.page_data("security")
+data = common.open_page("security", "security_title")
 if not data.statuses.empty:
     common.status_table(data.statuses)
 st.caption(data.note)
 
 st.subheader(t("sec_exercises_title", lang, n=f"{data.required:g}"))
-if data.per_year.empty:
-    common.empty_state("what_exercises")
-else:
-    common.chart("exercises_per_year", data.per_year, data.required, lang)
+common.chart_or_empty("what_exercises", "exercises_per_year", data.per_year, data.required, lang)
 
 st.subheader(t("sec_timeline_title", lang))
-if data.timeline.empty:
-    common.empty_state("what_exercises")
-else:
-    common.chart("exercise_timeline", data.timeline, common.as_of(), lang)
+if common.chart_or_empty("what_exercises", "exercise_timeline", data.timeline, common.as_of(), lang):
     with st.expander(t("table_behind", lang)):
         st.dataframe(data.exercises_table, hide_index=True, width="stretch",
                      column_config={t("source", lang): st.column_config.LinkColumn()})

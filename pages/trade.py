@@ -25,31 +25,19 @@ else:
 left, right = st.columns(2)
 with left:
     st.subheader(t("trade_growth_title", lang, rate=rate))
-    if data.growth.empty:
-        common.empty_state("what_trade_years")
-    else:
-        common.chart("trade_growth", data.growth, data.rate, lang)
+    common.chart_or_empty("what_trade_years", "trade_growth", data.growth, data.rate, lang)
 with right:
     year = common.as_of().year
     st.subheader(t("trade_ytd_title", lang, year=year, prev=year - 1))
-    if data.ytd.empty:
-        common.empty_state("what_trade_monthly")
-    else:
-        common.chart("trade_ytd", data.ytd, data.unit, lang)
+    common.chart_or_empty("what_trade_monthly", "trade_ytd", data.ytd, data.unit, lang)
 
 st.subheader(t("trade_flows_title", lang))
-if data.flows.empty:
-    common.empty_state("what_trade")
-else:
-    common.chart("trade_flows", data.flows, data.unit, lang)
+if common.chart_or_empty("what_trade", "trade_flows", data.flows, data.unit, lang):
     st.caption(t("balance_note", lang, reporter=data.reporter))
 
 st.subheader(t("trade_mirror_title", lang))
 st.caption(data.mirror_flow + " · " + t("trade_mirror_note", lang))
-if data.mirror.empty:
-    common.empty_state("what_mirror")
-else:
-    common.chart("mirror", data.mirror, data.mirror_gaps, data.unit, lang)
+common.chart_or_empty("what_mirror", "mirror", data.mirror, data.mirror_gaps, data.unit, lang)
 
 if data.products_year:
     st.subheader(t("trade_products_title", lang, year=data.products_year))
