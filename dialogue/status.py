@@ -215,46 +215,68 @@ def _window_count(t: Target, run: _Runner, as_of, start, start_kind, settings, l
     return o, reasons.window_reason(o, t.params, lang, start_kind), details
 
 
-def _milestone(t: Target, run: _Runner, as_of, settings, lang, any_kinds):
-    frame = run.run(t.query, any_kinds=any_kinds)
-    has_data = int(frame["dataset_rows"].iloc[0]) > 0 if len(frame) else False
-    achieving = set(t.params["achieved_kinds"]) | {"agreement_signed"}
-    any_target = set(t.params["achieved_kinds_any_target"])
-    achieved, progress = [], []
-    for r in frame.itertuples():
-        if pd.isna(r.date):
+def _milestone_evidence(run: _Runner, book: TargetBook) -> tuple[dict, bool]:
+    """One query for every milestone target: {(target, part or None): row}, and whether any data exists."""
+    ms = [t for t in book.targets if t.kind == "milestone"]
+    parts = [(t.id, p["name"], [w.lower() for w in p["match"]]) for t in ms for p in t.params.get("parts", [])]
+    frame = run.run(
+        "milestone_evidence",
+        target_ids=[t.id for t in ms],
+        achieved_kinds=[list(t.params["achieved_kinds"]) for t in ms],
+        any_kinds=[list(t.params["achieved_kinds_any_target"]) for t in ms],
+        part_targets=[p[0] for p in parts], part_names=[p[1] for p in parts], part_words=[p[2] for p in parts],
+    )
+    has_data = bool(len(frame)) and int(frame["dataset_rows"].iloc[0]) > 0
+    found = {}
+    for r in frame.to_dict("records"):
+        if r["target_id"] is None or pd.isna(r["target_id"]):
             continue
-        d = pd.Timestamp(r.date).date()
-        mine = r.target_id == t.id
-        if (mine and r.kind in achieving) or r.kind in any_target:
-            achieved.append((d, str(r.title)))
-        elif mine and r.kind == "progress":
-            progress.append((d, str(r.title)))
+        part = None if pd.isna(r["part"]) else r["part"]
+        found[(r["target_id"], part)] = r
+    return found, has_data
+
+
+def _date_title(row, when: str, what: str):
+    if row is None or pd.isna(row[when]):
+        return None
+    return pd.Timestamp(row[when]).date(), str(row[what])
+
+
+def _milestone(t: Target, evidence: tuple[dict, bool], as_of, settings, lang, start_event=None):
+    found, has_data = evidence
+    row = found.get((t.id, None))
+    first = _date_title(row, "achieved_on", "achieved_title")
+    if t.params.get("achieved_by_start") and start_event and (first is None or start_event[0] < first[0]):
+        first = start_event                 # the recorded meeting that started the dialogue
+    latest = _date_title(row, "progress_on", "progress_title")
     parts = [dict(p) for p in t.params.get("parts", [])]
     if parts:
         for p in parts:
-            words = [m.lower() for m in p["match"]]
-            hits = sorted(x for x in achieved if any(w in x[1].lower() for w in words))
-            p["achieved_on"] = hits[0][0] if hits else None
-            p["evidence"] = hits[0][1] if hits else None
+            hit = _date_title(found.get((t.id, p["name"])), "achieved_on", "achieved_title")
+            p["achieved_on"], p["evidence"] = hit if hit else (None, None)
         done = [p for p in parts if p["achieved_on"]]
         achieved_on = max(p["achieved_on"] for p in parts) if len(done) == len(parts) else None
-        evidence = "; ".join(p["evidence"] for p in done) if achieved_on else None
+        evidence_text = "; ".join(p["evidence"] for p in done) if achieved_on else None
         # a part already achieved is progress toward the whole
-        progress += [(p["achieved_on"], p["evidence"]) for p in done]
+        candidates = ([latest] if latest else []) + [(p["achieved_on"], p["evidence"]) for p in done]
+        latest = max(candidates, default=None)
     else:
-        first = min(achieved) if achieved else None
-        achieved_on, evidence = (first[0], first[1]) if first else (None, None)
-    latest = max(progress) if progress else None
+        achieved_on, evidence_text = first if first else (None, None)
     o = rules.milestone(achieved_on, latest[0] if latest else None, t.deadline, as_of, has_data=has_data,
                         warning_years=settings["milestone_warning_years"])
     if parts:
         o.actual = len([p for p in parts if p["achieved_on"]])
         o.target_value = len(parts)
-    shown = evidence if o.status == "achieved" else (latest[1] if latest else None)
+    shown = evidence_text if o.status == "achieved" else (latest[1] if latest else None)
     reason = reasons.milestone_reason(o, lang, shown, parts or None)
-    details = {"evidence": [{"date": d, "title": s, "achieving": True} for d, s in sorted(achieved)]
-               + [{"date": d, "title": s, "achieving": False} for d, s in sorted(progress)]}
+    if parts:
+        shown_evidence = [(p["achieved_on"], p["evidence"]) for p in done]
+    else:
+        shown_evidence = [first] if first else []
+    details = {"evidence": [{"date": d, "title": s, "achieving": True} for d, s in shown_evidence]
+               + ([{"date": latest[0], "title": latest[1], "achieving": False}] if latest else []),
+               "evidence_counts": {"achieving": int(row["achieving_count"]) if row else 0,
+                                   "progress": int(row["progress_count"]) if row else 0}}
     if parts:
         details["parts"] = {p["name"]: p["achieved_on"] for p in parts}
     return o, reason, details
@@ -297,7 +319,8 @@ def compute_all(
     start, recorded, start_event = dialogue_start(con, book, as_of, known)
     start_kind = "recorded" if recorded else "planned"
     run = _Runner(con, as_of, known)
-    any_kinds = sorted({k for t in book.targets if t.kind == "milestone" for k in t.params["achieved_kinds_any_target"]})
+    evidence = _milestone_evidence(run, book)
+    start_evidence = (start, start_event) if recorded else None
     statuses = []
     for t in book.targets:
         if t.kind == "annual_count":
@@ -305,7 +328,7 @@ def compute_all(
         elif t.kind == "window_count":
             o, reason, details = _window_count(t, run, as_of, start, start_kind, settings, lang)
         elif t.kind == "milestone":
-            o, reason, details = _milestone(t, run, as_of, settings, lang, any_kinds)
+            o, reason, details = _milestone(t, evidence, as_of, settings, lang, start_evidence)
         else:
             o, reason, details = _growth(con, t, run, as_of, start, start_kind, settings, lang, trade_series, known)
         word = status_word(o.status, lang)

@@ -304,3 +304,33 @@ def test_year_boundaries_in_the_store(con):
     assert day.details["history"] == {2026: (1, "missed")}
     assert compute_all(con, D("2028-02-28")).get("diplomat-training").actual == 0
     assert compute_all(con, D("2028-02-29")).get("diplomat-training").status == "achieved"
+
+
+# ---------------------------------------------------------------- the milestone query does the choosing
+
+def test_milestone_query_returns_one_row_per_target_and_part(con):
+    from dialogue import db
+
+    put_rows(con, "events", [
+        ev("2026-03-01", "progress", "Talks B", target_id="dfc-office"),
+        ev("2026-03-01", "progress", "Talks A", target_id="dfc-office"),      # same day: title breaks the tie
+        ev("2026-02-01", "progress", "Talks early", target_id="dfc-office"),
+        ev("2026-04-01", "visit", "A visit", target_id="dfc-office"),           # neither progress nor achieving
+        ev("2026-05-02", "milestone_achieved", "Office reopened", target_id="dfc-office"),
+        ev("2026-05-01", "milestone_achieved", "Office opened", target_id="dfc-office"),
+        ev("2026-06-01", "milestone_achieved", "Miami twinned", target_id="sister-cities"),
+        ev("2026-07-01", "milestone_achieved", "Late", target_id="dfc-office"),    # after as_of
+    ])
+    frame = db.query(con, "milestone_evidence", as_of=D("2026-06-30"), known_at=datetime(9999, 1, 1),
+                     target_ids=["dfc-office", "sister-cities"], achieved_kinds=[["milestone_achieved"]] * 2,
+                     any_kinds=[[], []], part_targets=["sister-cities", "sister-cities"],
+                     part_names=["miami", "new-york"], part_words=[["miami"], ["new york"]])
+    rows = {(r["target_id"], r["part"] if isinstance(r["part"], str) else None): r for r in frame.to_dict("records")}
+    assert len(frame) == 3      # dfc-office, sister-cities, sister-cities/miami (new-york: no evidence)
+    dfc = rows[("dfc-office", None)]
+    assert (dfc["achieved_on"].date(), dfc["achieved_title"], dfc["achieving_count"]) == (D("2026-05-01"), "Office opened", 2)
+    assert (dfc["progress_on"].date(), dfc["progress_title"], dfc["progress_count"]) == (D("2026-03-01"), "Talks B", 3)
+    assert rows[("sister-cities", "miami")]["achieved_title"] == "Miami twinned"
+    card = compute_all(con, D("2026-06-30"))
+    assert card.get("dfc-office").details["evidence_counts"] == {"achieving": 2, "progress": 3}
+    assert card.get("sister-cities").details["parts"] == {"miami": D("2026-06-01"), "new-york": None}
