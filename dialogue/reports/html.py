@@ -73,23 +73,29 @@ def report_data(c: ReportContent) -> dict:
     }
 
 
-def _badge(status: str, lang: str) -> str:
-    return (f'<span class="status s-{status}">{escape(STATUS_SYMBOLS[status])} '
-            f"{escape(status_word(status, lang))}</span>")
+class _Html(str):
+    """Markup this module built itself (a status badge); every other table cell is escaped."""
+
+
+def _badge(status: str, lang: str) -> _Html:
+    return _Html(f'<span class="status s-{status}">{escape(STATUS_SYMBOLS[status])} '
+                 f"{escape(status_word(status, lang))}</span>")
+
+
+def _table(rows: list[list[str]], empty: str, head: list[str] | None = None) -> str:
+    """Rows in a table (text cells escaped, badges kept), or the muted sentence that says there are none."""
+    if not rows:
+        return f'<p class="muted">{escape(empty)}</p>'
+    cell = lambda v: v if isinstance(v, _Html) else escape(v)  # noqa: E731
+    thead = "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead>" if head else ""
+    body = "".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>" for row in rows)
+    return f"<table>{thead}<tbody>{body}</tbody></table>"
 
 
 def _evidence(c: ReportContent, rows: list[dict], empty: str) -> str:
     lang = c.lang
-    if not rows:
-        return f'<p class="muted">{escape(empty)}</p>'
-    body = "".join(
-        f"<tr><td>{escape(fmt_date(e['date'], lang))}</td><td>{escape(e['dataset'])}</td>"
-        f"<td>{escape(e['title'])}</td><td>{escape(e['source'] or '—')}</td></tr>"
-        for e in rows
-    )
-    return (f"<table><thead><tr><th>{escape(label('date', lang))}</th><th>{escape(label('dataset', lang))}</th>"
-            f"<th>{escape(label('what', lang))}</th><th>{escape(label('source', lang))}</th></tr></thead>"
-            f"<tbody>{body}</tbody></table>")
+    return _table([[fmt_date(e["date"], lang), e["dataset"], e["title"], e["source"] or "—"] for e in rows], empty,
+                  head=[label("date", lang), label("dataset", lang), label("what", lang), label("source", lang)])
 
 
 def html_text(c: ReportContent) -> str:
@@ -130,24 +136,14 @@ def html_text(c: ReportContent) -> str:
 
     add(f'<h2 id="changes">{e(label("changes", lang))}: {e(fmt_date(c.since, lang))} – '
         f'{e(fmt_date(c.as_of, lang))}</h2><h3>{e(label("status_moves", lang))}</h3>')
-    if c.status_moves:
-        add("<table><tbody>" + "".join(
-            f"<tr><td>{e(m['wording'])}</td><td>{_badge(m['before'], lang) if m['before'] else '—'}</td>"
-            f"<td>{_badge(m['after'], lang)}</td><td>{e(m['reason'] or '')}</td></tr>" for m in c.status_moves
-        ) + "</tbody></table>")
-    else:
-        add(f'<p class="muted">{e(label("no_status_moves", lang))}</p>')
+    add(_table([[m["wording"], _badge(m["before"], lang) if m["before"] else "—", _badge(m["after"], lang),
+                 m["reason"] or ""] for m in c.status_moves], label("no_status_moves", lang)))
     add(f'<h3>{e(label("new_evidence", lang))}</h3>')
     add(_evidence(c, c.new_evidence, label("no_new_evidence", lang)))
 
     add(f'<h2 id="milestones">{e(label("milestones", lang))}</h2>')
-    if c.milestones:
-        add("<table><tbody>" + "".join(
-            f"<tr><td>{e(fmt_date(m['deadline'], lang))}</td><td>{e(m['wording'])}</td>"
-            f"<td>{_badge(m['status'], lang)}</td><td>{e(m['reason'] or '')}</td></tr>" for m in c.milestones
-        ) + "</tbody></table>")
-    else:
-        add(f'<p class="muted">{e(label("no_milestones", lang))}</p>')
+    add(_table([[fmt_date(m["deadline"], lang), m["wording"], _badge(m["status"], lang), m["reason"] or ""]
+                for m in c.milestones], label("no_milestones", lang)))
 
     chart_no = 0
     for section in c.areas:

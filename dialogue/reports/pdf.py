@@ -270,16 +270,10 @@ def _changes(pdf: _Pack, c: ReportContent) -> None:
     if not c.status_moves:
         _para(pdf, label("no_status_moves", lang))
     else:
-        pdf.set_font(FONT, "", 8.5)
-        with pdf.table(col_widths=(55, 27, 27, pdf.epw - 109), text_align="LEFT", line_height=4,
-                       headings_style=_headings_style(8.5)) as table:
-            table.row([label("target", lang), label("before", lang), label("after", lang), label("reason", lang)])
-            for m in c.status_moves:
-                row = table.row()
-                row.cell(m["wording"])
-                row.cell(badge_text(m["before"], lang) if m["before"] else "—")
-                row.cell(badge_text(m["after"], lang), style=_status_style(m["after"], 8.5))
-                row.cell(m["reason"] or "—")
+        _status_table(pdf, [label("target", lang), label("before", lang), label("after", lang), label("reason", lang)],
+                      (55, 27, 27), [([m["wording"], badge_text(m["before"], lang) if m["before"] else "—",
+                                       badge_text(m["after"], lang), m["reason"] or "—"], m["after"])
+                                     for m in c.status_moves])
     pdf.ln(3)
     _heading(pdf, label("new_evidence", lang), level=1, new_page=False)
     _evidence_table(pdf, c, c.new_evidence, empty=label("no_new_evidence", lang))
@@ -307,16 +301,22 @@ def _milestones(pdf: _Pack, c: ReportContent) -> None:
     if not c.milestones:
         _para(pdf, label("no_milestones", lang))
         return
-    pdf.set_font(FONT, "", 8.5)
-    with pdf.table(col_widths=(22, 55, 27, pdf.epw - 104), text_align="LEFT", line_height=4,
-                   headings_style=_headings_style(8.5)) as table:
-        table.row([label("deadline", lang), label("target", lang), label("status", lang), label("reason", lang)])
-        for m in c.milestones:
+    _status_table(pdf, [label("deadline", lang), label("target", lang), label("status", lang), label("reason", lang)],
+                  (22, 55, 27), [([fmt_date(m["deadline"], lang), m["wording"], badge_text(m["status"], lang),
+                                   m["reason"] or "—"], m["status"]) for m in c.milestones])
+
+
+def _status_table(pdf: FPDF, headings: list[str], widths: tuple[float, ...], rows: list[tuple[list[str], str]],
+                  size: float = 8.5) -> None:
+    """A table whose third column is a status (symbol and word, coloured); the last column takes the rest."""
+    pdf.set_font(FONT, "", size)
+    with pdf.table(col_widths=(*widths, pdf.epw - sum(widths)), text_align="LEFT", line_height=4,
+                   headings_style=_headings_style(size)) as table:
+        table.row(headings)
+        for cells, status in rows:
             row = table.row()
-            row.cell(fmt_date(m["deadline"], lang))
-            row.cell(m["wording"])
-            row.cell(badge_text(m["status"], lang), style=_status_style(m["status"], 8.5))
-            row.cell(m["reason"] or "—")
+            for i, text in enumerate(cells):
+                row.cell(text, style=_status_style(status, size) if i == 2 else None)
 
 
 def _cadence(pdf: _Pack, c: ReportContent) -> None:
