@@ -334,3 +334,22 @@ def test_milestone_query_returns_one_row_per_target_and_part(con):
     card = compute_all(con, D("2026-06-30"))
     assert card.get("dfc-office").details["evidence_counts"] == {"achieving": 2, "progress": 3}
     assert card.get("sister-cities").details["parts"] == {"miami": D("2026-06-01"), "new-york": None}
+
+
+def test_roadmap_4_is_achieved_by_the_meeting_that_starts_the_dialogue(con):
+    put_rows(con, "events", [ev("2026-02-15", "annual_meeting", "Inaugural meeting")])
+    card = compute_all(con, D("2026-06-30"))
+    assert (card.start_date, card.start_recorded) == (D("2026-02-15"), True)
+    step = card.get("roadmap-4")
+    assert (step.status, step.achieved_on) == ("achieved", D("2026-02-15"))
+    assert step.reason == "Achieved on 15 Feb 2026: Inaugural meeting."
+    # before the meeting: the start is planned and the step is not yet achieved
+    early = compute_all(con, D("2026-02-14"))
+    assert early.start_recorded is False and early.get("roadmap-4").status != "achieved"
+
+
+def test_roadmap_4_late_meeting_is_achieved_late(con):
+    put_rows(con, "events", [ev("2026-05-05", "inaugural_meeting", "First session")])
+    step = compute_all(con, D("2026-06-30")).get("roadmap-4")
+    assert (step.status, step.achieved_on) == ("achieved", D("2026-05-05"))
+    assert step.reason == "Achieved on 5 May 2026, 35 days after the deadline of 31 Mar 2026: First session."
