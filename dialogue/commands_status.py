@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from datetime import date, datetime
 
 from dialogue import config, db
@@ -40,9 +39,8 @@ def cmd_status(args) -> int:
     known_at = _parse_time(getattr(args, "known_at", None))
     lang = getattr(args, "lang", "en") or "en"
     path = config.db_path(getattr(args, "db", None))
-    if not path.exists():
-        print(f"error: no database at {path}; create one with `python -m dialogue init`", file=sys.stderr)
-        return 1
+    if not path.exists():               # like every verb but init: a new path is created empty
+        db.connect(path).close()
     con = db.connect(path, read_only=True)
     try:
         card = compute_all(con, as_of, known_at, lang)

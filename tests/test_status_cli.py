@@ -59,9 +59,20 @@ def test_status_table_and_bad_dates(db_path, capsys):
         cli.main(["--db", str(db_path), "status", "--as-of", "30.6.2026"])
 
 
-def test_status_without_a_database_says_how_to_make_one(tmp_path, capsys):
-    assert cli.main(["--db", str(tmp_path / "none.duckdb"), "status"]) == 1
-    assert "python -m dialogue init" in capsys.readouterr().err
+def test_status_on_a_new_path_creates_the_database_empty(tmp_path, capsys):
+    path = tmp_path / "new" / "none.duckdb"
+    data = run_status(capsys, path, "--as-of", "2026-06-30")
+    assert path.exists()
+    statuses = {t["target"]: t["status"] for t in data["targets"]}
+    assert statuses["roadmap-6"] == statuses["roadmap-8"] == "not_started"     # counted from 2027
+    assert {s for t, s in statuses.items() if t not in ("roadmap-6", "roadmap-8")} == {"no_data"}
+    assert data["start"] == "planned"
+    con = db.connect(path, read_only=True)
+    try:
+        assert [con.execute(f"select count(*) from {t}").fetchall()[0][0]
+                for t in ("trade", "exercises", "agreements", "events", "uploads")] == [0, 0, 0, 0, 0]
+    finally:
+        con.close()
 
 
 def test_status_json_on_the_reference_workspace(tmp_path, capsys):
