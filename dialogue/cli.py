@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 # verb -> "module:function"; each function takes the parsed args and returns an exit code
@@ -95,7 +96,12 @@ def main(argv: list[str] | None = None) -> int:
     module, func = HANDLERS[args.verb].split(":")
     handler = getattr(importlib.import_module(module), func)
     try:
-        return int(handler(args) or 0)
+        code = int(handler(args) or 0)
+        sys.stdout.flush()                  # a closed pipe shows up here, not at interpreter exit
+        return code
+    except BrokenPipeError:                 # e.g. `status | head -1`: the reader left; exit quietly
+        _silence_stdout()
+        return 141
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the last line of defence: a readable message, not a traceback
@@ -106,3 +112,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 1
         raise
+
+
+def _silence_stdout() -> None:
+    """Point stdout at devnull so the interpreter's last flush cannot raise BrokenPipeError again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):   # stdout replaced (tests) or already closed
+        pass

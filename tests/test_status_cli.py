@@ -95,3 +95,18 @@ def test_status_json_on_the_reference_workspace(tmp_path, capsys):
     # road-map steps due by mid-2026 are missed.
     assert data["start"] == "planned"
     assert statuses["roadmap-4"] == "missed"
+
+
+def test_status_into_a_closed_pipe_exits_quietly(tmp_path):
+    """`status | head -1`: the reader is gone before the output is written; no traceback."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.Popen([sys.executable, "-m", "dialogue", "--db", str(tmp_path / "p.duckdb"), "status", "--json"],
+                            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()                     # the reader leaves before the command has written anything
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141
+    assert "Traceback" not in err and "BrokenPipeError" not in err
