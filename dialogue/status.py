@@ -154,8 +154,9 @@ def _counts(frame) -> tuple[dict[int, tuple[float, float]], bool]:
     return counts, has_data
 
 
-def _event_counts(frame, bind: dict) -> tuple[dict[int, tuple[float, float]], bool]:
-    """Per-year counts of the bound event kinds (quantities summed when sum_quantity is set)."""
+def event_counts(frame, bind: dict) -> tuple[dict[int, tuple[float, float]], bool]:
+    """Per-year (done, scheduled) of the bound event kinds from events_per_kind_year (quantities summed when
+    sum_quantity is set); the dashboard's charts count with this too, so they match the statuses."""
     has_data = int(frame["dataset_rows"].iloc[0]) > 0
     kinds = set(bind["kinds"])
     done, later = ("done_quantity", "scheduled_quantity") if bind.get("sum_quantity") else ("done", "scheduled")
@@ -176,7 +177,7 @@ def _annual_count(t: Target, run: _Runner, as_of, start, start_kind, settings, l
     results = []
     for part in parts:
         if t.query == "events_per_kind_year":   # one query for every event kind; pick this part's kinds
-            counts, has_data = _event_counts(run.run(t.query), part["bind"])
+            counts, has_data = event_counts(run.run(t.query), part["bind"])
         else:
             counts, has_data = _counts(run.run(t.query, **part["bind"]))
         o = rules.annual_count(counts, part["required"], as_of, start, first_year=t.params.get("first_year"),
