@@ -10,10 +10,18 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from dialogue import safe_cells, store
+from dialogue import db, safe_cells, store
 from dialogue.datasets import DATASETS
 
 FORMATS = (".csv", ".xlsx")
+# Issue 3: every export made from the demo workspace carries a visible label.
+DEMO_LABEL = "DEMO DATA — synthetic figures, not real statistics"
+DEMO_SHEET = "DEMO DATA"
+
+
+def demo_label(con) -> str | None:
+    """The label an export from this database must carry: DEMO_LABEL for the demo workspace, else None."""
+    return DEMO_LABEL if db.workspace(con) == "demo" else None
 
 
 def _plain(value):
@@ -48,20 +56,34 @@ def rows_for_export(con, dataset: str, known_at: datetime | None = None) -> pd.D
     return store.current_rows(con, dataset, known_at)
 
 
-def write_csv(frame: pd.DataFrame, out: Path) -> None:
-    """UTF-8 with BOM (so Excel shows č, ć, ш right), comma-separated, standard quoting."""
+def write_csv(frame: pd.DataFrame, out: Path, label: str | None = None) -> None:
+    """UTF-8 with BOM (so Excel shows č, ć, ш right), comma-separated, standard quoting; a label
+    (demo data) goes on a first line of its own, which the reader skips like any title above the header."""
     with open(out, "w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f)
+        if label:
+            writer.writerow([f"# {label}"])
         writer.writerow(frame.columns)
         for row in frame.itertuples(index=False, name=None):
             writer.writerow([_csv_text(v) for v in row])
 
 
-def write_xlsx(frame: pd.DataFrame, out: Path, sheet: str) -> None:
-    """One sheet, header first; text always stored as text, never a formula."""
+def write_xlsx(frame: pd.DataFrame, out: Path, sheet: str, label: str | None = None) -> None:
+    """One sheet, header first; text always stored as text, never a formula. With a label (demo data):
+    a first sheet named DEMO DATA holding it, and the label as a title row above the header."""
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(sheet)
     bold = Font(bold=True)
+    if label:
+        front = wb.create_sheet(DEMO_SHEET)
+        title = WriteOnlyCell(front, value=label)
+        title.font = Font(bold=True, size=14, color="C00000")
+        front.append([title])
+        front.append(["These rows come from the demo workspace. Do not cite them."])
+    ws = wb.create_sheet(sheet)
+    if label:
+        title = WriteOnlyCell(ws, value=label)
+        title.font = Font(bold=True, color="C00000")
+        ws.append([title])
     header = []
     for name in frame.columns:
         cell = WriteOnlyCell(ws, value=name)
@@ -92,9 +114,10 @@ def export_dataset(con, dataset: str, out, known_at: datetime | None = None) -> 
     if suffix not in FORMATS:
         raise ValueError(f"export to {' or '.join(FORMATS)}, not {suffix or 'no extension'}")
     frame = rows_for_export(con, dataset, known_at)
+    label = demo_label(con)
     out.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".csv":
-        write_csv(frame, out)
+        write_csv(frame, out, label)
     else:
-        write_xlsx(frame, out, dataset)
+        write_xlsx(frame, out, dataset, label)
     return len(frame)

@@ -136,3 +136,38 @@ def test_xlsx_export_stores_formula_like_text_as_text(tmp_path, con):
     assert [c.value for c in cells] == [t.replace("\r", "\n") for t in HOSTILE]
     assert all(c.data_type == "s" and c.quotePrefix for c in cells)
     assert ws.cell(row=2, column=header.index("date") + 1).value == datetime(2025, 1, 1)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_demo_export_is_labelled_and_still_ingests_unchanged(tmp_path, con, suffix):
+    from dialogue import db
+
+    db.set_meta(con, "workspace", "demo")
+    store.commit_frame(con, "events", FRAMES["events"], ANALYST, file="seed")
+    out = tmp_path / f"events{suffix}"
+    assert export.export_dataset(con, "events", out) == len(FRAMES["events"])
+    if suffix == ".csv":
+        with open(out, encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.reader(f))
+        assert rows[0] == ["# DEMO DATA — synthetic figures, not real statistics"]
+        assert rows[1] == DATASETS["events"].column_names
+    else:
+        wb = openpyxl.load_workbook(out)
+        assert wb.sheetnames == ["DEMO DATA", "events"]
+        assert wb["DEMO DATA"]["A1"].value == "DEMO DATA — synthetic figures, not real statistics"
+        assert wb["events"]["A1"].value == "DEMO DATA — synthetic figures, not real statistics"
+        assert [c.value for c in wb["events"][2]] == DATASETS["events"].column_names
+    report = ingest(con, out.read_bytes(), out.name, ANALYST, dry_run=True)
+    assert report.ok, report.errors
+    assert report.dataset == "events"
+    assert report.rows == {"added": 0, "updated": 0, "unchanged": len(FRAMES["events"]), "removed": 0}
+
+
+def test_reference_export_carries_no_demo_label(tmp_path, con):
+    from dialogue import db
+
+    db.set_meta(con, "workspace", "reference")
+    store.commit_frame(con, "events", FRAMES["events"], ANALYST, file="seed")
+    export.export_dataset(con, "events", tmp_path / "e.xlsx")
+    assert openpyxl.load_workbook(tmp_path / "e.xlsx").sheetnames == ["events"]
+    assert export.demo_label(con) is None
