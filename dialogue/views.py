@@ -38,6 +38,15 @@ def targets_book():
     return load_targets()
 
 
+def events_done_per_year(con, as_of: date, known: datetime, bind: dict) -> dict[int, float]:
+    """Events of the bound kinds done each year, counted exactly as the status engine counts them."""
+    from dialogue.status import event_counts
+
+    frame = db.query(con, "events_per_kind_year", as_of=as_of, known_at=known)
+    counts, _has_data = event_counts(frame, {"kinds": bind.get("kinds", []), "sum_quantity": bind.get("sum_quantity")})
+    return {year: done for year, (done, _scheduled) in counts.items()}
+
+
 def target(book, target_id: str):
     if book is None:
         return None
@@ -502,11 +511,10 @@ def political(con, as_of: date, known_at: datetime | None = None, lang: str = "e
                     tg.notes.get(lang, "") if tg and tg.notes else ""))
     tr = target(book, "diplomat-training")
     p = tr.params if tr else {"required": 3, "bind": {"kinds": ["diplomat_training"], "sum_quantity": True}}
-    counts = db.query(con, "events_per_year", as_of=as_of, known_at=known,
-                      kinds=p["bind"]["kinds"], sum_quantity=bool(p["bind"].get("sum_quantity", True)))
-    counts = counts.dropna(subset=["year"])
-    training = pd.DataFrame({"year": counts["year"].astype(int), "count": counts["held"].astype(float)})
-    training = training[training["year"] <= as_of.year]
+    done = events_done_per_year(con, as_of, known, {"sum_quantity": True, **p["bind"]})
+    years = sorted(y for y in done if y <= as_of.year)
+    training = pd.DataFrame({"year": pd.Series(years, dtype="int64"),
+                             "count": pd.Series([done[y] for y in years], dtype="float64")})
     status = status_frame([s for s in card.statuses if s.target == "diplomat-training"], lang) if card else pd.DataFrame()
     return PoliticalView(milestones, float(p.get("required", 3)), training.reset_index(drop=True), status,
                          card is not None)
@@ -554,12 +562,10 @@ def roadmap(con, as_of: date, known_at: datetime | None = None, lang: str = "en"
             first = int(tg.params.get("first_year", start_date(book, card).year))
             for part in parts:
                 bind = part.get("bind", {})
-                counts = db.query(con, "events_per_year", as_of=as_of, known_at=known,
-                                  kinds=bind.get("kinds", []), sum_quantity=bool(bind.get("sum_quantity", False)))
-                counts = counts.dropna(subset=["year"]).set_index("year")
+                done = events_done_per_year(con, as_of, known, bind)
                 name = f"{ROMAN[n - 1]}" + (f" ({_unit(part, lang)})" if part.get("name") else f" ({_unit(tg.params, lang)})")
                 for year in range(min(first, as_of.year), as_of.year + 1):
-                    held = float(counts["held"].get(year, 0)) if len(counts) else 0.0
+                    held = done.get(year, 0.0)
                     cadence.append({"year": year, "step": name, "count": held, "required": float(part.get("required", 1))})
             table.append({t("col_status", lang): status_badge(s.status, lang) if s else "",
                           t("axis_step", lang): full, t("col_planned", lang): "", t("col_achieved", lang): "",
