@@ -126,6 +126,14 @@ T = {
         "en": "; at the current pace, {rate} growth in {year} is {likely}",
         "sr-Latn": "; sadašnjim tempom, dostizanje rasta od {rate} u {year}. je {likely}",
     },
+    "growth.projection.12_months": {
+        "en": "; at the current pace and the recent trend ({trend} over the last 12 months), {rate} growth in {year} is {likely}",
+        "sr-Latn": "; sadašnjim tempom i prema skorašnjem trendu ({trend} u poslednjih 12 meseci), dostizanje rasta od {rate} u {year}. je {likely}",
+    },
+    "growth.projection.closed_years": {
+        "en": "; at the current pace and the recent trend ({trend} a year), {rate} growth in {year} is {likely}",
+        "sr-Latn": "; sadašnjim tempom i prema skorašnjem trendu ({trend} godišnje), dostizanje rasta od {rate} u {year}. je {likely}",
+    },
     "growth.projection.trend": {
         "en": "; at the recent trend ({trend} a year), {rate} growth in {year} is {likely}",
         "sr-Latn": "; prema skorašnjem trendu ({trend} godišnje), dostizanje rasta od {rate} u {year}. je {likely}",
@@ -318,7 +326,10 @@ def growth_reason(o: Outcome, lang: str, series: str, currency: str, start: date
     if f.get("current"):
         why_key = f"growth.why.{o.status}"
         why = text(why_key, lang, share=fmt_percent(at_risk_share, lang, decimals=None)) if why_key in T else ""
-        projection = text("growth.projection.current", lang, rate=rate, year=f["year"], likely=_likely(o.likely, lang))
+        p = f.get("projection") or {"basis": "pace", "trend": None}
+        key = "growth.projection.current" if p["trend"] is None else f"growth.projection.{p['basis']}"
+        trend = "" if p["trend"] is None else fmt_percent(p["trend"], lang, signed=True)
+        projection = text(key, lang, rate=rate, year=f["year"], trend=trend, likely=_likely(o.likely, lang))
         return text("growth.current", lang, series=series, months=_months(*f["months"], lang), year=f["year"],
                     growth=fmt_percent(o.actual, lang, signed=True), previous_year=f["year"] - 1, rate=rate,
                     status=status_phrase(o.status, lang), why=why, projection=projection + cagr)

@@ -218,6 +218,30 @@ def _ratio(new: float | None, old: float | None) -> float | None:
     return new / old - 1
 
 
+def _trailing_growth(monthly: dict, year: int, month: int) -> float | None:
+    """Growth of the 12 months ending with (year, month) over the 12 months before; None unless all 24 are known."""
+    index = year * 12 + month - 1
+    window = [divmod(i, 12) for i in range(index - 23, index + 1)]
+    keys = [(y, m + 1) for y, m in window]
+    if any(k not in monthly for k in keys):
+        return None
+    return _ratio(sum(monthly[k] for k in keys[12:]), sum(monthly[k] for k in keys[:12]))
+
+
+def _growth_projection(ytd: float, months: int, monthly: dict, year: int, last_month: int,
+                       closed_trend: float | None) -> dict:
+    """The current year's likely full-year growth: year-to-date growth for the months known, and for the
+    months still to come the recent trend (the last 12 months against the 12 before, else the mean
+    growth of the latest closed years); without a trend, the current pace alone."""
+    trend, basis = _trailing_growth(monthly, year, last_month), "12_months"
+    if trend is None:
+        trend, basis = closed_trend, "closed_years"
+    if trend is None:
+        return {"projected": ytd, "trend": None, "basis": "pace"}
+    share = months / 12
+    return {"projected": share * ytd + (1 - share) * trend, "trend": trend, "basis": basis}
+
+
 def growth(
     periods: list[tuple[int, int | None, float]],
     rate: float,
@@ -266,8 +290,10 @@ def growth(
             else:
                 status = "off_track"
             facts.update(current=True, months=(months[0], months[-1]), value=now, previous=before)
+            facts["projection"] = _growth_projection(g, len(months), monthly, year, months[-1], facts["trend"])
             period = f"{year}-{months[0]:02d}/{year}-{months[-1]:02d}"
-            return Outcome(status, period, g, rate, rate, likely=g >= rate - _EPS, facts=facts)
+            likely = facts["projection"]["projected"] >= rate - _EPS
+            return Outcome(status, period, g, rate, rate, likely=likely, facts=facts)
 
     facts["current"] = False
     for y in range(year - 1, start.year - 1, -1):

@@ -239,3 +239,34 @@ def test_growth_monthly_period_string():
 def test_worst_of_parts():
     assert rules.worst(["achieved", "at_risk", "on_track"]) == "at_risk"
     assert rules.worst(["achieved", "achieved"]) == "achieved"
+
+
+# The current year's projection: year-to-date growth for the months known, the recent trend for the rest.
+PROJECTION_CASES = [
+    # id, periods, as_of, status, projected, trend, basis, likely
+    # 2026 Jan–Mar +5% (126 vs 120); last 12 months 1458 vs 1260 before = +15.714%;
+    # projected 0.25 · 5% + 0.75 · 15.714% = 13.036% >= 10%: likely although off track so far.
+    ("slow start, strong 12-month trend", months(2024, 100) + months(2025, 120) + months(2026, 126, 3),
+     D("2026-04-10"), "off_track", 0.130357, 0.157143, "12_months", True),
+    # No monthly 2024: the trend is 2025 over 2024 as closed years, 1200 / 1000 = +20%;
+    # projected 0.5 · 4% + 0.5 · 20% = 12%: likely.
+    ("closed-year trend", [(2024, None, 1000)] + months(2025, 100) + months(2026, 104, 6),
+     D("2026-07-10"), "off_track", 0.12, 0.20, "closed_years", True),
+    # No trend at all: the current pace alone, 5% < 10%: unlikely.
+    ("pace only", months(2025, 120) + months(2026, 126, 3), D("2026-04-10"), "off_track", 0.05, None, "pace", False),
+    # On track so far (+12%) but the trend is falling (2025 over 2024: -10%): 0.25 · 12% + 0.75 · -10% = -4.5%.
+    ("good start, falling trend", [(2024, None, 1333.3333333333333)] + months(2025, 100) + months(2026, 112, 3),
+     D("2026-04-10"), "on_track", -0.045, -0.10, "closed_years", False),
+]
+
+
+@pytest.mark.parametrize("name,periods,as_of,status,projected,trend,basis,likely", PROJECTION_CASES,
+                         ids=[c[0] for c in PROJECTION_CASES])
+def test_growth_projection_blends_pace_and_recent_trend(name, periods, as_of, status, projected, trend, basis, likely):
+    o = rules.growth(periods, 0.10, as_of, START)
+    p = o.facts["projection"]
+    assert o.status == status
+    assert p["projected"] == pytest.approx(projected, abs=1e-6)
+    assert p["trend"] == (None if trend is None else pytest.approx(trend, abs=1e-6))
+    assert p["basis"] == basis
+    assert o.likely is likely

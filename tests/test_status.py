@@ -353,3 +353,18 @@ def test_roadmap_4_late_meeting_is_achieved_late(con):
     step = compute_all(con, D("2026-06-30")).get("roadmap-4")
     assert (step.status, step.achieved_on) == ("achieved", D("2026-05-05"))
     assert step.reason == "Achieved on 5 May 2026, 35 days after the deadline of 31 Mar 2026: First session."
+
+
+def test_trade_growth_projection_uses_the_recent_trend(con):
+    # Jan–Mar 2026 +5% (126 vs 120): off track so far; the last 12 months grew +15.7% (1458 / 1260),
+    # so 0.25 · 5% + 0.75 · 15.7% = 13.0% >= 10%: the year's target is likely, never certain.
+    put_rows(con, "trade", _monthly(2024, range(1, 13), 100.0) + _monthly(2025, range(1, 13), 120.0)
+             + _monthly(2026, range(1, 4), 126.0))
+    s = compute_all(con, D("2026-04-10")).get("trade-growth")
+    assert (s.status, s.projection) == ("off_track", "likely")
+    assert s.reason == ("US Census (USD) goods trade in Jan–Mar 2026 is +5.0% on the same months of 2025, 10% a year "
+                        "required: off track (below 60% of the required rate); at the current pace and the recent trend "
+                        "(+15.7% over the last 12 months), 10% growth in 2026 is likely.")
+    sr = compute_all(con, D("2026-04-10"), lang="sr-Latn").get("trade-growth")
+    assert "sadašnjim tempom i prema skorašnjem trendu (+15,7% u poslednjih 12 meseci)" in sr.reason
+    assert sr.reason.endswith("je verovatno.")
