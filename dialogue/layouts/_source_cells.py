@@ -4,6 +4,7 @@ Private (leading underscore): layout discovery skips it.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -39,21 +40,41 @@ def text(value: object) -> str:
 
 def fold(value: object) -> str:
     """Lower-case, accents removed, whitespace collapsed: for matching labels and headers."""
+    if type(value) is str:                      # the usual case: every layout folds the same head cells
+        return _fold_text(value)
+    return _fold(value)
+
+
+def _fold(value: object) -> str:
     s = unicodedata.normalize("NFKD", text(value).replace("đ", "dj").replace("Đ", "Dj"))
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     return re.sub(r"\s+", " ", s).strip().lower()
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_text(value: str) -> str:
+    return _fold(value)
 
 
 def row_values(cells: pd.DataFrame, i: int) -> list:
     return list(cells.iloc[i])
 
 
+def _rows(cells: pd.DataFrame, n: int):
+    """The first n rows as lists, as row_values gives them (object cells are taken as they are)."""
+    if not all(dtype == object for dtype in cells.dtypes):
+        yield from (row_values(cells, i) for i in range(n))
+        return
+    for start in range(0, n, 64):                  # in blocks: the header is usually near the top
+        yield from cells.iloc[start:min(start + 64, n)].to_numpy().tolist()
+
+
 def find_header(cells: pd.DataFrame, required: set[str], limit: int | None = None) -> tuple[int, dict[str, int]] | None:
     """The first row holding every `required` header (folded); returns (row index, {folded name: column})."""
     n = len(cells) if limit is None else min(len(cells), limit)
-    for i in range(n):
+    for i, row in enumerate(_rows(cells, n)):
         positions: dict[str, int] = {}
-        for j, value in enumerate(row_values(cells, i)):
+        for j, value in enumerate(row):
             name = fold(value)
             if name and name not in positions:
                 positions[name] = j
