@@ -61,12 +61,9 @@ def row_values(cells: pd.DataFrame, i: int) -> list:
 
 
 def _rows(cells: pd.DataFrame, n: int):
-    """The first n rows as lists, as row_values gives them (object cells are taken as they are)."""
-    if not all(dtype == object for dtype in cells.dtypes):
-        yield from (row_values(cells, i) for i in range(n))
-        return
+    """The first n rows as lists of cells (numbers as Python numbers: fold reads them alike)."""
     for start in range(0, n, 64):                  # in blocks: the header is usually near the top
-        yield from cells.iloc[start:min(start + 64, n)].to_numpy().tolist()
+        yield from cells.iloc[start:min(start + 64, n)].astype(object).to_numpy().tolist()
 
 
 def find_header(cells: pd.DataFrame, required: set[str], limit: int | None = None) -> tuple[int, dict[str, int]] | None:
