@@ -9,6 +9,7 @@ import streamlit as st
 
 from dialogue import charts, config, db, views
 from dialogue.i18n import t
+from dialogue.safe_text import plain, plain_frame
 
 # Session-state keys of the shared sidebar widgets (set in app.py, read by the pages).
 KEY_AS_OF, KEY_LANG, KEY_WORKSPACE = "as_of", "lang", "workspace"
@@ -146,12 +147,20 @@ def open_page(view: str, title_key: str, **kwargs):
 
 
 def status_table(frame, columns=("badge", "wording", "headline", "reason")) -> None:
-    """Targets with their status as icon + word (never colour alone), figure and reason, text wrapped."""
+    """Targets with their status as icon + word (never colour alone), figure and reason, text wrapped.
+
+    st.table renders Markdown in cells, and reasons quote uploaded titles: every cell goes through plain().
+    """
     names = {"badge": t("col_status", lang()), "wording": t("col_target", lang()),
              "headline": t("col_figure", lang()), "reason": t("col_reason", lang()),
              "deadline": t("col_deadline", lang())}
     cols = [c for c in columns if c in frame.columns]
-    st.table(frame[cols].rename(columns=names), hide_index=True)
+    safe_table(frame[cols].rename(columns=names))
+
+
+def safe_table(frame) -> None:
+    """st.table (wrapped text) with every text cell escaped, so uploaded text shows literally."""
+    st.table(plain_frame(frame), hide_index=True)
 
 
 def no_status_engine() -> None:
