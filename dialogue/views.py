@@ -747,3 +747,17 @@ def browse_page(con, as_of: date, known_at: datetime | None = None, lang: str = 
                 contains: str = "") -> pd.DataFrame:
     """The Data page's dataset browser rows."""
     return browse(con, dataset, contains)
+
+
+def area_targets(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
+                 area: str = "") -> pd.DataFrame:
+    """The targets of one framework area with their status (for the pages' notes sections)."""
+    card = scorecard(con, as_of, known_at, lang)
+    return status_frame([s for s in card.statuses if s.area == area] if card else [], lang)
+
+
+def rollback_candidates(history: pd.DataFrame, limit: int = 10) -> pd.DataFrame:
+    """The newest active uploads that can be rolled back (not rollbacks themselves), for the Data page."""
+    if history.empty:
+        return history
+    return history[(history["status"] == "active") & (history["mode"] != "rollback")].head(limit)
