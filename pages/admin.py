@@ -6,6 +6,7 @@ import streamlit as st
 from dialogue import audit, auth, backup, config, db, targets_admin
 from dialogue.roles import ROLES, PermissionDenied
 from dialogue.targets import TargetsFileError
+from dialogue.safe_text import plain
 from pages import common
 from pages.auth_ui import main_database, oidc_configured, page_guard
 
@@ -43,9 +44,9 @@ with users_tab:
                 if pw1 != pw2:
                     raise auth.UserError("the two passwords differ")
                 store.add(con, actor, name.strip(), role, pw1 or None, email=email.strip() or None)
-                st.success(f"Added {name.strip()} ({role}).")
+                st.success(f"Added {plain(name.strip())} ({role}).")
             except (auth.UserError, PermissionDenied) as exc:
-                st.error(str(exc))
+                st.error(plain(exc))
     names = [u.name for u in users if u.name != actor.user]
     if names:
         st.subheader("Remove a user")
@@ -54,10 +55,10 @@ with users_tab:
         if st.button("Remove user", disabled=not sure, key="admin_remove_go"):
             try:
                 store.remove(con, actor, gone)
-                st.success(f"Removed {gone}.")
+                st.success(f"Removed {plain(gone)}.")
                 st.rerun()
             except (auth.UserError, PermissionDenied) as exc:
-                st.error(str(exc))
+                st.error(plain(exc))
 
 with audit_tab:
     shown = con
@@ -86,13 +87,13 @@ with targets_tab:
     try:
         if check:
             change = targets_admin.check_change(text)
-            st.success(f"Valid: {change['targets']} targets; {targets_admin.change_sentence(change)}.")
+            st.success(f"Valid: {change['targets']} targets; {plain(targets_admin.change_sentence(change))}.")
         if save:
             change = targets_admin.save_targets_text(con, actor, text)
             st.success("Nothing to save: the file already reads so." if change["unchanged"] else
-                       f"Saved; {targets_admin.change_sentence(change)}.")
+                       f"Saved; {plain(targets_admin.change_sentence(change))}.")
     except (TargetsFileError, PermissionDenied, OSError) as exc:
-        st.error(str(exc))
+        st.error(plain(exc))
 
 with settings_tab:
     st.dataframe(
@@ -114,6 +115,6 @@ with settings_tab:
     if st.button("Back up", key="admin_backup_go", icon=":material/backup:"):
         try:
             manifest = backup.backup(con, target, actor)
-            st.success(f"Backed up {sum(t['rows'] for t in manifest['tables'].values())} rows into {target}.")
+            st.success(f"Backed up {sum(t['rows'] for t in manifest['tables'].values())} rows into {plain(target)}.")
         except (backup.BackupError, PermissionDenied, OSError) as exc:
-            st.error(str(exc))
+            st.error(plain(exc))

@@ -12,6 +12,7 @@ import streamlit as st
 
 from dialogue import audit, auth, backup, config, db
 from dialogue.roles import Actor
+from dialogue.safe_text import plain
 
 TOKEN_KEY = "_dialogue_session_token"   # session_state key no widget uses: the client cannot set it
 NOTICE_KEY = "_dialogue_auth_notice"
@@ -146,7 +147,7 @@ def resolve_actor() -> Actor | None:
         audit.record(_con(), actor, "sign_in", {"method": "oidc"}, ok=True)
         st.session_state[OIDC_AUDITED_KEY] = True
     with st.sidebar:
-        st.caption(f"Signed in as {actor.user} ({actor.role})")
+        st.caption(f"Signed in as {plain(actor.user)} ({actor.role})")
         st.button("Sign out", key="_dialogue_sign_out", on_click=sign_out, icon=":material/logout:")
     return actor
 
@@ -192,7 +193,7 @@ def sign_in_page() -> None:
         try:
             actor = auth.UserStore().verify(_con(), name, password)
         except auth.SignInRefused as exc:
-            st.error(str(exc))
+            st.error(plain(exc))
             return
         st.session_state[TOKEN_KEY] = auth.SESSIONS.create(actor)
         st.rerun()

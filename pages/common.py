@@ -163,6 +163,23 @@ def safe_table(frame) -> None:
     st.table(plain_frame(frame), hide_index=True)
 
 
+def notes_section(area: str) -> None:
+    """A "Notes" section on a target page: each of the area's targets with its analysts' dated notes."""
+    from dialogue.notes import list_notes
+    from dialogue.reports.labels import label
+    from pages.common_notes import show_notes
+
+    targets = page_data("area_targets", area=area)
+    if targets.empty:
+        return
+    notes = list_notes(con())
+    st.subheader(label("notes", lang()))
+    for row in targets.itertuples():
+        mine = [n for n in notes if n["target_id"] == row.target]
+        with st.expander(f"{row.badge} · {plain(row.wording)} ({len(mine)})"):
+            show_notes(row.target, mine)
+
+
 def no_status_engine() -> None:
     st.warning(t("no_status_engine", lang()), icon=":material/hourglass_empty:")
 

@@ -8,20 +8,28 @@ import streamlit as st
 from dialogue.formats import fmt_date
 from dialogue.notes import add_note, list_notes
 from dialogue.reports.labels import label
+from dialogue.safe_text import plain
 from pages import common
 
 
-def show_notes(target_id: str) -> None:
-    """List a target's notes (plain text, never HTML) and, for analysts, a form to add one."""
+def show_notes(target_id: str, notes: list[dict] | None = None) -> None:
+    """List a target's notes (plain text, never HTML or Markdown) and, for analysts, a form to add one.
+
+    `notes`: the target's notes when the caller has read them already (one query for a whole page).
+    """
     lang = common.lang()
     con = common.con()
-    notes = list_notes(con, target_id)
+    if notes is None:
+        notes = list_notes(con, target_id)
     st.markdown(f"**{label('notes', lang)}**")
     if not notes:
         st.caption(label("no_notes", lang))
     for note in notes:
-        st.caption(f"{fmt_date(note['note_date'], lang)} · {note['author']} · {note['created_at']:%Y-%m-%d %H:%M} UTC")
+        st.caption(f"{fmt_date(note['note_date'], lang)} · {plain(note['author'])} · {note['created_at']:%Y-%m-%d %H:%M} UTC")
         st.text(note["text"])
+    if st.session_state.get("_note_saved") == target_id:
+        st.session_state.pop("_note_saved")
+        st.success(label("note_saved", lang))
     if not common.can("note"):
         return
     with st.form(f"note_form_{target_id}", clear_on_submit=True):
@@ -35,4 +43,5 @@ def show_notes(target_id: str) -> None:
             except ValueError as exc:
                 st.error(str(exc))
             else:
-                st.success(label("note_saved", lang))
+                st.session_state["_note_saved"] = target_id     # said after the rerun that lists it
+                st.rerun()

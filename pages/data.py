@@ -7,6 +7,7 @@ from dialogue import config, views
 from dialogue.datasets import DATASETS
 from dialogue.i18n import t
 from dialogue.roles import PermissionDenied
+from dialogue.safe_text import plain
 from pages import common
 
 lang = common.lang()
@@ -32,7 +33,7 @@ with upload_tab:
         data = file.getvalue()
         sample = views.encoding_sample(data, encoding or "utf-8") if file.name.lower().endswith((".csv", ".txt")) else ""
         if sample:
-            st.caption(t("data_encoding_preview", lang, sample=sample))
+            st.caption(t("data_encoding_preview", lang, sample=plain(sample)))
         try:
             from dialogue.ingest import ingest
         except ImportError:
@@ -54,11 +55,11 @@ with upload_tab:
                     for w in report.warnings:
                         st.text(w)
             if not report.ok:
-                st.error(f"{t('data_rejected', lang)} {report.message}")
+                st.error(f"{t('data_rejected', lang)} {plain(report.message)}")
                 st.subheader(t("data_problems", lang))
                 st.dataframe(views.problems_frame(report.errors, lang), hide_index=True, width="stretch")
             else:
-                st.success(report.message)
+                st.success(plain(report.message))
                 plan = report.changes
                 rows = report.rows
                 st.subheader(t("data_preview", lang))
@@ -76,12 +77,12 @@ with upload_tab:
                             done = ingest(con, data, file.name, actor, dataset=dataset or None, mode=mode,
                                           dry_run=False, encoding=encoding or None)
                         except PermissionDenied as exc:
-                            st.error(str(exc))
+                            st.error(plain(exc))
                         else:
                             if done.ok and done.upload_id:
                                 st.session_state["_committed"] = t("data_committed", lang, n=done.upload_id)
                                 st.rerun()
-                            st.error(done.message)
+                            st.error(plain(done.message))
                 else:
                     st.info(t("data_nothing", lang))
     if st.session_state.get("_committed"):
@@ -105,7 +106,7 @@ with history_tab:
         st.caption(t("data_history_empty", lang))
     else:
         st.dataframe(history, hide_index=True, width="stretch")
-        for row in history[(history["status"] == "active") & (history["mode"] != "rollback")].head(10).itertuples():
+        for row in views.rollback_candidates(history).itertuples():
             if st.button(t("data_rollback", lang, n=row.upload_id), key=f"rollback_{row.upload_id}",
                          disabled=not common.can("rollback"), icon=":material/undo:"):
                 from dialogue.store import rollback
@@ -113,7 +114,7 @@ with history_tab:
                 try:
                     new = rollback(con, int(row.upload_id), actor)
                 except Exception as exc:  # noqa: BLE001 - shown as a message, never a traceback
-                    st.error(str(exc))
+                    st.error(plain(exc))
                 else:
                     st.session_state["_rolled"] = t("data_rolled_back", lang, old=row.upload_id, new=new)
                     st.rerun()

@@ -2,25 +2,28 @@
 import streamlit as st
 
 from dialogue.i18n import t
+from dialogue.safe_text import plain
 from pages import common
+from pages.common_notes import show_notes
 
 lang = common.lang()
 data = common.open_page("political", "political_title")
 
 st.subheader(t("pol_milestones", lang))
 for m in data.milestones:
-    with st.expander(f"{m.badge} · {m.wording}", expanded=False):
-        st.write(f"**{m.headline}** — {m.reason}")
+    with st.expander(f"{m.badge} · {plain(m.wording)}", expanded=False):
+        st.markdown(f"**{plain(m.headline)}** — {plain(m.reason)}")
         if m.deadline:
-            st.caption(f"{t('col_deadline', lang)}: {m.deadline}")
+            st.caption(f"{t('col_deadline', lang)}: {plain(m.deadline)}")
         if m.notes:
-            st.caption(f"{t('note', lang)}: {m.notes}")
+            st.caption(f"{t('note', lang)}: {plain(m.notes)}")
         if m.evidence.empty:
             st.caption(t("pol_no_evidence", lang))
         else:
             st.dataframe(m.evidence, hide_index=True, width="stretch",
                          column_config={"date": t("col_date", lang), "title": t("col_title", lang),
                                         "source": st.column_config.LinkColumn(t("source", lang))})
+        show_notes(m.target)
 
 st.subheader(t("pol_training_title", lang, n=f"{data.training_required:g}"))
 if not data.training_status.empty:
