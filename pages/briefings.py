@@ -7,6 +7,7 @@ from dialogue import reports
 from dialogue.reports.content import parse_known_at
 from dialogue.reports.labels import label
 from dialogue.roles import require
+from dialogue.safe_text import plain
 from pages import common
 
 lang = common.lang()
@@ -26,7 +27,7 @@ if st.button(label("generate", lang), key="brief_generate", type="primary"):
     try:
         known_at = parse_known_at(known_text) if known_text else None
     except ValueError:
-        st.error(label("bad_known_at", lang).format(value=known_text))
+        st.error(label("bad_known_at", lang).format(value=plain(known_text)))
         st.stop()
     started = time.perf_counter()
     with st.spinner("…"):

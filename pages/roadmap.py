@@ -10,10 +10,12 @@ data = common.open_page("roadmap", "roadmap_title")
 st.subheader(t("rm_gantt_title", lang))
 common.chart_or_empty("what_targets", "roadmap_gantt", data.steps, common.as_of(), lang)
 if not data.table.empty:
-    st.table(data.table, hide_index=True)
+    common.safe_table(data.table)
 
 st.subheader(t("rm_cadence_title", lang))
 if data.cadence.empty or not data.cadence["count"].any():
     common.empty_state("what_cadence")
 if not data.cadence.empty:
     common.chart("cadence", data.cadence, lang)
+
+common.notes_section("process")

@@ -2,13 +2,14 @@
 import streamlit as st
 
 from dialogue.i18n import t
+from dialogue.safe_text import plain
 from pages import common
 
 lang = common.lang()
 data = common.open_page("security", "security_title")
 if not data.statuses.empty:
     common.status_table(data.statuses)
-st.caption(data.note)
+st.caption(plain(data.note))
 
 st.subheader(t("sec_exercises_title", lang, n=f"{data.required:g}"))
 common.chart_or_empty("what_exercises", "exercises_per_year", data.per_year, data.required, lang)
@@ -26,3 +27,5 @@ if data.agreements_table.empty:
 else:
     with st.expander(t("table_behind", lang)):
         st.dataframe(data.agreements_table, hide_index=True, width="stretch")
+
+common.notes_section("security")

@@ -45,3 +45,5 @@ if data.products_year:
 
 with st.expander(t("table_behind", lang)):
     st.dataframe(data.sources, hide_index=True, width="stretch")
+
+common.notes_section("economic")
