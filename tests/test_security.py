@@ -130,6 +130,7 @@ REQUIRED = {
     ("server", "enableCORS"): True,
     ("server", "maxUploadSize"): 25,
     ("server", "address"): "localhost",
+    ("server", "fileWatcherType"): "none",
     ("client", "showErrorDetails"): "none",
     ("client", "toolbarMode"): "viewer",
     ("browser", "gatherUsageStats"): False,
