@@ -176,23 +176,31 @@ def trade_flows(df: pd.DataFrame, unit: str, lang: str = "en") -> alt.TopLevelMi
 def mirror(df: pd.DataFrame, gaps: pd.DataFrame, unit: str, lang: str = "en") -> alt.TopLevelMixin:
     """The same flow as each reporter states it, side by side per year, with the gap written above.
 
-    df: year (int), reporter (label), value. gaps: year (int), top (bar height), gap (float).
+    df: year (int), reporter (label; the US reporter first), value. gaps: year (int), top (bar height),
+    gap (float) and optionally reporter (the Serbian reporter the gap is taken against): with several
+    such reporters each gap stands over its own bar, else over the year.
     """
     df = df.assign(year=df["year"].astype(int))
     gaps = gaps.assign(year=gaps["year"].astype(int),
                        label=[f"{t('mirror_gap', lang)} {fmt_number(g, lang, 1)}" for g in gaps["gap"]])
+    order = list(dict.fromkeys(df["reporter"]))
     x = alt.X("year:O", title=t("axis_year", lang), axis=alt.Axis(labelAngle=0))
+    offset = alt.XOffset("reporter:N", sort=order, scale=alt.Scale(domain=order))
     y = alt.Y("value:Q", title=t("axis_value", lang, unit=unit))
     bars = alt.Chart(df).mark_bar().encode(
-        x=x, xOffset="reporter:N", y=y, color=alt.Color("reporter:N", title=t("axis_reporter", lang)),
+        x=x, xOffset=offset, y=y,
+        color=alt.Color("reporter:N", title=t("axis_reporter", lang), sort=order,
+                        legend=alt.Legend(labelLimit=400, columns=1)),
         tooltip=[alt.Tooltip("year:O", title=t("axis_year", lang)),
                  alt.Tooltip("reporter:N", title=t("axis_reporter", lang)),
                  alt.Tooltip("value:Q", title=t("col_value", lang), format=",.1f")],
     )
-    text = alt.Chart(gaps).mark_text(dy=-8, fontWeight="bold").encode(
-        x=x, y=alt.Y("top:Q"), text="label:N",
-        tooltip=[alt.Tooltip("gap:Q", title=t("axis_gap", lang, unit=unit), format=",.1f")],
-    )
+    per_bar = "reporter" in gaps.columns and gaps["reporter"].nunique() > 1
+    text_enc = {"x": x, "y": alt.Y("top:Q"), "text": "label:N",
+                "tooltip": [alt.Tooltip("gap:Q", title=t("axis_gap", lang, unit=unit), format=",.1f")]}
+    if per_bar:
+        text_enc["xOffset"] = offset
+    text = alt.Chart(gaps).mark_text(dy=-8, fontWeight="bold").encode(**text_enc)
     return finish(alt.layer(bars, text), lang)
 
 

@@ -55,12 +55,22 @@ def _trade(rng: random.Random) -> list[dict]:
                 eur = usd / USD_PER_EUR[year] * MIRROR[flow] * rng.uniform(0.93, 1.07)
                 for reporter, currency, value in (("US Census", "USD", usd), ("Serbia RZS", "EUR", eur)):
                     common = {"reporter": reporter, "year": year, "month": month, "flow": flow,
-                              "currency": currency, "flow_as_reported": _reported(reporter, flow)}
-                    rows.append({**common, "value": round(value)})
+                              "flow_as_reported": _reported(reporter, flow)}
+                    # RZS publishes each figure in RSD, EUR and USD (formats.md 5b): its USD figure is
+                    # its own, at the year's rate, so the mirror view can compare USD with USD.
+                    rates = {"USD": USD_PER_EUR[year]} if reporter == "Serbia RZS" else {}
+                    rows += _published(common, currency, value, rates)
                     for code, name, share in PRODUCTS[flow]:
-                        rows.append({**common, "product_code": code, "product": name,
-                                     "value": round(value * share * rng.uniform(0.85, 1.15))})
+                        rows += _published({**common, "product_code": code, "product": name}, currency,
+                                           value * share * rng.uniform(0.85, 1.15), rates)
     return rows
+
+
+def _published(row: dict, currency: str, value: float, rates: dict[str, float]) -> list[dict]:
+    """One row in the reporter's currency, plus one per other currency it also publishes in (value × rate)."""
+    out = [{**row, "currency": currency, "value": round(value)}]
+    out += [{**row, "currency": other, "value": round(value * rate)} for other, rate in rates.items()]
+    return out
 
 
 def _reported(reporter: str, flow: str) -> str:

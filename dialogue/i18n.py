@@ -163,6 +163,14 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "ytd_this": ("{year}, months 1–{m}", "{year}, meseci 1–{m}"),
     "ytd_last": ("{year}, same months", "{year}, isti meseci"),
     "mirror_gap": ("Gap", "Razlika"),
+    "mirror_pair_note": ("Compared in {cur}: {us} against {serbia}; the gap is the US figure minus the Serbian one.",
+                         "Poređenje u valuti {cur}: {us} prema {serbia}; razlika je američka vrednost minus srpska."),
+    "mirror_conversion_note": (
+        "The figures marked as conversions are {cur} conversions of the Statistical Office's euro figure made by "
+        "{names} (rates not stated), not figures the office published in {cur}; this dashboard converts no currency.",
+        "Vrednosti označene kao preračunavanja su preračunavanja evrske vrednosti Zavoda za statistiku u {cur} koja su "
+        "napravili {names} (kurs nije naveden), a ne vrednosti koje je Zavod objavio u {cur}; ova aplikacija ne "
+        "preračunava valute."),
     "marker_below": ("▼ below", "▼ ispod"),
     # security
     "security_title": ("Security and Defence", "Bezbednost i odbrana"),

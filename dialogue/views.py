@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -203,6 +204,9 @@ class TradeView:
     products: pd.DataFrame            # product, value
     products_year: int | None
     sources: pd.DataFrame             # year, flow, value, source (the rows behind the series)
+    mirror_currency: str = ""         # the mirror's one currency (may differ from the selected series')
+    mirror_unit: str = ""
+    mirror_note: str = ""             # which reporters are paired, and which figures are others' conversions
 
 
 def series_label(reporter: str, currency: str) -> str:
@@ -269,7 +273,9 @@ def trade(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
     view.ytd, view.ytd_year = _ytd(by_period, as_of, rate, lang)
     flows = db.query(con, "trade_annual_flows", as_of=as_of, known_at=known)
     view.flows = _flows(flows, reporter, currency, lang)
-    view.mirror, view.mirror_gaps, view.mirror_flow = _mirror(flows, reporter, currency, lang)
+    view.mirror, view.mirror_gaps, view.mirror_flow, view.mirror_currency, view.mirror_note = \
+        _mirror(flows, reporter, currency, lang)
+    view.mirror_unit = millions(view.mirror_currency, lang)
     prods = db.query(con, "trade_by_product", as_of=as_of, known_at=known, reporter=reporter, currency=currency)
     if not prods.empty:
         year = int(prods["year"].max())
@@ -336,31 +342,73 @@ def _flows(flows: pd.DataFrame, reporter: str, currency: str, lang: str) -> pd.D
     return pd.DataFrame(out, columns=["year", "flow", "kind", "value"])
 
 
+def _rank(reporter: str, side: str, selected: str) -> int:
+    """How well a reporter speaks for its side: the selected series, the statistics office itself,
+    a series derived from it (e.g. a conversion of its figures), then any other source."""
+    office = "US Census" if side == "us" else "Serbia RZS"
+    if reporter == selected:
+        return 0
+    if reporter == office:
+        return 1
+    return 2 if reporter.startswith(office) else 3
+
+
+def mirror_pair(flows: pd.DataFrame, reporter: str, currency: str) -> tuple[str, str, str, list[str], list[int]] | None:
+    """The mirror pair to show: (flow, currency, US reporter, Serbian reporters, years).
+
+    Both sides in ONE currency, full years only, never a conversion made here: the selected
+    currency first, then the others; Serbian exports to the US first, then US exports to Serbia.
+    On each side the best-ranked reporter (_rank) wins; Serbian reporters of equal rank are all
+    kept (e.g. two sources' USD conversions of the same RZS figure)."""
+    full = flows[flows["months"] == 12]
+    currencies = [currency] + sorted(c for c in full["currency"].unique() if c != currency)
+    for cur in currencies:
+        for flow in ("serbia_to_us", "us_to_serbia"):
+            rows = full[(full["currency"] == cur) & (full["flow"] == flow)]
+            years = {r: set(g["year"].astype(int)) for r, g in rows.groupby("reporter")}
+            us = sorted((r for r in years if _side(r) == "us"), key=lambda r: (_rank(r, "us", reporter), -len(years[r]), r))
+            sr = [r for r in years if _side(r) == "serbia"]
+            for u in us:
+                shared = [r for r in sr if years[r] & years[u]]
+                if not shared:
+                    continue
+                best = min(_rank(r, "serbia", reporter) for r in shared)
+                picked = sorted(r for r in shared if _rank(r, "serbia", reporter) == best)
+                both = sorted(years[u] & set().union(*(years[r] for r in picked)))
+                return flow, cur, u, picked, both
+    return None
+
+
 def _mirror(flows: pd.DataFrame, reporter: str, currency: str, lang: str):
-    """Serbian exports to the US as each side reports them (same currency), with the gap per year."""
-    flow = "serbia_to_us"
-    rows = flows[(flows["currency"] == currency) & (flows["flow"] == flow) & (flows["months"] == 12)]
-    empty = (pd.DataFrame(columns=["year", "reporter", "value"]), pd.DataFrame(columns=["year", "top", "gap"]),
-             t(f"flow_{flow}", lang))
-    if rows.empty:
+    """The same flow as a US and a Serbian reporter state it, in one currency, with the gap per year.
+
+    Returns (bars: year, reporter, value; gaps: year, reporter, top, gap; flow words; currency; note)."""
+    empty = (pd.DataFrame(columns=["year", "reporter", "value"]),
+             pd.DataFrame(columns=["year", "reporter", "top", "gap"]), t("flow_serbia_to_us", lang), currency, "")
+    pair = mirror_pair(flows, reporter, currency)
+    if pair is None:
         return empty
-    rows = rows.assign(side=[_side(r) for r in rows["reporter"]])
-    mine = _side(reporter)
+    flow, cur, us, serbian, years = pair
+    rows = flows[(flows["months"] == 12) & (flows["currency"] == cur) & (flows["flow"] == flow)]
+    value = {(r, int(y)): float(v) / 1e6 for r, y, v in zip(rows["reporter"], rows["year"], rows["value"])}
     out, gaps = [], []
-    for year, g in rows.groupby("year"):
-        if g["side"].nunique() < 2:
+    for year in years:
+        a = value.get((us, year))
+        if a is None:
             continue
-        us = g[g["side"] == "us"]
-        sr = g[g["side"] == "serbia"]
-        pick_us = us[us["reporter"] == reporter] if mine == "us" and (us["reporter"] == reporter).any() else us.iloc[:1]
-        pick_sr = sr[sr["reporter"] == reporter] if mine == "serbia" and (sr["reporter"] == reporter).any() else sr.iloc[:1]
-        a, b = float(pick_us["value"].iloc[0]) / 1e6, float(pick_sr["value"].iloc[0]) / 1e6
-        out += [{"year": int(year), "reporter": pick_us["reporter"].iloc[0], "value": a},
-                {"year": int(year), "reporter": pick_sr["reporter"].iloc[0], "value": b}]
-        gaps.append({"year": int(year), "top": max(a, b), "gap": a - b})
-    if not out:
-        return empty
-    return pd.DataFrame(out), pd.DataFrame(gaps), t(f"flow_{flow}", lang)
+        out.append({"year": year, "reporter": us, "value": a})
+        for r in serbian:
+            b = value.get((r, year))
+            if b is not None:
+                out.append({"year": year, "reporter": r, "value": b})
+                gaps.append({"year": year, "reporter": r, "top": max(a, b), "gap": a - b})
+    converters = [m.group(1).strip() for r in [us, *serbian]
+                  for m in [re.search(r"conversion by ([^)]+)", r)] if m]
+    note = t("mirror_pair_note", lang, us=us, serbia=", ".join(serbian), cur=cur)
+    if converters:
+        note += " " + t("mirror_conversion_note", lang, cur=cur, names=", ".join(converters))
+    return (pd.DataFrame(out, columns=["year", "reporter", "value"]),
+            pd.DataFrame(gaps, columns=["year", "reporter", "top", "gap"]), t(f"flow_{flow}", lang), cur, note)
 
 
 # ------------------------------------------------------------------ security

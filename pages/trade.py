@@ -36,8 +36,8 @@ if common.chart_or_empty("what_trade", "trade_flows", data.flows, data.unit, lan
     st.caption(t("balance_note", lang, reporter=data.reporter))
 
 st.subheader(t("trade_mirror_title", lang))
-st.caption(data.mirror_flow + " · " + t("trade_mirror_note", lang))
-common.chart_or_empty("what_mirror", "mirror", data.mirror, data.mirror_gaps, data.unit, lang)
+st.caption(" · ".join(x for x in (data.mirror_flow, data.mirror_note, t("trade_mirror_note", lang)) if x))
+common.chart_or_empty("what_mirror", "mirror", data.mirror, data.mirror_gaps, data.mirror_unit, lang)
 
 if data.products_year:
     st.subheader(t("trade_products_title", lang, year=data.products_year))

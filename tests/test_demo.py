@@ -45,17 +45,31 @@ def test_enums_are_valid(frames):
 def test_trade_is_monthly_for_both_reporters_with_a_mirror_gap(frames):
     t = frames["trade"]
     totals = t[t["product_code"].isna()]
-    for reporter, currency in (("US Census", "USD"), ("Serbia RZS", "EUR")):
+    # RZS publishes in EUR and USD (formats.md 5b); the US Census in USD only
+    for reporter, currencies in (("US Census", {"USD"}), ("Serbia RZS", {"EUR", "USD"})):
         mine = totals[(totals.reporter == reporter)]
-        assert set(mine.currency) == {currency}
-        periods = set(zip(mine.year, mine.month))
-        assert (2016, 1) in periods and (2026, 10) in periods and (2026, 11) not in periods
-        assert len(periods) == 10 * 12 + 10
+        assert set(mine.currency) == currencies
+        for currency in currencies:
+            periods = set(zip(*(mine[mine.currency == currency][c] for c in ("year", "month"))))
+            assert (2016, 1) in periods and (2026, 10) in periods and (2026, 11) not in periods
+            assert len(periods) == 10 * 12 + 10
     us = totals[totals.reporter == "US Census"].groupby("flow")["value"].sum()
-    rzs = totals[totals.reporter == "Serbia RZS"].groupby("flow")["value"].sum()
+    rzs = totals[(totals.reporter == "Serbia RZS") & (totals.currency == "EUR")].groupby("flow")["value"].sum()
     # RZS records far more imports from the US than the US records as exports (mirror gap)
     assert rzs["us_to_serbia"] > 2 * us["us_to_serbia"]
     assert t["product_code"].notna().any() and t["product"].notna().any()
+
+
+def test_rzs_usd_figures_are_its_eur_figures_at_the_years_rate(frames):
+    t = frames["trade"]
+    rzs = t[(t.reporter == "Serbia RZS") & (t.year == 2024) & (t.month == 3) & t.product_code.isna()
+            & (t.flow == "serbia_to_us")]
+    eur = float(rzs[rzs.currency == "EUR"].value.iloc[0])
+    usd = float(rzs[rzs.currency == "USD"].value.iloc[0])
+    assert abs(usd - eur * demo.USD_PER_EUR[2024]) <= 1
+    # the same product lines exist in both currencies
+    lines = t[(t.reporter == "Serbia RZS") & t.product_code.notna()]
+    assert len(lines[lines.currency == "USD"]) == len(lines[lines.currency == "EUR"]) > 0
 
 
 def test_every_target_kind_has_data(frames):

@@ -1,0 +1,79 @@
+"""What the pages show, checked on tiny fixture databases: the mirror pairs one currency, years without exercises show 0."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dialogue import views
+from tests.conftest import put_rows
+
+AS_OF = date(2026, 11, 27)
+
+
+def _trade(reporter, currency, flow, value, year=2024, month=None):
+    return {"reporter": reporter, "year": year, "month": month, "flow": flow, "value": value,
+            "currency": currency, "source": "fixture"}
+
+
+REFERENCE_LIKE = [
+    _trade("US Census", "USD", "serbia_to_us", 814.2e6),
+    _trade("US Census", "USD", "us_to_serbia", 209.8e6),
+    _trade("Serbia RZS", "EUR", "serbia_to_us", 619.5e6),
+    _trade("Serbia RZS (USD conversion by nh-logistics)", "USD", "serbia_to_us", 725e6),
+    _trade("Serbia RZS (USD conversion by Pupin Initiative)", "USD", "serbia_to_us", 684e6),
+    _trade("US, source unstated", "EUR", "serbia_to_us", 800e6),
+]
+
+
+def test_mirror_pairs_us_census_usd_with_the_serbian_usd_conversions_and_says_so(con):
+    put_rows(con, "trade", REFERENCE_LIKE)
+    view = views.trade(con, AS_OF, selected="US Census · USD")
+    assert view.mirror_currency == "USD" and view.mirror_unit == "USD million"
+    got = {r: v for r, v in zip(view.mirror["reporter"], view.mirror["value"])}
+    assert got == pytest.approx({"US Census": 814.2, "Serbia RZS (USD conversion by nh-logistics)": 725.0,
+                                 "Serbia RZS (USD conversion by Pupin Initiative)": 684.0})
+    assert list(view.mirror["reporter"])[0] == "US Census"           # the US bar first
+    gaps = dict(zip(view.mirror_gaps["reporter"], view.mirror_gaps["gap"]))
+    assert gaps == pytest.approx({"Serbia RZS (USD conversion by nh-logistics)": 89.2,
+                                  "Serbia RZS (USD conversion by Pupin Initiative)": 130.2})
+    assert "nh-logistics" in view.mirror_note and "Pupin Initiative" in view.mirror_note
+    assert "conversion" in view.mirror_note
+    assert view.mirror_flow == "Serbian exports to the US"
+
+
+def test_mirror_stays_in_the_selected_currency_when_both_sides_have_it(con):
+    put_rows(con, "trade", REFERENCE_LIKE)
+    view = views.trade(con, AS_OF, selected="Serbia RZS · EUR")
+    assert view.mirror_currency == "EUR"
+    assert list(view.mirror["reporter"]) == ["US, source unstated", "Serbia RZS"]
+    assert view.mirror_gaps["gap"].tolist() == pytest.approx([180.5])
+    assert "conversion" not in view.mirror_note
+
+
+def test_mirror_switches_to_a_currency_both_sides_publish(con):
+    # as in the demo: the US Census in USD, RZS in EUR and USD; selected series in EUR
+    rows = []
+    for m in range(1, 13):
+        rows += [_trade("US Census", "USD", "serbia_to_us", 10e6, month=m),
+                 _trade("Serbia RZS", "EUR", "serbia_to_us", 7e6, month=m),
+                 _trade("Serbia RZS", "USD", "serbia_to_us", 8e6, month=m)]
+    put_rows(con, "trade", rows)
+    view = views.trade(con, AS_OF, selected="Serbia RZS · EUR")
+    assert view.currency == "EUR" and view.mirror_currency == "USD"
+    assert dict(zip(view.mirror["reporter"], view.mirror["value"])) == pytest.approx(
+        {"US Census": 120.0, "Serbia RZS": 96.0})
+    assert view.mirror_gaps["gap"].tolist() == pytest.approx([24.0])
+
+
+def test_mirror_never_pairs_two_currencies(con):
+    put_rows(con, "trade", [_trade("US Census", "USD", "serbia_to_us", 814.2e6),
+                            _trade("Serbia RZS", "EUR", "serbia_to_us", 619.5e6)])
+    view = views.trade(con, AS_OF, selected="US Census · USD")
+    assert view.mirror.empty and view.mirror_gaps.empty
+
+
+def test_mirror_leaves_out_part_years(con):
+    put_rows(con, "trade", [_trade("US Census", "USD", "serbia_to_us", 5e6, year=2026, month=m) for m in (1, 2)]
+             + [_trade("Serbia RZS", "USD", "serbia_to_us", 4e6, year=2026, month=m) for m in (1, 2)])
+    assert views.trade(con, AS_OF, selected="US Census · USD").mirror.empty
