@@ -186,14 +186,15 @@ def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None)
             f"create temp view {rows} as select t.*, s.row_key, s._status "  # noqa: S608 - identifiers from datasets.py, generated temp names
             f"from (select {_typed(ds)}, _pos from {view}) t join {stage} s on s._pos = t._pos"
         )
+        # Distinct 64-bit hashes prove distinct keys; only a repeated hash needs the exact (slower) look.
         repeated = cur.execute(
-            f"select count(*) from (select row_key from {stage} group by row_key having count(*) > 1)"  # noqa: S608 - identifiers from datasets.py, generated temp names
+            f"select count(*) from (select hash(row_key) as h from {stage} group by h having count(*) > 1)"  # noqa: S608 - identifiers from datasets.py, generated temp names
         ).fetchone()[0]
-        if repeated:
-            dups = cur.execute(
-                f"select any_value({_key_text(ds)}), list(_pos order by _pos) from {rows} "  # noqa: S608 - identifiers from datasets.py, generated temp names
-                "group by row_key having count(*) > 1 order by min(_pos) limit 100"
-            ).fetchall()
+        dups = cur.execute(
+            f"select any_value({_key_text(ds)}), list(_pos order by _pos) from {rows} "  # noqa: S608 - identifiers from datasets.py, generated temp names
+            "group by row_key having count(*) > 1 order by min(_pos) limit 100"
+        ).fetchall() if repeated else []
+        if dups:
             raise DuplicateKeys(ds.name, [(k, list(p)) for k, p in dups])
         scope = _scope(cur, ds, stage, mode, scope)
         plan = _plan(cur, ds, stage, mode, scope)
@@ -248,8 +249,8 @@ def _plan(cur, ds: Dataset, stage: str, mode: str, scope: dict | None) -> Plan:
     plan = Plan(ds.name, mode, scope, int(added), int(updated), int(unchanged))
     order = ", ".join(_q(k) for k in ds.key)
     plan.added_rows = cur.execute(
-        f"select {_cols(ds)} from {_rows_of(stage)} where _pos in (select _pos from {stage} "
-        f"where _status = 'added' order by _pos limit $limit) order by _pos",  # noqa: S608 - identifiers from datasets.py, generated temp names
+        f"select {_typed(ds)} from {_incoming_of(stage)} where _pos in (select _pos from {stage} "  # noqa: S608 - identifiers from datasets.py, generated temp names
+        f"where _status = 'added' order by _pos limit $limit) order by _pos",
         {"limit": PREVIEW_LIMIT},
     ).df()
     cells = " union all ".join(
