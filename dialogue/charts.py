@@ -103,19 +103,21 @@ def trade_turnover(df: pd.DataFrame, rate: float, base_year: int | None, unit: s
 
 
 def trade_growth(df: pd.DataFrame, rate: float, lang: str = "en") -> alt.TopLevelMixin:
-    """Year-on-year growth bars against the rate as a rule; bars under the line get a ▼ marker.
+    """Year-on-year growth bars against the rate as a rule; years under the line get a ▼ in their axis label
+    (and a legend entry with the same ▼), so the mark never sits on the rule or on a negative bar.
 
     df: year (int), growth (fraction, 0.1 = 10%).
     """
-    below_word, met_word = t("legend_below", lang), t("legend_met", lang)
+    below_word, met_word = f"▼ {t('legend_below', lang)}", t("legend_met", lang)
     df = df.assign(
         year=df["year"].astype(int),
         result=[below_word if g < rate else met_word for g in df["growth"]],
         marker=[t("marker_below", lang) if g < rate else "" for g in df["growth"]],
     )
-    base = alt.Chart(df)
-    x = alt.X("year:O", title=t("axis_year", lang), axis=alt.Axis(labelAngle=0))
-    bars = base.mark_bar().encode(
+    below_years = [int(y) for y, g in zip(df["year"], df["growth"]) if g < rate]
+    label_expr = f"indexof({below_years}, toNumber(datum.value)) >= 0 ? datum.label + ' ▼' : datum.label"
+    x = alt.X("year:O", title=t("axis_year", lang), axis=alt.Axis(labelAngle=0, labelExpr=label_expr))
+    bars = alt.Chart(df).mark_bar().encode(
         x=x,
         y=alt.Y("growth:Q", title=t("axis_growth", lang), axis=alt.Axis(format="%")),
         color=alt.Color("result:N", title=None,
@@ -124,11 +126,8 @@ def trade_growth(df: pd.DataFrame, rate: float, lang: str = "en") -> alt.TopLeve
                  alt.Tooltip("growth:Q", title=t("axis_growth", lang), format=".1%"),
                  alt.Tooltip("result:N", title=t("col_status", lang))],
     )
-    marks = base.mark_text(dy=-8, fontWeight="bold", color="#e45756").encode(
-        x=x, y=alt.Y("growth:Q"), text="marker:N",
-    )
     target = _target_rule(rate, f"{t('legend_target', lang)} {fmt_percent(rate, lang, 0)}").properties(name="target")
-    return finish(alt.layer(bars, marks, target), lang)
+    return finish(alt.layer(bars, target), lang)
 
 
 def trade_ytd(df: pd.DataFrame, unit: str, lang: str = "en") -> alt.TopLevelMixin:
@@ -310,10 +309,13 @@ def roadmap_gantt(df: pd.DataFrame, as_of, lang: str = "en") -> alt.TopLevelMixi
 
     df: step (label, in order), planned (date), end (date), state (label), days_late (int or NA).
     """
-    df = df.assign(planned=pd.to_datetime(df["planned"]), end=pd.to_datetime(df["end"]))
+    df = df.assign(planned=pd.to_datetime(df["planned"]), end=pd.to_datetime(df["end"]),
+                   name=[str(s).replace("|", " ") for s in df["step"]])
     fmt = date_format(lang)
-    y = alt.Y("step:N", title=None, sort=list(df["step"]), axis=alt.Axis(labelLimit=300, labelOverlap=False))
-    tooltip = [alt.Tooltip("step:N", title=t("axis_step", lang)),
+    # Long step names wrap onto two or three lines (split at "|" by views.wrap) instead of being cut.
+    y = alt.Y("step:N", title=None, sort=list(df["step"]),
+              axis=alt.Axis(labelLimit=320, labelOverlap=False, labelExpr="split(datum.label, '|')"))
+    tooltip = [alt.Tooltip("name:N", title=t("axis_step", lang)),
                alt.Tooltip("planned:T", title=t("col_planned", lang), format=fmt),
                alt.Tooltip("end:T", title=t("col_achieved", lang), format=fmt),
                alt.Tooltip("state:N", title=t("col_status", lang)),
@@ -326,32 +328,34 @@ def roadmap_gantt(df: pd.DataFrame, as_of, lang: str = "en") -> alt.TopLevelMixi
     bars = alt.Chart(df).mark_bar(height=12, opacity=0.8).encode(
         x=alt.X("planned:T", title=t("axis_date", lang), scale=scale, axis=alt.Axis(format="%b %Y" if lang == "en" else "%-m. %Y.")),
         x2="end:T", y=y,
-        color=alt.Color("state:N", title=t("col_status", lang)), tooltip=tooltip,
+        color=alt.Color("state:N", title=t("col_status", lang), legend=alt.Legend(labelLimit=500)), tooltip=tooltip,
     )
     planned = alt.Chart(df).mark_point(shape="diamond", size=120, filled=True, color="#333333").encode(
         x="planned:T", y=y, tooltip=tooltip,
     ).properties(name="target")
     today = _today_rule(as_of, f"{t('legend_today', lang)} {fmt_date(as_of, lang)}")
-    return finish(alt.layer(bars, planned, today), lang, height=alt.Step(30))
+    return finish(alt.layer(bars, planned, today), lang, height=alt.Step(40))
 
 
 def cadence(df: pd.DataFrame, lang: str = "en") -> alt.TopLevelMixin:
-    """Ongoing steps per year (count) against each step's required count as a tick.
+    """Ongoing steps per year (count) against each step's required count, drawn as a thick line across
+    the step's own bar slot (a zero-height bar with the same x and xOffset, so it sits exactly on its bar).
 
     df: year (int), step (label), count (int), required (float).
     """
     df = df.assign(year=df["year"].astype(int))
     x = alt.X("year:O", title=t("axis_year", lang), axis=alt.Axis(labelAngle=0))
+    offset = alt.XOffset("step:N")
     tooltip = [alt.Tooltip("year:O", title=t("axis_year", lang)),
                alt.Tooltip("step:N", title=t("axis_step", lang)),
                alt.Tooltip("count:Q", title=t("col_count", lang)),
                alt.Tooltip("required:Q", title=t("legend_required", lang))]
     bars = alt.Chart(df).mark_bar().encode(
-        x=x, xOffset="step:N",
+        x=x, xOffset=offset,
         y=alt.Y("count:Q", title=t("axis_events", lang), axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("step:N", title=t("axis_step", lang)), tooltip=tooltip,
+        color=alt.Color("step:N", title=t("axis_step", lang), legend=alt.Legend(labelLimit=400)), tooltip=tooltip,
     )
-    target = alt.Chart(df).mark_tick(color=TARGET_COLOR, thickness=3).encode(
-        x=x, xOffset="step:N", y=alt.Y("required:Q"), tooltip=tooltip,
+    target = alt.Chart(df).mark_bar(stroke=TARGET_COLOR, strokeWidth=3, fill=TARGET_COLOR).encode(
+        x=x, xOffset=offset, y=alt.Y("required:Q"), y2=alt.Y2("required:Q"), tooltip=tooltip,
     ).properties(name="target")
     return finish(alt.layer(bars, target), lang)

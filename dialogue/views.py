@@ -207,6 +207,7 @@ class TradeView:
     mirror_currency: str = ""         # the mirror's one currency (may differ from the selected series')
     mirror_unit: str = ""
     mirror_note: str = ""             # which reporters are paired, and which figures are others' conversions
+    turnover_note: str = ""           # why the year in progress has no bar
 
 
 def series_label(reporter: str, currency: str) -> str:
@@ -258,7 +259,10 @@ def trade(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
     if not annual.empty:
         base = _base_year(annual, view.base_year)
         base_value = float(annual.loc[annual["year"] == base, "value"].iloc[0])
-        last = max(int(annual["year"].max()), as_of.year)
+        # the path runs to the last full year; the year in progress is shown as year to date instead
+        last = int(annual["year"].max())
+        if as_of.year > last:
+            view.turnover_note = t("turnover_partial_note", lang, year=as_of.year, last=last)
         path = pd.DataFrame({"year": range(base, last + 1)})
         path["target"] = [base_value * (1 + rate) ** (y - base) for y in path["year"]]
         view.base_year = base
@@ -442,6 +446,11 @@ def security(con, as_of: date, known_at: datetime | None = None, lang: str = "en
     counts = db.query(con, "exercises_per_year", as_of=as_of, known_at=known,
                       formats=ex_p["bind"]["formats"], participation=ex_p["bind"]["participation"])
     counts = counts.dropna(subset=["year"])
+    if not counts.empty:
+        # a year with no exercise at all is a year below the target: show it as 0, never skip it
+        years = range(int(counts["year"].min()), max(int(counts["year"].max()), as_of.year) + 1)
+        counts = pd.DataFrame({"year": years}).merge(
+            counts.assign(year=counts["year"].astype(int)), on="year", how="left").fillna({"held": 0, "scheduled": 0})
     per_year = pd.concat([
         pd.DataFrame({"year": counts["year"].astype(int), "status": t("status_held", lang),
                       "count": counts["held"].astype(int), "order": 0}),
@@ -590,7 +599,7 @@ def roadmap(con, as_of: date, known_at: datetime | None = None, lang: str = "en"
         s = statuses.get(tid)
         wording = (s.wording if s else (tg.text(lang) if tg else tid))
         full = wording if wording.split(" ")[0] in ("Step", "Korak", "Корак") else f"{ROMAN[n - 1]}. {wording}"
-        label = full if len(full) <= 60 else full[:57] + "…"
+        label = wrap(full)
         if tg is not None and tg.kind == "milestone" and tg.deadline:
             achieved = s.achieved_on if s else None
             end = achieved or as_of
@@ -621,6 +630,18 @@ def roadmap(con, as_of: date, known_at: datetime | None = None, lang: str = "en"
     return RoadmapView(pd.DataFrame(steps, columns=["step", "planned", "end", "state", "days_late"]),
                        pd.DataFrame(table), pd.DataFrame(cadence, columns=["year", "step", "count", "required"]),
                        card is not None)
+
+
+def wrap(text: str, width: int = 44, lines: int = 3) -> str:
+    """A long chart label as up to `lines` lines of about `width` characters, joined by "|" (the Gantt
+    axis splits there), the last line shortened with "…" only when even that is not enough."""
+    import textwrap
+
+    parts = textwrap.wrap(text, width) or [text]
+    if len(parts) > lines:
+        parts = parts[:lines]
+        parts[-1] = parts[-1][: width - 1].rstrip() + "…"
+    return "|".join(parts)
 
 
 def _unit(params: dict, lang: str) -> str:

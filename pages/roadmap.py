@@ -15,7 +15,7 @@ if not data.table.empty:
 st.subheader(t("rm_cadence_title", lang))
 if data.cadence.empty or not data.cadence["count"].any():
     common.empty_state("what_cadence")
-if not data.cadence.empty:
+else:
     common.chart("cadence", data.cadence, lang)
 
 common.notes_section("process")

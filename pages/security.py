@@ -21,10 +21,10 @@ if common.chart_or_empty("what_exercises", "exercise_timeline", data.timeline, c
                      column_config={t("source", lang): st.column_config.LinkColumn()})
 
 st.subheader(t("sec_agreements_title", lang, n=f"{data.agreements_required:g}", years=data.window_years))
-common.chart("defence_agreements", data.agreements, data.pace, data.agreements_required, lang)
 if data.agreements_table.empty:
     common.empty_state("what_agreements")
 else:
+    common.chart("defence_agreements", data.agreements, data.pace, data.agreements_required, lang)
     with st.expander(t("table_behind", lang)):
         st.dataframe(data.agreements_table, hide_index=True, width="stretch")
 

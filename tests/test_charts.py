@@ -76,7 +76,10 @@ def test_trade_growth_marks_bars_under_the_rule():
     bars = next(l for l in layers(spec) if mark_type(l) == "bar")
     rows = data_of(spec, bars)
     assert [r["marker"] for r in rows] == ["▼ ispod", ""]
-    assert [r["result"] for r in rows] == ["Ispod cilja", "Cilj ostvaren"]
+    assert [r["result"] for r in rows] == ["▼ Ispod cilja", "Cilj ostvaren"]
+    # the ▼ goes into the year's axis label, not over the bar (where it hit the rule and negative bars)
+    assert "indexof([2024]" in bars["encoding"]["x"]["axis"]["labelExpr"]
+    assert not [l for l in layers(spec) if mark_type(l) == "text" and l["encoding"]["text"].get("field") == "marker"]
     assert "Rast u odnosu na prethodnu godinu (%)" in axis_titles(spec)
     assert spec["config"]["locale"]["number"]["decimal"] == ","
     assert_tooltips(spec)
@@ -145,13 +148,32 @@ def test_roadmap_gantt_planned_diamonds_and_today():
     assert_tooltips(spec)
 
 
+def test_gantt_labels_wrap_instead_of_being_cut():
+    from dialogue.views import wrap
+
+    long = "Step I: consent of key US stakeholders for the start of the Strategic Dialogue"
+    assert wrap(long) == "Step I: consent of key US stakeholders for|the start of the Strategic Dialogue"
+    assert wrap("short") == "short"
+    df = pd.DataFrame({"step": [wrap(long)], "planned": [date(2025, 6, 30)], "end": [date(2025, 9, 15)],
+                       "state": ["Not yet achieved (to as-of date)"], "days_late": [77]})
+    spec = charts.roadmap_gantt(df, date(2026, 6, 30), "en").to_dict()
+    bars = next(l for l in layers(spec) if mark_type(l) == "bar")
+    assert "split(datum.label, '|')" in bars["encoding"]["y"]["axis"]["labelExpr"]
+    assert bars["encoding"]["color"]["legend"]["labelLimit"] >= 400
+    assert data_of(spec, bars)[0]["name"] == long                      # the tooltip reads the whole name
+
+
 def test_cadence_ticks_at_each_steps_required_count():
     df = pd.DataFrame({"year": [2026, 2026], "step": ["VIII (quarterly)", "IX"], "count": [2, 1],
                        "required": [4.0, 1.0]})
     spec = charts.cadence(df, "en").to_dict()
     target = named(spec, "target")
-    assert mark_type(target) == "tick"
-    assert target["encoding"]["y"]["field"] == "required"
+    bars = next(l for l in layers(spec) if mark_type(l) == "bar" and l.get("name") != "target")
+    # a flat bar (y = y2 = required) in the same x / xOffset slot as its step's bar: never half a slot off
+    assert mark_type(target) == "bar" and target["mark"]["strokeWidth"] >= 2
+    assert target["encoding"]["y"]["field"] == target["encoding"]["y2"]["field"] == "required"
+    assert target["encoding"]["xOffset"] == bars["encoding"]["xOffset"]
+    assert target["encoding"]["x"] == bars["encoding"]["x"]
     assert [r["required"] for r in data_of(spec, target)] == [4.0, 1.0]
     assert_tooltips(spec)
 
@@ -163,6 +185,8 @@ def test_mirror_flows_and_products_have_tooltips_and_titles():
     spec = mirror.to_dict()
     text = next(l for l in layers(spec) if mark_type(l) == "text")
     assert data_of(spec, text)[0]["label"] == "Gap 89.2"
+    bars = next(l for l in layers(spec) if mark_type(l) == "bar")
+    assert bars["encoding"]["xOffset"]["sort"] == ["US Census", "Serbia RZS"]    # the US bar first
     flows = charts.trade_flows(pd.DataFrame({"year": [2024] * 3, "flow": ["Exports", "Imports", "Balance"],
                                              "kind": ["bar", "bar", "line"], "value": [209.8, 814.2, -604.4]}),
                                "USD million", "en").to_dict()

@@ -77,3 +77,27 @@ def test_mirror_leaves_out_part_years(con):
     put_rows(con, "trade", [_trade("US Census", "USD", "serbia_to_us", 5e6, year=2026, month=m) for m in (1, 2)]
              + [_trade("Serbia RZS", "USD", "serbia_to_us", 4e6, year=2026, month=m) for m in (1, 2)])
     assert views.trade(con, AS_OF, selected="US Census · USD").mirror.empty
+
+
+def _exercise(name, start, status="held"):
+    return {"name": name, "start_date": start, "date_precision": "day", "format": "bilateral",
+            "us_participation": "yes", "status": status, "source": "fixture"}
+
+
+def test_exercises_per_year_shows_a_year_without_exercises_as_zero(con):
+    put_rows(con, "exercises", [_exercise("A", date(2023, 5, 1)), _exercise("B", date(2025, 5, 1)),
+                                _exercise("C", date(2025, 6, 1))])
+    view = views.security(con, AS_OF)
+    held = view.per_year[view.per_year["order"] == 0]
+    assert dict(zip(held["year"], held["count"])) == {2023: 1, 2024: 0, 2025: 2, 2026: 0}
+
+
+def test_turnover_stops_at_the_last_full_year_and_says_why(con):
+    rows = [_trade("US Census", "USD", flow, 100e6, year=y) for y in (2024, 2025)
+            for flow in ("serbia_to_us", "us_to_serbia")]
+    rows += [_trade("US Census", "USD", flow, 10e6, year=2026, month=m) for m in range(1, 11)
+             for flow in ("serbia_to_us", "us_to_serbia")]
+    put_rows(con, "trade", rows)
+    view = views.trade(con, AS_OF, selected="US Census · USD")
+    assert view.turnover["year"].max() == 2025                       # no empty 2026 slot
+    assert "2026 is not complete" in view.turnover_note
