@@ -4,6 +4,7 @@ from __future__ import annotations
 import ast
 import re
 import tomllib
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,130 @@ def test_secrets_are_kept_out_of_git_and_an_example_is_committed():
     assert ".streamlit/secrets.toml" in ignored and ".streamlit/users.toml" in ignored
     example = tomllib.loads((ROOT / ".streamlit" / "secrets.toml.example").read_text(encoding="utf-8"))
     assert {"redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url"} <= set(example["auth"])
+
+
+# -- Markdown injection ---------------------------------------------------------------------------
+HOSTILE = "**BOLD** [click me](https://evil.example/) ![px](http://127.0.0.1:8596/pixel.png)"
+# What a live link, an image or an autolink from HOSTILE looks like in Markdown source.
+LIVE = re.compile(r"(?<!\\)\]\(|(?<!\\)!\\?\[|(?<!\\)!\[|https?://(evil\.example|127\.0\.0\.1)")
+
+
+def test_plain_escapes_every_markdown_character():
+    from dialogue.safe_text import plain
+
+    assert plain(HOSTILE) == (r"\*\*BOLD\*\* \[click me\]\(https\://evil\.example/\) "
+                              r"\!\[px\]\(http\://127\.0\.0\.1\:8596/pixel\.png\)")
+    assert plain("a_b `c` <d> #e +f -g |h| ~i~ $j$ \\k") == (
+        r"a\_b \`c\` \<d\> \#e \+f \-g \|h\| \~i\~ \$j\$ \\k")
+    assert plain("two\nlines\r\n# head") == r"two lines \# head"     # no block syntax through line breaks
+    assert plain("Čačak, Ниш 2026") == "Čačak, Ниш 2026"             # letters and digits untouched
+    assert plain(None) == "" and plain(float("nan")) == ""
+    assert not LIVE.search(plain(HOSTILE))
+    assert LIVE.search(HOSTILE)
+
+
+def test_plain_frame_escapes_text_cells_and_headers_only():
+    import pandas as pd
+
+    from dialogue.safe_text import plain_frame
+
+    frame = pd.DataFrame({"[x](y)": ["*a*", None], "n": [1, 2]})
+    out = plain_frame(frame)
+    assert list(out.columns) == [r"\[x\]\(y\)", "n"]
+    assert out.iloc[0, 0] == r"\*a\*" and pd.isna(out.iloc[1, 0]) and list(out["n"]) == [1, 2]
+    assert frame.iloc[0, 0] == "*a*"                                    # the caller's frame is left alone
+
+
+SKIPPED_ELEMENTS = {"text", "code", "arrow_data_frame", "dataframe", "arrow_vega_lite_chart", "vega_lite_chart"}  # shown literally, not as Markdown
+
+
+def _markdown_strings(node):
+    """Every string of an AppTest node that Streamlit renders as Markdown (tables included, data frames not)."""
+    kind = getattr(node, "type", "")
+    if kind == "table":
+        frame = node.value
+        yield "table: " + " ".join(map(str, frame.columns))
+        yield "table: " + frame.astype(str).to_csv(index=False)
+    elif kind not in SKIPPED_ELEMENTS:
+        proto = getattr(node, "proto", None)
+        if proto is not None and hasattr(proto, "ListFields"):
+            yield from (f"{kind}: {s}" for s in _proto_strings(proto))
+    for child in getattr(node, "children", {}).values():
+        yield from _markdown_strings(child)
+
+
+def _proto_strings(message):
+    for field, value in message.ListFields():
+        if field.name in ("options", "default", "value", "raw_value", "formatted_value", "id", "form_id"):
+            continue                  # widget values and options are shown as plain text
+        values = value if isinstance(value, (list, tuple)) or type(value).__name__.startswith('Repeated') else [value]
+        for v in values:
+            if isinstance(v, str):
+                yield v
+            elif hasattr(v, "ListFields"):
+                yield from _proto_strings(v)
+
+
+@pytest.fixture
+def hostile_db(tmp_path, monkeypatch):
+    """A database whose every user-text column holds HOSTILE, plus a note with it; local mode (no users)."""
+    from dialogue import config, db
+    from dialogue.notes import add_note
+    from tests.conftest import ANALYST, put_rows
+
+    path = tmp_path / "hostile.duckdb"
+    con = db.connect(path)
+    src = dict(source=HOSTILE, note=HOSTILE)
+    put_rows(con, "events", [
+        dict(date="2025-05-01", kind="milestone_achieved", target_id="unga-resolution", title=HOSTILE,
+             parties=HOSTILE, area="political", **src),
+        dict(date="2025-06-01", kind="annual_meeting", title=HOSTILE, area="process", **src),
+        dict(date="2025-07-01", kind="context", title=HOSTILE, area="energy", **src),
+    ])
+    put_rows(con, "agreements", [
+        dict(title=HOSTILE, date_signed="2025-03-01", category="defence", area="security", status="signed",
+             us_party=HOSTILE, serbian_party=HOSTILE, **src),
+        dict(title=HOSTILE, date_signed="2025-04-01", category="energy", area="energy", status="signed", **src),
+    ])
+    put_rows(con, "exercises", [
+        dict(name=HOSTILE, start_date="2025-06-01", end_date="2025-06-10", status="held", format="bilateral",
+             us_participation="yes", location=HOSTILE, participants=HOSTILE, **src),
+    ])
+    put_rows(con, "trade", [dict(reporter="US Census", year=y, flow=f, value=v, currency="USD", **src)
+                            for y, f, v in ((2024, "us_to_serbia", 2e8), (2024, "serbia_to_us", 8e8),
+                                            (2025, "us_to_serbia", 3e8), (2025, "serbia_to_us", 9e8))])
+    for target in ("unga-resolution", "joint-exercises", "trade-growth", "roadmap-1"):
+        add_note(con, ANALYST, target, HOSTILE, date(2025, 8, 1))
+    db.set_meta(con, "workspace", "reference")
+    con.close()
+    monkeypatch.delenv("DIALOGUE_DB", raising=False)
+    monkeypatch.setenv("DIALOGUE_USERS", str(tmp_path / "no-users.toml"))
+    monkeypatch.setattr(config, "DEFAULT_DB", path)
+    monkeypatch.setattr(config, "DEMO_DB", tmp_path / "unused-demo.duckdb")
+    yield path
+    db.close_all()
+
+
+ALL_PAGES = ("overview", "trade", "security", "political", "roadmap", "briefings", "data", "method", "admin")
+
+
+@pytest.mark.parametrize("page", ALL_PAGES)
+def test_uploaded_text_never_becomes_a_live_link_or_image(hostile_db, page):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.session_state["as_of"] = date(2026, 6, 30)
+    at.run()
+    if page != "overview":
+        at.switch_page(f"pages/{page}.py")
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    if page in ("political", "trade", "security", "roadmap"):
+        for exp in at.expander:          # open every expander: notes and evidence live inside
+            exp.proto.expanded = True
+    rendered = list(_markdown_strings(at._tree))
+    shown = [s for s in rendered if "evil" in s] + [t.value for t in at.text if t.value == HOSTILE]
+    live = [s for s in rendered if LIVE.search(s)]
+    assert not live, live[:3]
+    if page in ("overview", "political", "trade", "security", "roadmap"):
+        assert shown, "the hostile text is shown (escaped, or as plain text) somewhere on the page"
