@@ -252,3 +252,58 @@ def _fresh_caches():
     st.cache_data.clear()
     st.cache_resource.clear()
     db.close_all()
+
+
+# ------------------------------------------------------------------ notes on the target pages
+
+def _as_role(role: str, name: str, tmp_path, monkeypatch, page: str) -> AppTest:
+    """The page as a signed-in user of `role` (users file in tmp_path, server-side session token)."""
+    from dialogue import auth
+    from dialogue.roles import Actor
+    from pages import auth_ui
+
+    users = tmp_path / "users.toml"
+    monkeypatch.setenv("DIALOGUE_USERS", str(users))
+    monkeypatch.setattr(auth, "BCRYPT_ROUNDS", 4)
+    store = auth.UserStore(users)
+    if store.get(name) is None:
+        store.add(db.shared(config.DEFAULT_DB).cursor(), Actor("root", "admin"), name, role, "correct horse")
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state[auth_ui.TOKEN_KEY] = auth.SESSIONS.create(Actor(name, role))
+    at.session_state["as_of"] = AS_OF
+    at.run()
+    at.switch_page(f"pages/{page}.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_an_analyst_adds_a_note_on_a_target_page_and_a_viewer_only_reads_it(fixture_db, tmp_path, monkeypatch):
+    at = _as_role("analyst", "ana", tmp_path, monkeypatch, "political")
+    assert "No notes." in [c.value for c in at.caption]
+    at.text_area(key="note_text_presidential-visit").input("Visit *pencilled* for [May](x)")
+    save = [b for b in at.button if b.label == "Save note"]
+    assert len(save) >= 2                                   # one form per milestone
+    next(b for b in save if b.form_id == "note_form_presidential-visit").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Visit *pencilled* for [May](x)" in [t.value for t in at.text]      # st.text: literal, no Markdown
+    assert "Note saved." in [s.value for s in at.success]
+    from dialogue.notes import list_notes
+
+    notes = list_notes(db.shared(fixture_db).cursor())
+    assert [(n["target_id"], n["author"]) for n in notes] == [("presidential-visit", "ana")]
+
+    viewer = _as_role("viewer", "vera", tmp_path, monkeypatch, "political")
+    assert "Visit *pencilled* for [May](x)" in [t.value for t in viewer.text]
+    assert not viewer.text_area and not [b for b in viewer.button if b.label == "Save note"]
+
+
+@pytest.mark.parametrize("page,target", [("trade", "trade-growth"), ("security", "joint-exercises"),
+                                         ("roadmap", "roadmap-1")])
+def test_each_target_page_has_a_notes_form_per_target(fixture_db, tmp_path, monkeypatch, page, target):
+    at = _as_role("analyst", "ana", tmp_path, monkeypatch, page)
+    assert "Analysts' notes" in [h.value for h in at.subheader]
+    at.text_area(key=f"note_text_{target}").input(f"checked {page}")
+    next(b for b in at.button if b.form_id == f"note_form_{target}").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert f"checked {page}" in [t.value for t in at.text]
