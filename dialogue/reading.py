@@ -50,12 +50,45 @@ def read_upload(data: bytes, filename: str, dataset: str | None = None,
     Never raises for bad input: refusals (hostile or unreadable files, unknown layouts, cell
     problems) come back as Problems naming file, sheet, row, column, value and what was expected.
     """
-    result = ParsedUpload(filename, hashlib.sha256(data).hexdigest(), dataset, layouts.TEMPLATE,
-                          None, [], None)
+    digest = _Digest(data)
+    result = ParsedUpload(filename, "", dataset, layouts.TEMPLATE, None, [], None)
+    try:
+        _read_into(result, data, filename, dataset, encoding)
+    finally:
+        result.sha256 = digest.hexdigest()
+    return result
+
+
+class _Digest:
+    """The file's SHA-256, computed on another thread while the file is parsed (hashlib releases
+    the GIL on large buffers); small files are hashed at once."""
+
+    def __init__(self, data: bytes):
+        self._value: str | None = None
+        self._thread = None
+        if len(data) < 4_000_000:
+            self._value = hashlib.sha256(data).hexdigest()
+            return
+        import threading
+
+        def run():
+            self._value = hashlib.sha256(data).hexdigest()
+
+        self._thread = threading.Thread(target=run, name="upload-sha256", daemon=True)
+        self._thread.start()
+
+    def hexdigest(self) -> str:
+        if self._thread is not None:
+            self._thread.join()
+        return self._value
+
+
+def _read_into(result: ParsedUpload, data: bytes, filename: str, dataset: str | None,
+               encoding: str | None) -> None:
     if dataset is not None and dataset not in DATASETS:
         result.errors.append(Problem(filename, None, None, None, dataset,
                                      f"Unknown dataset; expected one of: {', '.join(DATASETS)}."))
-        return result
+        return
     try:
         book = open_book(data, filename, encoding)
         result.warnings += book.warnings
@@ -76,7 +109,6 @@ def read_upload(data: bytes, filename: str, dataset: str | None = None,
         result.errors.append(Problem(filename, None, None, None, None,
                                      f"The file could not be read ({type(exc).__name__}: "
                                      f"{shorten(exc, 200)}). Save it again as .xlsx or CSV UTF-8."))
-    return result
 
 
 def _read(book, result: ParsedUpload, dataset: str | None) -> None:
