@@ -14,7 +14,7 @@ from dialogue.datasets import DATASETS
 from tests.conftest import ANALYST, put_rows
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-PAGES = ("overview", "trade", "security", "political", "roadmap", "data", "method")
+PAGES = ("overview", "trade", "security", "political", "roadmap", "briefings", "data", "method", "admin")
 LANGS = ("en", "sr-Latn", "sr-Cyrl")
 AS_OF = date(2026, 6, 30)
 
@@ -95,6 +95,7 @@ def point_workspaces(monkeypatch, workspaces):
         if isinstance(path, Exception):
             pytest.skip(f"the {name} workspace cannot be built yet: {path}")
     monkeypatch.delenv("DIALOGUE_DB", raising=False)
+    monkeypatch.setenv("DIALOGUE_USERS", str(workspaces["reference"].parent / "no-users.toml"))  # local mode: every page
     monkeypatch.setattr(config, "DEFAULT_DB", workspaces["reference"])
     monkeypatch.setattr(config, "DEMO_DB", workspaces["demo"])
     return workspaces
