@@ -223,9 +223,18 @@ def report_markdown(rows: list[Row], args, info: dict, started: datetime, second
     return "\n".join(parts)
 
 
+STATE = "report-state.json"
+
+
 def _write(out: Path, rows: list[Row], args, info: dict, started: datetime, seconds: float,
            failures: list[str], pending: tuple[str, ...]) -> None:
+    state = {"rows": [r.to_dict() for r in rows], "info": info, "started": started.isoformat(),
+             "seconds": seconds, "failures": failures, "pending": list(pending),
+             "args": {"runs": args.runs, "warmup": args.warmup, "only": args.only, "note": args.note}}
+    (Path(args.data) / "work" / STATE).write_text(json.dumps(state, indent=1), encoding="utf-8")
     text = report_markdown(rows, args, info, started, seconds)
+    if args.note:
+        text = text.replace("\n## Results", f"\n{args.note}\n\n## Results", 1)
     if pending:
         text = text.replace("## Results", "## Results\n\n**Run in progress: groups still to run: "
                             + ", ".join(pending) + ".**", 1)
@@ -246,6 +255,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data", help="data directory (default bench-data/ or bench-data/smoke/)")
     p.add_argument("--only", help="comma-separated groups to run: " + ", ".join(GROUPS))
     p.add_argument("--group-timeout", type=int, default=3600)
+    p.add_argument("--note", help="a paragraph to print under the report's title")
+    p.add_argument("--render-only", action="store_true",
+                   help="rewrite the report from the last run's saved figures (e.g. after editing findings.md)")
     p.add_argument("--group", help=argparse.SUPPRESS)
     p.add_argument("--work", help=argparse.SUPPRESS)
     p.add_argument("--json-out", help=argparse.SUPPRESS)
@@ -262,10 +274,20 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.json_out).write_text(json.dumps([r.to_dict() for r in rows], indent=1), encoding="utf-8")
         return 0
 
+    out = args.out or (Path(args.data) / "BENCHMARKS.md" if args.smoke else ROOT / "BENCHMARKS.md")
+    if args.render_only:
+        state = json.loads((Path(args.data) / "work" / STATE).read_text(encoding="utf-8"))
+        for key in ("runs", "warmup", "only"):
+            setattr(args, key, state["args"][key])
+        args.note = args.note or state["args"]["note"]
+        _write(out, [Row.from_dict(r) for r in state["rows"]], args, state["info"],
+               datetime.fromisoformat(state["started"]), state["seconds"], state["failures"],
+               tuple(state["pending"]))
+        print(f"written {out}")
+        return 0
     started = datetime.now(timezone.utc)
     t0 = time.perf_counter()
     info = machine()
-    out = args.out or (Path(args.data) / "BENCHMARKS.md" if args.smoke else ROOT / "BENCHMARKS.md")
     print(f"generating data in {args.data} ...", file=sys.stderr, flush=True)
     generate.generate(Path(args.data), generate.SCALES[args.scale])
     work = Path(args.data) / "work"
