@@ -7,13 +7,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from dialogue import charts, config, db, views
+from dialogue import config, db, views
 from dialogue.i18n import t
 from dialogue.safe_text import plain, plain_frame
+from pages.cache import chart_spec
 
 # Session-state keys of the shared sidebar widgets (set in app.py, read by the pages).
 KEY_AS_OF, KEY_LANG, KEY_WORKSPACE = "as_of", "lang", "workspace"
-KEY_DB, KEY_ACTOR, KEY_RUN = "_db_path", "_actor", "_run"
+KEY_DB, KEY_ACTOR, KEY_RUN, KEY_UPLOAD = "_db_path", "_actor", "_run", "_run_upload"
 DATA_PAGE = "pages/data.py"
 
 
@@ -85,12 +86,21 @@ def con():
 
 
 def upload_id() -> int:
-    """The newest upload id: part of every cache key, so a commit or rollback refreshes every figure."""
-    return db.latest_upload_id(con())
+    """The newest upload id: part of every cache key, so a commit or rollback refreshes every figure.
+
+    Asked once per script run (its cursor), not once per call: a commit or rollback reruns the script.
+    """
+    cursor = con()
+    seen = st.session_state.get(KEY_UPLOAD)
+    if seen is None or seen[0] is not cursor:
+        seen = (cursor, db.latest_upload_id(cursor))
+        st.session_state[KEY_UPLOAD] = seen
+    return seen[1]
 
 
-
-@st.cache_data(show_spinner=False, max_entries=256)
+# cache_resource, not cache_data: a warm run gets the same objects back without unpickling a copy
+# (and pages/cache.py keys chart specs on their identity). Page data is read-only: never mutate it.
+@st.cache_resource(show_spinner=False, max_entries=256)
 def _cached(view: str, path: str, upload: int, targets_stamp: int, as_of_day: date, language: str, kwargs: tuple):
     return getattr(views, view)(con(), as_of_day, None, language, **dict(kwargs))
 
@@ -117,15 +127,9 @@ def empty_state(what_key: str) -> None:
         st.caption(t("empty_ask_analyst", lang()))
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def _spec(builder: str, args: tuple, kwargs: tuple) -> dict:
-    """The Vega-Lite spec of charts.<builder>(*args): built and validated once per distinct input."""
-    return getattr(charts, builder)(*args, **dict(kwargs)).to_dict()
-
-
 def chart(builder: str, *args, **kwargs) -> None:
     """Draw charts.<builder>(*args, **kwargs) across the page width (the spec is cached by its inputs)."""
-    st.vega_lite_chart(_spec(builder, args, tuple(sorted(kwargs.items()))), width="stretch")
+    st.vega_lite_chart(chart_spec(builder, args, kwargs), width="stretch")
 
 
 def chart_or_empty(what_key: str, builder: str, frame, *args, **kwargs) -> bool:

@@ -1,0 +1,93 @@
+"""Per-process memo of what pages derive from cached page data (chart specs), keyed by the inputs' identity.
+
+Page data is cached with st.cache_resource, so a warm run gets the very same frames back: keying on
+their identity skips hashing every frame on every run, and each key holds its inputs, so their ids
+cannot be reused while the entry lives. Values are shared between sessions: never mutate them.
+"""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Any, Callable
+
+_HASHABLE = (str, int, float, bool, bytes, type(None))
+
+
+def _part(value: Any):
+    """A key part: the value itself when it is hashable, else its identity."""
+    if isinstance(value, _HASHABLE):
+        return value
+    if isinstance(value, tuple):
+        return tuple(_part(v) for v in value)
+    try:
+        hash(value)
+    except TypeError:
+        return _Id(value)
+    return value
+
+
+class _Id:
+    """Stands for an unhashable input in a key: equal only to a stand-in for the very same object."""
+
+    __slots__ = ("obj",)
+
+    def __init__(self, obj):
+        self.obj = obj                   # holding the object keeps its id from being reused
+
+    def __hash__(self):
+        return id(self.obj)
+
+    def __eq__(self, other):
+        return isinstance(other, _Id) and other.obj is self.obj
+
+
+class IdentityMemo:
+    """An LRU of `make()` results keyed by (name, identity-or-value of each input)."""
+
+    def __init__(self, size: int = 512):
+        self.size = size
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, name: str, inputs: tuple, make: Callable[[], Any]):
+        key = (name, tuple(_part(v) for v in inputs))
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = make()
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+SPECS = IdentityMemo()
+
+
+def _arrow_datasets(spec: dict) -> dict:
+    """The spec with its inline datasets as Arrow IPC bytes, which st.vega_lite_chart passes through as is."""
+    from streamlit import dataframe_util
+
+    datasets = spec.get("datasets")
+    if not datasets:
+        return spec
+    spec = dict(spec)
+    spec["datasets"] = {name: values if isinstance(values, bytes) else dataframe_util.convert_anything_to_arrow_bytes(values)
+                        for name, values in datasets.items()}
+    return spec
+
+
+def chart_spec(builder: str, args: tuple, kwargs: dict) -> dict:
+    """charts.<builder>(*args, **kwargs).to_dict() with Arrow-ready data: built and validated once per input."""
+    from dialogue import charts
+
+    items = tuple(sorted(kwargs.items()))
+    return SPECS.get(builder, (*args, *items),
+                     lambda: _arrow_datasets(getattr(charts, builder)(*args, **dict(items)).to_dict()))
