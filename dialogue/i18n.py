@@ -239,14 +239,27 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "method_rules": ("Rules by kind of target", "Pravila po vrsti cilja"),
     "method_targets": ("Targets as the targets file states them", "Ciljevi kako ih navodi datoteka ciljeva"),
     "method_sources": ("Data sources", "Izvori podataka"),
-    "kind_growth": ("Growth: for a closed year, growth = V(Y)/V(Y−1) − 1, achieved if at least the rate, else missed. For the current year, months with data are compared with the same months a year earlier: on track at or above the rate, at risk at 60% of it or more, off track below.",
-                    "Rast: za završenu godinu rast = V(G)/V(G−1) − 1, ostvaren ako je najmanje jednak stopi, inače nije ostvaren. Za tekuću godinu meseci sa podacima porede se sa istim mesecima godinu ranije: na dobrom putu ako je rast najmanje jednak stopi, ugroženo ako je najmanje 60% stope, zaostaje ispod toga."),
-    "kind_annual_count": ("Annual count: a closed year is achieved with at least N, else missed. In the current year: achieved once N are held; on track if those held keep pace with the elapsed part of the year or held plus planned reach N; otherwise at risk while a quarter of the year remains, then off track.",
-                          "Godišnji broj: završena godina je ostvarena sa najmanje N, inače nije. U tekućoj godini: ostvareno kad se održi N; na dobrom putu ako održane prate protekli deo godine ili održane plus planirane dostižu N; inače ugroženo dok preostaje četvrtina godine, zatim zaostaje."),
-    "kind_window_count": ("Window count: N within W years of the dialogue's start. Not started before the start; achieved on the N-th; on track while the count keeps pace with the elapsed share of the window; at risk while a quarter remains, then off track; missed after the window.",
-                          "Broj u periodu: N u roku od W godina od početka dijaloga. Nije započeto pre početka; ostvareno sa N-tim; na dobrom putu dok broj prati protekli deo perioda; ugroženo dok preostaje četvrtina, zatim zaostaje; nije ostvareno posle isteka perioda."),
-    "kind_milestone": ("Milestone: achieved when an achieving event is dated on or before the as-of date; missed past the deadline; a year or more before it on track with a progress event, else not started; within a year, at risk with progress, off track without.",
-                       "Prekretnica: ostvareno kad postoji događaj ostvarenja do dana preseka; nije ostvareno posle roka; godinu ili više pre roka na dobrom putu uz događaj napretka, inače nije započeto; u poslednjoj godini ugroženo uz napredak, zaostaje bez njega."),
+    # kind names and rules; formula variables are {placeholders} so they stay Latin in Cyrillic (views.method fills them)
+    "kindname_growth": ("Growth", "Rast"),
+    "kindname_annual_count": ("Annual count", "Godišnji broj"),
+    "kindname_window_count": ("Count within a period", "Broj u periodu"),
+    "kindname_milestone": ("Milestone", "Prekretnica"),
+    "kind_growth": ("For a closed year, growth = {V}({Y})/{V}({Y}−1) − 1, achieved if at least the rate, else missed. For the current year, months with data are compared with the same months a year earlier: on track at or above the rate, at risk at 60% of it or more, off track below.",
+                    "Za završenu godinu rast = {V}({Y})/{V}({Y}−1) − 1, ostvaren ako je najmanje jednak stopi, inače nije ostvaren. Za tekuću godinu meseci sa podacima porede se sa istim mesecima godinu ranije: na dobrom putu ako je rast najmanje jednak stopi, ugroženo ako je najmanje 60% stope, zaostaje ispod toga."),
+    "kind_annual_count": ("A closed year is achieved with at least {N}, else missed. In the current year: achieved once {N} are held; on track if those held keep pace with the elapsed part of the year or held plus planned reach {N}; otherwise at risk while a quarter of the year remains, then off track.",
+                          "Završena godina je ostvarena sa najmanje {N}, inače nije. U tekućoj godini: ostvareno kad se održi {N}; na dobrom putu ako održane prate protekli deo godine ili održane plus planirane dostižu {N}; inače ugroženo dok preostaje četvrtina godine, zatim zaostaje."),
+    "kind_window_count": ("{N} within {W} years of the dialogue's start. Not started before the start; achieved on the {N}-th; on track while the count keeps pace with the elapsed share of the window; at risk while a quarter remains, then off track; missed after the window.",
+                          "{N} u roku od {W} godina od početka dijaloga. Nije započeto pre početka; ostvareno sa {N}-tim; na dobrom putu dok broj prati protekli deo perioda; ugroženo dok preostaje četvrtina, zatim zaostaje; nije ostvareno posle isteka perioda."),
+    "kind_milestone": ("Achieved when an achieving event is dated on or before the as-of date; missed past the deadline; a year or more before it on track with a progress event, else not started; within a year, at risk with progress, off track without.",
+                       "Ostvareno kad postoji događaj ostvarenja do dana preseka; nije ostvareno posle roka; godinu ili više pre roka na dobrom putu uz događaj napretka, inače nije započeto; u poslednjoj godini ugroženo uz napredak, zaostaje bez njega."),
+    "status_def_achieved": ("The target is met.", "Cilj je ispunjen."),
+    "status_def_on_track": ("Not met yet, but at the pace the target needs.", "Još nije ispunjen, ali tempom koji cilj zahteva."),
+    "status_def_at_risk": ("Behind the pace, with time left to catch up.", "Zaostaje za tempom, ali ima vremena da se nadoknadi."),
+    "status_def_off_track": ("Behind the pace, with too little time left.", "Zaostaje za tempom, a preostalo je premalo vremena."),
+    "status_def_missed": ("The deadline or period has passed without meeting the target.", "Rok ili period je istekao, a cilj nije ispunjen."),
+    "status_def_not_started": ("Nothing to measure yet (before the start, or no progress recorded).", "Još nema šta da se meri (pre početka ili bez zabeleženog napretka)."),
+    "status_def_no_data": ("The data the target is measured on are missing.", "Nedostaju podaci na osnovu kojih se cilj meri."),
+    "col_meaning": ("Meaning", "Značenje"),
     "method_sources_text": ("Reference data come from public, cited sources (US Census Bureau, Statistical Office of the Republic of Serbia, UN Comtrade, ministries and embassies); each row carries its source. Demo data are synthetic and labelled so everywhere.",
                             "Referentni podaci potiču iz javnih izvora sa navodima (Biro za popis SAD, Republički zavod za statistiku, UN Comtrade, ministarstva i ambasade); svaki red nosi svoj izvor. Demo podaci su izmišljeni i svuda tako označeni."),
     "col_id": ("Id", "Oznaka"),
@@ -312,14 +325,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
 }
 
 
-# Capitalised Serbian words that the transliterator keeps as codes (it protects ALL-CAPS tokens).
-_CYRILLIC_WORDS = {"SAD": "САД", "DEMO": "ДЕМО", "PODACI": "ПОДАЦИ", "RZS": "РЗС", "NE": "НЕ"}
-_CAPS = re.compile(r"\b(" + "|".join(_CYRILLIC_WORDS) + r")\b")
-
-
 def cyrillic(text: str) -> str:
-    """Serbian Latin to Cyrillic, including the capitalised Serbian words the transliterator keeps."""
-    return _CAPS.sub(lambda m: _CYRILLIC_WORDS[m.group(1)], to_cyrillic(text))
+    """Serbian Latin to Cyrillic (Serbian acronyms such as SAD, EU included; codes such as USD kept)."""
+    return to_cyrillic(text)
+
+
+_DATE_STOP = re.compile(r"(\d{1,2}\. \d{1,2}\. \d{4}\.)\.")
 
 
 def _table(lang: str) -> int:
@@ -331,7 +342,11 @@ def t(key: str, lang: str = "en", **kw) -> str:
     text = _STRINGS[key][_table(lang)]
     if lang == "sr-Cyrl":
         text = cyrillic(text)
-    return text.format(**kw) if kw else text
+    if not kw:
+        return text
+    text = text.format(**kw)
+    # a Serbian date ends with a full stop ("27. 11. 2026."): a sentence ending on it takes no second one
+    return text if is_english(lang) else _DATE_STOP.sub(r"\1", text)
 
 
 def label(prefix: str, value, lang: str = "en") -> str:

@@ -9,8 +9,16 @@ _SINGLE = dict(zip(
     "АБВГДЂЕЖЗИЈКЛМНОПРСТЋУФХЦЧШабвгдђежзијклмнопрстћуфхцчш",
 ))
 # Leave untouched what is not Serbian prose: URLs, e-mail addresses, ids in backticks or with
-# hyphens/underscores (target ids), units and codes in capitals of 2+ letters (USD, EUR, NATO, DFC).
-_PROTECT = re.compile(r"(https?://\S+|\S+@\S+|`[^`]*`|\b[a-z0-9]+(?:[-_][a-z0-9]+)+\b|\b[A-Z]{2,}\b|\{[^}]*\})")
+# hyphens/underscores (target ids), codes and identifiers in capitals of 2+ letters (USD, EUR, DFC,
+# DIALOGUE_DB), product names written in Latin in Serbian text too (UN Comtrade), {placeholders}.
+_PROTECT = re.compile(r"(https?://\S+|\S+@\S+|`[^`]*`|\b[a-z0-9]+(?:[-_][a-z0-9]+)+\b|UN Comtrade"
+                      r"|\b[A-Z_]{2,}\b|\{[^}]*\})")
+# Capitals that are Serbian words or Serbian acronyms, not codes: written in Cyrillic like the rest
+# (English codes such as USD, EUR, DFC, PDF stay Latin because they are not listed here).
+SERBIAN_CAPITALS = {
+    "SAD": "САД", "EU": "ЕУ", "UN": "УН", "NATO": "НАТО", "RZS": "РЗС", "OEBS": "ОЕБС",
+    "DEMO": "ДЕМО", "PODACI": "ПОДАЦИ", "NE": "НЕ",
+}
 
 
 def _convert(text: str) -> str:
@@ -27,11 +35,12 @@ def _convert(text: str) -> str:
 
 
 def to_cyrillic(text: str) -> str:
-    """Transliterate Serbian Latin text to Cyrillic, keeping URLs, codes, ids and {placeholders}."""
+    """Transliterate Serbian Latin text to Cyrillic, keeping URLs, codes, ids and {placeholders}
+    (Serbian acronyms such as SAD and EU are Cyrillic: SERBIAN_CAPITALS)."""
     parts, last = [], 0
     for m in _PROTECT.finditer(text):
         parts.append(_convert(text[last:m.start()]))
-        parts.append(m.group(0))
+        parts.append(SERBIAN_CAPITALS.get(m.group(0), m.group(0)))
         last = m.end()
     parts.append(_convert(text[last:]))
     return "".join(parts)

@@ -679,15 +679,19 @@ def method(lang: str = "en") -> MethodView:
             rows.append({
                 t("col_id", lang): tg.id,
                 t("col_area", lang): t(f"area_{tg.area}", lang),
-                t("col_kind", lang): tg.kind,
+                t("col_kind", lang): label("kindname", tg.kind, lang),
                 t("col_wording", lang): tg.text(lang),
                 t("col_params", lang): ", ".join(f"{k} = {v}" for k, v in params.items()),
                 t("col_deadline", lang): fmt_date(tg.deadline, lang) if tg.deadline else "",
                 t("col_assumptions", lang): " • ".join(f"{t('assumption', lang)}: {a}" for a in tg.assumptions),
             })
+    # formula variables stay Latin in every script (V(Y) in English, V(G) — godina — in Serbian)
+    variables = {"N": "N", "W": "W", "V": "V", "Y": "Y" if lang == "en" else "G"}
     return MethodView(
-        pd.DataFrame({t("col_status", lang): [status_badge(s, lang) for s in STATUSES], "id": list(STATUSES)}),
-        [(k, t(f"kind_{k}", lang)) for k in ("growth", "annual_count", "window_count", "milestone")],
+        pd.DataFrame({t("col_status", lang): [status_badge(s, lang) for s in STATUSES],
+                      t("col_meaning", lang): [t(f"status_def_{s}", lang) for s in STATUSES]}),
+        [(t(f"kindname_{k}", lang), t(f"kind_{k}", lang, **variables))
+         for k in ("growth", "annual_count", "window_count", "milestone")],
         pd.DataFrame(rows),
         t("method_sources_text", lang),
         dict(book.settings) if book else {},

@@ -68,3 +68,46 @@ def test_cyrillic_is_transliterated_and_keeps_codes():
 def test_unknown_language_is_refused():
     with pytest.raises(ValueError, match="unknown language"):
         t("page_trade", "de")
+
+
+@pytest.mark.parametrize("latin,cyrillic", [
+    ("Baza iz DIALOGUE_DB: {path}", "База из DIALOGUE_DB: {path}"),           # identifiers stay as written
+    ("Dijalog SAD i Srbije", "Дијалог САД и Србије"),                          # Serbian acronyms in Cyrillic
+    ("EU, UN i NATO", "ЕУ, УН и НАТО"),
+    ("mil. USD, EUR, DFC", "мил. USD, EUR, DFC"),                              # English codes stay Latin
+    ("UN Comtrade i UN", "UN Comtrade и УН"),                                  # a product name stays Latin
+    ("cilj trade-growth", "циљ trade-growth"),
+])
+def test_transliteration_keeps_codes_and_writes_serbian_acronyms_in_cyrillic(latin, cyrillic):
+    from dialogue.translit import to_cyrillic
+
+    assert to_cyrillic(latin) == cyrillic
+
+
+def test_a_sentence_ending_on_a_serbian_date_has_one_full_stop():
+    assert t("moves_none", "sr-Latn", date="27. 11. 2026.") == "Nijedan status se nije promenio od 27. 11. 2026."
+    assert t("overview_caption", "sr-Cyrl", date="27. 11. 2026.").endswith("на дан 27. 11. 2026.")
+    assert t("moves_none", "en", date="27 Nov 2026") == "No status changed since 27 Nov 2026."
+    assert t("workspace_env", "sr-Cyrl", path="x.duckdb") == "База из DIALOGUE_DB: x.duckdb"
+
+
+def test_report_labels_are_one_script_and_name_datasets_in_words():
+    from dialogue.reports.labels import dataset_name, label
+
+    assert label("kind_briefing", "sr-Cyrl") == "Брифинг (PDF + Ексел)"
+    assert not re.search(r"[A-Za-z]", label("kind_annual", "sr-Cyrl").replace("PDF", ""))
+    assert [dataset_name("events", lang) for lang in i18n.LANGS] == ["Events", "Događaji", "Догађаји"]
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+def test_method_rules_name_kinds_in_words_and_keep_formula_variables_latin(lang):
+    from dialogue import views
+
+    m = views.method(lang)
+    kinds = [k for k, _ in m.rules]
+    assert not {"growth", "annual_count", "window_count", "milestone"} & set(kinds)
+    rules = dict(m.rules)
+    window = rules[t("kindname_window_count", lang)]
+    assert re.search(r"\bN\b", window) and re.search(r"\bW\b", window)
+    assert "V(Y)" in rules[t("kindname_growth", lang)] if lang == "en" else "V(G)" in rules[t("kindname_growth", lang)]
+    assert "id" not in m.statuses.columns and len(m.statuses.columns) == 2

@@ -13,7 +13,7 @@ from pathlib import Path
 from dialogue.formats import fmt_date
 from dialogue.reports import render
 from dialogue.reports.content import ReportContent
-from dialogue.reports.labels import STATUS_SYMBOLS, figure, label
+from dialogue.reports.labels import STATUS_SYMBOLS, dataset_name, figure, label
 from dialogue.vocab import status_word
 
 STYLE = """
@@ -94,7 +94,7 @@ def _table(rows: list[list[str]], empty: str, head: list[str] | None = None) -> 
 
 def _evidence(c: ReportContent, rows: list[dict], empty: str) -> str:
     lang = c.lang
-    return _table([[fmt_date(e["date"], lang), e["dataset"], e["title"], e["source"] or "—"] for e in rows], empty,
+    return _table([[fmt_date(e["date"], lang), dataset_name(e["dataset"], lang), e["title"], e["source"] or "—"] for e in rows], empty,
                   head=[label("date", lang), label("dataset", lang), label("what", lang), label("source", lang)])
 
 
@@ -167,7 +167,7 @@ def html_text(c: ReportContent) -> str:
     if c.sources:
         add(f"<table><thead><tr><th>{e(label('dataset', lang))}</th><th>{e(label('source', lang))}</th>"
             f"<th>{e(label('rows', lang))}</th></tr></thead><tbody>"
-            + "".join(f"<tr><td>{e(s['dataset'])}</td><td>{e(s['source'])}</td><td>{s['rows']}</td></tr>"
+            + "".join(f"<tr><td>{e(dataset_name(s['dataset'], lang))}</td><td>{e(s['source'])}</td><td>{s['rows']}</td></tr>"
                       for s in c.sources) + "</tbody></table>")
     else:
         add(f'<p class="muted">{e(label("no_sources", lang))}</p>')

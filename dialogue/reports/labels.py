@@ -139,11 +139,11 @@ _SR = {
     "ws_demo": "demo podaci (sintetički)",
     "ws_empty": "sopstveni podaci",
     "page_title": "Brifinzi i izveštaji",
-    "page_intro": "Izradite brifing (PDF + Excel prilog), kvartalni ili godišnji izveštaj, ili javni izveštaj o napretku (jedna HTML datoteka) za datum izabran u bočnoj traci.",
+    "page_intro": "Izradite brifing (PDF + Eksel prilog), kvartalni ili godišnji izveštaj, ili javni izveštaj o napretku (jedna HTML datoteka) za datum izabran u bočnoj traci.",
     "kind": "Dokument",
-    "kind_briefing": "Brifing (PDF + Excel)",
-    "kind_quarterly": "Kvartalni izveštaj (PDF + Excel)",
-    "kind_annual": "Godišnji izveštaj (PDF + Excel)",
+    "kind_briefing": "Brifing (PDF + Eksel)",
+    "kind_quarterly": "Kvartalni izveštaj (PDF + Eksel)",
+    "kind_annual": "Godišnji izveštaj (PDF + Eksel)",
     "kind_public": "Javni izveštaj o napretku (HTML)",
     "since_default": "Promene od poslednjeg godišnjeg sastanka (inače od pre godinu dana)",
     "known_at_input": "Podaci poznati u trenutku (neobavezno, npr. 2026-06-30 12:00:00 UTC; prazno = sada)",
@@ -180,15 +180,23 @@ def label(key: str, lang: str) -> str:
     return cyrillic(text) if lang == "sr-Cyrl" else text
 
 
-# Serbian capitals that are words, not codes (the transliterator keeps codes such as USD in Latin).
-_CYRILLIC_WORDS = {"SAD": "САД", "DEMO PODACI": "ДЕМО ПОДАЦИ"}
-
-
 def cyrillic(text: str) -> str:
-    """Serbian Latin report text in Cyrillic, including the capitalised words codes-protection skips."""
-    for latin, cyr in _CYRILLIC_WORDS.items():
-        text = text.replace(latin, cyr)
+    """Serbian Latin report text in Cyrillic (Serbian acronyms such as SAD in Cyrillic, codes such as USD kept)."""
     return to_cyrillic(text)
+
+
+_DATASETS = {
+    "trade": ("Trade", "Trgovina"), "exercises": ("Exercises", "Vežbe"),
+    "agreements": ("Agreements", "Sporazumi"), "events": ("Events", "Događaji"),
+}
+
+
+def dataset_name(dataset: str, lang: str) -> str:
+    """A dataset's name in `lang` for report tables (the stored id, e.g. "events", is not shown)."""
+    en, sr = _DATASETS.get(dataset, (dataset, dataset))
+    if lang == "en":
+        return en
+    return cyrillic(sr) if lang == "sr-Cyrl" else sr
 
 
 def area_title(area: str, lang: str) -> str:

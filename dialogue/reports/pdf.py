@@ -12,7 +12,7 @@ from fpdf.enums import XPos, YPos
 from dialogue.formats import fmt_date
 from dialogue.reports import render
 from dialogue.reports.content import ReportContent
-from dialogue.reports.labels import STATUS_COLOURS, STATUS_SYMBOLS, figure, label
+from dialogue.reports.labels import STATUS_COLOURS, STATUS_SYMBOLS, dataset_name, figure, label
 from dialogue.vocab import status_word
 
 FONTS_DIR = Path(__file__).with_name("fonts")
@@ -289,7 +289,7 @@ def _evidence_table(pdf: FPDF, c: ReportContent, rows: list[dict], empty: str, l
                    headings_style=_headings_style(8)) as table:
         table.row([label("date", lang), label("dataset", lang), label("what", lang), label("source", lang)])
         for e in rows[:limit]:
-            table.row([fmt_date(e["date"], lang), e["dataset"], e["title"], e["source"] or "—"])
+            table.row([fmt_date(e["date"], lang), dataset_name(e["dataset"], lang), e["title"], e["source"] or "—"])
     if len(rows) > limit:
         _para(pdf, f"… +{len(rows) - limit}", 8, colour=GREY)
 
@@ -405,4 +405,4 @@ def _annex(pdf: _Pack, c: ReportContent) -> None:
                    headings_style=_headings_style(7.5)) as table:
         table.row([label("dataset", lang), label("source", lang), label("rows", lang)])
         for s in c.sources:
-            table.row([s["dataset"], s["source"], str(s["rows"])])
+            table.row([dataset_name(s["dataset"], lang), s["source"], str(s["rows"])])

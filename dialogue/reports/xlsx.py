@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 from dialogue.datasets import DATASETS
 from dialogue.formats import fmt_date
 from dialogue.reports.content import ReportContent
-from dialogue.reports.labels import STATUS_SYMBOLS, figure, label
+from dialogue.reports.labels import STATUS_SYMBOLS, dataset_name, figure, label
 from dialogue.safe_cells import write_xlsx_cell
 from dialogue.vocab import status_word
 
@@ -41,7 +41,7 @@ def workbook(c: ReportContent) -> Workbook:
         _sheet(wb, c, label("notes", lang)[:31], label("notes", lang), *_notes_table(c))
     _sheet(wb, c, label("annex", lang)[:31].replace(":", ""), label("annex", lang),
            [label("dataset", lang), label("source", lang), label("rows", lang)],
-           [[s["dataset"], s["source"], s["rows"]] for s in c.sources], ["text", "text", "int"])
+           [[dataset_name(s["dataset"], lang), s["source"], s["rows"]] for s in c.sources], ["text", "text", "int"])
     for name, ds in DATASETS.items():
         frame = c.datasets.get(name, pd.DataFrame(columns=ds.column_names))
         types = ["date" if col.type == "date" else col.type for col in ds.columns]
