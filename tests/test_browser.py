@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 PAGES = {  # url path -> must the page draw at least one chart on the bundled data
-    "": False, "trade": True, "security": True, "political": False, "roadmap": True, "data": False, "method": False,
+    "": False, "trade": True, "security": True, "political": False, "roadmap": True, "briefings": False,
+    "data": False, "method": False, "admin": False,
 }
 CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                "--disable-sync", "--no-first-run"]
