@@ -91,3 +91,18 @@ def chart_spec(builder: str, args: tuple, kwargs: dict) -> dict:
     items = tuple(sorted(kwargs.items()))
     return SPECS.get(builder, (*args, *items),
                      lambda: _arrow_datasets(getattr(charts, builder)(*args, **dict(items)).to_dict()))
+
+
+TABLES = IdentityMemo()
+
+
+def derived(name: str, frame, key: tuple, make: Callable[[], Any]):
+    """make() (a frame derived from `frame`), once per (frame identity, key): the result keeps its identity too."""
+    return TABLES.get(name, (frame, *key), make)
+
+
+def arrow(name: str, frame, prepare: Callable[[Any], Any]):
+    """The Arrow table st.table / st.dataframe would make of prepare(frame), made once per frame identity."""
+    from streamlit import dataframe_util
+
+    return TABLES.get(name, (frame,), lambda: dataframe_util.convert_pandas_df_to_arrow_table(prepare(frame)))

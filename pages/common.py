@@ -10,6 +10,7 @@ import streamlit as st
 from dialogue import config, db, views
 from dialogue.i18n import t
 from dialogue.safe_text import plain, plain_frame
+from pages import cache
 from pages.cache import chart_spec
 
 # Session-state keys of the shared sidebar widgets (set in app.py, read by the pages).
@@ -159,12 +160,14 @@ def status_table(frame, columns=("badge", "wording", "headline", "reason")) -> N
              "headline": t("col_figure", lang()), "reason": t("col_reason", lang()),
              "deadline": t("col_deadline", lang())}
     cols = [c for c in columns if c in frame.columns]
-    safe_table(frame[cols].rename(columns=names))
+    # Page data is cached (same frame each warm run): select and rename once per frame and language.
+    safe_table(cache.derived("status_table", frame, (tuple(cols), tuple(names.items())),
+                             lambda: frame[cols].rename(columns=names)))
 
 
 def safe_table(frame) -> None:
     """st.table (wrapped text) with every text cell escaped, so uploaded text shows literally."""
-    st.table(plain_frame(frame), hide_index=True)
+    st.table(cache.arrow("safe_table", frame, plain_frame), hide_index=True)   # escaped + Arrow once per frame
 
 
 def notes_section(area: str) -> None:
