@@ -367,10 +367,14 @@ def _write(cur, ds: Dataset, stage: str, p: Plan, actor: Actor, *, file: str, sh
         )
         if p.mode == "replace":
             c.execute(f"update {ds.name} set valid_to = $id where {cond}", {"id": upload_id, **params})
+        if p.unchanged:
+            source = f"(select * from {_rows_of(stage)} where _status in ('added', 'updated'))"
+        else:    # every row goes in: read the upload itself (keys hashed again) instead of joining
+            source = (f"(select *, md5({_json_list(ds.key)}) as row_key from "
+                      f"(select {_typed(ds)} from {_incoming_of(stage)}))")
         c.execute(
             f"insert into {ds.name} ({_cols(ds)}, row_key, row_hash, valid_from, valid_to) "  # noqa: S608 - identifiers from datasets.py, generated temp names
-            f"select {_cols(ds)}, row_key, cast(hash({_cols(ds)}) as varchar), $id, null from {_rows_of(stage)} "
-            f"where _status in ('added', 'updated')",
+            f"select {_cols(ds)}, row_key, cast(hash({_cols(ds)}) as varchar), $id, null from {source}",
             {"id": upload_id},
         )
         c.execute(
