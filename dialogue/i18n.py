@@ -77,6 +77,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "what_targets": ("targets", "ciljevi"),
     "source": ("Source", "Izvor"),
     "sources": ("Sources", "Izvori"),
+    "col_link": ("Link", "Veza"),
     "table_behind": ("Table behind the chart", "Tabela iza grafikona"),
     "none": ("none", "nema"),
     "yes": ("yes", "da"),

@@ -112,12 +112,32 @@ class Overview:
     areas: list[AreaBlock]
     moves: pd.DataFrame              # target, before, now, direction
     since: date
+    counts_line: str = ""            # "✅ Achieved 10 · 🟢 On track 10 · …" (one short line instead of seven metrics)
 
 
 def previous_quarter_end(as_of: date) -> date:
     """The last day of the quarter before the one holding as_of."""
     first_of_quarter = date(as_of.year, 3 * ((as_of.month - 1) // 3) + 1, 1)
     return first_of_quarter - timedelta(days=1)
+
+
+_URL = re.compile(r"https?://\S+")
+
+
+def split_source(source) -> tuple[str, str | None]:
+    """A source cell as (text that is not a link, the first URL or None): only a URL is shown as a link."""
+    text = "" if source is None or (isinstance(source, float) and math.isnan(source)) or source is pd.NA else str(source)
+    found = _URL.search(text)
+    if not found:
+        return text.strip(), None
+    rest = (text[:found.start()] + text[found.end():]).strip(" ;,·\n\t")
+    return rest, found.group(0).rstrip(".,;)")
+
+
+def with_links(frame: pd.DataFrame, column: str = "source", link: str = "link") -> pd.DataFrame:
+    """The frame with `column` holding only non-link text and a `link` column holding its first URL."""
+    parts = [split_source(v) for v in frame[column]] if len(frame) else []
+    return frame.assign(**{column: [p[0] for p in parts], link: [p[1] for p in parts]})
 
 
 def area_records(con, as_of: date, known_at, areas, lang: str) -> pd.DataFrame:
@@ -137,7 +157,7 @@ def area_records(con, as_of: date, known_at, areas, lang: str) -> pd.DataFrame:
         return rows
     rows = rows.sort_values("date", ascending=False)
     rows["date"] = [fmt_date(d, lang) for d in rows["date"]]
-    return rows.reset_index(drop=True)
+    return with_links(rows.reset_index(drop=True))
 
 
 def overview(con, as_of: date, known_at: datetime | None = None, lang: str = "en") -> Overview:
@@ -154,8 +174,13 @@ def overview(con, as_of: date, known_at: datetime | None = None, lang: str = "en
     })
     records = area_records(con, as_of, known_at, UNMEASURED_AREAS, lang)
     blocks = []
+    # one compact row per target: the figure follows the target's wording ("… signed — 10 Jun 2026") and a
+    # figure that only repeats the status word is dropped, so the first area fits one screen
+    frame = frame.assign(wording=[f"{w} — {f}" if f else w for w, f in
+                                  zip(frame["wording"], [figure_only(s, h, lang) for s, h in
+                                                         zip(frame["status"], frame["headline"])])])
     for area in AREA_ORDER:
-        rows = frame[frame["area"] == area][["badge", "wording", "headline", "reason"]].reset_index(drop=True)
+        rows = frame[frame["area"] == area][["badge", "wording", "reason"]].reset_index(drop=True)
         recs = None
         if area in UNMEASURED_AREAS:
             recs = records[records["area"] == area].drop(columns="area").reset_index(drop=True) \
@@ -178,7 +203,19 @@ def overview(con, as_of: date, known_at: datetime | None = None, lang: str = "en
     start = start_date(book, card)
     recorded = bool(card and card.start_recorded)
     start_text = t("start_recorded" if recorded else "start_planned", lang, date=fmt_date(start, lang))
-    return Overview(as_of, card is not None, start_text, counts, blocks, moves, since)
+    counts_line = " · ".join(f"{b} **{n}**" for b, n in zip(counts["badge"], counts["n"]))
+    return Overview(as_of, card is not None, start_text, counts, blocks, moves, since, counts_line)
+
+
+def figure_only(status: str, headline: str, lang: str) -> str:
+    """The headline figure without the status word the badge beside it already says ("" if nothing is left)."""
+    from dialogue.vocab import status_word
+
+    word = status_word(status, lang)
+    figure = (headline or "").strip()
+    if figure.startswith(word + " · "):
+        return figure[len(word) + 3:]
+    return "" if figure == word else figure
 
 
 # ------------------------------------------------------------------ trade
@@ -476,7 +513,8 @@ def security(con, as_of: date, known_at: datetime | None = None, lang: str = "en
         t("col_status", lang): timeline["status"],
         "US": listed["us_participation"],
         t("col_location", lang): timeline["location"],
-        t("source", lang): timeline["source"],
+        t("source", lang): [split_source(v)[0] for v in timeline["source"]],
+        t("col_link", lang): [split_source(v)[1] for v in timeline["source"]],
     })
     ag_t = target(book, "defence-agreements")
     ag_p = ag_t.params if ag_t else {"required": 3, "window_years": 3,

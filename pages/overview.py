@@ -11,25 +11,25 @@ st.caption(t("overview_caption", lang, date=fmt_date(data.as_of, lang)) + " · "
 if not data.available:
     common.no_status_engine()
 
-for col, row in zip(st.columns(len(data.counts)), data.counts.itertuples()):
-    col.metric(row.badge, row.n)
+st.markdown(data.counts_line)
 
 PAGES = {"trade": "pages/trade.py", "security": "pages/security.py", "political": "pages/political.py",
          "roadmap": "pages/roadmap.py"}
 for block in data.areas:
-    head, link = st.columns([5, 1], vertical_alignment="bottom")
-    head.subheader(block.title, divider="gray")
+    head, link = st.columns([6, 1], vertical_alignment="center")
+    head.subheader(block.title)
     if block.page:
         link.page_link(PAGES[block.page], label=t("open_page", lang), icon=":material/arrow_forward:")
     if not block.targets.empty:
-        common.status_table(block.targets)
+        common.status_table(block.targets, columns=("badge", "wording", "reason"))
     if block.records is not None:
         if block.records.empty:
             st.caption(t("unmeasured_empty", lang))
         else:
             st.caption(t("unmeasured_caption", lang))
             st.dataframe(block.records, hide_index=True, width="stretch",
-                         column_config={"source": st.column_config.LinkColumn(t("source", lang)),
+                         column_config={"source": t("source", lang),
+                                        "link": st.column_config.LinkColumn(t("col_link", lang)),
                                         "date": t("col_date", lang), "kind": t("col_kind", lang),
                                         "title": t("col_title", lang)})
 
@@ -37,6 +37,5 @@ st.subheader(t("moves_title", lang, date=fmt_date(data.since, lang)), divider="g
 if data.moves.empty:
     st.caption(t("moves_none", lang, date=fmt_date(data.since, lang)))
 else:
-    st.dataframe(data.moves.rename(columns={"target": t("col_target", lang), "before": t("col_from", lang),
-                                            "now": t("col_to", lang), "direction": ""}),
-                 hide_index=True, width="stretch")
+    st.table(data.moves.rename(columns={"target": t("col_target", lang), "before": t("col_from", lang),
+                                        "now": t("col_to", lang), "direction": ""}), hide_index=True)

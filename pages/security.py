@@ -18,7 +18,7 @@ st.subheader(t("sec_timeline_title", lang))
 if common.chart_or_empty("what_exercises", "exercise_timeline", data.timeline, common.as_of(), lang):
     with st.expander(t("table_behind", lang)):
         st.dataframe(data.exercises_table, hide_index=True, width="stretch",
-                     column_config={t("source", lang): st.column_config.LinkColumn()})
+                     column_config={t("col_link", lang): st.column_config.LinkColumn()})
 
 st.subheader(t("sec_agreements_title", lang, n=f"{data.agreements_required:g}", years=data.window_years))
 if data.agreements_table.empty:
