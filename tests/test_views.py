@@ -101,3 +101,39 @@ def test_turnover_stops_at_the_last_full_year_and_says_why(con):
     view = views.trade(con, AS_OF, selected="US Census · USD")
     assert view.turnover["year"].max() == 2025                       # no empty 2026 slot
     assert "2026 is not complete" in view.turnover_note
+
+
+@pytest.mark.parametrize("source,expected", [
+    ("https://example.org/a", ("", "https://example.org/a")),
+    ("Ministry press office, 3 May 2026", ("Ministry press office, 3 May 2026", None)),
+    ("https://a.org/x ; https://b.org/y", ("https://b.org/y", "https://a.org/x")),
+    ("Embassy note (https://rs.usembassy.gov/n).", ("Embassy note (", "https://rs.usembassy.gov/n")),
+    (None, ("", None)),
+])
+def test_only_urls_become_links(source, expected):
+    assert views.split_source(source) == expected
+
+
+@pytest.mark.parametrize("status,headline,expected", [
+    ("on_track", "On track", ""),
+    ("on_track", "On track · 2 of 3 in 2026", "2 of 3 in 2026"),
+    ("achieved", "Achieved · 10 Jun 2026", "10 Jun 2026"),
+])
+def test_overview_figure_drops_the_repeated_status_word(status, headline, expected):
+    assert views.figure_only(status, headline, "en") == expected
+
+
+def test_overview_counts_fit_one_line_and_records_link_only_urls(con):
+    put_rows(con, "events", [
+        {"date": date(2026, 3, 1), "date_precision": "day", "kind": "context", "title": "Energy talks",
+         "area": "energy", "source": "Ministry of Mining and Energy, press release"},
+        {"date": date(2026, 4, 1), "date_precision": "day", "kind": "context", "title": "Berlin Process",
+         "area": "regional", "source": "https://example.org/berlin"},
+    ])
+    data = views.overview(con, AS_OF)
+    assert data.counts_line.count(" · ") == 6 and "**0**" in data.counts_line
+    blocks = {b.area: b for b in data.areas}
+    energy, regional = blocks["energy"].records, blocks["regional"].records
+    assert energy["link"].isna().all() and energy["source"].tolist() == ["Ministry of Mining and Energy, press release"]
+    assert regional["link"].tolist() == ["https://example.org/berlin"] and regional["source"].tolist() == [""]
+    assert list(blocks["economic"].targets.columns) == ["badge", "wording", "reason"]
