@@ -15,7 +15,7 @@ from pages.cache import chart_spec
 
 # Session-state keys of the shared sidebar widgets (set in app.py, read by the pages).
 KEY_AS_OF, KEY_LANG, KEY_WORKSPACE = "as_of", "lang", "workspace"
-KEY_DB, KEY_ACTOR, KEY_RUN, KEY_UPLOAD = "_db_path", "_actor", "_run", "_run_upload"
+KEY_DB, KEY_ACTOR, KEY_RUN, KEY_UPLOAD, KEY_NOTES = "_db_path", "_actor", "_run", "_run_upload", "_run_notes"
 DATA_PAGE = "pages/data.py"
 
 
@@ -91,12 +91,41 @@ def upload_id() -> int:
 
     Asked once per script run (its cursor), not once per call: a commit or rollback reruns the script.
     """
-    cursor = con()
+    run = this_run()
     seen = st.session_state.get(KEY_UPLOAD)
-    if seen is None or seen[0] is not cursor:
-        seen = (cursor, db.latest_upload_id(cursor))
+    if run is None or seen is None or seen[0] is not run:
+        seen = (run, db.latest_upload_id(con()))
         st.session_state[KEY_UPLOAD] = seen
     return seen[1]
+
+
+def this_run():
+    """An object unique to this script run (Streamlit's per-run cursor table), or None outside a run.
+
+    Not the DuckDB cursor: a page reached by st.switch_page under AppTest runs without app.py.
+    """
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return getattr(ctx, "cursors", None) if ctx is not None else None
+
+
+def target_notes(target_id: str) -> list[dict]:
+    """A target's notes (newest first): every target's notes are read in one query per script run.
+
+    A saved note reruns the script, so the next run reads it.
+    """
+    run = this_run()
+    seen = st.session_state.get(KEY_NOTES)
+    if run is None or seen is None or seen[0] is not run:
+        from dialogue.notes import list_notes
+
+        by_target: dict[str, list[dict]] = {}
+        for note in list_notes(con()):
+            by_target.setdefault(note["target_id"], []).append(note)
+        seen = (run, by_target)
+        st.session_state[KEY_NOTES] = seen
+    return seen[1].get(target_id, [])
 
 
 # cache_resource, not cache_data: a warm run gets the same objects back without unpickling a copy
@@ -172,17 +201,15 @@ def safe_table(frame) -> None:
 
 def notes_section(area: str) -> None:
     """A "Notes" section on a target page: each of the area's targets with its analysts' dated notes."""
-    from dialogue.notes import list_notes
     from dialogue.reports.labels import label
     from pages.common_notes import show_notes
 
     targets = page_data("area_targets", area=area)
     if targets.empty:
         return
-    notes = list_notes(con())
     st.subheader(label("notes", lang()))
     for row in targets.itertuples():
-        mine = [n for n in notes if n["target_id"] == row.target]
+        mine = target_notes(row.target)
         with st.expander(f"{row.badge} · {plain(row.wording)} ({len(mine)})"):
             show_notes(row.target, mine)
 

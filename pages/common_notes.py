@@ -6,7 +6,7 @@ from datetime import date
 import streamlit as st
 
 from dialogue.formats import fmt_date
-from dialogue.notes import add_note, list_notes
+from dialogue.notes import add_note
 from dialogue.reports.labels import label
 from dialogue.safe_text import plain
 from pages import common
@@ -20,7 +20,7 @@ def show_notes(target_id: str, notes: list[dict] | None = None) -> None:
     lang = common.lang()
     con = common.con()
     if notes is None:
-        notes = list_notes(con, target_id)
+        notes = common.target_notes(target_id)       # one notes query per run for the whole page
     st.markdown(f"**{label('notes', lang)}**")
     if not notes:
         st.caption(label("no_notes", lang))
