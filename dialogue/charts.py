@@ -75,13 +75,19 @@ def _today_rule(as_of, label: str) -> alt.Chart:
 
 
 def trade_turnover(df: pd.DataFrame, rate: float, base_year: int | None, unit: str,
-                   lang: str = "en") -> alt.TopLevelMixin:
+                   lang: str = "en", partial_year: int | None = None) -> alt.TopLevelMixin:
     """Annual turnover bars with the +rate-a-year target path (dashed) from the base year.
 
     df: year (int), value (float, in `unit`), target (float or NA: the path value for that year).
+    partial_year: a year without a full-year figure yet; its axis label says it is in progress.
     """
     df = df.assign(year=df["year"].astype(int))
-    x = alt.X("year:O", title=t("axis_year", lang), axis=alt.Axis(labelAngle=0))
+    axis = alt.Axis(labelAngle=0)
+    if partial_year is not None:
+        note = t("axis_in_progress", lang)
+        axis = alt.Axis(labelAngle=0, labelExpr=f"toNumber(datum.value) == {int(partial_year)} ? "
+                                                f"[datum.label, '{note}'] : datum.label")
+    x = alt.X("year:O", title=t("axis_year", lang), axis=axis)
     y_title = t("axis_turnover", lang, unit=unit)
     bars = alt.Chart(df).mark_bar(color="#4c78a8").encode(
         x=x,
@@ -185,7 +191,10 @@ def mirror(df: pd.DataFrame, gaps: pd.DataFrame, unit: str, lang: str = "en") ->
     order = list(dict.fromkeys(df["reporter"]))
     x = alt.X("year:O", title=t("axis_year", lang), axis=alt.Axis(labelAngle=0))
     offset = alt.XOffset("reporter:N", sort=order, scale=alt.Scale(domain=order))
-    y = alt.Y("value:Q", title=t("axis_value", lang, unit=unit))
+    # headroom over the tallest bar so its gap label is not cut at the top edge
+    top = float(df["value"].max()) if len(df) else 0.0
+    y = alt.Y("value:Q", title=t("axis_value", lang, unit=unit),
+              scale=alt.Scale(domainMax=top * 1.12) if top > 0 else alt.Undefined)
     bars = alt.Chart(df).mark_bar().encode(
         x=x, xOffset=offset, y=y,
         color=alt.Color("reporter:N", title=t("axis_reporter", lang), sort=order,

@@ -164,10 +164,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "ytd_this": ("{year}, months 1–{m}", "{year}, meseci 1–{m}"),
     "ytd_last": ("{year}, same months", "{year}, isti meseci"),
     "mirror_gap": ("Gap", "Razlika"),
-    "turnover_partial_note": ("Bars are full years with data (to {last}); {year} is not complete, so its months so far "
-                              "are compared below with the same months a year earlier.",
-                              "Stubići su završene godine sa podacima (do {last}); {year} još nije završena, pa se njeni "
-                              "dosadašnji meseci porede ispod sa istim mesecima godinu ranije."),
+    "turnover_partial_note": ("Bars are full years with data (to {last}). {year} is in progress: only its target is drawn; "
+                              "its months so far are compared with the same months a year earlier below.",
+                              "Stubići su završene godine sa podacima (do {last}). {year} je u toku: prikazan je samo njen cilj; "
+                              "njeni dosadašnji meseci porede se ispod sa istim mesecima godinu ranije."),
+    "axis_in_progress": ("(in progress)", "(u toku)"),
     "mirror_pair_note": ("Compared in {cur}: {us} against {serbia}; the gap is the US figure minus the Serbian one.",
                          "Poređenje u valuti {cur}: {us} prema {serbia}; razlika je američka vrednost minus srpska."),
     "mirror_conversion_note": (

@@ -245,6 +245,7 @@ class TradeView:
     mirror_unit: str = ""
     mirror_note: str = ""             # which reporters are paired, and which figures are others' conversions
     turnover_note: str = ""           # why the year in progress has no bar
+    turnover_partial: int | None = None   # the as-of year when it has no full-year figure yet
 
 
 def series_label(reporter: str, currency: str) -> str:
@@ -296,10 +297,13 @@ def trade(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
     if not annual.empty:
         base = _base_year(annual, view.base_year)
         base_value = float(annual.loc[annual["year"] == base, "value"].iloc[0])
-        # the path runs to the last full year; the year in progress is shown as year to date instead
-        last = int(annual["year"].max())
-        if as_of.year > last:
-            view.turnover_note = t("turnover_partial_note", lang, year=as_of.year, last=last)
+        # the path runs to the as-of year; a year without a full-year figure is labelled "in progress"
+        # on the axis and explained in the note (its months so far are on the year-to-date chart)
+        full = int(annual["year"].max())
+        last = max(full, as_of.year)
+        if as_of.year > full:
+            view.turnover_partial = as_of.year
+            view.turnover_note = t("turnover_partial_note", lang, year=as_of.year, last=full)
         path = pd.DataFrame({"year": range(base, last + 1)})
         path["target"] = [base_value * (1 + rate) ** (y - base) for y in path["year"]]
         view.base_year = base

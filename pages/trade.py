@@ -18,7 +18,8 @@ rate = fmt_percent(data.rate, lang, 0)
 
 st.subheader(t("trade_turnover_title", lang, rate=rate, base=data.base_year))
 if data.turnover["value"].notna().any():
-    common.chart("trade_turnover", data.turnover, data.rate, data.base_year, data.unit, lang)
+    common.chart("trade_turnover", data.turnover, data.rate, data.base_year, data.unit, lang,
+                 partial_year=data.turnover_partial)
     if data.turnover_note:
         st.caption(data.turnover_note)
 else:

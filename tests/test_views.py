@@ -92,15 +92,21 @@ def test_exercises_per_year_shows_a_year_without_exercises_as_zero(con):
     assert dict(zip(held["year"], held["count"])) == {2023: 1, 2024: 0, 2025: 2, 2026: 0}
 
 
-def test_turnover_stops_at_the_last_full_year_and_says_why(con):
+def test_turnover_labels_the_year_in_progress_and_says_why(con):
     rows = [_trade("US Census", "USD", flow, 100e6, year=y) for y in (2024, 2025)
             for flow in ("serbia_to_us", "us_to_serbia")]
     rows += [_trade("US Census", "USD", flow, 10e6, year=2026, month=m) for m in range(1, 11)
              for flow in ("serbia_to_us", "us_to_serbia")]
     put_rows(con, "trade", rows)
     view = views.trade(con, AS_OF, selected="US Census · USD")
-    assert view.turnover["year"].max() == 2025                       # no empty 2026 slot
-    assert "2026 is not complete" in view.turnover_note
+    assert view.turnover["year"].max() == 2026 and view.turnover_partial == 2026
+    last = view.turnover[view.turnover["year"] == 2026].iloc[0]
+    assert last["value"] != last["value"] and last["target"] == pytest.approx(220.0)   # no bar, only the target
+    assert "2026 is in progress" in view.turnover_note
+    from dialogue import charts
+    spec = charts.trade_turnover(view.turnover, 0.10, view.base_year, view.unit, "en", partial_year=2026).to_dict()
+    axis = spec["layer"][0]["encoding"]["x"]["axis"]
+    assert "== 2026" in axis["labelExpr"] and "(in progress)" in axis["labelExpr"]
 
 
 @pytest.mark.parametrize("source,expected", [
