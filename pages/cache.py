@@ -89,8 +89,15 @@ def chart_spec(builder: str, args: tuple, kwargs: dict) -> dict:
     from dialogue import charts
 
     items = tuple(sorted(kwargs.items()))
-    return SPECS.get(builder, (*args, *items),
-                     lambda: _arrow_datasets(getattr(charts, builder)(*args, **dict(items)).to_dict()))
+    return SPECS.get(builder, (*args, *items), lambda: _arrow_datasets(_to_dict(getattr(charts, builder)(*args, **dict(items)))))
+
+
+def _to_dict(chart) -> dict:
+    """chart.to_dict() without Altair's 5,000-row limit (as st.altair_chart does): the data goes as Arrow."""
+    import altair as alt
+
+    with alt.data_transformers.enable("default", max_rows=None):
+        return chart.to_dict()
 
 
 TABLES = IdentityMemo()
