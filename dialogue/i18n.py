@@ -306,6 +306,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "data_browser": ("Browse a dataset", "Pregled skupa podataka"),
     "data_filter": ("Filter rows containing", "Filtriraj redove koji sadrže"),
     "data_rows": ("{n} rows", "{n} redova"),
+    "data_rows_shown": ("{n} rows; the first {shown} are shown here, the downloads hold every row",
+                        "{n} redova; ovde je prikazano prvih {shown}, preuzimanja sadrže sve redove"),
     "data_download_csv": ("Download CSV", "Preuzmi CSV"),
     "data_download_xlsx": ("Download XLSX", "Preuzmi XLSX"),
     "data_guide": ("Where to get the data", "Odakle preuzeti podatke"),

@@ -148,6 +148,16 @@ def page_data(view: str, **kwargs):
     return _cached(view, path, upload_id(), _targets_stamp(), as_of(), lang(), tuple(sorted(kwargs.items())))
 
 
+BROWSE_SHOWN = 1000   # rows a dataset browser draws: a million rows would be a ~50 MB message on every run
+
+
+def shown_rows(frame, limit: int = BROWSE_SHOWN):
+    """The first `limit` rows of a cached frame, the same object on every warm run (drawn, not re-sliced)."""
+    if len(frame) <= limit:
+        return frame
+    return cache.derived("shown_rows", frame, (limit,), lambda: frame.head(limit))
+
+
 def empty_state(what_key: str) -> None:
     """Say which data is missing and where to load it: never a blank chart."""
     st.info(t("empty_missing", lang(), what=t(what_key, lang())), icon=":material/info:")

@@ -127,8 +127,10 @@ with browse_tab:
                         format_func=lambda d: t(f"ds_{d}", lang))
     text = c2.text_input(t("data_filter", lang), key="browse_filter")
     rows = common.page_data("browse_page", dataset=name, contains=text)
-    st.caption(t("data_rows", lang, n=len(rows)))
-    st.dataframe(rows, hide_index=True, width="stretch")
+    shown = common.shown_rows(rows)
+    st.caption(t("data_rows", lang, n=len(rows)) if len(shown) == len(rows)
+               else t("data_rows_shown", lang, n=len(rows), shown=len(shown)))
+    st.dataframe(shown, hide_index=True, width="stretch")
     d1, d2 = st.columns(2)
     d1.download_button(t("data_download_csv", lang), lambda: views.export_bytes(rows, "csv"), file_name=f"{name}.csv",
                        mime="text/csv", key="browse_csv", icon=":material/download:")
