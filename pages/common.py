@@ -130,8 +130,10 @@ def target_notes(target_id: str) -> list[dict]:
 
 # cache_resource, not cache_data: a warm run gets the same objects back without unpickling a copy
 # (and pages/cache.py keys chart specs on their identity). Page data is read-only: never mutate it.
+# One key string is hashed per call; `_inputs` (the same values) is not hashed (leading underscore).
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _cached(view: str, path: str, upload: int, targets_stamp: int, as_of_day: date, language: str, kwargs: tuple):
+def _cached(key: str, _inputs: tuple):
+    view, _path, _upload, _targets_stamp, as_of_day, language, kwargs = _inputs
     return getattr(views, view)(con(), as_of_day, None, language, **dict(kwargs))
 
 
@@ -145,7 +147,8 @@ def _targets_stamp() -> int:
 def page_data(view: str, **kwargs):
     """views.<view>(con, as_of, now, lang, **kwargs), cached until the next upload (or a targets change)."""
     path = st.session_state.get(KEY_DB) or str(workspace_path("reference"))
-    return _cached(view, path, upload_id(), _targets_stamp(), as_of(), lang(), tuple(sorted(kwargs.items())))
+    inputs = (view, path, upload_id(), _targets_stamp(), as_of(), lang(), tuple(sorted(kwargs.items())))
+    return _cached(repr(inputs), inputs)
 
 
 BROWSE_SHOWN = 1000   # rows a dataset browser draws: a million rows would be a ~50 MB message on every run
