@@ -360,11 +360,12 @@ def _write(cur, ds: Dataset, stage: str, p: Plan, actor: Actor, *, file: str, sh
     cond, params = _removed_where(ds, stage, p.scope, alias=ds.name)
 
     def work(c):
-        c.execute(
-            f"update {ds.name} set valid_to = $id from {stage} s "
-            f"where {ds.name}.row_key = s.row_key and {ds.name}.valid_to is null and s._status = 'updated'",
-            {"id": upload_id},
-        )
+        if p.updated:
+            c.execute(
+                f"update {ds.name} set valid_to = $id from {stage} s "
+                f"where {ds.name}.row_key = s.row_key and {ds.name}.valid_to is null and s._status = 'updated'",
+                {"id": upload_id},
+            )
         if p.mode == "replace":
             c.execute(f"update {ds.name} set valid_to = $id where {cond}", {"id": upload_id, **params})
         if p.unchanged:
@@ -388,6 +389,10 @@ def _write(cur, ds: Dataset, stage: str, p: Plan, actor: Actor, *, file: str, sh
 
     detail = {"upload_id": upload_id, "dataset": ds.name, "file": file, "sha256": sha256,
               "mode": p.mode, "rows": p.rows}
+    if p.mode == "merge" and not p.unchanged and not p.updated:
+        # Nothing to close and every row goes in from the upload itself: free the stage first.
+        cur.execute(f"drop view if exists {_rows_of(stage)}")  # noqa: S608 - generated temp names
+        cur.execute(f"drop table if exists {stage}")  # noqa: S608 - generated temp names
     _transaction(cur, work, actor, "upload", detail)
     _verified(cur, ds.name, upload_id, p.added + p.updated, p.updated + p.removed)
     _checkpoint(cur)
