@@ -470,6 +470,10 @@ def parse_codes(s: pd.Series, allowed: tuple[str, ...], column: str = "") -> Par
     codes, distinct = pd.factorize(text)
     resolved = [resolve_code(str(v), allowed) for v in distinct]
     known = np.array([r is not None for r in resolved] + [False])
+    if (type(text.array) is pd.arrays.ArrowStringArray and text.dtype.na_value is pd.NA
+            and all(r == v for r, v in zip(resolved, distinct))):
+        # Every value is already its code (the usual machine-written column): keep the strings.
+        return Parsed(text, pd.Series(np.zeros(len(codes), dtype=bool), index=s.index))
     indices = pa.array(codes.astype(np.int32), mask=codes < 0)
     decoded = pa.DictionaryArray.from_arrays(indices, pa.array(resolved, type=pa.string())).dictionary_decode()
     values = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([decoded])), index=s.index, copy=False)
