@@ -161,6 +161,11 @@ def shown_rows(frame, limit: int = BROWSE_SHOWN):
     return cache.derived("shown_rows", frame, (limit,), lambda: frame.head(limit))
 
 
+def arrow_of(frame):
+    """The Arrow table st.dataframe would make of a cached frame, made once (the same bytes are sent)."""
+    return cache.arrow("frame", frame, lambda f: f)
+
+
 def empty_state(what_key: str) -> None:
     """Say which data is missing and where to load it: never a blank chart."""
     st.info(t("empty_missing", lang(), what=t(what_key, lang())), icon=":material/info:")

@@ -105,7 +105,7 @@ with history_tab:
     if history.empty:
         st.caption(t("data_history_empty", lang))
     else:
-        st.dataframe(history, hide_index=True, width="stretch")
+        st.dataframe(common.arrow_of(history), hide_index=True, width="stretch")
         for row in views.rollback_candidates(history).itertuples():
             if st.button(t("data_rollback", lang, n=row.upload_id), key=f"rollback_{row.upload_id}",
                          disabled=not common.can("rollback"), icon=":material/undo:"):
@@ -130,7 +130,7 @@ with browse_tab:
     shown = common.shown_rows(rows)
     st.caption(t("data_rows", lang, n=len(rows)) if len(shown) == len(rows)
                else t("data_rows_shown", lang, n=len(rows), shown=len(shown)))
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(common.arrow_of(shown), hide_index=True, width="stretch")
     d1, d2 = st.columns(2)
     d1.download_button(t("data_download_csv", lang), lambda: views.export_bytes(rows, "csv"), file_name=f"{name}.csv",
                        mime="text/csv", key="browse_csv", icon=":material/download:")

@@ -16,6 +16,6 @@ st.subheader(t("method_targets", lang))
 if data.targets.empty:
     common.empty_state("what_targets")
 else:
-    st.dataframe(data.targets, hide_index=True, width="stretch")
+    st.dataframe(common.arrow_of(data.targets), hide_index=True, width="stretch")
 st.subheader(t("method_sources", lang))
 st.write(data.sources)

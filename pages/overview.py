@@ -27,7 +27,7 @@ for block in data.areas:
             st.caption(t("unmeasured_empty", lang))
         else:
             st.caption(t("unmeasured_caption", lang))
-            st.dataframe(block.records, hide_index=True, width="stretch",
+            st.dataframe(common.arrow_of(block.records), hide_index=True, width="stretch",
                          column_config={"source": t("source", lang),
                                         "link": st.column_config.LinkColumn(t("col_link", lang)),
                                         "date": t("col_date", lang), "kind": t("col_kind", lang),

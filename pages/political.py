@@ -20,7 +20,7 @@ for m in data.milestones:
         if m.evidence.empty:
             st.caption(t("pol_no_evidence", lang))
         else:
-            st.dataframe(m.evidence, hide_index=True, width="stretch",
+            st.dataframe(common.arrow_of(m.evidence), hide_index=True, width="stretch",
                          column_config={"date": t("col_date", lang), "title": t("col_title", lang),
                                         "source": st.column_config.LinkColumn(t("source", lang))})
         show_notes(m.target)

@@ -17,7 +17,7 @@ common.chart_or_empty("what_exercises", "exercises_per_year", data.per_year, dat
 st.subheader(t("sec_timeline_title", lang))
 if common.chart_or_empty("what_exercises", "exercise_timeline", data.timeline, common.as_of(), lang):
     with st.expander(t("table_behind", lang)):
-        st.dataframe(data.exercises_table, hide_index=True, width="stretch",
+        st.dataframe(common.arrow_of(data.exercises_table), hide_index=True, width="stretch",
                      column_config={t("col_link", lang): st.column_config.LinkColumn()})
 
 st.subheader(t("sec_agreements_title", lang, n=f"{data.agreements_required:g}", years=data.window_years))
@@ -26,6 +26,6 @@ if data.agreements_table.empty:
 else:
     common.chart("defence_agreements", data.agreements, data.pace, data.agreements_required, lang)
     with st.expander(t("table_behind", lang)):
-        st.dataframe(data.agreements_table, hide_index=True, width="stretch")
+        st.dataframe(common.arrow_of(data.agreements_table), hide_index=True, width="stretch")
 
 common.notes_section("security")

@@ -47,6 +47,6 @@ if data.products_year:
     common.chart("products", data.products, data.unit, lang)
 
 with st.expander(t("table_behind", lang)):
-    st.dataframe(data.sources, hide_index=True, width="stretch")
+    st.dataframe(common.arrow_of(data.sources), hide_index=True, width="stretch")
 
 common.notes_section("economic")
