@@ -96,8 +96,11 @@ def _to_dict(chart) -> dict:
     """chart.to_dict() without Altair's 5,000-row limit (as st.altair_chart does): the data goes as Arrow."""
     import altair as alt
 
-    with alt.data_transformers.enable("default", max_rows=None):
+    with _ALTAIR_OPTIONS, alt.data_transformers.enable("default", max_rows=None):   # a global setting: one at a time
         return chart.to_dict()
+
+
+_ALTAIR_OPTIONS = threading.Lock()
 
 
 TABLES = IdentityMemo()
