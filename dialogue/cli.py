@@ -20,6 +20,7 @@ HANDLERS = {
     "users": "dialogue.commands_admin:cmd_users",
     "backup": "dialogue.commands_admin:cmd_backup",
     "restore": "dialogue.commands_admin:cmd_restore",
+    "serve": "dialogue.commands_serve:cmd_serve",
 }
 
 DATASET_NAMES = ("trade", "exercises", "agreements", "events")
@@ -88,6 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("dir")
     s = sub.add_parser("restore", help="restore a backup DIR into --db")
     s.add_argument("dir")
+
+    s = sub.add_parser("serve", help="run the dashboard (refused without users on a non-loopback address)")
+    s.add_argument("--address", help="listen address (default: server.address in .streamlit/config.toml)")
+    s.add_argument("--port", type=int)
+    s.add_argument("extra", nargs="*", help="after --: further `streamlit run` options")
     return p
 
 

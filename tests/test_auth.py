@@ -299,3 +299,48 @@ def test_users_add_before_any_database_exists_creates_none(tmp_path, monkeypatch
     entry = audit.audit_entries(con).iloc[0]
     assert (entry["action"], entry["role"], bool(entry["ok"])) == ("user_add", "admin", True)
     con.close()
+
+
+# -- the launcher: local mode never starts on a public address -------------------------------------
+def test_serve_refuses_to_start_without_users_on_a_public_address(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(config.ROOT), "DIALOGUE_USERS": str(tmp_path / "none.toml")}
+    done = subprocess.run([sys.executable, "-m", "dialogue", "serve", "--address", "0.0.0.0"], cwd=tmp_path,
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert "0.0.0.0" in done.stderr and "python -m dialogue users add NAME --role admin" in done.stderr
+    assert "You can now view" not in done.stdout                     # streamlit never started
+
+
+@pytest.mark.parametrize("argv", [["serve", "--address", "192.168.1.5"],
+                                  ["serve", "--", "--server.address", "0.0.0.0"],
+                                  ["serve", "--", "--server.address=::"]])
+def test_serve_sees_the_address_however_it_is_given(tmp_path, monkeypatch, capsys, argv):
+    from dialogue import commands_serve
+
+    monkeypatch.setenv("DIALOGUE_USERS", str(tmp_path / "none.toml"))
+    started = []
+    monkeypatch.setattr(commands_serve.os, "execv", lambda *a: started.append(a))
+    assert main(argv) == 1 and not started
+    assert "users add" in capsys.readouterr().err
+
+
+def test_serve_checks_the_environment_and_config_toml(monkeypatch):
+    from dialogue import commands_serve
+
+    assert commands_serve.configured_address(None, {}) == "localhost"            # the committed config.toml
+    assert commands_serve.configured_address(None, {"STREAMLIT_SERVER_ADDRESS": "0.0.0.0"}) == "0.0.0.0"
+    assert commands_serve.configured_address("127.0.0.1", {"STREAMLIT_SERVER_ADDRESS": "0.0.0.0"}) == "127.0.0.1"
+
+
+def test_serve_runs_streamlit_on_loopback_without_users_or_anywhere_with_users(tmp_path, monkeypatch, con):
+    from dialogue import commands_serve
+
+    monkeypatch.setenv("DIALOGUE_USERS", str(tmp_path / "users.toml"))
+    monkeypatch.delenv("STREAMLIT_SERVER_ADDRESS", raising=False)
+    started = []
+    monkeypatch.setattr(commands_serve.os, "execv", lambda path, argv: started.append(argv))
+    assert main(["serve", "--port", "8599"]) == 0                                 # localhost from config.toml
+    assert started[-1][1:] == ["-m", "streamlit", "run", str(config.ROOT / "app.py"), "--server.port", "8599"]
+    auth.UserStore(tmp_path / "users.toml").add(con, ADMIN, "root", "admin", "correct horse")
+    assert main(["serve", "--address", "0.0.0.0"]) == 0
+    assert started[-1][-2:] == ["--server.address", "0.0.0.0"]
