@@ -12,11 +12,11 @@ $(STAMP): requirements.txt
 
 ## run: the dashboard on the bundled reference data (creates data/dialogue.duckdb on first run)
 run: $(STAMP)
-	$(PY) -m streamlit run app.py
+	$(PY) -m dialogue serve
 
 ## demo: the dashboard on the synthetic demo workspace (data/demo.duckdb)
 demo: $(STAMP)
-	DIALOGUE_DB=data/demo.duckdb DIALOGUE_WORKSPACE=demo $(PY) -m streamlit run app.py
+	DIALOGUE_DB=data/demo.duckdb DIALOGUE_WORKSPACE=demo $(PY) -m dialogue serve
 
 ## test: the whole test suite (unit, page, browser, crash, load and smoke-benchmark tests)
 test: $(STAMP)
