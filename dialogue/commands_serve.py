@@ -59,6 +59,10 @@ def cmd_serve(args) -> int:
         print(f"error: {auth.local_mode_refusal(address)}", file=sys.stderr)
         return 1
     command = streamlit_command(args)
+    for name in ("DIALOGUE_DB", "DIALOGUE_USERS"):   # paths given relative to where the command was typed
+        if os.environ.get(name):
+            os.environ[name] = os.path.abspath(os.environ[name])
+    os.chdir(config.ROOT)                         # Streamlit reads ./.streamlit/config.toml: the one checked above
     sys.stdout.flush()
     os.execv(command[0], command)                 # replaces this process; returns only in tests
     return 0
