@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 import tomllib
@@ -335,7 +336,8 @@ def test_serve_checks_the_environment_and_config_toml(monkeypatch):
 def test_serve_runs_streamlit_on_loopback_without_users_or_anywhere_with_users(tmp_path, monkeypatch, con):
     from dialogue import commands_serve
 
-    monkeypatch.setenv("DIALOGUE_USERS", str(tmp_path / "users.toml"))
+    monkeypatch.chdir(tmp_path)                    # serve moves to the project root; restored afterwards
+    monkeypatch.setenv("DIALOGUE_USERS", "users.toml")                # relative: made absolute before the move
     monkeypatch.delenv("STREAMLIT_SERVER_ADDRESS", raising=False)
     started = []
     monkeypatch.setattr(commands_serve.os, "execv", lambda path, argv: started.append(argv))
@@ -344,3 +346,4 @@ def test_serve_runs_streamlit_on_loopback_without_users_or_anywhere_with_users(t
     auth.UserStore(tmp_path / "users.toml").add(con, ADMIN, "root", "admin", "correct horse")
     assert main(["serve", "--address", "0.0.0.0"]) == 0
     assert started[-1][-2:] == ["--server.address", "0.0.0.0"]
+    assert os.environ["DIALOGUE_USERS"] == str(tmp_path / "users.toml")
