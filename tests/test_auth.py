@@ -347,3 +347,11 @@ def test_serve_runs_streamlit_on_loopback_without_users_or_anywhere_with_users(t
     assert main(["serve", "--address", "0.0.0.0"]) == 0
     assert started[-1][-2:] == ["--server.address", "0.0.0.0"]
     assert os.environ["DIALOGUE_USERS"] == str(tmp_path / "users.toml")
+
+
+def test_identity_provider_sign_in_has_its_libraries():
+    from streamlit.auth_util import is_authlib_installed
+
+    assert is_authlib_installed(), "st.login needs Authlib >= 1.3.2 (pinned in requirements.txt)"
+    pins = (config.ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    assert any(p.startswith("Authlib==") for p in pins) and any(p.startswith("httpx==") for p in pins)
