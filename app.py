@@ -10,12 +10,9 @@ from pages import common
 
 st.set_page_config(page_title="Dialogue Monitor", page_icon=":material/handshake:", layout="wide")
 
-try:
-    from pages.auth_ui import resolve_actor
-except ImportError:                      # access control not installed: local single user
-    def resolve_actor():
-        from dialogue.roles import Actor
-        return Actor("local", "admin")
+# Who is signed in; with no users, local mode only on loopback (refused per page on any other address,
+# for whoever runs `streamlit run app.py` directly instead of `python -m dialogue serve`).
+from pages.auth_ui import resolve_actor
 
 WORKSPACES = ("reference", "demo")
 for key, default in ((common.KEY_AS_OF, date.today()), (common.KEY_LANG, "en"),

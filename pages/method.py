@@ -8,7 +8,7 @@ lang = common.lang()
 data = common.open_page("method_page", "method_title")
 
 st.subheader(t("method_statuses", lang))
-st.table(data.statuses, hide_index=True)
+common.safe_table(data.statuses)
 st.subheader(t("method_rules", lang))
 for kind, text in data.rules:
     st.markdown(f"- **{kind}**: {text}")

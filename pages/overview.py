@@ -37,5 +37,5 @@ st.subheader(t("moves_title", lang, date=fmt_date(data.since, lang)), divider="g
 if data.moves.empty:
     st.caption(t("moves_none", lang, date=fmt_date(data.since, lang)))
 else:
-    st.table(data.moves.rename(columns={"target": t("col_target", lang), "before": t("col_from", lang),
-                                        "now": t("col_to", lang), "direction": ""}), hide_index=True)
+    common.safe_table(data.moves.rename(columns={"target": t("col_target", lang), "before": t("col_from", lang),
+                                                 "now": t("col_to", lang), "direction": ""}))

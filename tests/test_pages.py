@@ -308,3 +308,14 @@ def test_each_target_page_has_a_notes_form_per_target(fixture_db, tmp_path, monk
     next(b for b in at.button if b.form_id == f"note_form_{target}").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert f"checked {page}" in [t.value for t in at.text]
+
+
+def test_rollback_candidates_are_the_newest_active_non_rollback_uploads():
+    from dialogue import views
+
+    history = pd.DataFrame({"upload_id": [5, 4, 3, 2, 1],
+                            "status": ["active", "active", "rolled back", "active", "active"],
+                            "mode": ["rollback", "merge", "merge", "replace", "merge"]})
+    assert list(views.rollback_candidates(history)["upload_id"]) == [4, 2, 1]
+    assert list(views.rollback_candidates(history, limit=2)["upload_id"]) == [4, 2]
+    assert views.rollback_candidates(history.iloc[0:0]).empty

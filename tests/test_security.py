@@ -298,3 +298,11 @@ def test_uploaded_text_never_becomes_a_live_link_or_image(hostile_db, page):
     assert not live, live[:3]
     if page in ("overview", "political", "trade", "security", "roadmap"):
         assert shown, "the hostile text is shown (escaped, or as plain text) somewhere on the page"
+
+
+def test_pages_draw_tables_only_through_the_escaping_helper():
+    """st.table renders Markdown in cells: pages go through common.safe_table, which escapes them."""
+    offenders = [f"{p.relative_to(ROOT)}:{i}" for p in [*(ROOT / "pages").glob("*.py"), ROOT / "app.py"]
+                 for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+                 if "st.table(" in line and not (p.name == "common.py" and "plain_frame" in line)]
+    assert offenders == []
