@@ -2,6 +2,7 @@
 import streamlit as st
 
 from dialogue.i18n import fmt_percent, t
+from dialogue.safe_text import plain
 from pages import common
 
 lang = common.lang()
@@ -36,7 +37,7 @@ with right:
 
 st.subheader(t("trade_flows_title", lang))
 if common.chart_or_empty("what_trade", "trade_flows", data.flows, data.unit, lang):
-    st.caption(t("balance_note", lang, reporter=data.reporter))
+    st.caption(t("balance_note", lang, reporter=plain(data.reporter)))
 
 st.subheader(t("trade_mirror_title", lang))
 st.caption(" · ".join(x for x in (data.mirror_flow, data.mirror_note, t("trade_mirror_note", lang)) if x))
