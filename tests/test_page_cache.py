@@ -1,0 +1,71 @@
+"""pages/cache.py: derived values are made once per input identity, and drawn exactly as Streamlit would draw them."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pyarrow as pa
+from streamlit import dataframe_util
+
+from pages import cache
+
+
+def test_memo_makes_once_per_frame_identity_and_value():
+    memo = cache.IdentityMemo(size=8)
+    frame = pd.DataFrame({"a": [1, 2]})
+    made = []
+
+    def make(tag):
+        made.append(tag)
+        return tag
+
+    assert memo.get("x", (frame, "en", date(2026, 6, 30)), lambda: make(1)) == 1
+    assert memo.get("x", (frame, "en", date(2026, 6, 30)), lambda: make(2)) == 1          # same frame, equal values
+    assert memo.get("x", (frame.copy(), "en", date(2026, 6, 30)), lambda: make(3)) == 3   # equal content, other object
+    assert memo.get("x", (frame, "sr-Latn", date(2026, 6, 30)), lambda: make(4)) == 4     # other language
+    assert memo.get("y", (frame, "en", date(2026, 6, 30)), lambda: make(5)) == 5          # other name
+    assert made == [1, 3, 4, 5]
+
+
+def test_memo_forgets_the_least_recently_used_entry():
+    memo = cache.IdentityMemo(size=2)
+    memo.get("n", (1,), lambda: "one")
+    memo.get("n", (2,), lambda: "two")
+    memo.get("n", (1,), lambda: "again")      # 1 is now the most recent
+    memo.get("n", (3,), lambda: "three")      # evicts 2
+    assert memo.get("n", (1,), lambda: "new") == "one"
+    assert memo.get("n", (2,), lambda: "new") == "new"
+
+
+def test_derived_frames_keep_their_identity_so_their_arrow_is_made_once():
+    frame = pd.DataFrame({"badge": ["On track"], "reason": ["*a* [b](c)"]})
+    first = cache.derived("t", frame, (("badge",),), lambda: frame[["badge"]])
+    assert cache.derived("t", frame, (("badge",),), lambda: frame[["badge"]]) is first
+    table = cache.arrow("t", first, lambda f: f)
+    assert isinstance(table, pa.Table)
+    assert cache.arrow("t", first, lambda f: f) is table
+    # the same bytes Streamlit sends when given the pandas frame itself
+    assert dataframe_util.convert_arrow_table_to_arrow_bytes(table) == dataframe_util.convert_anything_to_arrow_bytes(first)
+
+
+def test_chart_specs_carry_arrow_bytes_equal_to_streamlits_own_conversion():
+    from dialogue import charts
+
+    per_year = pd.DataFrame({"year": [2025, 2026], "status": ["held", "planned"], "count": [2, 1], "order": [0, 1]})
+    spec = cache.chart_spec("exercises_per_year", (per_year, 3.0, "en"), {})
+    assert cache.chart_spec("exercises_per_year", (per_year, 3.0, "en"), {}) is spec      # built once
+    plain = charts.exercises_per_year(per_year, 3.0, "en").to_dict()
+    assert set(spec["datasets"]) == set(plain["datasets"])
+    for name, values in plain["datasets"].items():
+        assert spec["datasets"][name] == dataframe_util.convert_anything_to_arrow_bytes(values)
+    assert {k: v for k, v in spec.items() if k != "datasets"} == {k: v for k, v in plain.items() if k != "datasets"}
+
+
+def test_chart_specs_have_no_altair_row_limit():
+    """10,000 exercises on the timeline raised MaxRowsError while specs kept Altair's 5,000-row limit."""
+    import altair as alt
+
+    from pages.cache import _to_dict
+
+    spec = _to_dict(alt.Chart(pd.DataFrame({"x": range(6000)})).mark_tick().encode(x="x:Q"))
+    assert len(spec["datasets"][next(iter(spec["datasets"]))]) == 6000
