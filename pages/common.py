@@ -161,6 +161,11 @@ def shown_rows(frame, limit: int = BROWSE_SHOWN):
     return cache.derived("shown_rows", frame, (limit,), lambda: frame.head(limit))
 
 
+def derived(frame, make):
+    """make(frame) for a cached frame, made once (page data is read-only, so is the result)."""
+    return cache.derived(getattr(make, "__qualname__", repr(make)), frame, (), lambda: make(frame))
+
+
 def arrow_of(frame):
     """The Arrow table st.dataframe would make of a cached frame, made once (the same bytes are sent)."""
     return cache.arrow("frame", frame, lambda f: f)

@@ -106,7 +106,7 @@ with history_tab:
         st.caption(t("data_history_empty", lang))
     else:
         st.dataframe(common.arrow_of(history), hide_index=True, width="stretch")
-        for row in views.rollback_candidates(history).itertuples():
+        for row in common.derived(history, views.rollback_candidates).itertuples():
             if st.button(t("data_rollback", lang, n=row.upload_id), key=f"rollback_{row.upload_id}",
                          disabled=not common.can("rollback"), icon=":material/undo:"):
                 from dialogue.store import rollback
