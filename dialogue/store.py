@@ -2,7 +2,7 @@
 
 Every change is a new upload id. A stored version is never deleted or edited; a newer upload only
 closes it (sets valid_to), so the data as known at any past moment stays queryable. All diffing is
-set-based in DuckDB: the upload is staged once (typed, keyed, hashed) and compared with a join.
+set-based in DuckDB: the upload stays in Arrow; only its keys and statuses are staged, by one join.
 SQL here is built from the schema's own column names (datasets.py); values are always bound.
 """
 from __future__ import annotations
