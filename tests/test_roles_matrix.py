@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -225,6 +226,11 @@ def app_as(role: str | None, query: dict | None = None):
     return at
 
 
+def seen(elements) -> list[str]:
+    """The text a reader sees in Markdown elements: user text reaches them escaped by safe_text.plain."""
+    return [re.sub(r"\\(.)", r"\1", e.value) for e in elements]
+
+
 def page_files(at) -> set[str]:
     return {Path(str(info["script_path"])).name for info in at._registered_pages.values() if info.get("script_path")}
 
@@ -271,13 +277,13 @@ def test_sign_in_form_then_pages_of_the_role_and_audit(app_env):
     at.text_input(key="_dialogue_sign_in_name").set_value("ana")
     at.text_input(key="_dialogue_sign_in_password").set_value("wrong horse")
     at.button[0].click().run()
-    assert [e.value for e in at.error] == ["Wrong user name or password."]
+    assert seen(at.error) == ["Wrong user name or password."]
     at.text_input(key="_dialogue_sign_in_name").set_value("ana")
     at.text_input(key="_dialogue_sign_in_password").set_value("correct horse")
     at.button[0].click().run()
     assert not at.exception
     assert "data.py" in page_files(at) and "admin.py" not in page_files(at)
-    assert any("Signed in as ana (analyst)" in c.value for c in at.caption)
+    assert any("Signed in as ana (analyst)" in c for c in seen(at.caption))
     con = db.shared(app_env).cursor()
     log = audit.audit_entries(con)
     assert list(log["action"][:2]) == ["sign_in", "sign_in_failed"]
@@ -310,7 +316,7 @@ def test_admin_adds_a_user_on_the_admin_page(app_env):
     at.text_input(key="admin_add_pw1").set_value("correct horse")
     at.text_input(key="admin_add_pw2").set_value("correct horse")
     next(b for b in at.button if b.label == "Add user").click().run()
-    assert not at.exception and [s.value for s in at.success] == ["Added nina (analyst)."]
+    assert not at.exception and seen(at.success) == ["Added nina (analyst)."]
     assert auth.UserStore().get("nina").role == "analyst"
 
 
@@ -370,15 +376,15 @@ def test_admin_checks_and_saves_the_targets_file_on_the_admin_page(app_env, tmp_
     assert at.text_area(key="admin_targets_text").value == original
     at.text_area(key="admin_targets_text").input(original.replace('kind = "growth"', 'kind = "wish"'))
     at.button(key="admin_targets_check").click().run()
-    assert "(trade-growth): kind = 'wish'" in at.error[0].value
+    assert "(trade-growth): kind = 'wish'" in seen(at.error)[0]
     at.button(key="admin_targets_save").click().run()
     assert path.read_text(encoding="utf-8") == original          # refused: the file as it was
     edited = original.replace("milestone_warning_years = 1", "milestone_warning_years = 2")
     at.text_area(key="admin_targets_text").input(edited)
     at.button(key="admin_targets_check").click().run()
-    assert not at.error and "settings changed: milestone_warning_years" in at.success[0].value
+    assert not at.error and "settings changed: milestone_warning_years" in seen(at.success)[0]
     at.button(key="admin_targets_save").click().run()
-    assert not at.exception and at.success[0].value.startswith("Saved; settings changed: milestone_warning_years")
+    assert not at.exception and seen(at.success)[0].startswith("Saved; settings changed: milestone_warning_years")
     assert path.read_text(encoding="utf-8") == edited
     assert [p.read_text(encoding="utf-8") for p in path.parent.glob("*.bak")] == [original]
     entry = audit.audit_entries(db.shared(app_env).cursor(), limit=1).iloc[0]
