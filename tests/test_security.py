@@ -306,3 +306,20 @@ def test_pages_draw_tables_only_through_the_escaping_helper():
                  for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
                  if "st.table(" in line and not (p.name == "common.py" and "plain_frame" in line)]
     assert offenders == []
+
+
+def test_a_hostile_file_name_and_cell_stay_literal_in_the_data_pages_messages(hostile_db):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    at.switch_page("pages/data.py")
+    at.run()
+    name = "![px](http://127.0.0.1:8596/pixel.png).csv"
+    csv = (f"name,start_date,format,us_participation,status\n{HOSTILE},not a date,bilateral,yes,held\n").encode()
+    at.file_uploader(key="upload_file").set_value((name, csv, "text/csv"))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    messages = [m.value for m in [*at.error, *at.success, *at.warning, *at.caption]]
+    assert any("pixel" in m for m in messages), messages          # the file is named in the message
+    assert not [m for m in messages if LIVE.search(m)]
