@@ -174,21 +174,36 @@ def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None)
     view, rows = _incoming_of(stage), _rows_of(stage)
     cur.register(view, _arrow(ds, frame))
     try:
+        fresh = not cur.execute(
+            f"select exists (select 1 from {ds.name} where valid_to is null)").fetchone()[0]  # noqa: S608 - identifiers from datasets.py
+        if fresh:
+            # Nothing stored yet: every row is added. The key text (md5) is made once, at the
+            # insert; here a 64-bit hash of the typed key columns serves the duplicate check.
+            cur.execute(
+                f"create temp table {stage} as "  # noqa: S608 - identifiers from datasets.py, generated temp names
+                f"with typed as (select {_typed(ds)}, _pos from {view}) "
+                f"select _pos, cast(null as varchar) as row_key, 'added' as _status, "
+                f"hash({', '.join(_q(k) for k in ds.key)}) as key_hash from typed"
+            )
+            key = f"md5({_json_list(ds.key, 't.')})"
+        else:
+            cur.execute(
+                f"create temp table {stage} as "  # noqa: S608 - identifiers from datasets.py, generated temp names
+                f"with typed as (select {_typed(ds)}, _pos from {view}), "
+                f"keyed as (select *, md5({_json_list(ds.key)}) as row_key from typed) "
+                f"select k._pos, k.row_key, case when c.row_key is null then 'added' "
+                f"when {_differs(ds, 'k', 'c')} then 'updated' else 'unchanged' end as _status, "
+                f"hash(k.row_key) as key_hash "
+                f"from keyed k left join (select * from {ds.name} where valid_to is null) c on c.row_key = k.row_key"
+            )
+            key = "s.row_key"
         cur.execute(
-            f"create temp table {stage} as "  # noqa: S608 - identifiers from datasets.py, generated temp names
-            f"with typed as (select {_typed(ds)}, _pos from {view}), "
-            f"keyed as (select *, md5({_json_list(ds.key)}) as row_key from typed) "
-            f"select k._pos, k.row_key, case when c.row_key is null then 'added' "
-            f"when {_differs(ds, 'k', 'c')} then 'updated' else 'unchanged' end as _status "
-            f"from keyed k left join (select * from {ds.name} where valid_to is null) c on c.row_key = k.row_key"
-        )
-        cur.execute(
-            f"create temp view {rows} as select t.*, s.row_key, s._status "  # noqa: S608 - identifiers from datasets.py, generated temp names
+            f"create temp view {rows} as select t.*, {key} as row_key, s._status "  # noqa: S608 - identifiers from datasets.py, generated temp names
             f"from (select {_typed(ds)}, _pos from {view}) t join {stage} s on s._pos = t._pos"
         )
         # Distinct 64-bit hashes prove distinct keys; only a repeated hash needs the exact (slower) look.
         repeated = cur.execute(
-            f"select count(*) from (select hash(row_key) as h from {stage} group by h having count(*) > 1)"  # noqa: S608 - identifiers from datasets.py, generated temp names
+            f"select count(*) from (select key_hash from {stage} group by key_hash having count(*) > 1)"  # noqa: S608 - identifiers from datasets.py, generated temp names
         ).fetchone()[0]
         dups = cur.execute(
             f"select any_value({_key_text(ds)}), list(_pos order by _pos) from {rows} "  # noqa: S608 - identifiers from datasets.py, generated temp names
