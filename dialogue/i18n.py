@@ -113,6 +113,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "moves_changed": ("changed", "promenjeno"),
     "unmeasured_caption": ("The proposal sets no measurable target for this area; recorded agreements and events:",
                            "Predlog ne postavlja merljiv cilj za ovu oblast; zabeleženi sporazumi i događaji:"),
+    "unmeasured_shown": ("The proposal sets no measurable target for this area; the latest {shown} of {n} recorded "
+                         "agreements and events (the Data page has them all):",
+                         "Predlog ne postavlja merljiv cilj za ovu oblast; poslednjih {shown} od {n} zabeleženih "
+                         "sporazuma i događaja (sve su na stranici Podaci):"),
     "unmeasured_empty": ("The proposal sets no measurable target for this area, and nothing is recorded yet.",
                          "Predlog ne postavlja merljiv cilj za ovu oblast, a još ništa nije zabeleženo."),
     "more_areas": ("More areas", "Ostale oblasti"),
@@ -183,6 +187,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "sec_exercises_title": ("Exercises with US participation per year (at least {n})",
                             "Vežbe sa učešćem SAD po godini (najmanje {n})"),
     "sec_timeline_title": ("Exercise timeline", "Vremenska linija vežbi"),
+    "sec_timeline_shown": ("The latest {shown} of {n} recorded exercises are drawn; the Data page has them all.",
+                           "Prikazano je poslednjih {shown} od {n} zabeleženih vežbi; sve su na stranici Podaci."),
     "sec_agreements_title": ("Major defence agreements: {n} within {years} years of the start",
                              "Veliki odbrambeni sporazumi: {n} u roku od {years} godine od početka"),
     "axis_exercises": ("Exercises (count)", "Vežbe (broj)"),

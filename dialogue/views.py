@@ -20,6 +20,11 @@ AREA_PAGES = {
 }
 AREA_ORDER = ("economic", "security", "regional", "energy", "european", "political", "people", PROCESS_AREA)
 UNMEASURED_AREAS = ("regional", "energy", "european")
+# The overview lists the latest records of an unmeasured area and the security page draws the latest
+# exercises: a loaded history of thousands would be sent to the browser on every rerun (the Data page
+# browses and downloads them all).
+AREA_RECORDS_SHOWN = 50
+TIMELINE_SHOWN = 200
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
@@ -101,6 +106,7 @@ class AreaBlock:
     page: str | None
     targets: pd.DataFrame            # badge, wording, headline, reason (may be empty)
     records: pd.DataFrame | None     # for areas without measurable targets: date, kind, title, source
+    records_total: int = 0           # how many are recorded: `records` holds the latest AREA_RECORDS_SHOWN
 
 
 @dataclass
@@ -181,11 +187,12 @@ def overview(con, as_of: date, known_at: datetime | None = None, lang: str = "en
                                                          zip(frame["status"], frame["headline"])])])
     for area in AREA_ORDER:
         rows = frame[frame["area"] == area][["badge", "wording", "reason"]].reset_index(drop=True)
-        recs = None
+        recs, total = None, 0
         if area in UNMEASURED_AREAS:
-            recs = records[records["area"] == area].drop(columns="area").reset_index(drop=True) \
-                if not records.empty else records
-        blocks.append(AreaBlock(area, t(f"area_{area}", lang), AREA_PAGES[area], rows, recs))
+            recs = records[records["area"] == area].drop(columns="area") if not records.empty else records
+            total = len(recs)
+            recs = recs.head(AREA_RECORDS_SHOWN).reset_index(drop=True)    # newest first
+        blocks.append(AreaBlock(area, t(f"area_{area}", lang), AREA_PAGES[area], rows, recs, total))
     moves = pd.DataFrame(columns=["target", "before", "now", "direction"])
     if card is not None:
         before = scorecard(con, since, known_at, lang)
@@ -473,6 +480,7 @@ class SecurityView:
     pace: pd.DataFrame              # date, expected
     agreements_table: pd.DataFrame
     note: str = ""
+    exercises_total: int = 0        # every exercise recorded; timeline and table hold the latest TIMELINE_SHOWN
 
 
 def security(con, as_of: date, known_at: datetime | None = None, lang: str = "en") -> SecurityView:
@@ -499,7 +507,9 @@ def security(con, as_of: date, known_at: datetime | None = None, lang: str = "en
                       "count": counts["scheduled"].astype(int), "order": 1}),
     ], ignore_index=True)
     per_year = per_year[(per_year["count"] > 0) | (per_year["order"] == 0)].sort_values(["year", "order"])
-    listed = db.query(con, "exercises_listed", known_at=known)
+    listed = db.query(con, "exercises_listed", known_at=known)      # oldest first
+    exercises_total = len(listed)
+    listed = listed.tail(TIMELINE_SHOWN).reset_index(drop=True)    # the latest (by start date) are drawn
     timeline = pd.DataFrame({
         "name": listed["name"],
         "start": pd.to_datetime(listed["start_date"]),
@@ -540,7 +550,7 @@ def security(con, as_of: date, known_at: datetime | None = None, lang: str = "en
     ngp = target(book, "national-guard-partnership")
     note = ngp.notes.get(lang, "") if ngp and ngp.notes else t("ngp_note", lang)
     return SecurityView(required, statuses, per_year.reset_index(drop=True), timeline, table, need, years,
-                        start, end, pd.DataFrame(steps), pace, ag_table, note)
+                        start, end, pd.DataFrame(steps), pace, ag_table, note, exercises_total)
 
 
 def _end_date(start, end, precision) -> pd.Timestamp:

@@ -222,19 +222,21 @@ def safe_table(frame) -> None:
     st.table(cache.arrow("safe_table", frame, plain_frame), hide_index=True)   # escaped + Arrow once per frame
 
 
-def notes_section(area: str) -> None:
-    """A "Notes" section on a target page: each of the area's targets with its analysts' dated notes."""
+def notes_section(*areas: str) -> None:
+    """A page's "Analysts' notes": the notes of its areas' targets in one list, and one form to add a note."""
     from dialogue.reports.labels import label
-    from pages.common_notes import show_notes
+    from pages.common_notes import notes_panel
 
-    targets = page_data("area_targets", area=area)
-    if targets.empty:
+    targets = []
+    for area in areas:
+        frame = page_data("area_targets", area=area)
+        # (id, wording) pairs made once per cached frame: the picker's options and the notes' labels
+        targets += cache.derived("note_targets", frame, (),
+                                 lambda f=frame: list(zip(f["target"], f["wording"])))
+    if not targets:
         return
     st.subheader(label("notes", lang()))
-    for row in targets.itertuples():
-        mine = target_notes(row.target)
-        with st.expander(f"{row.badge} · {plain(row.wording)} ({len(mine)})"):
-            show_notes(row.target, mine)
+    notes_panel(targets, "_".join(areas))
 
 
 def no_status_engine() -> None:

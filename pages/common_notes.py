@@ -1,4 +1,4 @@
-"""Analysts' notes on a target, for the target pages: the list, and a form for those allowed to add."""
+"""Analysts' notes on targets, for the target pages: one list, and one form (with a target picker) for those allowed to add."""
 from __future__ import annotations
 
 from datetime import date
@@ -6,6 +6,7 @@ from datetime import date
 import streamlit as st
 
 from dialogue.formats import fmt_date
+from dialogue.i18n import t
 from dialogue.notes import add_note
 from dialogue.reports.labels import label
 from dialogue.safe_text import plain
@@ -13,35 +14,51 @@ from pages import common
 
 
 def show_notes(target_id: str, notes: list[dict] | None = None) -> None:
-    """List a target's notes (plain text, never HTML or Markdown) and, for analysts, a form to add one.
+    """One target's notes (plain text) and, for analysts, a form to add one (keys end in the target id)."""
+    st.markdown(f"**{label('notes', common.lang())}**")
+    notes_panel([(target_id, target_id)], target_id, notes)
 
-    `notes`: the target's notes when the caller has read them already (one query for a whole page).
+
+def notes_panel(targets: list[tuple[str, str]], key: str, notes: list[dict] | None = None) -> None:
+    """The notes of `targets` ((id, wording) pairs), newest first, then ONE "add a note" form for analysts.
+
+    Note text is user text: shown with st.text (never Markdown or HTML), author and wording escaped.
+    With several targets each note names its target and the form has a target picker; `key` names the
+    form's widgets (note_form_<key>, note_target_<key>, note_date_<key>, note_text_<key>).
     """
     lang = common.lang()
-    con = common.con()
+    names = dict(targets)
     if notes is None:
-        notes = common.target_notes(target_id)       # one notes query per run for the whole page
-    st.markdown(f"**{label('notes', lang)}**")
+        notes = [n for tid in names for n in common.target_notes(tid)]   # one notes query per run
+        if len(names) > 1:
+            notes.sort(key=lambda n: (n["note_date"], n["created_at"]), reverse=True)
     if not notes:
         st.caption(label("no_notes", lang))
     for note in notes:
-        st.caption(f"{fmt_date(note['note_date'], lang)} · {plain(note['author'])} · {note['created_at']:%Y-%m-%d %H:%M} UTC")
+        about = f"{plain(names.get(note['target_id'], note['target_id']))} · " if len(names) > 1 else ""
+        st.caption(f"{fmt_date(note['note_date'], lang)} · {about}{plain(note['author'])} · "
+                   f"{note['created_at']:%Y-%m-%d %H:%M} UTC")
         st.text(note["text"])
-    if st.session_state.get("_note_saved") == target_id:
+    if st.session_state.get("_note_saved") == key:
         st.session_state.pop("_note_saved")
         st.success(label("note_saved", lang))
     if not common.can("note"):
         return
-    with st.form(f"note_form_{target_id}", clear_on_submit=True):
+    with st.form(f"note_form_{key}", clear_on_submit=True):
         st.markdown(f"**{label('notes_add', lang)}**")
-        day = st.date_input(label("note_date", lang), value=date.today(), key=f"note_date_{target_id}",
+        ids = list(names)
+        if len(ids) > 1:
+            chosen = st.selectbox(t("col_target", lang), ids, key=f"note_target_{key}", format_func=names.get)
+        else:
+            chosen = ids[0]
+        day = st.date_input(label("note_date", lang), value=date.today(), key=f"note_date_{key}",
                             format="YYYY-MM-DD")
-        text = st.text_area(label("note_text", lang), key=f"note_text_{target_id}", max_chars=4000)
+        text = st.text_area(label("note_text", lang), key=f"note_text_{key}", max_chars=4000)
         if st.form_submit_button(label("note_save", lang)):
             try:
-                add_note(con, common.actor(), target_id, text, day)
+                add_note(common.con(), common.actor(), chosen, text, day)   # the package checks the role too
             except ValueError as exc:
                 st.error(str(exc))
             else:
-                st.session_state["_note_saved"] = target_id     # said after the rerun that lists it
+                st.session_state["_note_saved"] = key       # said after the rerun that lists it
                 st.rerun()

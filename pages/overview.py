@@ -1,7 +1,7 @@
 """Overview for ministers: are we on track, and why? Counts, every target by area, what changed."""
 import streamlit as st
 
-from dialogue.i18n import fmt_date, t
+from dialogue.i18n import fmt_count, fmt_date, t
 from pages import common
 
 lang = common.lang()
@@ -26,7 +26,9 @@ for block in data.areas:
         if block.records.empty:
             st.caption(t("unmeasured_empty", lang))
         else:
-            st.caption(t("unmeasured_caption", lang))
+            st.caption(t("unmeasured_caption", lang) if block.records_total <= len(block.records) else
+                       t("unmeasured_shown", lang, shown=fmt_count(len(block.records), lang),
+                         n=fmt_count(block.records_total, lang)))
             st.dataframe(common.arrow_of(block.records), hide_index=True, width="stretch",
                          column_config={"source": t("source", lang),
                                         "link": st.column_config.LinkColumn(t("col_link", lang)),

@@ -4,7 +4,6 @@ import streamlit as st
 from dialogue.i18n import t
 from dialogue.safe_text import plain
 from pages import common
-from pages.common_notes import show_notes
 
 lang = common.lang()
 data = common.open_page("political", "political_title")
@@ -23,9 +22,10 @@ for m in data.milestones:
             st.dataframe(common.arrow_of(m.evidence), hide_index=True, width="stretch",
                          column_config={"date": t("col_date", lang), "title": t("col_title", lang),
                                         "source": st.column_config.LinkColumn(t("source", lang))})
-        show_notes(m.target)
 
 st.subheader(t("pol_training_title", lang, n=f"{data.training_required:g}"))
 if not data.training_status.empty:
     common.status_table(data.training_status)
 common.chart_or_empty("what_training", "diplomat_training", data.training, data.training_required, lang)
+
+common.notes_section("political", "people")

@@ -1,7 +1,7 @@
 """Security and Defence: exercises per year against the minimum, their timeline, defence agreements in the window."""
 import streamlit as st
 
-from dialogue.i18n import t
+from dialogue.i18n import fmt_count, t
 from dialogue.safe_text import plain
 from pages import common
 
@@ -16,6 +16,9 @@ common.chart_or_empty("what_exercises", "exercises_per_year", data.per_year, dat
 
 st.subheader(t("sec_timeline_title", lang))
 if common.chart_or_empty("what_exercises", "exercise_timeline", data.timeline, common.as_of(), lang):
+    if data.exercises_total > len(data.timeline):
+        st.caption(t("sec_timeline_shown", lang, shown=fmt_count(len(data.timeline), lang),
+                     n=fmt_count(data.exercises_total, lang)))
     with st.expander(t("table_behind", lang)):
         st.dataframe(common.arrow_of(data.exercises_table), hide_index=True, width="stretch",
                      column_config={t("col_link", lang): st.column_config.LinkColumn()})

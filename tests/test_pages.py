@@ -282,10 +282,14 @@ def _as_role(role: str, name: str, tmp_path, monkeypatch, page: str) -> AppTest:
 def test_an_analyst_adds_a_note_on_a_target_page_and_a_viewer_only_reads_it(fixture_db, tmp_path, monkeypatch):
     at = _as_role("analyst", "ana", tmp_path, monkeypatch, "political")
     assert "No notes." in [c.value for c in at.caption]
-    at.text_area(key="note_text_presidential-visit").input("Visit *pencilled* for [May](x)")
+    assert len(at.get("form")) == 1                        # one "add a note" form per page, with a target picker
+    picker = at.selectbox(key="note_target_political_people")
+    assert len(picker.options) >= 2                        # every milestone of the page can be picked
+    picker.set_value("presidential-visit")
+    at.text_area(key="note_text_political_people").input("Visit *pencilled* for [May](x)")
     save = [b for b in at.button if b.label == "Save note"]
-    assert len(save) >= 2                                   # one form per milestone
-    next(b for b in save if b.form_id == "note_form_presidential-visit").click().run()
+    assert len(save) == 1
+    save[0].click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert "Visit *pencilled* for [May](x)" in [t.value for t in at.text]      # st.text: literal, no Markdown
     assert "Note saved." in [s.value for s in at.success]
@@ -297,17 +301,26 @@ def test_an_analyst_adds_a_note_on_a_target_page_and_a_viewer_only_reads_it(fixt
     viewer = _as_role("viewer", "vera", tmp_path, monkeypatch, "political")
     assert "Visit *pencilled* for [May](x)" in [t.value for t in viewer.text]
     assert not viewer.text_area and not [b for b in viewer.button if b.label == "Save note"]
+    assert len(viewer.get("form")) == 0
 
 
-@pytest.mark.parametrize("page,target", [("trade", "trade-growth"), ("security", "joint-exercises"),
-                                         ("roadmap", "roadmap-1")])
-def test_each_target_page_has_a_notes_form_per_target(fixture_db, tmp_path, monkeypatch, page, target):
+@pytest.mark.parametrize("page,key,target", [("trade", "economic", "trade-growth"),
+                                             ("security", "security", "joint-exercises"),
+                                             ("roadmap", "process", "roadmap-1")])
+def test_each_target_page_has_one_notes_form_with_every_target_to_pick(fixture_db, tmp_path, monkeypatch,
+                                                                        page, key, target):
+    from dialogue.notes import list_notes
+
     at = _as_role("analyst", "ana", tmp_path, monkeypatch, page)
     assert "Analysts' notes" in [h.value for h in at.subheader]
-    at.text_area(key=f"note_text_{target}").input(f"checked {page}")
-    next(b for b in at.button if b.form_id == f"note_form_{target}").click().run()
+    assert len(at.get("form")) == 1
+    at.selectbox(key=f"note_target_{key}").set_value(target)
+    at.text_area(key=f"note_text_{key}").input(f"checked {page}")
+    next(b for b in at.button if b.form_id == f"note_form_{key}").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert f"checked {page}" in [t.value for t in at.text]
+    assert [(n["target_id"], n["text"]) for n in list_notes(db.shared(fixture_db).cursor())
+            if n["text"] == f"checked {page}"] == [(target, f"checked {page}")]
 
 
 def test_rollback_candidates_are_the_newest_active_non_rollback_uploads():
