@@ -15,7 +15,7 @@ from pages.cache import chart_spec
 
 # Session-state keys of the shared sidebar widgets (set in app.py, read by the pages).
 KEY_AS_OF, KEY_LANG, KEY_WORKSPACE = "as_of", "lang", "workspace"
-KEY_DB, KEY_ACTOR, KEY_RUN, KEY_UPLOAD, KEY_NOTES = "_db_path", "_actor", "_run", "_run_upload", "_run_notes"
+KEY_DB, KEY_ACTOR, KEY_RUN, KEY_UPLOAD = "_db_path", "_actor", "_run", "_run_upload"
 DATA_PAGE = "pages/data.py"
 
 
@@ -111,21 +111,31 @@ def this_run():
 
 
 def target_notes(target_id: str) -> list[dict]:
-    """A target's notes (newest first): every target's notes are read in one query per script run.
+    """A target's notes (newest first), from every target's notes read once per database state.
 
-    A saved note reruns the script, so the next run reads it.
+    Kept until the next upload or the next note saved in this process (notes_saved()); the DuckDB file
+    has one writer, this server, so no note appears behind its back. Read-only: never mutate.
     """
-    run = this_run()
-    seen = st.session_state.get(KEY_NOTES)
-    if run is None or seen is None or seen[0] is not run:
-        from dialogue.notes import list_notes
+    path = st.session_state.get(KEY_DB) or str(workspace_path("reference"))
+    return _notes_by_target(path, upload_id(), _NOTES_SAVED[0]).get(target_id, [])
 
-        by_target: dict[str, list[dict]] = {}
-        for note in list_notes(con()):
-            by_target.setdefault(note["target_id"], []).append(note)
-        seen = (run, by_target)
-        st.session_state[KEY_NOTES] = seen
-    return seen[1].get(target_id, [])
+
+_NOTES_SAVED = [0]     # bumped by every note this process saves: part of the notes' cache key
+
+
+def notes_saved() -> None:
+    """Say a note was saved: the next run reads the notes again (every session of this process)."""
+    _NOTES_SAVED[0] += 1
+
+
+@st.cache_resource(show_spinner=False, max_entries=16, ttl=300)
+def _notes_by_target(path: str, upload: int, saved: int) -> dict[str, list[dict]]:
+    from dialogue.notes import list_notes
+
+    by_target: dict[str, list[dict]] = {}
+    for note in list_notes(con()):
+        by_target.setdefault(note["target_id"], []).append(note)
+    return by_target
 
 
 # cache_resource, not cache_data: a warm run gets the same objects back without unpickling a copy

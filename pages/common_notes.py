@@ -60,5 +60,6 @@ def notes_panel(targets: list[tuple[str, str]], key: str, notes: list[dict] | No
             except ValueError as exc:
                 st.error(str(exc))
             else:
+                common.notes_saved()                         # every session reads the notes again
                 st.session_state["_note_saved"] = key       # said after the rerun that lists it
                 st.rerun()

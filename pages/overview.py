@@ -16,10 +16,12 @@ st.markdown(data.counts_line)
 PAGES = {"trade": "pages/trade.py", "security": "pages/security.py", "political": "pages/political.py",
          "roadmap": "pages/roadmap.py"}
 for block in data.areas:
-    head, link = st.columns([6, 1], vertical_alignment="center")
-    head.subheader(block.title)
-    if block.page:
+    if block.page:       # a row of two columns only where there is a page to link to (blocks cost per run)
+        head, link = st.columns([6, 1], vertical_alignment="center")
+        head.subheader(block.title)
         link.page_link(PAGES[block.page], label=t("open_page", lang), icon=":material/arrow_forward:")
+    else:
+        st.subheader(block.title)
     if not block.targets.empty:
         common.status_table(block.targets, columns=("badge", "wording", "reason"))
     if block.records is not None:
@@ -39,5 +41,6 @@ st.subheader(t("moves_title", lang, date=fmt_date(data.since, lang)), divider="g
 if data.moves.empty:
     st.caption(t("moves_none", lang, date=fmt_date(data.since, lang)))
 else:
-    common.safe_table(data.moves.rename(columns={"target": t("col_target", lang), "before": t("col_from", lang),
-                                                 "now": t("col_to", lang), "direction": ""}))
+    # renamed once per cached frame (a new frame each run would be escaped and converted to Arrow each run)
+    common.safe_table(common.derived(data.moves, lambda m: m.rename(columns={
+        "target": t("col_target", lang), "before": t("col_from", lang), "now": t("col_to", lang), "direction": ""})))
