@@ -332,3 +332,22 @@ def test_rollback_candidates_are_the_newest_active_non_rollback_uploads():
     assert list(views.rollback_candidates(history)["upload_id"]) == [4, 2, 1]
     assert list(views.rollback_candidates(history, limit=2)["upload_id"]) == [4, 2]
     assert views.rollback_candidates(history.iloc[0:0]).empty
+
+
+def test_overview_and_security_draw_the_latest_records_and_say_how_many_there_are(con):
+    from dialogue import views
+
+    put_rows(con, "events", [dict(date=f"20{10 + i // 12:02d}-{i % 12 + 1:02d}-01", kind="context",
+                                  title=f"event {i}", area="energy", source="synthetic") for i in range(60)])
+    put_rows(con, "exercises", [dict(name=f"ex {i:03d}", start_date=f"{2000 + i // 12}-{i % 12 + 1:02d}-01",
+                                     end_date=f"{2000 + i // 12}-{i % 12 + 1:02d}-05", status="held",
+                                     format="bilateral", us_participation="yes", source="synthetic")
+                                for i in range(205)])
+    energy = next(b for b in views.overview(con, date(2026, 6, 30)).areas if b.area == "energy")
+    assert (energy.records_total, len(energy.records)) == (60, views.AREA_RECORDS_SHOWN) == (60, 50)
+    assert energy.records["title"].iloc[0] == "event 59"              # newest first: events 10..59 shown
+    assert "event 9" not in set(energy.records["title"])
+    sec = views.security(con, date(2026, 6, 30))
+    assert (sec.exercises_total, len(sec.timeline), len(sec.exercises_table)) == (205, 200, 200)
+    assert sec.timeline["name"].iloc[0] == "ex 005" and sec.timeline["name"].iloc[-1] == "ex 204"   # the latest 200
+    assert int(sec.per_year["count"].sum()) == 205                    # the per-year counts keep every exercise
