@@ -15,7 +15,7 @@ from pages.cache import chart_spec
 
 # Session-state keys of the shared sidebar widgets (set in app.py, read by the pages).
 KEY_AS_OF, KEY_LANG, KEY_WORKSPACE = "as_of", "lang", "workspace"
-KEY_DB, KEY_ACTOR, KEY_RUN, KEY_UPLOAD = "_db_path", "_actor", "_run", "_run_upload"
+KEY_DB, KEY_ACTOR, KEY_RUN, KEY_UPLOAD, KEY_MEMO = "_db_path", "_actor", "_run", "_run_upload", "_run_memo"
 DATA_PAGE = "pages/data.py"
 
 
@@ -116,8 +116,13 @@ def target_notes(target_id: str) -> list[dict]:
     Kept until the next upload or the next note saved in this process (notes_saved()); the DuckDB file
     has one writer, this server, so no note appears behind its back. Read-only: never mutate.
     """
+    return notes_by_target().get(target_id, [])
+
+
+def notes_by_target() -> dict[str, list[dict]]:
+    """Every target's notes (newest first), keyed by target id: one cache lookup for a whole page."""
     path = st.session_state.get(KEY_DB) or str(workspace_path("reference"))
-    return _notes_by_target(path, upload_id(), _NOTES_SAVED[0]).get(target_id, [])
+    return _memo().get("notes", (path, upload_id(), _NOTES_SAVED[0]), _read_notes)
 
 
 _NOTES_SAVED = [0]     # bumped by every note this process saves: part of the notes' cache key
@@ -128,8 +133,7 @@ def notes_saved() -> None:
     _NOTES_SAVED[0] += 1
 
 
-@st.cache_resource(show_spinner=False, max_entries=16, ttl=300)
-def _notes_by_target(path: str, upload: int, saved: int) -> dict[str, list[dict]]:
+def _read_notes() -> dict[str, list[dict]]:
     from dialogue.notes import list_notes
 
     by_target: dict[str, list[dict]] = {}
@@ -138,13 +142,25 @@ def _notes_by_target(path: str, upload: int, saved: int) -> dict[str, list[dict]
     return by_target
 
 
-# cache_resource, not cache_data: a warm run gets the same objects back without unpickling a copy
-# (and pages/cache.py keys chart specs on their identity). Page data is read-only: never mutate it.
-# One key string is hashed per call; `_inputs` (the same values) is not hashed (leading underscore).
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _cached(key: str, _inputs: tuple):
-    view, _path, _upload, _targets_stamp, as_of_day, language, kwargs = _inputs
-    return getattr(views, view)(con(), as_of_day, None, language, **dict(kwargs))
+@st.cache_resource(show_spinner=False)
+def _page_memo() -> cache.IdentityMemo:
+    """The process-wide memo of page data (emptied, like every resource, by st.cache_resource.clear())."""
+    return cache.IdentityMemo(256)
+
+
+def _memo() -> cache.IdentityMemo:
+    """The page-data memo, looked up once per script run.
+
+    Not one st.cache_resource call per view: each costs ~0.3 ms (hashing, locks, stats) on every run;
+    a warm run gets the same objects back (pages/cache.py keys chart specs on their identity), so page
+    data is read-only: never mutate it.
+    """
+    run = this_run()
+    seen = st.session_state.get(KEY_MEMO)
+    if run is None or seen is None or seen[0] is not run:
+        seen = (run, _page_memo())
+        st.session_state[KEY_MEMO] = seen
+    return seen[1]
 
 
 def _targets_stamp() -> int:
@@ -158,7 +174,8 @@ def page_data(view: str, **kwargs):
     """views.<view>(con, as_of, now, lang, **kwargs), cached until the next upload (or a targets change)."""
     path = st.session_state.get(KEY_DB) or str(workspace_path("reference"))
     inputs = (view, path, upload_id(), _targets_stamp(), as_of(), lang(), tuple(sorted(kwargs.items())))
-    return _cached(repr(inputs), inputs)
+    return _memo().get("page_data", inputs,
+                       lambda: getattr(views, view)(con(), inputs[4], None, inputs[5], **dict(inputs[6])))
 
 
 BROWSE_SHOWN = 1000   # rows a dataset browser draws: a million rows would be a ~50 MB message on every run

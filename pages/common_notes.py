@@ -29,7 +29,8 @@ def notes_panel(targets: list[tuple[str, str]], key: str, notes: list[dict] | No
     lang = common.lang()
     names = dict(targets)
     if notes is None:
-        notes = [n for tid in names for n in common.target_notes(tid)]   # one notes query per run
+        by_target = common.notes_by_target()                # read once per database state, one lookup
+        notes = [n for tid in names for n in by_target.get(tid, ())]
         if len(names) > 1:
             notes.sort(key=lambda n: (n["note_date"], n["created_at"]), reverse=True)
     if not notes:
