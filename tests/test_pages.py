@@ -214,6 +214,9 @@ def test_upload_preview_commit_history_rollback(fixture_db):
     newest = db.latest_upload_id(con)
     con.close()
     assert "Falcon 26" in names
+    assert not [f for f in _frames(at) if "file" in f], "only the open tab's content runs"
+    at.session_state["data_tab"] = "History of uploads"      # the reader opens the History tab
+    at.run()
     history = _frames(at)
     assert any((f.get("file") == "falcon.csv").any() for f in history if "file" in f)
     at.button(key=f"rollback_{newest}").click()
