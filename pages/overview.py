@@ -16,10 +16,10 @@ st.markdown(data.counts_line)
 PAGES = {"trade": "pages/trade.py", "security": "pages/security.py", "political": "pages/political.py",
          "roadmap": "pages/roadmap.py"}
 for block in data.areas:
-    if block.page:       # a row of two columns only where there is a page to link to (blocks cost per run)
-        head, link = st.columns([6, 1], vertical_alignment="center")
-        head.subheader(block.title)
-        link.page_link(PAGES[block.page], label=t("open_page", lang), icon=":material/arrow_forward:")
+    if block.page:       # heading and link in one row only where there is a page to link to (blocks cost per run)
+        row = st.container(horizontal=True, horizontal_alignment="distribute", vertical_alignment="center")
+        row.subheader(block.title, width="content")
+        row.page_link(PAGES[block.page], label=t("open_page", lang), icon=":material/arrow_forward:")
     else:
         st.subheader(block.title)
     if not block.targets.empty:
