@@ -10,7 +10,11 @@ data = common.open_page("political", "political_title")
 
 st.subheader(t("pol_milestones", lang))
 for m in data.milestones:
-    with st.expander(f"{m.badge} · {plain(m.wording)}", expanded=False):
+    # an expander that tracks whether it is open: a closed milestone's evidence is not drawn on every run
+    box = st.expander(f"{m.badge} · {plain(m.wording)}", key=f"milestone_{m.target}", on_change="rerun")
+    if not box.open:
+        continue
+    with box:
         st.markdown(f"**{plain(m.headline)}** — {plain(m.reason)}")
         if m.deadline:
             st.caption(f"{t('col_deadline', lang)}: {plain(m.deadline)}")

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from dialogue import config, db
 from dialogue.datasets import DATASETS
 from tests.conftest import ANALYST, put_rows
+from tests.test_security import hostile_db  # noqa: F401 - a fixture
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = ("overview", "trade", "security", "political", "roadmap", "briefings", "data", "method", "admin")
@@ -354,3 +355,23 @@ def test_overview_and_security_draw_the_latest_records_and_say_how_many_there_ar
     assert (sec.exercises_total, len(sec.timeline), len(sec.exercises_table)) == (205, 200, 200)
     assert sec.timeline["name"].iloc[0] == "ex 005" and sec.timeline["name"].iloc[-1] == "ex 204"   # the latest 200
     assert int(sec.per_year["count"].sum()) == 205                    # the per-year counts keep every exercise
+
+
+def test_a_milestone_draws_its_evidence_only_when_opened_and_hostile_text_stays_literal(hostile_db):
+    from tests.test_security import HOSTILE, LIVE, _markdown_strings
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["as_of"] = date(2026, 6, 30)
+    at.run()
+    at.switch_page("pages/political.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.expander) >= 2 and not at.dataframe          # closed milestones: nothing drawn inside
+    for exp in list(at.expander):                              # the reader opens every milestone
+        at.session_state[exp.key] = True
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    titles = [v for df in at.dataframe for v in df.value.get("title", [])]
+    assert HOSTILE in titles                             # the evidence (a dataframe: never Markdown)
+    live = [s for s in _markdown_strings(at._tree) if LIVE.search(s)]
+    assert not live, live[:3]
