@@ -19,16 +19,20 @@ if common.chart_or_empty("what_exercises", "exercise_timeline", data.timeline, c
     if data.exercises_total > len(data.timeline):
         st.caption(t("sec_timeline_shown", lang, shown=fmt_count(len(data.timeline), lang),
                      n=fmt_count(data.exercises_total, lang)))
-    with st.expander(t("table_behind", lang)):
-        st.dataframe(common.arrow_of(data.exercises_table), hide_index=True, width="stretch",
-                     column_config={t("col_link", lang): st.column_config.LinkColumn()})
+    behind = st.expander(t("table_behind", lang), key="sec_exercises_table", on_change="rerun")   # drawn when open
+    if behind.open:
+        with behind:
+            st.dataframe(common.arrow_of(data.exercises_table), hide_index=True, width="stretch",
+                         column_config={t("col_link", lang): st.column_config.LinkColumn()})
 
 st.subheader(t("sec_agreements_title", lang, n=f"{data.agreements_required:g}", years=data.window_years))
 if data.agreements_table.empty:
     common.empty_state("what_agreements")
 else:
     common.chart("defence_agreements", data.agreements, data.pace, data.agreements_required, lang)
-    with st.expander(t("table_behind", lang)):
-        st.dataframe(common.arrow_of(data.agreements_table), hide_index=True, width="stretch")
+    behind = st.expander(t("table_behind", lang), key="sec_agreements_table", on_change="rerun")
+    if behind.open:
+        with behind:
+            st.dataframe(common.arrow_of(data.agreements_table), hide_index=True, width="stretch")
 
 common.notes_section("security")

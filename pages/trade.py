@@ -47,7 +47,9 @@ if data.products_year:
     st.subheader(t("trade_products_title", lang, year=data.products_year))
     common.chart("products", data.products, data.unit, lang)
 
-with st.expander(t("table_behind", lang)):
-    st.dataframe(common.arrow_of(data.sources), hide_index=True, width="stretch")
+behind = st.expander(t("table_behind", lang), key="trade_table", on_change="rerun")   # drawn only when open
+if behind.open:
+    with behind:
+        st.dataframe(common.arrow_of(data.sources), hide_index=True, width="stretch")
 
 common.notes_section("economic")
