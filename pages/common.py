@@ -263,7 +263,7 @@ def notes_section(*areas: str) -> None:
     if not targets:
         return
     st.subheader(label("notes", lang()))
-    notes_panel(targets, "_".join(areas))
+    notes_panel(targets, "_".join(areas), folded=True)   # the form is drawn when "Add a note" is opened
 
 
 def no_status_engine() -> None:

@@ -19,12 +19,14 @@ def show_notes(target_id: str, notes: list[dict] | None = None) -> None:
     notes_panel([(target_id, target_id)], target_id, notes)
 
 
-def notes_panel(targets: list[tuple[str, str]], key: str, notes: list[dict] | None = None) -> None:
+def notes_panel(targets: list[tuple[str, str]], key: str, notes: list[dict] | None = None,
+                folded: bool = False) -> None:
     """The notes of `targets` ((id, wording) pairs), newest first, then ONE "add a note" form for analysts.
 
     Note text is user text: shown with st.text (never Markdown or HTML), author and wording escaped.
     With several targets each note names its target and the form has a target picker; `key` names the
     form's widgets (note_form_<key>, note_target_<key>, note_date_<key>, note_text_<key>).
+    `folded`: the form sits in an "Add a note" expander (note_add_<key>) and is drawn only when it is open.
     """
     lang = common.lang()
     names = dict(targets)
@@ -45,8 +47,21 @@ def notes_panel(targets: list[tuple[str, str]], key: str, notes: list[dict] | No
         st.success(label("note_saved", lang))
     if not common.can("note"):
         return
+    if folded:
+        box = st.expander(label("notes_add", lang), key=f"note_add_{key}", on_change="rerun",
+                          icon=":material/edit_note:")
+        if box.open:
+            with box:
+                _form(names, key, lang, heading=False)
+    else:
+        _form(names, key, lang, heading=True)
+
+
+def _form(names: dict[str, str], key: str, lang: str, heading: bool) -> None:
+    """The "add a note" form: a target picker when there are several, the date, the text."""
     with st.form(f"note_form_{key}", clear_on_submit=True):
-        st.markdown(f"**{label('notes_add', lang)}**")
+        if heading:
+            st.markdown(f"**{label('notes_add', lang)}**")
         ids = list(names)
         if len(ids) > 1:
             chosen = st.selectbox(t("col_target", lang), ids, key=f"note_target_{key}", format_func=names.get)

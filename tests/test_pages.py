@@ -286,6 +286,9 @@ def _as_role(role: str, name: str, tmp_path, monkeypatch, page: str) -> AppTest:
 def test_an_analyst_adds_a_note_on_a_target_page_and_a_viewer_only_reads_it(fixture_db, tmp_path, monkeypatch):
     at = _as_role("analyst", "ana", tmp_path, monkeypatch, "political")
     assert "No notes." in [c.value for c in at.caption]
+    assert len(at.get("form")) == 0                        # folded under "Add a note" until opened
+    at.session_state["note_add_political_people"] = True
+    at.run()
     assert len(at.get("form")) == 1                        # one "add a note" form per page, with a target picker
     picker = at.selectbox(key="note_target_political_people")
     assert len(picker.options) >= 2                        # every milestone of the page can be picked
@@ -305,7 +308,7 @@ def test_an_analyst_adds_a_note_on_a_target_page_and_a_viewer_only_reads_it(fixt
     viewer = _as_role("viewer", "vera", tmp_path, monkeypatch, "political")
     assert "Visit *pencilled* for [May](x)" in [t.value for t in viewer.text]
     assert not viewer.text_area and not [b for b in viewer.button if b.label == "Save note"]
-    assert len(viewer.get("form")) == 0
+    assert len(viewer.get("form")) == 0 and not [e for e in viewer.expander if e.key == "note_add_political_people"]
 
 
 @pytest.mark.parametrize("page,key,target", [("trade", "economic", "trade-growth"),
@@ -317,6 +320,8 @@ def test_each_target_page_has_one_notes_form_with_every_target_to_pick(fixture_d
 
     at = _as_role("analyst", "ana", tmp_path, monkeypatch, page)
     assert "Analysts' notes" in [h.value for h in at.subheader]
+    at.session_state[f"note_add_{key}"] = True             # the analyst opens "Add a note"
+    at.run()
     assert len(at.get("form")) == 1
     at.selectbox(key=f"note_target_{key}").set_value(target)
     at.text_area(key=f"note_text_{key}").input(f"checked {page}")
