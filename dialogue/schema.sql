@@ -1,6 +1,9 @@
 -- The store. Dataset tables keep every version of every row: a row is current while valid_to is
 -- null; valid_from / valid_to are upload ids, so "as known at" a moment is a filter, never a copy.
 -- Created with "if not exists" on every connect; never run inside an upload transaction.
+-- row_key is the md5 of the key columns as a JSON list, stored as a uuid (16 bytes, not 32 hex
+-- characters; a uuid survives the Parquet backup). A database made before row_key became a uuid
+-- (and row_hash went) needs `python -m dialogue init --force`.
 
 create sequence if not exists upload_id_seq start 1;
 create sequence if not exists note_id_seq start 1;
@@ -42,8 +45,7 @@ create table if not exists trade (
     note varchar,
     publishable boolean not null default true,
     synthetic boolean not null default false,
-    row_key varchar not null,
-    row_hash varchar not null,
+    row_key uuid not null,             -- md5 of the natural key, as 16 bytes
     valid_from integer not null,
     valid_to integer
 );
@@ -63,8 +65,7 @@ create table if not exists exercises (
     note varchar,
     publishable boolean not null default true,
     synthetic boolean not null default false,
-    row_key varchar not null,
-    row_hash varchar not null,
+    row_key uuid not null,             -- md5 of the natural key, as 16 bytes
     valid_from integer not null,
     valid_to integer
 );
@@ -85,8 +86,7 @@ create table if not exists agreements (
     note varchar,
     publishable boolean not null default true,
     synthetic boolean not null default false,
-    row_key varchar not null,
-    row_hash varchar not null,
+    row_key uuid not null,             -- md5 of the natural key, as 16 bytes
     valid_from integer not null,
     valid_to integer
 );
@@ -104,8 +104,7 @@ create table if not exists events (
     note varchar,
     publishable boolean not null default true,
     synthetic boolean not null default false,
-    row_key varchar not null,
-    row_hash varchar not null,
+    row_key uuid not null,             -- md5 of the natural key, as 16 bytes
     valid_from integer not null,
     valid_to integer
 );
@@ -134,14 +133,14 @@ create table if not exists audit_log (
 create or replace macro known_cutoff(known_at) as
     (select coalesce(max(upload_id), 0) from uploads where time <= known_at);
 create or replace macro known_trade(known_at) as table
-    select * exclude (row_hash) from trade
+    select * from trade
     where valid_from <= known_cutoff(known_at) and (valid_to is null or valid_to > known_cutoff(known_at));
 create or replace macro known_exercises(known_at) as table
-    select * exclude (row_hash) from exercises
+    select * from exercises
     where valid_from <= known_cutoff(known_at) and (valid_to is null or valid_to > known_cutoff(known_at));
 create or replace macro known_agreements(known_at) as table
-    select * exclude (row_hash) from agreements
+    select * from agreements
     where valid_from <= known_cutoff(known_at) and (valid_to is null or valid_to > known_cutoff(known_at));
 create or replace macro known_events(known_at) as table
-    select * exclude (row_hash) from events
+    select * from events
     where valid_from <= known_cutoff(known_at) and (valid_to is null or valid_to > known_cutoff(known_at));

@@ -117,6 +117,11 @@ def _json_list(names, prefix: str = "") -> str:
     return "to_json(list_value(" + ", ".join(f"cast({prefix}{_q(n)} as varchar)" for n in names) + "))"
 
 
+def _row_key(ds: Dataset, prefix: str = "") -> str:
+    """The stored row key: the md5 of the key as a JSON list, kept as a 16-byte uuid (not 32 hex characters)."""
+    return f"cast(md5_number({_json_list(ds.key, prefix)}) as uuid)"
+
+
 def _key_text(ds: Dataset, prefix: str = "") -> str:
     """The natural key as people read it, e.g. 'US Census · 2024 · — · us_to_serbia · USD · —'."""
     return "concat_ws(' · ', " + ", ".join(
@@ -162,6 +167,19 @@ def _incoming_of(stage: str) -> str:
     return f"{stage}_incoming"
 
 
+def _require_current_schema(cur, ds: Dataset) -> None:
+    """Refuse, with the fix, to write into a database made before row_key became a 16-byte uuid."""
+    rows = cur.execute(
+        "select data_type from duckdb_columns() where database_name = current_database() "
+        "and schema_name = 'main' and table_name = $t and column_name = 'row_key'", {"t": ds.name}
+    ).fetchall()
+    if rows and rows[0][0] != "UUID":
+        raise StoreError(
+            "This database was made by an earlier version of the program (its row keys are text); "
+            "make a new one with `python -m dialogue init --force` (the old file is replaced) and upload again."
+        )
+
+
 def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None) -> tuple[str, Plan]:
     """Stage the upload (outside any transaction) and compute its plan.
 
@@ -170,6 +188,7 @@ def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None)
     """
     if mode not in MODES:
         raise StoreError(f"unknown mode {mode!r}; expected merge or replace")
+    _require_current_schema(cur, ds)
     stage = f"stage_{uuid.uuid4().hex}"
     view, rows = _incoming_of(stage), _rows_of(stage)
     cur.register(view, _arrow(ds, frame))
@@ -177,20 +196,20 @@ def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None)
         fresh = not cur.execute(
             f"select exists (select 1 from {ds.name} where valid_to is null)").fetchone()[0]  # noqa: S608 - identifiers from datasets.py
         if fresh:
-            # Nothing stored yet: every row is added. The key text (md5) is made once, at the
+            # Nothing stored yet: every row is added. The 128-bit row key is made once, at the
             # insert; here a 64-bit hash of the typed key columns serves the duplicate check.
             cur.execute(
                 f"create temp table {stage} as "  # noqa: S608 - identifiers from datasets.py, generated temp names
                 f"with typed as (select {_typed(ds)}, _pos from {view}) "
-                f"select _pos, cast(null as varchar) as row_key, 'added' as _status, "
+                f"select _pos, cast(null as uuid) as row_key, 'added' as _status, "
                 f"hash({', '.join(_q(k) for k in ds.key)}) as key_hash from typed"
             )
-            key = f"md5({_json_list(ds.key, 't.')})"
+            key = f"{_row_key(ds, 't.')}"
         else:
             cur.execute(
                 f"create temp table {stage} as "  # noqa: S608 - identifiers from datasets.py, generated temp names
                 f"with typed as (select {_typed(ds)}, _pos from {view}), "
-                f"keyed as (select *, md5({_json_list(ds.key)}) as row_key from typed) "
+                f"keyed as (select *, {_row_key(ds)} as row_key from typed) "
                 f"select k._pos, k.row_key, case when c.row_key is null then 'added' "
                 f"when {_differs(ds, 'k', 'c')} then 'updated' else 'unchanged' end as _status, "
                 f"hash(k.row_key) as key_hash "
@@ -384,13 +403,13 @@ def _write(cur, ds: Dataset, stage: str, p: Plan, actor: Actor, *, file: str, sh
         if p.mode == "replace":
             c.execute(f"update {ds.name} set valid_to = $id where {cond}", {"id": upload_id, **params})
         if p.unchanged:
-            source = f"(select * from {_rows_of(stage)} where _status in ('added', 'updated'))"
+            source = f"(select * from {_rows_of(stage)} where _status in ('added', 'updated'))"  # noqa: S608 - generated temp names
         else:    # every row goes in: read the upload itself (keys hashed again) instead of joining
-            source = (f"(select *, md5({_json_list(ds.key)}) as row_key from "
+            source = (f"(select *, {_row_key(ds)} as row_key from "  # noqa: S608 - identifiers from datasets.py, generated temp names
                       f"(select {_typed(ds)} from {_incoming_of(stage)}))")
         c.execute(
-            f"insert into {ds.name} ({_cols(ds)}, row_key, row_hash, valid_from, valid_to) "  # noqa: S608 - identifiers from datasets.py, generated temp names
-            f"select {_cols(ds)}, row_key, cast(hash({_cols(ds)}) as varchar), $id, null from {source}",
+            f"insert into {ds.name} ({_cols(ds)}, row_key, valid_from, valid_to) "  # noqa: S608 - identifiers from datasets.py, generated temp names
+            f"select {_cols(ds)}, row_key, $id, null from {source}",
             {"id": upload_id},
         )
         c.execute(
@@ -517,8 +536,8 @@ def _rollback(cur, upload_id: int, actor: Actor) -> int:
                 {"r": new_id},
             )
             c.execute(
-                f"insert into {ds.name} ({_cols(ds)}, row_key, row_hash, valid_from, valid_to) "  # noqa: S608 - identifiers from datasets.py, generated temp names
-                f"select {_cols(ds, 'w.')}, w.row_key, w.row_hash, $r, null from {ds.name} w "
+                f"insert into {ds.name} ({_cols(ds)}, row_key, valid_from, valid_to) "  # noqa: S608 - identifiers from datasets.py, generated temp names
+                f"select {_cols(ds, 'w.')}, w.row_key, $r, null from {ds.name} w "
                 f"join {plan_table} p on p.row_key = w.row_key "
                 f"where w.valid_to = $u and p.action in ('added', 'updated')",
                 {"r": new_id, "u": upload_id},

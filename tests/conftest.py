@@ -1,6 +1,7 @@
 """Shared fixtures: a fresh database per test, and a way to put known rows into it."""
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 import pytest
@@ -42,8 +43,8 @@ def put_rows(con, dataset: str, rows: list[dict], time: str | datetime = "2026-0
     )
     for i, row in enumerate(rows):
         values = {c.name: row.get(c.name, c.default) for c in ds.columns}
-        cols = list(values) + ["row_key", "row_hash", "valid_from"]
-        params = {**values, "row_key": f"{upload_id}-{i}", "row_hash": "h", "valid_from": upload_id}
+        cols = list(values) + ["row_key", "valid_from"]
+        params = {**values, "row_key": uuid.UUID(int=upload_id * 1_000_000 + i), "valid_from": upload_id}
         names = ", ".join(f'"{c}"' for c in cols)
         marks = ", ".join(f"${c}" for c in cols)
         con.execute(f"insert into {dataset} ({names}) values ({marks})", params)  # noqa: S608 - column names from the schema

@@ -276,3 +276,30 @@ def test_replace_with_an_empty_upload_removes_everything_of_that_dataset(con):
     store.commit_frame(con, "events", events(("2025-01-10", "progress", "A")), ANALYST, file="e1.csv")
     empty = events().reindex(columns=["date", "kind", "title"])
     assert store.plan(con, "events", empty, "replace").rows == {"added": 0, "updated": 0, "unchanged": 0, "removed": 1}
+
+
+def test_row_keys_are_16_byte_uuids_and_no_row_hash_is_stored(con):
+    store.commit_frame(con, "trade", BASE, ANALYST, file="base.csv")
+    columns = dict(con.execute("select column_name, data_type from duckdb_columns() "
+                               "where table_name = 'trade'").fetchall())
+    assert columns["row_key"] == "UUID"
+    assert "row_hash" not in columns
+    key = con.execute("select row_key from trade where year = 2023").fetchall()[0][0]
+    expected = con.execute("select cast(md5_number(to_json(list_value('US Census', '2023', null, "
+                           "'us_to_serbia', 'USD', null))) as uuid)").fetchall()[0][0]
+    assert key == expected
+
+
+def test_a_database_with_text_row_keys_is_refused_with_the_fix(tmp_path):
+    path = tmp_path / "old.duckdb"
+    old = db.connect(path)     # then made to look like a file from before the change
+    old.execute("alter table trade alter row_key type varchar")
+    old.execute("alter table trade add column row_hash varchar")
+    old.close()
+    con = db.connect(path)
+    try:
+        with pytest.raises(store.StoreError, match="init --force"):
+            store.commit_frame(con, "trade", BASE, ANALYST, file="base.csv")
+        assert con.execute("select count(*) from uploads").fetchall() == [(0,)]
+    finally:
+        con.close()
