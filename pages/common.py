@@ -94,9 +94,44 @@ def upload_id() -> int:
     run = this_run()
     seen = st.session_state.get(KEY_UPLOAD)
     if run is None or seen is None or seen[0] is not run:
-        seen = (run, db.latest_upload_id(con()))
+        seen = (run, _latest_upload_id())
         st.session_state[KEY_UPLOAD] = seen
     return seen[1]
+
+
+_UPLOAD_SEEN: dict[str, tuple] = {}     # database path -> (its files' stamp, upload id, when asked)
+UPLOAD_RECHECK = 60.0                   # s: asked again at least this often, whatever the files say
+
+
+def _files_stamp(path: str):
+    """The database file's and its write-ahead log's (mtime, size): every commit changes one of them."""
+    out = []
+    for name in (path, path + ".wal"):
+        try:
+            st_ = os.stat(name)
+        except OSError:
+            out.append(None)
+        else:
+            out.append((st_.st_mtime_ns, st_.st_size))
+    return tuple(out)
+
+
+def _latest_upload_id() -> int:
+    """db.latest_upload_id, asked again only when the database's files changed (a query is ~0.8 ms a run).
+
+    A commit, a rollback or a note writes the write-ahead log (its size grows) or, at a checkpoint,
+    the database file, so an unchanged stamp means no new upload.
+    """
+    import time
+
+    path = st.session_state.get(KEY_DB) or str(workspace_path("reference"))
+    stamp, now = _files_stamp(path), time.monotonic()
+    seen = _UPLOAD_SEEN.get(path)
+    if seen is not None and seen[0] == stamp and stamp[0] is not None and now - seen[2] < UPLOAD_RECHECK:
+        return seen[1]
+    upload = db.latest_upload_id(con())
+    _UPLOAD_SEEN[path] = (stamp, upload, now)      # the stamp from before the query: a commit in between is seen next run
+    return upload
 
 
 def this_run():
