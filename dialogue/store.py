@@ -197,9 +197,10 @@ def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None)
             f"select exists (select 1 from {ds.name} where valid_to is null)").fetchone()[0]  # noqa: S608 - identifiers from datasets.py
         if fresh:
             # Nothing stored yet: every row is added. The 128-bit row key is made once, at the
-            # insert; here a 64-bit hash of the typed key columns serves the duplicate check.
+            # insert; here a 64-bit hash of the typed key columns serves the duplicate check. The
+            # stage is a view over the upload (nothing to join against, so nothing to materialise).
             cur.execute(
-                f"create temp table {stage} as "  # noqa: S608 - identifiers from datasets.py, generated temp names
+                f"create temp view {stage} as "  # noqa: S608 - identifiers from datasets.py, generated temp names
                 f"with typed as (select {_typed(ds)}, _pos from {view}) "
                 f"select _pos, cast(null as uuid) as row_key, 'added' as _status, "
                 f"hash({', '.join(_q(k) for k in ds.key)}) as key_hash from typed"
@@ -239,10 +240,20 @@ def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None)
         raise
 
 
+def _drop_stage_relation(cur, stage: str) -> None:
+    """The stage itself: a temp table, or (into an empty dataset) a view."""
+    import duckdb
+
+    try:
+        cur.execute(f"drop table if exists {stage}")  # noqa: S608 - generated temp names
+    except duckdb.CatalogException:
+        cur.execute(f"drop view if exists {stage}")  # noqa: S608 - generated temp names
+
+
 def _drop(cur, stage: str) -> None:
     """Remove a stage: its view, its table and the registered upload."""
     cur.execute(f"drop view if exists {_rows_of(stage)}")  # noqa: S608 - generated temp names
-    cur.execute(f"drop table if exists {stage}")  # noqa: S608 - generated temp names
+    _drop_stage_relation(cur, stage)
     try:
         cur.unregister(_incoming_of(stage))
     except Exception:  # noqa: BLE001 - already gone
@@ -426,7 +437,7 @@ def _write(cur, ds: Dataset, stage: str, p: Plan, actor: Actor, *, file: str, sh
     if p.mode == "merge" and not p.unchanged and not p.updated:
         # Nothing to close and every row goes in from the upload itself: free the stage first.
         cur.execute(f"drop view if exists {_rows_of(stage)}")  # noqa: S608 - generated temp names
-        cur.execute(f"drop table if exists {stage}")  # noqa: S608 - generated temp names
+        _drop_stage_relation(cur, stage)
     _transaction(cur, work, actor, "upload", detail)
     _verified(cur, ds.name, upload_id, p.added + p.updated, p.updated + p.removed)
     _checkpoint(cur)
