@@ -46,6 +46,10 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
                 "open for writing. Close it, or point --db / DIALOGUE_DB at another file."
             ) from exc
         raise
+    # A bulk insert buffers this many row groups per thread before writing them out; DuckDB's 5
+    # added ~30 MB to the peak of a 1M-row upload (which is bounded by parsing with 1) at no
+    # measurable cost in time. It only concerns bulk appends.
+    con.execute("set write_buffer_row_group_count = 1")
     if not read_only:
         ensure_schema(con)
     return con
