@@ -11,7 +11,7 @@ st.caption(t("overview_caption", lang, date=fmt_date(data.as_of, lang)) + " · "
 if not data.available:
     common.no_status_engine()
 
-st.markdown(data.counts_line)
+st.container(key="status_counts").markdown(data.counts_line)
 
 PAGES = {"trade": "pages/trade.py", "security": "pages/security.py", "political": "pages/political.py",
          "roadmap": "pages/roadmap.py"}
