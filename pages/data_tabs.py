@@ -7,7 +7,7 @@ import hashlib
 
 import streamlit as st
 
-from dialogue import config, views
+from dialogue import config, export, views
 from dialogue.datasets import DATASETS
 from dialogue.i18n import t
 from dialogue.roles import PermissionDenied
@@ -143,11 +143,13 @@ def render() -> None:
             st.caption(t("data_rows", lang, n=len(rows)) if len(shown) == len(rows)
                        else t("data_rows_shown", lang, n=len(rows), shown=len(shown)))
             st.dataframe(common.arrow_of(shown), hide_index=True, width="stretch")
+            label = export.demo_label(common.con())   # demo exports say so (issue 3)
+            stem = f"DEMO-{name}" if label else name
             d1, d2 = st.columns(2)
-            d1.download_button(t("data_download_csv", lang), lambda: views.export_bytes(rows, "csv"), file_name=f"{name}.csv",
-                               mime="text/csv", key="browse_csv", icon=":material/download:")
-            d2.download_button(t("data_download_xlsx", lang), lambda: views.export_bytes(rows, "xlsx", name),
-                               file_name=f"{name}.xlsx", key="browse_xlsx", icon=":material/download:")
+            d1.download_button(t("data_download_csv", lang), lambda: views.export_bytes(rows, "csv", label=label),
+                               file_name=f"{stem}.csv", mime="text/csv", key="browse_csv", icon=":material/download:")
+            d2.download_button(t("data_download_xlsx", lang), lambda: views.export_bytes(rows, "xlsx", name, label),
+                               file_name=f"{stem}.xlsx", key="browse_xlsx", icon=":material/download:")
 
     if guide_tab.open:
         with guide_tab:

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dialogue import config, db
+from dialogue import config, db, export, views
+from dialogue.i18n import t
 from dialogue.datasets import DATASETS
 from tests.conftest import ANALYST, put_rows
 from tests.test_security import hostile_db  # noqa: F401 - a fixture
@@ -380,3 +381,17 @@ def test_a_milestone_draws_its_evidence_only_when_opened_and_hostile_text_stays_
     assert HOSTILE in titles                             # the evidence (a dataframe: never Markdown)
     live = [s for s in _markdown_strings(at._tree) if LIVE.search(s)]
     assert not live, live[:3]
+
+
+@pytest.mark.parametrize("workspace", ("reference", "demo"))
+def test_dataset_browser_downloads_carry_the_demo_label_only_on_the_demo_workspace(point_workspaces, workspace):
+    at = run_page("data", "en", workspace)
+    at.session_state["data_tab"] = t("data_browser", "en")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    buttons = at.get("download_button")
+    assert len(buttons) == 2, "CSV and XLSX downloads of the browsed dataset"
+    label = export.demo_label(db.shared(point_workspaces[workspace]).cursor())
+    assert (label is not None) == (workspace == "demo")
+    assert ("DEMO DATA" in views.export_bytes(pd.DataFrame({"a": [1]}), "csv", label=label).decode("utf-8-sig")) \
+        == (workspace == "demo")
