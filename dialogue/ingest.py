@@ -105,6 +105,16 @@ def ingest(con, data: bytes, filename: str, actor: Actor, dataset: str | None = 
 
 
 def _message(con, parsed, plan: store.Plan, upload_id: int | None, dry_run: bool) -> str:
+    return _outcome(con, parsed, plan, upload_id, dry_run) + f" Layout recognised: {LAYOUT_NAMES.get(parsed.layout, parsed.layout)}."
+
+
+LAYOUT_NAMES = {
+    "template": "our template", "census_page": "US Census country page", "census_bulk": "US Census country.xlsx",
+    "comtrade": "UN Comtrade CSV", "rzs": "RZS open-data CSV",
+}
+
+
+def _outcome(con, parsed, plan: store.Plan, upload_id: int | None, dry_run: bool) -> str:
     if not plan.changed:
         same = store.find_identical(con, parsed.dataset, parsed.sha256)
         if same is not None:

@@ -322,6 +322,7 @@ def test_ingest_census_page_stores_months_and_reports_the_layout(con):
     report = ingest(con, _csv_bytes(CENSUS_PAGE), "c4801.csv", ANALYST)
     assert report.ok, report.errors
     assert report.layout == "census_page" and report.rows["added"] == 8
+    assert report.message.endswith("Layout recognised: US Census country page.")   # the report says so
     assert any("TOTAL 2025" in w for w in report.warnings)
     total = con.execute("select sum(value) from trade where valid_to is null and reporter = 'US Census' "
                         "and year = 2024 and flow = 'serbia_to_us'").fetchone()[0]
