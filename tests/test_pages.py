@@ -11,8 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from dialogue import config, db, export, views
 from dialogue.i18n import t
-from dialogue.datasets import DATASETS
-from tests.conftest import ANALYST, put_rows
+from tests.conftest import put_rows
 from tests.test_security import hostile_db  # noqa: F401 - a fixture
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -21,48 +20,11 @@ LANGS = ("en", "sr-Latn", "sr-Cyrl")
 AS_OF = date(2026, 6, 30)
 
 
-def _typed(dataset: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """CSV text to the canonical column types (for building a workspace without the readers)."""
-    out = pd.DataFrame()
-    for col in DATASETS[dataset].columns:
-        s = frame[col.name] if col.name in frame else pd.Series([None] * len(frame))
-        if col.type == "int":
-            out[col.name] = pd.to_numeric(s, errors="coerce").astype("Int64")
-        elif col.type == "number":
-            out[col.name] = pd.to_numeric(s, errors="coerce").astype("Float64")
-        elif col.type == "date":
-            out[col.name] = pd.to_datetime(s, errors="coerce")
-        elif col.type == "bool":
-            out[col.name] = s.map(lambda v: str(v).lower() in ("true", "yes", "1") if pd.notna(v) else col.default)
-            out[col.name] = out[col.name].astype("boolean")
-        else:
-            out[col.name] = s.astype("string")
-    return out
-
-
 def build_workspace(path: Path, workspace: str) -> None:
-    """The bundled workspace via dialogue.workspace; without the readers, the same files committed directly."""
-    from dialogue import store, workspace as ws
+    """The bundled workspace, built the way the dashboard builds it."""
+    from dialogue import workspace as ws
 
-    try:
-        ws.init_database(path, workspace)
-        return
-    except ImportError:
-        pass
-    con = db.connect(path)
-    try:
-        if workspace == "demo":
-            from dialogue import demo
-
-            frames = demo.generate(2026)
-        else:
-            frames = {name: _typed(name, pd.read_csv(config.REFERENCE_DIR / f"{name}.csv", dtype=str))
-                      for name in DATASETS if (config.REFERENCE_DIR / f"{name}.csv").exists()}
-        for name, frame in frames.items():
-            store.commit_frame(con, name, frame, ANALYST, file=f"{workspace}:{name}")
-        db.set_meta(con, "workspace", workspace)
-    finally:
-        con.close()
+    ws.init_database(path, workspace)
 
 
 @pytest.fixture(scope="module")
