@@ -91,11 +91,16 @@ def upload_id() -> int:
 
     Asked once per script run (its cursor), not once per call: a commit or rollback reruns the script.
     """
+    return _once_per_run(KEY_UPLOAD, _latest_upload_id)
+
+
+def _once_per_run(key: str, make):
+    """`make()` asked once per script run, its value kept in session state until the next run."""
     run = this_run()
-    seen = st.session_state.get(KEY_UPLOAD)
+    seen = st.session_state.get(key)
     if run is None or seen is None or seen[0] is not run:
-        seen = (run, _latest_upload_id())
-        st.session_state[KEY_UPLOAD] = seen
+        seen = (run, make())
+        st.session_state[key] = seen
     return seen[1]
 
 
@@ -190,12 +195,7 @@ def _memo() -> cache.IdentityMemo:
     a warm run gets the same objects back (pages/cache.py keys chart specs on their identity), so page
     data is read-only: never mutate it.
     """
-    run = this_run()
-    seen = st.session_state.get(KEY_MEMO)
-    if run is None or seen is None or seen[0] is not run:
-        seen = (run, _page_memo())
-        st.session_state[KEY_MEMO] = seen
-    return seen[1]
+    return _once_per_run(KEY_MEMO, _page_memo)
 
 
 def _targets_stamp() -> int:

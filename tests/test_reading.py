@@ -14,6 +14,7 @@ import pytest
 from dialogue import layouts
 from dialogue.datasets import DATASETS
 from dialogue.reading import read_upload
+from tests.malformed_files import xlsx_bytes
 
 TEMPLATE_ROWS = {
     "trade": [
@@ -48,18 +49,7 @@ def _csv(dataset: str, sep: str = ",") -> bytes:
 
 
 def _xlsx(rows: list[list], sheets: dict[str, list[list]] | None = None, title: str = "Data") -> bytes:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = title
-    for row in rows:
-        ws.append(row)
-    for name, more in (sheets or {}).items():
-        other = wb.create_sheet(name)
-        for row in more:
-            other.append(row)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return xlsx_bytes(rows, title, sheets)
 
 
 def _template_xlsx(dataset: str) -> bytes:
