@@ -65,17 +65,36 @@ def _arrow_strings(s: pd.Series):
     return array
 
 
-_ASCII_SPACE = np.frombuffer(b" \t\n\r\x0b\x0c", dtype=np.uint8)
+def _byte_table(*members) -> np.ndarray:
+    table = np.zeros(256, dtype=bool)
+    for m in members:
+        table[m] = True
+    return table
 
 
-def _needs_trim(array) -> bool:
-    """Whether any string may start or end with white space, judged from its edge bytes."""
-    first, last = edge_bytes(array)
-    if np.isin(first, _ASCII_SPACE).any() or np.isin(last, _ASCII_SPACE).any():
-        return True
-    # Unicode spaces (no-break space and friends) start with 0xC2/0xE1/0xE2/0xE3 and end >= 0x80.
-    return bool((first >= 0xC2).any() and (last >= 0x80).any() or (first >= 0xC2).any() and
-                np.isin(first, np.array([0xC2, 0xE1, 0xE2, 0xE3], dtype=np.uint8)).any())
+_ASCII_SPACE = list(b" \t\n\r\x0b\x0c")
+# A string may need trimming when it starts with white space or with the lead byte of a Unicode
+# space (U+0085/U+00A0: 0xC2; U+1680: 0xE1; U+2000-U+205F: 0xE2; U+3000: 0xE3), or ends with white
+# space or any multi-byte character (its last byte is >= 0x80; trimming is then simply done).
+_MAY_TRIM_FIRST = _byte_table(_ASCII_SPACE, [0xC2, 0xE1, 0xE2, 0xE3])
+_MAY_TRIM_LAST = _byte_table(_ASCII_SPACE, list(range(0x80, 0x100)))
+
+
+def _chunks(array) -> list:
+    import pyarrow as pa
+
+    return array.chunks if isinstance(array, pa.ChunkedArray) else [array]
+
+
+def _edge_facts(array) -> tuple[bool, bool]:
+    """(whether any string may start or end with white space, whether any string is empty),
+    judged from the strings' edge bytes and lengths in Arrow's buffers."""
+    trim = empty = False
+    for chunk in _chunks(array):
+        first, last, blank = _chunk_edges(chunk)
+        trim = trim or bool(_MAY_TRIM_FIRST[first].any() or _MAY_TRIM_LAST[last].any())
+        empty = empty or blank
+    return trim, empty
 
 
 def _clean_arrow(array, index) -> pd.Series:
@@ -83,11 +102,13 @@ def _clean_arrow(array, index) -> pd.Series:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    if _needs_trim(array):
+    trim, empty = _edge_facts(array)
+    if trim:
         array = pc.utf8_trim_whitespace(array)
-    empty = pc.equal(pc.binary_length(array), 0)
-    if pc.any(empty).as_py():
-        array = pc.if_else(empty, pa.scalar(None, array.type), array)
+    if trim or empty:
+        blank = pc.equal(pc.binary_length(array), 0)
+        if pc.any(blank).as_py():
+            array = pc.if_else(blank, pa.scalar(None, array.type), array)
     if isinstance(array, pa.Array):
         array = pa.chunked_array([array])
     return pd.Series(pd.arrays.ArrowStringArray(array), index=index, copy=False)
@@ -113,31 +134,43 @@ def _arrow_text(s: pd.Series):
 
 def edge_bytes(array) -> tuple[np.ndarray, np.ndarray]:
     """First and last byte of every string (0 for empty or null), read from Arrow's buffers."""
+    parts = [_chunk_edges(c) for c in _chunks(array)]
+    if len(parts) == 1:
+        return parts[0][0], parts[0][1]
+    if not parts:
+        return np.zeros(0, np.uint8), np.zeros(0, np.uint8)
+    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+
+
+def _chunk_edges(array) -> tuple[np.ndarray, np.ndarray, bool]:
+    """One Arrow string array's first and last bytes (0 for empty or null), and whether any
+    (non-null) string in it is empty."""
     import pyarrow as pa
 
-    if isinstance(array, pa.ChunkedArray):
-        if not array.num_chunks:
-            return np.zeros(0, np.uint8), np.zeros(0, np.uint8)
-        parts = [edge_bytes(c) for c in array.chunks]
-        return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
     n = len(array)
-    first = np.zeros(n, dtype=np.uint8)
-    last = np.zeros(n, dtype=np.uint8)
-    if n == 0:
-        return first, last
+    if n == 0 or array.null_count == n:
+        return np.zeros(n, dtype=np.uint8), np.zeros(n, dtype=np.uint8), False
     width = np.int64 if pa.types.is_large_string(array.type) else np.int32
     _, offsets, data = array.buffers()
-    if data is None or len(data) == 0:
-        return first, last
     offsets = np.frombuffer(offsets, dtype=width)[array.offset: array.offset + n + 1]
-    chars = np.frombuffer(data, dtype=np.uint8)
     starts, ends = offsets[:-1], offsets[1:]
     nonempty = ends > starts
     if array.null_count:
-        nonempty &= np.asarray(array.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+        valid = np.asarray(array.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+        empty = bool((valid & ~nonempty).any())
+        nonempty &= valid
+    else:
+        empty = not nonempty.all()
+    if data is None or len(data) == 0:
+        return np.zeros(n, dtype=np.uint8), np.zeros(n, dtype=np.uint8), empty
+    chars = np.frombuffer(data, dtype=np.uint8)
+    if nonempty.all():           # the usual column: no blanks, so no masks to apply
+        return chars[starts], chars[ends - 1], empty
+    first = np.zeros(n, dtype=np.uint8)
+    last = np.zeros(n, dtype=np.uint8)
     first[nonempty] = chars[starts[nonempty]]
     last[nonempty] = chars[ends[nonempty] - 1]
-    return first, last
+    return first, last, empty
 
 
 def first_bytes(array) -> np.ndarray:
@@ -465,19 +498,30 @@ def resolve_code(value: str, allowed: tuple[str, ...]) -> str | None:
 def parse_codes(s: pd.Series, allowed: tuple[str, ...], column: str = "") -> Parsed:
     """Coded values mapped to their canonical code; looked up once per distinct value."""
     import pyarrow as pa
+    import pyarrow.compute as pc
 
     text = as_text(s)
-    codes, distinct = pd.factorize(text)
-    resolved = [resolve_code(str(v), allowed) for v in distinct]
-    known = np.array([r is not None for r in resolved] + [False])
-    if (type(text.array) is pd.arrays.ArrowStringArray and text.dtype.na_value is pd.NA
-            and all(r == v for r, v in zip(resolved, distinct))):
-        # Every value is already its code (the usual machine-written column): keep the strings.
-        return Parsed(text, pd.Series(np.zeros(len(codes), dtype=bool), index=s.index))
-    indices = pa.array(codes.astype(np.int32), mask=codes < 0)
+    arrow = _arrow_strings(text)
+    if arrow is None:
+        codes, distinct = pd.factorize(text)
+        resolved = [resolve_code(str(v), allowed) for v in distinct]
+        known = np.array([r is not None for r in resolved] + [False])
+        indices = pa.array(codes.astype(np.int32), mask=codes < 0)
+        bad = (codes >= 0) & ~known[codes]
+    else:
+        distinct = pc.unique(arrow).drop_null().to_pylist()
+        resolved = [resolve_code(v, allowed) for v in distinct]
+        if text.dtype.na_value is pd.NA and all(r == v for r, v in zip(resolved, distinct)):
+            # Every value is already its code (the usual machine-written column): keep the strings.
+            return Parsed(text, pd.Series(np.zeros(len(text), dtype=bool), index=s.index))
+        indices = pc.index_in(arrow, value_set=pa.array(distinct, type=arrow.type))
+        if isinstance(indices, pa.ChunkedArray):
+            indices = indices.combine_chunks()
+        unknown = [v for v, r in zip(distinct, resolved) if r is None]
+        bad = _mask(pc.is_in(arrow, value_set=pa.array(unknown, type=arrow.type))) if unknown \
+            else np.zeros(len(text), dtype=bool)
     decoded = pa.DictionaryArray.from_arrays(indices, pa.array(resolved, type=pa.string())).dictionary_decode()
     values = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([decoded])), index=s.index, copy=False)
-    bad = (codes >= 0) & ~known[codes]
     return Parsed(values, pd.Series(bad, index=s.index))
 
 

@@ -8,10 +8,12 @@ SQL here is built from the schema's own column names (datasets.py); values are a
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -153,9 +155,16 @@ def _arrow(ds: Dataset, frame: pd.DataFrame) -> pa.Table:
         else:
             arrays.append(pa.nulls(n, pa.string()))
         names.append(c)
-    arrays.append(pa.array(range(n), type=pa.int64()))
+    arrays.append(pa.array(np.arange(n, dtype=np.int64)))
     names.append("_pos")
-    return pa.Table.from_arrays(arrays, names=names)
+    table = pa.Table.from_arrays(arrays, names=names)
+    # DuckDB scans Arrow one record batch per task: slices (no copy) let every core take a share.
+    return pa.Table.from_batches(table.to_batches(max_chunksize=_batch_rows(n)), schema=table.schema)
+
+
+def _batch_rows(n: int) -> int:
+    """Rows per Arrow batch: about four batches per DuckDB thread, within DuckDB's row-group size."""
+    return max(8_192, min(122_880, -(-n // (4 * (os.cpu_count() or 1)))))
 
 
 def _rows_of(stage: str) -> str:
@@ -165,6 +174,11 @@ def _rows_of(stage: str) -> str:
 
 def _incoming_of(stage: str) -> str:
     return f"{stage}_incoming"
+
+
+def _head_of(stage: str) -> str:
+    """The upload's first rows (a zero-copy slice): the preview of an upload into an empty dataset."""
+    return f"{stage}_head"
 
 
 def _require_current_schema(cur, ds: Dataset) -> None:
@@ -191,7 +205,9 @@ def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None)
     _require_current_schema(cur, ds)
     stage = f"stage_{uuid.uuid4().hex}"
     view, rows = _incoming_of(stage), _rows_of(stage)
-    cur.register(view, _arrow(ds, frame))
+    table = _arrow(ds, frame)
+    cur.register(view, table)
+    cur.register(_head_of(stage), table.slice(0, PREVIEW_LIMIT))
     try:
         fresh = not cur.execute(
             f"select exists (select 1 from {ds.name} where valid_to is null)").fetchone()[0]  # noqa: S608 - identifiers from datasets.py
@@ -232,7 +248,7 @@ def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None)
         if dups:
             raise DuplicateKeys(ds.name, [(k, list(p)) for k, p in dups])
         scope = _scope(cur, ds, stage, mode, scope)
-        plan = _plan(cur, ds, stage, mode, scope)
+        plan = _plan(cur, ds, stage, mode, scope, fresh=fresh)
         plan.frame = frame
         return stage, plan
     except Exception:
@@ -254,10 +270,11 @@ def _drop(cur, stage: str) -> None:
     """Remove a stage: its view, its table and the registered upload."""
     cur.execute(f"drop view if exists {_rows_of(stage)}")  # noqa: S608 - generated temp names
     _drop_stage_relation(cur, stage)
-    try:
-        cur.unregister(_incoming_of(stage))
-    except Exception:  # noqa: BLE001 - already gone
-        pass
+    for name in (_incoming_of(stage), _head_of(stage)):
+        try:
+            cur.unregister(name)
+        except Exception:  # noqa: BLE001 - already gone
+            pass
 
 
 def _scope(cur, ds: Dataset, stage: str, mode: str, scope: dict | None) -> dict | None:
@@ -286,31 +303,27 @@ def _removed_where(ds: Dataset, stage: str, scope: dict | None, alias: str = "c"
     return cond, params
 
 
-def _plan(cur, ds: Dataset, stage: str, mode: str, scope: dict | None) -> Plan:
-    added, updated, unchanged = cur.execute(
-        f"select count(*) filter (where _status = 'added'), count(*) filter (where _status = 'updated'), "  # noqa: S608 - identifiers from datasets.py, generated temp names
-        f"count(*) filter (where _status = 'unchanged') from {stage}"
-    ).fetchone()
-    plan = Plan(ds.name, mode, scope, int(added), int(updated), int(unchanged))
-    order = ", ".join(_q(k) for k in ds.key)
+def _plan(cur, ds: Dataset, stage: str, mode: str, scope: dict | None, fresh: bool = False) -> Plan:
+    """Counts and previews. Into an empty dataset (`fresh`) every row is added in upload order,
+    so the counts and the first rows are known without scanning the upload again."""
+    incoming = _incoming_of(stage)
+    if fresh:
+        added = cur.execute(f"select count(*) from {incoming}").fetchone()[0]  # noqa: S608 - generated temp names
+        plan = Plan(ds.name, mode, scope, int(added), 0, 0)
+        first_added = "_pos < $limit"
+    else:
+        added, updated, unchanged = cur.execute(
+            f"select count(*) filter (where _status = 'added'), count(*) filter (where _status = 'updated'), "  # noqa: S608 - identifiers from datasets.py, generated temp names
+            f"count(*) filter (where _status = 'unchanged') from {stage}"
+        ).fetchone()
+        plan = Plan(ds.name, mode, scope, int(added), int(updated), int(unchanged))
+        first_added = f"_pos in (select _pos from {stage} where _status = 'added' order by _pos limit $limit)"  # noqa: S608 - generated temp names
     plan.added_rows = cur.execute(
-        f"select {_typed(ds)} from {_incoming_of(stage)} where _pos in (select _pos from {stage} "  # noqa: S608 - identifiers from datasets.py, generated temp names
-        f"where _status = 'added' order by _pos limit $limit) order by _pos",
+        f"select {_typed(ds)} from {_head_of(stage) if fresh else incoming} where {first_added} order by _pos",  # noqa: S608 - identifiers from datasets.py, generated temp names
         {"limit": PREVIEW_LIMIT},
     ).df()
-    cells = " union all ".join(
-        f"select s._pos, {_key_text(ds, 's.')} as key, '{c}' as \"column\", cast(c.{_q(c)} as varchar) as old, "  # noqa: S608 - identifiers from datasets.py, generated temp names
-        f"cast(s.{_q(c)} as varchar) as new, {i} as ord "
-        f"from first s join {ds.name} c on c.row_key = s.row_key and c.valid_to is null "
-        f"where s.{_q(c)} is distinct from c.{_q(c)}"
-        for i, c in enumerate(ds.column_names)
-    )
-    plan.updated_cells = cur.execute(
-        f"with first as materialized (select * from {_rows_of(stage)} where _pos in (select _pos from {stage} "  # noqa: S608 - identifiers from datasets.py, generated temp names
-        f"where _status = 'updated' order by _pos limit $limit)), cells as ({cells}) "
-        f"select key, \"column\", old, new from cells order by _pos, ord",
-        {"limit": PREVIEW_LIMIT},
-    ).df()
+    plan.updated_cells = _updated_cells(cur, ds, stage, none=fresh)
+    order = ", ".join(_q(k) for k in ds.key)
     if mode == "replace":
         cond, params = _removed_where(ds, stage, scope)
         plan.removed = int(cur.execute(f"select count(*) from {ds.name} c where {cond}", params).fetchone()[0])  # noqa: S608 - identifiers from datasets.py, generated temp names
@@ -321,6 +334,26 @@ def _plan(cur, ds: Dataset, stage: str, mode: str, scope: dict | None) -> Plan:
     else:
         plan.removed_rows = plan.added_rows.iloc[0:0]
     return plan
+
+
+def _updated_cells(cur, ds: Dataset, stage: str, none: bool = False) -> pd.DataFrame:
+    """Key, column, old and new value of each changed cell of the first updated rows."""
+    if none:
+        return cur.execute('select null::varchar as key, null::varchar as "column", null::varchar as old, '
+                           "null::varchar as new where false").df()
+    cells = " union all ".join(
+        f"select s._pos, {_key_text(ds, 's.')} as key, '{c}' as \"column\", cast(c.{_q(c)} as varchar) as old, "  # noqa: S608 - identifiers from datasets.py, generated temp names
+        f"cast(s.{_q(c)} as varchar) as new, {i} as ord "
+        f"from first s join {ds.name} c on c.row_key = s.row_key and c.valid_to is null "
+        f"where s.{_q(c)} is distinct from c.{_q(c)}"
+        for i, c in enumerate(ds.column_names)
+    )
+    return cur.execute(
+        f"with first as materialized (select * from {_rows_of(stage)} where _pos in (select _pos from {stage} "  # noqa: S608 - identifiers from datasets.py, generated temp names
+        f"where _status = 'updated' order by _pos limit $limit)), cells as ({cells}) "
+        f"select key, \"column\", old, new from cells order by _pos, ord",
+        {"limit": PREVIEW_LIMIT},
+    ).df()
 
 
 def plan(con, dataset: str, frame: pd.DataFrame, mode: str = "merge", scope: dict | None = None) -> Plan:

@@ -216,42 +216,51 @@ def _ranges(dataset: str, frame: pd.DataFrame, rep: _Reporter) -> None:
 
 def _key_codes(keyed: pd.DataFrame) -> tuple[np.ndarray, int]:
     """One integer per row, equal exactly when the rows' keys are equal (empty equals empty),
-    and how many distinct keys there are. Stops early once the keys seen so far are unique."""
+    and how many distinct keys there are. Stops early once the keys are proved unique."""
     n = len(keyed)
     combined = np.zeros(n, dtype=np.int64)
     span = 1
     for name in reversed(keyed.columns):          # specific columns (product code, title) last in keys
-        codes, distinct = _codes(keyed[name])
-        if distinct == n:
+        codes, width, exact = _codes(keyed[name])
+        if exact and width == n:
             return codes.astype(np.int64), n
-        width = distinct + 1
+        width = max(width, 1)                     # codes run from 0 to width - 1
         if span * width >= 2 ** 62:
             combined, found = pd.factorize(combined)
             span = len(found)
         combined = combined * width + codes
         span *= width
+    if span <= 8 * n + 1024 and np.bincount(combined, minlength=1).max(initial=0) <= 1:
+        return combined, n                        # every combination at most once: no hashing needed
     combined, found = pd.factorize(combined)
     return combined, len(found)
 
 
-def _codes(column: pd.Series) -> tuple[np.ndarray, int]:
-    """One integer per cell, equal exactly when the cells are (nulls equal each other), and how many
-    distinct values; Arrow strings are hashed by Arrow (one shared dictionary across chunks)."""
+def _codes(column: pd.Series) -> tuple[np.ndarray, int, bool]:
+    """One integer per cell, equal exactly when the cells are (nulls equal each other), with a bound
+    on the codes and whether that bound is the exact number of distinct values. Whole numbers in
+    a narrow range are coded by offset; Arrow strings are hashed by Arrow (one shared dictionary)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    if pd.api.types.is_integer_dtype(column.dtype) and len(column):
+        valid = column.notna().to_numpy(dtype=bool)
+        values = column.to_numpy(dtype=np.int64, na_value=0)
+        low, high = (int(values[valid].min()), int(values[valid].max())) if valid.any() else (0, 0)
+        if high - low <= 4 * len(column):
+            return np.where(valid, values - low + 1, 0), high - low + 2, False
     arrow = cells._arrow_strings(column)
     if arrow is None or len(column) == 0:
         codes, uniques = pd.factorize(column, use_na_sentinel=False)
-        return codes, len(uniques)
+        return codes, len(uniques), True
     if isinstance(arrow, pa.Array):
         arrow = pa.chunked_array([arrow])
     encoded = pc.dictionary_encode(arrow, null_encoding="encode")
     if not encoded.num_chunks:
-        return np.zeros(0, dtype=np.int64), 0
+        return np.zeros(0, dtype=np.int64), 0, True
     codes = np.concatenate([np.asarray(c.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
                             for c in encoded.chunks])
-    return codes, max(len(c.dictionary) for c in encoded.chunks)
+    return codes, max(len(c.dictionary) for c in encoded.chunks), True
 
 
 def _duplicates(ds, frame: pd.DataFrame, rep: _Reporter) -> None:

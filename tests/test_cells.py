@@ -146,3 +146,48 @@ def test_bools():
     parsed = parse_bools(pd.Series(["yes", "Ne", "да", None, "hmm"]))
     assert parsed.values.tolist()[:3] == [True, False, True]
     assert parsed.bad.tolist() == [False, False, False, False, True]
+
+
+def _arrow_series(*chunks) -> pd.Series:
+    """An Arrow-backed string column split into chunks, as the CSV reader hands it over."""
+    import pyarrow as pa
+
+    return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(
+        [pa.array(c, type=pa.large_string()) for c in chunks], type=pa.large_string())))
+
+
+def test_codes_from_arrow_chunks_map_each_value_and_mark_the_unknown():
+    parsed = parse_codes(_arrow_series(["Held", "planned"], ["održana", None, "perhaps"]), EXERCISE_STATUSES)
+    assert parsed.values.tolist() == ["held", "planned", "held", pd.NA, pd.NA]
+    assert parsed.bad.tolist() == [False, False, False, False, True]
+
+
+def test_codes_already_canonical_keep_the_column_as_it_is():
+    column = _arrow_series(["held", "planned"], ["held"])
+    parsed = parse_codes(column, EXERCISE_STATUSES)
+    assert parsed.values.tolist() == ["held", "planned", "held"]
+    assert not parsed.bad.any()
+
+
+def test_bools_from_arrow_chunks():
+    parsed = parse_bools(_arrow_series(["true", "FALSE"], ["da", "hmm", None]))
+    assert parsed.values.tolist() == [True, False, True, pd.NA, pd.NA]
+    assert parsed.bad.tolist() == [False, False, False, True, False]
+
+
+def test_arrow_text_is_trimmed_of_unicode_spaces_at_either_end():
+    from dialogue.cells import as_text
+
+    # U+00A0 (no-break space, common in text copied from web pages), U+3000, U+2007; '' is blank.
+    text = as_text(_arrow_series(["Serbia\u00a0", "x"], ["\u3000Niš", "a\u2007", "", " b ", "Beograd"]))
+    assert text.tolist() == ["Serbia", "x", "Niš", "a", pd.NA, "b", "Beograd"]
+
+
+def test_arrow_text_without_spaces_or_blanks_keeps_its_buffers():
+    from dialogue.cells import as_text
+
+    column = _arrow_series(["Nis", "Beograd"], ["US Census"])
+    text = as_text(column)
+    assert text.tolist() == ["Nis", "Beograd", "US Census"]
+    before, after = column.array._pa_array, text.array._pa_array
+    assert [c.buffers()[2].address for c in after.chunks] == [c.buffers()[2].address for c in before.chunks]

@@ -362,3 +362,27 @@ def test_legacy_xls_is_read():
     assert parsed.frame["title"].tolist() == ["Ambasador", "Obuka Čačak"]
     assert parsed.frame["date"].tolist() == [pd.Timestamp("2024-03-01"), pd.Timestamp("2024-05-15")]
     assert list(parsed.row_numbers) == [4, 5]
+
+
+def test_repeated_keys_are_found_by_year_and_month_with_empty_months_equal():
+    """Years and months are coded by offset, not hashed: an annual row (no month) repeats only
+    another annual row of the same year, and each repeat names the first row."""
+    rows = ["reporter,year,month,flow,value,currency,product_code",
+            "US Census,2024,,us_to_serbia,5,USD,x",        # row 2
+            "US Census,2024,1,us_to_serbia,5,USD,x",       # row 3
+            "US Census,2023,,us_to_serbia,5,USD,x",        # row 4
+            "US Census,2024,12,us_to_serbia,5,USD,x",      # row 5
+            "US Census,2024,,us_to_serbia,6,USD,x",        # row 6: repeats row 2
+            "US Census,2024,12,us_to_serbia,7,USD,x",      # row 7: repeats row 5
+            "US Census,2024,12,us_to_serbia,7,USD,y"]      # row 8: another product
+    parsed = read_upload(("\n".join(rows) + "\n").encode(), "trade.csv")
+    found = sorted((p.row, p.message) for p in parsed.errors)
+    assert [row for row, _ in found] == [6, 7]
+    assert "first in row 2" in found[0][1] and "first in row 5" in found[1][1]
+
+
+def test_distinct_keys_over_many_rows_pass():
+    rows = ["reporter,year,month,flow,value,currency,product_code"]
+    rows += [f"US Census,{2010 + i % 17},{1 + i // 17 % 12},us_to_serbia,{i},USD,{i // 204:04d}" for i in range(5000)]
+    parsed = read_upload(("\n".join(rows) + "\n").encode(), "trade.csv")
+    assert parsed.errors == [] and len(parsed.frame) == 5000
