@@ -88,10 +88,14 @@ def _version(package: str) -> str:
 
 
 def _git_commit() -> str:
+    """The commit measured, marked when tracked files differ from it (the figures are not its)."""
     try:
         out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                              text=True, timeout=10)
-        return out.stdout.strip() or "unknown"
+        changed = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                                 capture_output=True, text=True, timeout=10)
+        commit = out.stdout.strip() or "unknown"
+        return commit + (" + uncommitted changes" if changed.stdout.strip() else "")
     except (OSError, subprocess.SubprocessError):
         return "unknown"
 

@@ -451,11 +451,16 @@ def _write(cur, ds: Dataset, stage: str, p: Plan, actor: Actor, *, file: str, sh
         else:    # every row goes in: read the upload itself (keys hashed again) instead of joining
             source = (f"(select *, {_row_key(ds)} as row_key from "  # noqa: S608 - identifiers from datasets.py, generated temp names
                       f"(select {_typed(ds)} from {_incoming_of(stage)}))")
+        # Stored row order carries no meaning (every read orders by its keys); not keeping the
+        # upload's order lets each thread write its own row groups instead of buffering them in
+        # order, which takes ~75 MB off the peak of a 1,000,000-row upload. This cursor only.
+        c.execute("set preserve_insertion_order = false")
         c.execute(
             f"insert into {ds.name} ({_cols(ds)}, row_key, valid_from, valid_to) "  # noqa: S608 - identifiers from datasets.py, generated temp names
             f"select {_cols(ds)}, row_key, $id, null from {source}",
             {"id": upload_id},
         )
+        c.execute("reset preserve_insertion_order")
         c.execute(
             'insert into uploads (upload_id, dataset, file, sha256, "user", time, mode, layout, '
             "added, updated, unchanged, removed) values ($id, $ds, $file, $sha, $user, $time, $mode, "

@@ -227,8 +227,11 @@ def _key_codes(keyed: pd.DataFrame) -> tuple[np.ndarray, int]:
         width = max(width, 1)                     # codes run from 0 to width - 1
         if span * width >= 2 ** 62:
             combined, found = pd.factorize(combined)
+            combined = combined.astype(np.int64, copy=False)
             span = len(found)
-        combined = combined * width + codes
+        combined *= width                         # in place: a 1,000,000-row key holds ~8 MB per array
+        combined += codes
+        del codes
         span *= width
     if span <= 8 * n + 1024 and np.bincount(combined, minlength=1).max(initial=0) <= 1:
         return combined, n                        # every combination at most once: no hashing needed
