@@ -13,6 +13,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from typing import Iterator
 
 import pandas as pd
 
@@ -217,29 +218,17 @@ def _unpacked_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, so_far: int,
     raw.seek(info.header_offset + 30 + name_len + extra_len)
     packed = raw.read(info.compress_size)
     if info.compress_type == zipfile.ZIP_STORED:
-        chunks = [packed]
         inflater = None
     elif info.compress_type == zipfile.ZIP_DEFLATED:
         inflater = zlib.decompressobj(-15)
-        chunks = None
     else:
         raise Refused(f"The archive member {info.filename!r} uses an unusual compression; save the "
                       "file again as .xlsx.")
     size = 0
     first = True
     limit = max(info.file_size, 0)
-    pending = packed
-    while True:
-        if inflater is None:
-            chunk = chunks.pop() if chunks else b""
-        else:
-            try:
-                chunk = inflater.decompress(pending, 1 << 20)
-            except zlib.error as exc:
-                raise Refused(f"The spreadsheet archive is damaged ({exc}). Save it again as .xlsx.") from exc
-            pending = inflater.unconsumed_tail
-        if not chunk:
-            break
+    recent: list[bytes] = []          # the last two chunks, for the tail: kept, not copied
+    for chunk in _chunks_of(packed, inflater, zlib.error):
         if first and info.filename.endswith((".xml", ".rels", ".vml")):
             head = chunk[:4096].lower()
             if b"<!doctype" in head or b"<!entity" in head:
@@ -247,13 +236,38 @@ def _unpacked_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, so_far: int,
                               "laughs' attack or a damaged file); refused.")
         first = False
         if tail is not None:
-            keep = (tail[0] if tail else b"") + chunk
-            tail[:] = [keep[-(1 << 18):]]
+            recent = [recent[-1], chunk] if recent else [chunk]
         size += len(chunk)
         if size > limit or so_far + size > MAX_UNCOMPRESSED:
             raise Refused("The spreadsheet unpacks to more than it declares or more than "
                           f"{MAX_UNCOMPRESSED / 1e6:.0f} MB: refused as a possible zip bomb.")
+    if tail is not None and recent:
+        tail[:] = [b"".join(recent)[-(1 << 18):]]
     return size
+
+
+def _chunks_of(packed: bytes, inflater, error) -> Iterator[bytes]:
+    """A member's bytes unpacked 1 MB at a time. The packed bytes are fed 64 KB at a time, so
+    what is left over after each bounded call (copied by zlib) stays small."""
+    if inflater is None:
+        if packed:
+            yield packed
+        return
+    view = memoryview(packed)
+    step = 1 << 16
+    pending, fed = view[:step], step
+    while True:
+        try:
+            chunk = inflater.decompress(pending, 1 << 20)
+        except error as exc:
+            raise Refused(f"The spreadsheet archive is damaged ({exc}). Save it again as .xlsx.") from exc
+        pending = inflater.unconsumed_tail
+        if not pending and fed < len(view) and not inflater.eof:
+            pending, fed = view[fed:fed + step], fed + step
+        if chunk:
+            yield chunk
+        elif not pending:
+            return
 
 
 def _inflater_module():

@@ -323,3 +323,21 @@ def test_a_hostile_file_name_and_cell_stay_literal_in_the_data_pages_messages(ho
     messages = [m.value for m in [*at.error, *at.success, *at.warning, *at.caption]]
     assert any("pixel" in m for m in messages), messages          # the file is named in the message
     assert not [m for m in messages if LIVE.search(m)]
+
+
+@pytest.mark.parametrize("payload", [
+    b"",                                                   # an empty member
+    b"<row r=\"1\"><v>1</v></row>" * 400_000,              # ~10 MB that packs ~1000:1
+    bytes(range(256)) * 20_000,                            # ~5 MB that hardly packs
+])
+def test_members_are_unpacked_whole_in_bounded_chunks(payload):
+    import zlib
+
+    from dialogue.sheets import _chunks_of, _inflater_module
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    packed = packer.compress(payload) + packer.flush()
+    module = _inflater_module()
+    chunks = list(_chunks_of(packed, module.decompressobj(-15), module.error))
+    assert b"".join(chunks) == payload
+    assert all(0 < len(c) <= 1 << 20 for c in chunks)
