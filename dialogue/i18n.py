@@ -119,6 +119,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
                          "sporazuma i događaja (sve su na stranici Podaci):"),
     "unmeasured_empty": ("The proposal sets no measurable target for this area, and nothing is recorded yet.",
                          "Predlog ne postavlja merljiv cilj za ovu oblast, a još ništa nije zabeleženo."),
+    "records_list": ("The records ({n})", "Zapisi ({n})"),
     "more_areas": ("More areas", "Ostale oblasti"),
     # trade
     "trade_title": ("Trade: +10% a year", "Trgovina: +10% godišnje"),

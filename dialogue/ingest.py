@@ -82,13 +82,14 @@ def ingest(con, data: bytes, filename: str, actor: Actor, dataset: str | None = 
                           "could not tell which dataset this file holds; name it with --dataset "
                           "(trade, exercises, agreements or events) or use the template's column names")
         return _rejected(parsed, [problem.as_dict()], dry_run)
+    keep = parsed.info.get("absent_columns", ())      # what the file does not say stays as stored
     try:
         if dry_run:
-            plan = store.plan(con, parsed.dataset, parsed.frame, mode)
+            plan = store.plan(con, parsed.dataset, parsed.frame, mode, keep=keep)
             upload_id = None
         else:
             plan, upload_id = store.apply(con, parsed.dataset, parsed.frame, actor, file=parsed.file, mode=mode,
-                                          layout=parsed.layout, sha256=parsed.sha256)
+                                          layout=parsed.layout, sha256=parsed.sha256, keep=keep)
     except store.DuplicateKeys as exc:
         return _rejected(parsed, _duplicate_problems(parsed, exc), dry_run)
     except store.StoreError as exc:

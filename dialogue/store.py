@@ -65,6 +65,7 @@ class Plan:
     updated_cells: pd.DataFrame = field(default_factory=pd.DataFrame)   # key, column, old, new
     removed_rows: pd.DataFrame = field(default_factory=pd.DataFrame)    # canonical columns
     frame: pd.DataFrame | None = field(default=None, repr=False)        # the upload, for commit()
+    kept: tuple[str, ...] = ()        # columns the upload lacks: stored rows keep their values
 
     @property
     def rows(self) -> dict:
@@ -130,8 +131,17 @@ def _key_text(ds: Dataset, prefix: str = "") -> str:
         f"coalesce(cast({prefix}{_q(k)} as varchar), '—')" for k in ds.key) + ")"
 
 
-def _differs(ds: Dataset, a: str, b: str) -> str:
-    return "(" + " or ".join(f"{a}.{_q(c)} is distinct from {b}.{_q(c)}" for c in ds.column_names) + ")"
+def _differs(ds: Dataset, a: str, b: str, skip: tuple[str, ...] = ()) -> str:
+    return "(" + " or ".join(f"{a}.{_q(c)} is distinct from {b}.{_q(c)}"
+                             for c in ds.column_names if c not in skip) + ")"
+
+
+def _kept(ds: Dataset, keep) -> tuple[str, ...]:
+    """The columns whose stored values an upload keeps: those it lacks, never a key column."""
+    unknown = [c for c in keep or () if c not in ds.column_names]
+    if unknown:
+        raise StoreError(f"cannot keep unknown {ds.name} column(s): {', '.join(unknown)}")
+    return tuple(c for c in ds.column_names if c in (keep or ()) and c not in ds.key)
 
 
 def _dataset(name: str) -> Dataset:
@@ -194,10 +204,12 @@ def _require_current_schema(cur, ds: Dataset) -> None:
         )
 
 
-def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None) -> tuple[str, Plan]:
+def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None,
+           keep: tuple[str, ...] = ()) -> tuple[str, Plan]:
     """Stage the upload (outside any transaction) and compute its plan.
 
-    Only each row's position, key and status are materialised (a temp table); the typed columns
+    Only each row's position, key and status are materialised (a temp table), plus, for the
+    `keep` columns the upload lacks, the stored value of each matching row; the typed columns
     are read from the registered Arrow table through a view, so the upload is never copied whole.
     """
     if mode not in MODES:
@@ -223,18 +235,21 @@ def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None)
             )
             key = f"{_row_key(ds, 't.')}"
         else:
+            kept_values = "".join(f", case when c.row_key is null then k.{_q(n)} else c.{_q(n)} end as {_q(n)}"
+                                  for n in keep)
             cur.execute(
                 f"create temp table {stage} as "  # noqa: S608 - identifiers from datasets.py, generated temp names
                 f"with typed as (select {_typed(ds)}, _pos from {view}), "
                 f"keyed as (select *, {_row_key(ds)} as row_key from typed) "
                 f"select k._pos, k.row_key, case when c.row_key is null then 'added' "
-                f"when {_differs(ds, 'k', 'c')} then 'updated' else 'unchanged' end as _status, "
-                f"hash(k.row_key) as key_hash "
+                f"when {_differs(ds, 'k', 'c', skip=keep)} then 'updated' else 'unchanged' end as _status, "
+                f"hash(k.row_key) as key_hash{kept_values} "
                 f"from keyed k left join (select * from {ds.name} where valid_to is null) c on c.row_key = k.row_key"
             )
             key = "s.row_key"
+        replaced = (" replace (" + ", ".join(f"s.{_q(n)} as {_q(n)}" for n in keep) + ")") if keep and not fresh else ""
         cur.execute(
-            f"create temp view {rows} as select t.*, {key} as row_key, s._status "  # noqa: S608 - identifiers from datasets.py, generated temp names
+            f"create temp view {rows} as select t.*{replaced}, {key} as row_key, s._status "  # noqa: S608 - identifiers from datasets.py, generated temp names
             f"from (select {_typed(ds)}, _pos from {view}) t join {stage} s on s._pos = t._pos"
         )
         # Distinct 64-bit hashes prove distinct keys; only a repeated hash needs the exact (slower) look.
@@ -250,6 +265,7 @@ def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None)
         scope = _scope(cur, ds, stage, mode, scope)
         plan = _plan(cur, ds, stage, mode, scope, fresh=fresh)
         plan.frame = frame
+        plan.kept = keep
         return stage, plan
     except Exception:
         _drop(cur, stage)
@@ -356,12 +372,13 @@ def _updated_cells(cur, ds: Dataset, stage: str, none: bool = False) -> pd.DataF
     ).df()
 
 
-def plan(con, dataset: str, frame: pd.DataFrame, mode: str = "merge", scope: dict | None = None) -> Plan:
+def plan(con, dataset: str, frame: pd.DataFrame, mode: str = "merge", scope: dict | None = None,
+         keep=()) -> Plan:
     """What committing `frame` would change, without writing anything (a dry run)."""
     ds = _dataset(dataset)
     cur = con.cursor()
     try:
-        stage, result = _stage(cur, ds, frame, mode, scope)
+        stage, result = _stage(cur, ds, frame, mode, scope, _kept(ds, keep))
         _drop(cur, stage)
         return result
     finally:
@@ -446,7 +463,7 @@ def _write(cur, ds: Dataset, stage: str, p: Plan, actor: Actor, *, file: str, sh
             )
         if p.mode == "replace":
             c.execute(f"update {ds.name} set valid_to = $id where {cond}", {"id": upload_id, **params})
-        if p.unchanged:
+        if p.unchanged or (p.kept and p.updated):   # the staged rows carry the kept values
             source = f"(select * from {_rows_of(stage)} where _status in ('added', 'updated'))"  # noqa: S608 - generated temp names
         else:    # every row goes in: read the upload itself (keys hashed again) instead of joining
             source = (f"(select *, {_row_key(ds)} as row_key from "  # noqa: S608 - identifiers from datasets.py, generated temp names
@@ -484,18 +501,19 @@ def _write(cur, ds: Dataset, stage: str, p: Plan, actor: Actor, *, file: str, sh
 
 def apply(con, dataset: str, frame: pd.DataFrame, actor: Actor, *, file: str, mode: str = "merge",
           scope: dict | None = None, layout: str = "template", sha256: str = "",
-          time: datetime | None = None, expect: Plan | None = None) -> tuple[Plan, int | None]:
+          time: datetime | None = None, expect: Plan | None = None, keep=()) -> tuple[Plan, int | None]:
     """Diff and commit in one go under the write lock; returns the plan and the new upload id.
 
     Nothing is written (and the id is None) when the upload changes nothing. With `expect`, the
-    commit is refused if the fresh diff differs from that earlier preview.
+    commit is refused if the fresh diff differs from that earlier preview. Columns in `keep` (those
+    the uploaded file lacks) keep their stored values on rows that already exist.
     """
     roles.require(actor, "upload")
     ds = _dataset(dataset)
     with db.write_lock:
         cur = con.cursor()
         try:
-            stage, p = _stage(cur, ds, frame, mode, scope)
+            stage, p = _stage(cur, ds, frame, mode, scope, _kept(ds, keep))
             try:
                 if expect is not None and expect.rows != p.rows:
                     raise StalePlan(

@@ -118,6 +118,11 @@ def validate(raw: pd.DataFrame, dataset: str, *, file: str, sheet: str | None,
             info["date_precision_from_dates"] = int((precision_from_dates != "day").sum())
     _ranges(dataset, frame, rep)
     _duplicates(ds, frame, rep)
+    absent = [c.name for c in ds.columns if c.name not in raw.columns and c.name not in ds.key
+              and not (c.name == "currency" and currency)
+              and not (c.name == "date_precision" and precision_from_dates is not None)]
+    if absent:
+        info["absent_columns"] = absent       # the file says nothing of these: stored values stay
     return Validated(frame, rows, rep.problems, warnings, info)
 
 

@@ -31,11 +31,16 @@ for block in data.areas:
             st.caption(t("unmeasured_caption", lang) if block.records_total <= len(block.records) else
                        t("unmeasured_shown", lang, shown=fmt_count(len(block.records), lang),
                          n=fmt_count(block.records_total, lang)))
-            st.dataframe(common.arrow_of(block.records), hide_index=True, width="stretch",
-                         column_config={"source": t("source", lang),
-                                        "link": st.column_config.LinkColumn(t("col_link", lang)),
-                                        "date": t("col_date", lang), "kind": t("col_kind", lang),
-                                        "title": t("col_title", lang)})
+            # folded: the answer stays on one screen, and a closed list is not drawn on every run
+            records = st.expander(t("records_list", lang, n=fmt_count(len(block.records), lang)),
+                                  key=f"overview_records_{block.area}", on_change="rerun")
+            if records.open:
+                with records:
+                    st.dataframe(common.arrow_of(block.records), hide_index=True, width="stretch",
+                                 column_config={"source": t("source", lang),
+                                                "link": st.column_config.LinkColumn(t("col_link", lang)),
+                                                "date": t("col_date", lang), "kind": t("col_kind", lang),
+                                                "title": t("col_title", lang)})
 
 st.subheader(t("moves_title", lang, date=fmt_date(data.since, lang)), divider="gray")
 if data.moves.empty:

@@ -303,3 +303,52 @@ def test_a_database_with_text_row_keys_is_refused_with_the_fix(tmp_path):
         assert con.execute("select count(*) from uploads").fetchall() == [(0,)]
     finally:
         con.close()
+
+
+def _csv(*lines: str) -> bytes:
+    return ("\n".join(lines) + "\n").encode()
+
+
+FIRST_WITH_NOTES = _csv("reporter,year,flow,value,currency,note,publishable",
+                        "US Census,2023,us_to_serbia,100,USD,provisional,no",
+                        "US Census,2024,us_to_serbia,200,USD,revised in March,yes")
+SECOND_WITHOUT_NOTES = _csv("reporter,year,flow,value,currency",
+                            "US Census,2023,us_to_serbia,100,USD",     # as stored: unchanged, note kept
+                            "US Census,2024,us_to_serbia,250,USD",     # new value: note and publishable kept
+                            "US Census,2025,us_to_serbia,50,USD")      # new row: no note, publishable by default
+
+
+def _notes(con):
+    df = store.current_rows(con, "trade").sort_values("year")
+    return [(int(r.year), float(r.value), None if pd.isna(r.note) else r.note, bool(r.publishable))
+            for r in df.itertuples()]
+
+
+@pytest.mark.parametrize("mode", ["merge", "replace"])
+def test_columns_the_file_lacks_keep_their_stored_values(con, mode):
+    from dialogue.ingest import ingest
+
+    assert ingest(con, FIRST_WITH_NOTES, "first.csv", ANALYST).ok
+    preview = ingest(con, SECOND_WITHOUT_NOTES, "second.csv", ANALYST, mode=mode, dry_run=True)
+    report = ingest(con, SECOND_WITHOUT_NOTES, "second.csv", ANALYST, mode=mode)
+    expected = {"added": 1, "updated": 1, "unchanged": 1, "removed": 0}
+    assert preview.rows == expected and report.rows == expected
+    assert report.changes.updated_cells[["column", "old", "new"]].values.tolist() == [["value", "200.0", "250.0"]]
+    assert _notes(con) == [(2023, 100.0, "provisional", False), (2024, 250.0, "revised in March", True),
+                           (2025, 50.0, None, True)]
+
+
+def test_a_column_present_but_blank_clears_the_stored_value(con):
+    from dialogue.ingest import ingest
+
+    assert ingest(con, FIRST_WITH_NOTES, "first.csv", ANALYST).ok
+    report = ingest(con, _csv("reporter,year,flow,value,currency,note",
+                              "US Census,2023,us_to_serbia,100,USD,",
+                              "US Census,2024,us_to_serbia,200,USD,revised in March"), "third.csv", ANALYST)
+    assert report.rows == {"added": 0, "updated": 1, "unchanged": 1, "removed": 0}
+    assert _notes(con)[0] == (2023, 100.0, None, False)
+
+
+def test_keep_refuses_a_column_the_dataset_does_not_have(con):
+    with pytest.raises(store.StoreError, match="unknown trade column"):
+        store.plan(con, "trade", BASE, keep=["colour"])
