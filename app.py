@@ -6,13 +6,13 @@ import streamlit as st
 
 from dialogue import db
 from dialogue.i18n import LANG_NAMES, LANGS, t
-from pages import common
+from pages.ui import common
 
 st.set_page_config(page_title="Dialogue Monitor", page_icon=":material/handshake:", layout="wide")
 
 # Who is signed in; with no users, local mode only on loopback (refused per page on any other address,
 # for whoever runs `streamlit run app.py` directly instead of `python -m dialogue serve`).
-from pages.auth_ui import resolve_actor
+from pages.ui.auth_ui import resolve_actor
 
 WORKSPACES = ("reference", "demo")
 for key, default in ((common.KEY_AS_OF, date.today()), (common.KEY_LANG, "en"),
@@ -49,7 +49,7 @@ if workspace == "demo" or db.workspace(cursor) == "demo":
 actor = resolve_actor()
 st.session_state[common.KEY_ACTOR] = actor
 if actor is None:
-    from pages.auth_ui import sign_in_page
+    from pages.ui.auth_ui import sign_in_page
 
     st.navigation([st.Page(sign_in_page, title="Sign in", icon=":material/login:")]).run()
     st.stop()

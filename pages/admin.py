@@ -1,4 +1,4 @@
 """Administration: users, the audit log, settings and backups. Administrators only."""
-from pages.admin_tabs import render
+from pages.ui.admin_tabs import render
 
 render()

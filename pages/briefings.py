@@ -8,7 +8,7 @@ from dialogue.reports.content import parse_known_at
 from dialogue.reports.labels import label
 from dialogue.roles import require
 from dialogue.safe_text import plain
-from pages import common
+from pages.ui import common
 
 lang = common.lang()
 require(common.actor(), "read")

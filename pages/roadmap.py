@@ -2,7 +2,7 @@
 import streamlit as st
 
 from dialogue.i18n import t
-from pages import common
+from pages.ui import common
 
 lang = common.lang()
 data = common.open_page("roadmap", "roadmap_title")

@@ -3,7 +3,7 @@ import streamlit as st
 
 from dialogue.i18n import fmt_count, t
 from dialogue.safe_text import plain
-from pages import common
+from pages.ui import common
 
 lang = common.lang()
 data = common.open_page("security", "security_title")

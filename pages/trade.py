@@ -3,7 +3,7 @@ import streamlit as st
 
 from dialogue.i18n import fmt_percent, t
 from dialogue.safe_text import plain
-from pages import common
+from pages.ui import common
 
 lang = common.lang()
 st.title(t("trade_title", lang))

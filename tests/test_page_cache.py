@@ -1,4 +1,4 @@
-"""pages/cache.py: derived values are made once per input identity, and drawn exactly as Streamlit would draw them."""
+"""pages/ui/cache.py: derived values are made once per input identity, and drawn exactly as Streamlit would draw them."""
 from __future__ import annotations
 
 from datetime import date
@@ -7,7 +7,7 @@ import pandas as pd
 import pyarrow as pa
 from streamlit import dataframe_util
 
-from pages import cache
+from pages.ui import cache
 
 
 def test_memo_makes_once_per_frame_identity_and_value():
@@ -65,7 +65,7 @@ def test_chart_specs_have_no_altair_row_limit():
     """10,000 exercises on the timeline raised MaxRowsError while specs kept Altair's 5,000-row limit."""
     import altair as alt
 
-    from pages.cache import _to_dict
+    from pages.ui.cache import _to_dict
 
     spec = _to_dict(alt.Chart(pd.DataFrame({"x": range(6000)})).mark_tick().encode(x="x:Q"))
     assert len(spec["datasets"][next(iter(spec["datasets"]))]) == 6000

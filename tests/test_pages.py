@@ -160,6 +160,23 @@ def test_overview_lists_every_area_in_serbian(fixture_db):
     assert "🟢 На добром путу" in badges
 
 
+def test_overview_folds_an_areas_records_and_draws_them_when_opened(fixture_db):
+    con = db.connect(fixture_db)
+    put_rows(con, "events", [dict(date=f"2025-0{i}-01", kind="context", title=f"energy talks {i}", area="energy",
+                                  source="https://example.org/e") for i in range(1, 4)])
+    con.close()
+    at = run_page("overview")
+    assert not at.exception
+    folded = [e for e in at.expander if e.key == "overview_records_energy"]
+    assert len(folded) == 1 and folded[0].label == "The records (3)"
+    assert not at.dataframe                              # closed: nothing drawn on this run
+    at.session_state["overview_records_energy"] = True   # the minister opens it
+    at.run()
+    assert not at.exception
+    (records,) = _frames(at)
+    assert list(records["title"]) == ["energy talks 3", "energy talks 2", "energy talks 1"]   # newest first
+
+
 def test_upload_preview_commit_history_rollback(fixture_db):
     pytest.importorskip("dialogue.reading", reason="the readers' module (dialogue.reading) is not installed yet")
     csv = ("name,start_date,end_date,format,us_participation,status,source\n"
@@ -228,7 +245,7 @@ def _as_role(role: str, name: str, tmp_path, monkeypatch, page: str) -> AppTest:
     """The page as a signed-in user of `role` (users file in tmp_path, server-side session token)."""
     from dialogue import auth
     from dialogue.roles import Actor
-    from pages import auth_ui
+    from pages.ui import auth_ui
 
     users = tmp_path / "users.toml"
     monkeypatch.setenv("DIALOGUE_USERS", str(users))

@@ -415,7 +415,7 @@ def test_notes_helper_lists_notes_as_text_and_lets_analysts_add(known, db_path):
     add_note(known, ANALYST, "dfc-office", "**not bold** <b>no html</b>", date(2026, 5, 1))
     known.close()
     db.close_all()
-    script = "from pages.common_notes import show_notes\nshow_notes('dfc-office')\n"
+    script = "from pages.ui.common_notes import show_notes\nshow_notes('dfc-office')\n"
     at = AppTest.from_string(script, default_timeout=60)
     at.session_state["_db_path"] = str(db_path)
     at.session_state["lang"] = "en"

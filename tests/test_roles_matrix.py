@@ -214,7 +214,7 @@ def app_env(tmp_path, monkeypatch):
 
 def app_as(role: str | None, query: dict | None = None):
     from streamlit.testing.v1 import AppTest
-    from pages import auth_ui
+    from pages.ui import auth_ui
 
     at = AppTest.from_file(APP, default_timeout=120)
     if role:
@@ -261,7 +261,7 @@ def test_a_page_outside_the_role_cannot_be_opened(app_env, role, page):
 @pytest.mark.parametrize("role", ["viewer", "analyst"])
 def test_admin_page_guards_itself_when_run_directly(app_env, role):
     from streamlit.testing.v1 import AppTest
-    from pages import auth_ui
+    from pages.ui import auth_ui
 
     at = AppTest.from_file(str(Path(APP).parent / "pages" / "admin.py"), default_timeout=120)
     at.session_state[auth_ui.TOKEN_KEY] = auth.SESSIONS.create(Actor(PEOPLE[role], role))
@@ -291,7 +291,7 @@ def test_sign_in_form_then_pages_of_the_role_and_audit(app_env):
 
 
 def test_removed_user_loses_the_session_at_the_next_run(app_env):
-    from pages import auth_ui
+    from pages.ui import auth_ui
 
     at = app_as("analyst")
     token = at.session_state[auth_ui.TOKEN_KEY]
@@ -401,7 +401,7 @@ def test_admin_checks_and_saves_the_targets_file_on_the_admin_page(app_env, tmp_
 @pytest.fixture
 def oidc(app_env, monkeypatch):
     """Pretend .streamlit/secrets.toml has [auth] and the provider returned an identity."""
-    from pages import auth_ui
+    from pages.ui import auth_ui
 
     monkeypatch.setattr(auth_ui, "oidc_configured", lambda: True)
 
@@ -438,7 +438,7 @@ def test_signed_out_identity_provider_user_sees_the_provider_button(oidc, app_en
 
 def test_sign_out_ends_the_server_side_session_and_is_audited(app_env):
     from dialogue import audit
-    from pages import auth_ui
+    from pages.ui import auth_ui
 
     at = app_as("analyst")
     token = at.session_state[auth_ui.TOKEN_KEY]

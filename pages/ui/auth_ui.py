@@ -26,7 +26,7 @@ def main_database() -> tuple[str, object]:
     cached connection fills a missing file from the bundled data first, so use it when present.
     """
     try:
-        from pages import common
+        from pages.ui import common
     except ImportError:                  # the dashboard's page helpers are not installed
         return str(config.db_path()), db.shared(config.db_path())
     path = str(common.workspace_path("reference"))

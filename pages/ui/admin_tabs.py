@@ -11,8 +11,8 @@ from dialogue import audit, auth, backup, config, db, targets_admin
 from dialogue.roles import ROLES, PermissionDenied
 from dialogue.targets import TargetsFileError
 from dialogue.safe_text import plain
-from pages import common
-from pages.auth_ui import main_database, oidc_configured, page_guard
+from pages.ui import common
+from pages.ui.auth_ui import main_database, oidc_configured, page_guard
 
 
 def render() -> None:

@@ -10,7 +10,7 @@ from dialogue.i18n import t
 from dialogue.notes import add_note
 from dialogue.reports.labels import label
 from dialogue.safe_text import plain
-from pages import common
+from pages.ui import common
 
 
 def show_notes(target_id: str, notes: list[dict] | None = None) -> None:

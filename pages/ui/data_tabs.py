@@ -12,7 +12,7 @@ from dialogue.datasets import DATASETS
 from dialogue.i18n import t
 from dialogue.roles import PermissionDenied
 from dialogue.safe_text import plain
-from pages import common
+from pages.ui import common
 
 
 def render() -> None:

@@ -10,8 +10,8 @@ import streamlit as st
 from dialogue import config, db, views
 from dialogue.i18n import t
 from dialogue.safe_text import plain, plain_frame
-from pages import cache
-from pages.cache import chart_spec
+from pages.ui import cache
+from pages.ui.cache import chart_spec
 
 # Session-state keys of the shared sidebar widgets (set in app.py, read by the pages).
 KEY_AS_OF, KEY_LANG, KEY_WORKSPACE = "as_of", "lang", "workspace"
@@ -192,7 +192,7 @@ def _memo() -> cache.IdentityMemo:
     """The page-data memo, looked up once per script run.
 
     Not one st.cache_resource call per view: each costs ~0.3 ms (hashing, locks, stats) on every run;
-    a warm run gets the same objects back (pages/cache.py keys chart specs on their identity), so page
+    a warm run gets the same objects back (pages/ui/cache.py keys chart specs on their identity), so page
     data is read-only: never mutate it.
     """
     return _once_per_run(KEY_MEMO, _page_memo)
@@ -287,7 +287,7 @@ def safe_table(frame) -> None:
 def notes_section(*areas: str) -> None:
     """A page's "Analysts' notes": the notes of its areas' targets in one list, and one form to add a note."""
     from dialogue.reports.labels import label
-    from pages.common_notes import notes_panel
+    from pages.ui.common_notes import notes_panel
 
     targets = []
     for area in areas:
