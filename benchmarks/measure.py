@@ -92,8 +92,9 @@ def _git_commit() -> str:
     try:
         out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                              text=True, timeout=10)
-        changed = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
-                                 capture_output=True, text=True, timeout=10)
+        changed = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", ".",
+                                  ":!BENCHMARKS.md"],      # the report itself is rewritten by every run
+                                 cwd=ROOT, capture_output=True, text=True, timeout=10)
         commit = out.stdout.strip() or "unknown"
         return commit + (" + uncommitted changes" if changed.stdout.strip() else "")
     except (OSError, subprocess.SubprocessError):
