@@ -219,7 +219,6 @@ def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None,
     view, rows = _incoming_of(stage), _rows_of(stage)
     table = _arrow(ds, frame)
     cur.register(view, table)
-    cur.register(_head_of(stage), table.slice(0, PREVIEW_LIMIT))
     try:
         fresh = not cur.execute(
             f"select exists (select 1 from {ds.name} where valid_to is null)").fetchone()[0]  # noqa: S608 - identifiers from datasets.py
@@ -234,6 +233,7 @@ def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None,
                 f"hash({', '.join(_q(k) for k in ds.key)}) as key_hash from typed"
             )
             key = f"{_row_key(ds, 't.')}"
+            cur.register(_head_of(stage), table.slice(0, PREVIEW_LIMIT))   # the preview: every row is added
         else:
             kept_values = "".join(f", case when c.row_key is null then k.{_q(n)} else c.{_q(n)} end as {_q(n)}"
                                   for n in keep)

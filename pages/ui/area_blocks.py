@@ -7,9 +7,6 @@ import streamlit as st
 from dialogue.i18n import fmt_count, t
 from pages.ui import common
 
-PAGES = {"trade": "pages/trade.py", "security": "pages/security.py", "political": "pages/political.py",
-         "roadmap": "pages/roadmap.py"}
-
 
 def draw(areas, lang: str) -> None:
     """One section per area, in the order the view gives them."""
@@ -17,7 +14,7 @@ def draw(areas, lang: str) -> None:
         if block.page:   # heading and link in one row only where there is a page to link to (blocks cost per run)
             row = st.container(horizontal=True, horizontal_alignment="distribute", vertical_alignment="center")
             row.subheader(block.title, width="content")
-            row.page_link(PAGES[block.page], label=t("open_page", lang), icon=":material/arrow_forward:")
+            row.page_link(f"pages/{block.page}.py", label=t("open_page", lang), icon=":material/arrow_forward:")
         else:
             st.subheader(block.title)
         if not block.targets.empty:
