@@ -128,6 +128,7 @@ def test_upload_on_the_data_page(server, browser, tmp_path):
                    "Browser Wolf 26,2026-05-04,2026-05-08,bilateral,yes,held,https://example.org/wolf\n",
                    encoding="utf-8")
     page = browser.new_page(viewport={"width": 1366, "height": 900})
+    _open(page, url)             # through the router first: a fresh server serves no page by its URL alone
     _open(page, f"{url}/data")
     page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(csv))
     page.get_by_text("What the commit will change").wait_for(timeout=60_000)

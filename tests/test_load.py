@@ -40,6 +40,7 @@ UPLOADS = 6               # the analyst's uploads: one every 10 s, or right afte
 HARD_STOP = 300.0         # seconds: nothing runs longer, however loaded the machine is
 MAX_STEPS = 400           # per session: bounded however fast pages come
 PAGE_TIMEOUT_MS = 60_000
+UPLOADER = "[class*=st-key-upload_file_]"   # its key changes after each commit, which empties it
 
 if not Path(CHROMIUM).exists():
     pytest.skip(f"Debian's Chromium is not installed at {CHROMIUM}", allow_module_level=True)
@@ -111,6 +112,16 @@ async def _errors(page) -> list[str]:
     return found
 
 
+async def _what_is_shown(page, shot: Path) -> str:
+    """The page's main text and a screenshot, so that a failure says what the user was looking at."""
+    try:
+        await page.screenshot(path=str(shot), full_page=True)
+        text = await page.locator("[data-testid=stMainBlockContainer]").inner_text(timeout=5_000)
+    except Exception as exc:  # noqa: BLE001 - the page may be gone; say so instead
+        return f"(page not readable: {exc!r:.200})"
+    return f"screenshot {shot}; page text: " + " ".join(text.split())[:1500]
+
+
 async def _sign_in(page, base: str, name: str) -> None:
     await page.goto(base, timeout=PAGE_TIMEOUT_MS)
     await page.locator(".st-key-_dialogue_sign_in_name input").fill(name, timeout=PAGE_TIMEOUT_MS)
@@ -144,9 +155,12 @@ def test_fresh_server_shows_no_page_to_someone_not_signed_in(tmp_path):
         seen = asyncio.run(visit(base))
     titles = {"trade": t("trade_title"), "data": t("data_title"), "admin": "Administration",
               "overview": t("overview_title")}
+    assert "Open the main page" in seen["trade"][1], "the first visit, before any router run, links the main page"
     for name, (headings, body) in seen.items():
         assert titles[name] not in headings, f"/{name} showed its page to a visitor who had not signed in"
         assert "sign in" in body.lower(), f"/{name} did not ask to sign in"
+        # the way in: the sign-in form (once the router runs) or, before that, a link to the main page
+        assert "Open the main page" in body or "Password" in body, f"/{name} offered no way to sign in"
 
 
 # -------------------------------------------------------------------------------------------------
@@ -203,7 +217,7 @@ async def _analyst(page, tmp: Path, uploading: asyncio.Event, out: dict) -> None
     stop = time.monotonic() + HARD_STOP
     try:
         await page.locator("[data-testid=stSidebarNav] a").filter(has_text="Data").first.click()
-        await page.locator(".st-key-upload_file").wait_for(timeout=PAGE_TIMEOUT_MS)
+        await page.locator(UPLOADER).wait_for(timeout=PAGE_TIMEOUT_MS)
         await _settled(page)
         i = 0
         next_upload = time.monotonic()
@@ -214,7 +228,7 @@ async def _analyst(page, tmp: Path, uploading: asyncio.Event, out: dict) -> None
             file = tmp / f"exercise_{i}.csv"
             file.write_bytes(_exercise_csv(i))
             began = time.perf_counter()
-            await page.locator(".st-key-upload_file input[type=file]").set_input_files(str(file))
+            await page.locator(f"{UPLOADER} input[type=file]").set_input_files(str(file))
             await page.locator(".st-key-upload_commit button").wait_for(timeout=PAGE_TIMEOUT_MS)
             await _settled(page)
             await page.locator(".st-key-upload_commit button").click()
@@ -227,7 +241,7 @@ async def _analyst(page, tmp: Path, uploading: asyncio.Event, out: dict) -> None
             if errors:
                 out["errors"].append(("ana", f"upload {i}", errors))
     except Exception as exc:  # noqa: BLE001
-        out["errors"].append(("ana", "uploads", [repr(exc)[:300]]))
+        out["errors"].append(("ana", "uploads", [repr(exc)[:300], await _what_is_shown(page, tmp / "analyst.png")]))
     finally:
         uploading.clear()
 
@@ -277,7 +291,7 @@ def test_ten_sessions_for_a_minute_while_an_analyst_uploads(tmp_path):
           f"max {times[-1] if times else float('nan'):.2f} s; {len(out['uploads'])} uploads "
           f"({', '.join(f'{d:.1f}' for d in out['upload_times'])} s each); "
           f"{len(out['figures'])} overviews checked")
-    assert not out["errors"], out["errors"][:10]
+    assert not out["errors"], (out["errors"][:10], "server log ends: " + (tmp_path / "server.log").read_text()[-3000:])
     assert len(out["uploads"]) == UPLOADS, "every upload was acknowledged"
     assert len(times) >= SESSIONS * 5, "every session kept loading pages"
 

@@ -183,13 +183,16 @@ def test_upload_preview_commit_history_rollback(fixture_db):
            "Falcon 26,2026-05-04,2026-05-08,bilateral,yes,held,https://example.org/falcon\n").encode()
     at = run_page("data")
     assert not at.exception
-    at.file_uploader(key="upload_file").set_value(("falcon.csv", csv, "text/csv"))
+    at.file_uploader(key="upload_file_0").set_value(("falcon.csv", csv, "text/csv"))
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]
     at.button(key="upload_commit").click()
     at.run()
     assert not at.exception
+    assert [s.value for s in at.success][-1].startswith("Committed as upload #")
+    (uploader,) = at.file_uploader
+    assert uploader.key == "upload_file_1" and uploader.value is None, "a committed file leaves the uploader"
     con = db.connect(fixture_db)
     names = set(con.execute("select name from exercises where valid_to is null").df()["name"])
     newest = db.latest_upload_id(con)
@@ -217,7 +220,7 @@ def test_rejected_upload_shows_the_problem_table_and_writes_nothing(fixture_db):
     csv = ("name,start_date,format,us_participation,status\n"
            "Bad 26,not a date,bilateral,yes,held\n").encode()
     at = run_page("data")
-    at.file_uploader(key="upload_file").set_value(("bad.csv", csv, "text/csv"))
+    at.file_uploader(key="upload_file_0").set_value(("bad.csv", csv, "text/csv"))
     at.run()
     assert not at.exception
     assert at.error, "a rejected file says so"

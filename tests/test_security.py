@@ -317,7 +317,7 @@ def test_a_hostile_file_name_and_cell_stay_literal_in_the_data_pages_messages(ho
     at.run()
     name = "![px](http://127.0.0.1:8596/pixel.png).csv"
     csv = (f"name,start_date,format,us_participation,status\n{HOSTILE},not a date,bilateral,yes,held\n").encode()
-    at.file_uploader(key="upload_file").set_value((name, csv, "text/csv"))
+    at.file_uploader(key="upload_file_0").set_value((name, csv, "text/csv"))
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     messages = [m.value for m in [*at.error, *at.success, *at.warning, *at.caption]]

@@ -98,7 +98,14 @@ def refuse_direct_page_run() -> None:
             return                       # the router (or the script under test) is running
         frame = frame.f_back
     PagesManager.uses_pages_directory = False
+    _ask_to_sign_in(main)
+
+
+def _ask_to_sign_in(main_script: str | None = None) -> None:
+    """Stop this page's run with the way in: the main page, where the router signs people in."""
     st.warning("Please sign in first: open the dashboard's main page.", icon=":material/lock:")
+    if main_script:
+        st.page_link(main_script, label="Open the main page", icon=":material/login:")
     st.stop()
 
 
@@ -110,8 +117,7 @@ def page_guard() -> Actor:
     """
     actor = current_actor()
     if actor is None:
-        st.warning("Please sign in first: open the dashboard's main page.", icon=":material/lock:")
-        st.stop()
+        _ask_to_sign_in()
     return actor
 
 

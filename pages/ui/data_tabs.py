@@ -30,8 +30,9 @@ def render() -> None:
         with upload_tab:
             if not common.can("upload"):
                 st.warning(t("data_need_analyst", lang))
-            file = st.file_uploader(t("data_upload", lang), key="upload_file", help=t("data_upload_help", lang),
-                                    disabled=not common.can("upload"))
+            # A committed file leaves the uploader (a new key empties it), ready for the next one.
+            file = st.file_uploader(t("data_upload", lang), key=f"upload_file_{st.session_state.get('_uploads_done', 0)}",
+                                    help=t("data_upload_help", lang), disabled=not common.can("upload"))
             c1, c2, c3 = st.columns(3)
             dataset = c1.selectbox(t("data_dataset", lang), ["", *DATASETS], key="upload_dataset",
                                    format_func=lambda d: t(f"ds_{d}", lang) if d else t("data_dataset_auto", lang))
@@ -91,6 +92,9 @@ def render() -> None:
                                 else:
                                     if done.ok and done.upload_id:
                                         st.session_state["_committed"] = t("data_committed", lang, n=done.upload_id)
+                                        st.session_state["_uploads_done"] = st.session_state.get("_uploads_done", 0) + 1
+                                        for key in ("_preview", "_preview_sig"):
+                                            st.session_state.pop(key, None)
                                         st.rerun()
                                     st.error(plain(done.message))
                         else:
