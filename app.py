@@ -5,7 +5,7 @@ from datetime import date
 import streamlit as st
 
 from dialogue import db
-from dialogue.i18n import LANG_NAMES, LANGS, t
+from dialogue.i18n import LANG_NAMES, LANGS, fmt_count, t
 from pages.ui import common
 
 st.set_page_config(page_title="Dialogue Monitor", page_icon=":material/handshake:", layout="wide")
@@ -45,6 +45,9 @@ except common.WorkspaceUnavailable as exc:
     st.stop()
 if workspace == "demo" or db.workspace(cursor) == "demo":
     st.warning(f"**{t('demo_banner', lang)}**", icon=":material/science:")
+elif common.synthetic_rows():
+    mixed = t("synthetic_banner", lang, n=fmt_count(common.synthetic_rows(), lang))
+    st.warning(f"**{mixed}**", icon=":material/science:")
 
 actor = resolve_actor()
 st.session_state[common.KEY_ACTOR] = actor

@@ -119,6 +119,16 @@ def workspace(con: duckdb.DuckDBPyConnection) -> str:
     return get_meta(con, "workspace", "empty") or "empty"
 
 
+def synthetic_rows(con: duckdb.DuckDBPyConnection) -> int:
+    """How many current rows, in every dataset, are marked synthetic (demo figures, not real ones)."""
+    return int(query(con, "synthetic_rows")["rows"].sum())
+
+
+def holds_synthetic(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether figures from this database must be labelled demo data: the demo workspace, or any synthetic row."""
+    return workspace(con) == "demo" or synthetic_rows(con) > 0
+
+
 def fingerprint(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int, int]]:
     """Row count and two order-independent checksums of every table, to prove nothing changed."""
     out = {}

@@ -20,8 +20,8 @@ DEMO_SHEET = "DEMO DATA"
 
 
 def demo_label(con) -> str | None:
-    """The label an export from this database must carry: DEMO_LABEL for the demo workspace, else None."""
-    return DEMO_LABEL if db.workspace(con) == "demo" else None
+    """The label an export from this database must carry: DEMO_LABEL when it holds synthetic data, else None."""
+    return DEMO_LABEL if db.holds_synthetic(con) else None
 
 
 def _plain(value):
@@ -78,7 +78,8 @@ def write_xlsx(frame: pd.DataFrame, out: Path, sheet: str, label: str | None = N
         title = WriteOnlyCell(front, value=label)
         title.font = Font(bold=True, size=14, color="C00000")
         front.append([title])
-        front.append(["These rows come from the demo workspace. Do not cite them."])
+        front.append(["These rows come from a database holding synthetic demo data (the 'synthetic' column says "
+                      "which). Do not cite them without checking each row's source."])
     ws = wb.create_sheet(sheet)
     if label:
         title = WriteOnlyCell(ws, value=label)

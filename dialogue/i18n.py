@@ -27,6 +27,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "role_viewer": ("viewer", "čitalac"),
     "role_analyst": ("analyst", "analitičar"),
     "role_admin": ("administrator", "administrator"),
+    "synthetic_banner": ("Synthetic rows in this database: {n} (demo figures, not real statistics). Figures that "
+                         "count them are not real; check a figure's source before citing it.",
+                         "Izmišljenih redova u ovoj bazi: {n} (demo brojke, ne prave statistike). Brojke koje ih "
+                         "uključuju nisu stvarne; proverite izvor brojke pre nego što je citirate."),
     "demo_banner": ("DEMO DATA — synthetic figures, not real statistics. Do not cite.",
                     "DEMO PODACI — izmišljene brojke, nisu stvarna statistika. Ne citirati."),
     "db_busy": ("The database is busy: {msg}", "Baza je zauzeta: {msg}"),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dialogue import roles, store
+from dialogue import db, roles, store
 from dialogue.datasets import DATASETS
 from dialogue.problems import Problem, shorten
 from dialogue.roles import Actor
@@ -66,6 +66,25 @@ def _duplicate_problems(parsed, exc: store.DuplicateKeys) -> list[dict]:
     return out
 
 
+MAX_ROWS_LISTED = 50    # synthetic rows named one by one; the rest summed up in one more problem
+
+
+def _synthetic_problems(con, parsed) -> list[dict]:
+    """Rows marked synthetic, refused by the reference workspace: its every figure is real and cited."""
+    flags = parsed.frame["synthetic"].to_numpy(dtype=bool, na_value=False)
+    if not flags.any() or db.workspace(con) != "reference":
+        return []
+    positions = flags.nonzero()[0]
+    message = ("marked synthetic (demo data), but this is the reference workspace, where every row is a real, "
+               "cited figure; load demo rows into the demo workspace, or mark real rows synthetic = no")
+    rows = [parsed.row_numbers[p] for p in positions[:MAX_ROWS_LISTED]]
+    out = [Problem(parsed.file, parsed.sheet, row, "synthetic", "yes", message).as_dict() for row in rows]
+    if len(positions) > MAX_ROWS_LISTED:
+        out.append(Problem(parsed.file, parsed.sheet, None, "synthetic", "yes",
+                           f"{len(positions) - MAX_ROWS_LISTED} more rows are marked synthetic").as_dict())
+    return out
+
+
 def ingest(con, data: bytes, filename: str, actor: Actor, dataset: str | None = None, mode: str = "merge",
            dry_run: bool = False, encoding: str | None = None) -> IngestReport:
     """Validate a spreadsheet completely, then (unless a dry run) commit it as one upload or change nothing."""
@@ -82,6 +101,9 @@ def ingest(con, data: bytes, filename: str, actor: Actor, dataset: str | None = 
                           "could not tell which dataset this file holds; name it with --dataset "
                           "(trade, exercises, agreements or events) or use the template's column names")
         return _rejected(parsed, [problem.as_dict()], dry_run)
+    synthetic = _synthetic_problems(con, parsed)
+    if synthetic:
+        return _rejected(parsed, synthetic, dry_run)
     keep = parsed.info.get("absent_columns", ())      # what the file does not say stays as stored
     try:
         if dry_run:

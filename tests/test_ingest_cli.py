@@ -248,3 +248,49 @@ def test_ingest_refuses_a_viewer_before_reading_anything(tmp_path, con):
     with pytest.raises(PermissionDenied):
         ingest(con, TRADE_CSV.encode(), "trade.csv", VIEWER, dry_run=True)
     assert db.fingerprint(con) == before
+
+
+SYNTHETIC_CSV = (
+    "reporter,year,month,flow,value,currency,source,synthetic\n"
+    "US Census,2024,,us_to_serbia,100,USD,test,no\n"
+    "Serbia RZS,2024,,serbia_to_us,200,EUR,made up,yes\n"
+    "Serbia RZS,2023,,serbia_to_us,150,EUR,made up,yes\n"
+)
+
+
+def test_the_reference_workspace_refuses_synthetic_rows_by_row_and_changes_nothing(tmp_path, capsys):
+    path = tmp_path / "ref.duckdb"
+    assert run(capsys, path, "init")[0] == 0
+    before = fingerprint(path)
+    code, out, _ = run(capsys, path, "ingest", write(tmp_path, "mixed.csv", SYNTHETIC_CSV), "--json")
+    assert code == 1
+    errors = json.loads(out)["errors"]
+    assert [(e["file"], e["row"], e["column"], e["value"]) for e in errors] == [
+        ("mixed.csv", 3, "synthetic", "yes"), ("mixed.csv", 4, "synthetic", "yes")]
+    assert "reference workspace" in errors[0]["message"] and "demo workspace" in errors[0]["message"]
+    assert fingerprint(path) == before
+
+
+def test_an_empty_workspace_takes_synthetic_rows_and_its_exports_say_demo(tmp_path, db_path, capsys):
+    from dialogue import export
+
+    code, _, _ = run(capsys, db_path, "ingest", write(tmp_path, "mixed.csv", SYNTHETIC_CSV))
+    assert code == 0
+    con = db.connect(db_path)
+    try:
+        assert db.workspace(con) == "empty"
+        assert db.synthetic_rows(con) == 2
+        assert db.holds_synthetic(con) and export.demo_label(con) == export.DEMO_LABEL
+    finally:
+        con.close()
+
+
+def test_real_rows_alone_carry_no_demo_label(tmp_path, db_path, capsys):
+    from dialogue import export
+
+    assert run(capsys, db_path, "ingest", write(tmp_path, "trade.csv", TRADE_CSV))[0] == 0
+    con = db.connect(db_path)
+    try:
+        assert db.synthetic_rows(con) == 0 and not db.holds_synthetic(con) and export.demo_label(con) is None
+    finally:
+        con.close()

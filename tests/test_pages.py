@@ -116,6 +116,20 @@ def _frames(at) -> list[pd.DataFrame]:
     return [d.value for d in at.dataframe]
 
 
+def test_synthetic_rows_outside_the_demo_workspace_get_a_banner_with_their_count(fixture_db):
+    at = run_page("overview")
+    assert not [w for w in at.warning if "Synthetic rows" in w.value], "real rows alone: no banner"
+    con = db.connect(fixture_db)
+    db.set_meta(con, "workspace", "empty")          # an analyst's own workspace takes synthetic rows
+    put_rows(con, "events", [dict(date="2026-03-01", kind="meeting", title="made-up meeting", area="process",
+                                  source="generator", synthetic=True)])
+    con.close()
+    at = run_page("overview")
+    assert not at.exception
+    (banner,) = [w.value for w in at.warning if "Synthetic rows" in w.value]
+    assert banner.startswith("**Synthetic rows in this database: 1 (") and "DEMO DATA" not in banner
+
+
 def test_security_page_shows_the_exercise_status_and_counts(fixture_db):
     at = run_page("security")
     assert not at.exception

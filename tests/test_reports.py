@@ -287,6 +287,18 @@ def test_demo_label_on_every_pdf_page_and_in_xlsx_and_html(tmp_path):
     assert label("demo_label", "en") in public["public-2026-06-30-en.html"].decode("utf-8")
 
 
+def test_a_synthetic_row_labels_the_briefing_as_known_at_and_only_then(known):
+    known_at = datetime(2026, 5, 1, 9, 0)
+    assert not reports.documents(known, AS_OF, known_at)[0].demo, "real rows alone: no demo label"
+    store.commit_frame(known, "events", frame("events", [
+        dict(date="2026-03-03", kind="visit", title="made-up visit", area="political", source="generator",
+             synthetic=True)]), ANALYST, file="made-up.xlsx", time=LATER_UPLOAD)
+    content, files = reports.documents(known, AS_OF, known_at)
+    assert content.demo and content.workspace != "demo"
+    assert all(label("demo_label", "en") in p for p in pdf_text(files["briefing-2026-06-30-en.pdf"]))
+    assert not reports.documents(known, AS_OF, K1)[0].demo, "as known before the synthetic row: real only"
+
+
 # ---------------------------------------------------------------- reproducibility
 
 def _xlsx_values(data: bytes) -> dict:

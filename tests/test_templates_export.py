@@ -167,7 +167,14 @@ def test_reference_export_carries_no_demo_label(tmp_path, con):
     from dialogue import db
 
     db.set_meta(con, "workspace", "reference")
-    store.commit_frame(con, "events", FRAMES["events"], ANALYST, file="seed")
+    real = FRAMES["events"].iloc[[1]]                 # the row not marked synthetic
+    store.commit_frame(con, "events", real, ANALYST, file="seed")
     export.export_dataset(con, "events", tmp_path / "e.xlsx")
     assert openpyxl.load_workbook(tmp_path / "e.xlsx").sheetnames == ["events"]
     assert export.demo_label(con) is None
+
+
+def test_a_synthetic_row_anywhere_puts_the_demo_label_on_exports(tmp_path, con):
+    store.commit_frame(con, "events", FRAMES["events"], ANALYST, file="seed")   # one of its rows is synthetic
+    export.export_dataset(con, "exercises", tmp_path / "x.xlsx")
+    assert openpyxl.load_workbook(tmp_path / "x.xlsx").sheetnames == [export.DEMO_SHEET, "exercises"]

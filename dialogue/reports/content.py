@@ -154,7 +154,7 @@ def _gather(con, as_of, known_at, known_at_given, since, kind, lang, workspace) 
         kind=kind, lang=lang, title=labels.label(f"title_{kind}", lang),
         as_of=as_of, known_at=known_at, known_at_given=known_at_given,
         since=since, since_reason=since_reason, period_start=period_start, period_end=period_end,
-        workspace=workspace, demo=workspace == "demo",
+        workspace=workspace, demo=workspace == "demo" or any(frame["synthetic"].any() for frame in data.values()),
         scorecard=scorecard, areas=areas,
         status_moves=[{"target": m["target"], "wording": m["wording"], "before": m["from"], "after": m["to"],
                        "reason": m["reason"]} for m in moves],

@@ -44,6 +44,11 @@ def workspace_path(workspace: str) -> Path:
     return config.DEMO_DB if workspace == "demo" else config.DEFAULT_DB
 
 
+def db_path() -> str:
+    """This session's database file (the reference workspace's until app.py has chosen)."""
+    return st.session_state.get(KEY_DB) or str(workspace_path("reference"))
+
+
 class WorkspaceUnavailable(RuntimeError):
     """The workspace's database could not be created from the bundled data."""
 
@@ -66,9 +71,7 @@ def connection(path: str, workspace: str):
 
 def new_cursor():
     """A fresh cursor of the shared connection (DuckDB needs one per thread): app.py takes one per run."""
-    path = st.session_state.get(KEY_DB) or str(workspace_path("reference"))
-    workspace = st.session_state.get(KEY_WORKSPACE, "reference")
-    return connection(path, workspace).cursor()
+    return connection(db_path(), st.session_state.get(KEY_WORKSPACE, "reference")).cursor()
 
 
 def start_run():
@@ -129,7 +132,7 @@ def _latest_upload_id() -> int:
     """
     import time
 
-    path = st.session_state.get(KEY_DB) or str(workspace_path("reference"))
+    path = db_path()
     stamp, now = _files_stamp(path), time.monotonic()
     seen = _UPLOAD_SEEN.get(path)
     if seen is not None and seen[0] == stamp and stamp[0] is not None and now - seen[2] < UPLOAD_RECHECK:
@@ -161,8 +164,7 @@ def target_notes(target_id: str) -> list[dict]:
 
 def notes_by_target() -> dict[str, list[dict]]:
     """Every target's notes (newest first), keyed by target id: one cache lookup for a whole page."""
-    path = st.session_state.get(KEY_DB) or str(workspace_path("reference"))
-    return _memo().get("notes", (path, upload_id(), _NOTES_SAVED[0]), _read_notes)
+    return _memo().get("notes", (db_path(), upload_id(), _NOTES_SAVED[0]), _read_notes)
 
 
 _NOTES_SAVED = [0]     # bumped by every note this process saves: part of the notes' cache key
@@ -207,10 +209,14 @@ def _targets_stamp() -> int:
 
 def page_data(view: str, **kwargs):
     """views.<view>(con, as_of, now, lang, **kwargs), cached until the next upload (or a targets change)."""
-    path = st.session_state.get(KEY_DB) or str(workspace_path("reference"))
-    inputs = (view, path, upload_id(), _targets_stamp(), as_of(), lang(), tuple(sorted(kwargs.items())))
+    inputs = (view, db_path(), upload_id(), _targets_stamp(), as_of(), lang(), tuple(sorted(kwargs.items())))
     return _memo().get("page_data", inputs,
                        lambda: getattr(views, view)(con(), inputs[4], None, inputs[5], **dict(inputs[6])))
+
+
+def synthetic_rows() -> int:
+    """db.synthetic_rows of this database, asked again only after the next upload."""
+    return _memo().get("synthetic_rows", (db_path(), upload_id()), lambda: db.synthetic_rows(con()))
 
 
 BROWSE_SHOWN = 1000   # rows a dataset browser draws: a million rows would be a ~50 MB message on every run
