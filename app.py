@@ -54,7 +54,7 @@ st.session_state[common.KEY_ACTOR] = actor
 if actor is None:
     from pages.ui.auth_ui import sign_in_page
 
-    st.navigation([st.Page(sign_in_page, title="Sign in", icon=":material/login:")]).run()
+    st.navigation([st.Page(sign_in_page, title=t("auth_sign_in", lang), icon=":material/login:")]).run()
     st.stop()
 with st.sidebar:
     latest = common.upload_id()

@@ -27,6 +27,25 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "role_viewer": ("viewer", "čitalac"),
     "role_analyst": ("analyst", "analitičar"),
     "role_admin": ("administrator", "administrator"),
+    # signing in and out
+    "auth_sign_in": ("Sign in", "Prijava"),
+    "auth_sign_out": ("Sign out", "Odjava"),
+    "auth_user_name": ("User name", "Korisničko ime"),
+    "auth_password": ("Password", "Lozinka"),
+    "auth_org_account": ("Sign in with your organisation's account.", "Prijavite se nalogom svoje organizacije."),
+    "auth_signed_in_as": ("Signed in as {user} ({role})", "Prijavljeni ste kao {user} ({role})"),
+    "auth_session_ended": ("Your session has ended (timed out or changed). Please sign in again.",
+                           "Vaša sesija je završena (istekla je ili je promenjena). Prijavite se ponovo."),
+    "auth_local_mode": ("**Local mode**: one user with administrator rights and no sign-in, reachable from this "
+                        "computer only. To share the dashboard, add users: `{command}`.",
+                        "**Lokalni režim**: jedan korisnik s administratorskim pravima, bez prijave, dostupan samo "
+                        "sa ovog računara. Da biste podelili kontrolnu tablu, dodajte korisnike: `{command}`."),
+    "auth_no_role": ("This account has no role here. An administrator can grant one with the command below.",
+                     "Ovaj nalog ovde nema ulogu. Administrator je može dodeliti naredbom ispod."),
+    "auth_no_email": ("(the identity provider sent no e-mail address)", "(dobavljač identiteta nije poslao e-adresu)"),
+    "auth_sign_in_first": ("Please sign in first: open the dashboard's main page.",
+                           "Prvo se prijavite: otvorite glavnu stranicu kontrolne table."),
+    "auth_open_main": ("Open the main page", "Otvorite glavnu stranicu"),
     "synthetic_banner": ("Synthetic rows in this database: {n} (demo figures, not real statistics). Figures that "
                          "count them are not real; check a figure's source before citing it.",
                          "Izmišljenih redova u ovoj bazi: {n} (demo brojke, ne prave statistike). Brojke koje ih "

@@ -250,6 +250,21 @@ def test_signed_out_sees_only_sign_in_whatever_the_url_says(app_env, query):
     assert [t.label for t in at.text_input] == ["User name", "Password"]
 
 
+def test_sign_in_speaks_the_language_chosen_in_the_sidebar(app_env):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["lang"] = "sr-Cyrl"
+    at.run()
+    assert not at.exception
+    assert [t.label for t in at.text_input] == ["Корисничко име", "Лозинка"]
+    assert at.title[0].value == "Монитор дијалога"
+    at.text_input(key="_dialogue_sign_in_name").set_value("ana")
+    at.text_input(key="_dialogue_sign_in_password").set_value("correct horse")
+    at.button[0].click().run()
+    assert any("Пријављени сте као ana (аналитичар)" in c for c in seen(at.caption))
+
+
 @pytest.mark.parametrize("role,page", [("viewer", "pages/data.py"), ("viewer", "pages/admin.py"),
                                        ("analyst", "pages/admin.py")])
 def test_a_page_outside_the_role_cannot_be_opened(app_env, role, page):

@@ -11,6 +11,7 @@ import sys
 import streamlit as st
 
 from dialogue import audit, auth, backup, config, db
+from dialogue.i18n import t
 from dialogue.roles import Actor
 from dialogue.safe_text import plain
 
@@ -35,6 +36,11 @@ def main_database() -> tuple[str, object]:
 
 def _con():
     return main_database()[1].cursor()
+
+
+def _lang() -> str:
+    """The language the sidebar has chosen (English before app.py has run)."""
+    return st.session_state.get("lang", "en")
 
 
 def oidc_configured() -> bool:
@@ -103,9 +109,9 @@ def refuse_direct_page_run() -> None:
 
 def _ask_to_sign_in(main_script: str | None = None) -> None:
     """Stop this page's run with the way in: the main page, where the router signs people in."""
-    st.warning("Please sign in first: open the dashboard's main page.", icon=":material/lock:")
+    st.warning(t("auth_sign_in_first", _lang()), icon=":material/lock:")
     if main_script:
-        st.page_link(main_script, label="Open the main page", icon=":material/login:")
+        st.page_link(main_script, label=t("auth_open_main", _lang()), icon=":material/login:")
     st.stop()
 
 
@@ -133,19 +139,15 @@ def resolve_actor() -> Actor | None:
             _log_once(refusal)
             st.error(refusal)
             st.stop()
-        st.sidebar.warning(
-            "**Local mode**: one user with administrator rights and no sign-in, reachable from this "
-            "computer only. To share the dashboard, add users: "
-            "`python -m dialogue users add NAME --role admin`.",
-            icon=":material/lock_open:",
-        )
+        st.sidebar.warning(t("auth_local_mode", _lang(), command="python -m dialogue users add NAME --role admin"),
+                           icon=":material/lock_open:")
         return auth.local_actor()
     had_token = bool(st.session_state.get(TOKEN_KEY))
     actor = current_actor()
     if actor is None:
         if had_token:
             st.session_state.pop(TOKEN_KEY, None)
-            st.session_state[NOTICE_KEY] = "Your session has ended (timed out or changed). Please sign in again."
+            st.session_state[NOTICE_KEY] = "auth_session_ended"
         if oidc_configured() and oidc_identity()[0]:
             _refuse_unmapped_email(store)
         return None
@@ -153,8 +155,8 @@ def resolve_actor() -> Actor | None:
         audit.record(_con(), actor, "sign_in", {"method": "oidc"}, ok=True)
         st.session_state[OIDC_AUDITED_KEY] = True
     with st.sidebar:
-        st.caption(f"Signed in as {plain(actor.user)} ({actor.role})")
-        st.button("Sign out", key="_dialogue_sign_out", on_click=sign_out, icon=":material/logout:")
+        st.caption(t("auth_signed_in_as", _lang(), user=plain(actor.user), role=t(f"role_{actor.role}", _lang())))
+        st.button(t("auth_sign_out", _lang()), key="_dialogue_sign_out", on_click=sign_out, icon=":material/logout:")
     return actor
 
 
@@ -181,20 +183,21 @@ def sign_out() -> None:
 
 def sign_in_page() -> None:
     """The sign-in page: the identity provider's button, or the built-in name and password form."""
-    st.title("Dialogue Monitor")
+    lang = _lang()
+    st.title(t("app_title", lang))
     notice = st.session_state.pop(NOTICE_KEY, None)
     if notice:
-        st.info(notice)
+        st.info(t(notice, lang))
     if oidc_configured():
-        st.write("Sign in with your organisation's account.")
-        if st.button("Sign in", key="_dialogue_oidc_sign_in", type="primary", icon=":material/login:"):
+        st.write(t("auth_org_account", lang))
+        if st.button(t("auth_sign_in", lang), key="_dialogue_oidc_sign_in", type="primary", icon=":material/login:"):
             st.login()
         return
     with st.form("_dialogue_sign_in", clear_on_submit=True):
-        name = st.text_input("User name", key="_dialogue_sign_in_name", autocomplete="username")
-        password = st.text_input("Password", type="password", key="_dialogue_sign_in_password",
+        name = st.text_input(t("auth_user_name", lang), key="_dialogue_sign_in_name", autocomplete="username")
+        password = st.text_input(t("auth_password", lang), type="password", key="_dialogue_sign_in_password",
                                  autocomplete="current-password")
-        submitted = st.form_submit_button("Sign in", type="primary")
+        submitted = st.form_submit_button(t("auth_sign_in", lang), type="primary")
     if submitted:
         try:
             actor = auth.UserStore().verify(_con(), name, password)
@@ -211,9 +214,9 @@ def _refuse_unmapped_email(store: auth.UserStore) -> None:
         audit.record(_con(), None, "sign_in_failed", {"method": "oidc", "email": email, "reason": "no role"},
                      ok=False)
         st.session_state[OIDC_AUDITED_KEY] = True
-    st.error("This account has no role here. An administrator can grant one with the command below.")
-    st.text(email or "(the identity provider sent no e-mail)")      # plain text, never markup
+    st.error(t("auth_no_role", _lang()))
+    st.text(email or t("auth_no_email", _lang()))      # plain text, never markup
     st.code(f"python -m dialogue users add NAME --role viewer --email {email}", language="bash")
-    if st.button("Sign out", key="_dialogue_oidc_sign_out"):
+    if st.button(t("auth_sign_out", _lang()), key="_dialogue_oidc_sign_out"):
         st.logout()
     st.stop()
