@@ -24,6 +24,7 @@ from benchmarks.prepare import database
 from benchmarks.rows import Row, not_measured
 
 APP = ROOT / "app.py"
+ROUTER = ROOT / "pages" / "ui" / "router.py"      # app.py's body
 SLOW_PAGE = 20.0       # s: a page whose first run is slower is timed once more, not runs × times
 PAGE_LIMIT = {"full": 100.0, "medium": 100.0, "smoke": 90.0}   # s per page process
 TRIVIAL = 'import streamlit as st\nst.write("hello")\n'
@@ -31,12 +32,11 @@ DATABASES = {"large": ("5L", "on the {n}-trade-row database"), "demo": ("5D", "o
 
 
 def pages() -> list[str]:
-    """The page scripts app.py routes to (st.Page / page("pages/....py")), in menu order."""
-    if not APP.exists():
-        return []
-    found = re.findall(r"""st\.Page\(\s*["']([^"']+\.py)["']""", APP.read_text(encoding="utf-8"))
+    """The page scripts app.py routes to (st.Page / page("pages/....py") in it or its router), in menu order."""
+    source = "".join(f.read_text(encoding="utf-8") for f in (APP, ROUTER) if f.exists())
+    found = re.findall(r"""st\.Page\(\s*["']([^"']+\.py)["']""", source)
     if not found:
-        found = re.findall(r"""["'](pages/[A-Za-z0-9_]+\.py)["']""", APP.read_text(encoding="utf-8"))
+        found = re.findall(r"""["'](pages/[A-Za-z0-9_]+\.py)["']""", source)
     return [p for p in dict.fromkeys(found) if (ROOT / p).exists()]
 
 

@@ -1,0 +1,103 @@
+"""The router app.py runs: page config, the shared sidebar, the database, sign-in, the pages by role.
+
+A module, not app.py's own body: AppTest compiles the main script on every run, even a run of
+another page (0.5 ms of each page's run in the issue-8 benchmark); imported code is compiled once.
+"""
+import os
+from datetime import date
+
+import streamlit as st
+
+from dialogue import config, db
+from dialogue.i18n import LANG_NAMES, LANGS, fmt_count, t
+from pages.ui import common
+# Who is signed in; with no users, local mode only on loopback (refused per page on any other address,
+# for whoever runs `streamlit run app.py` directly instead of `python -m dialogue serve`).
+from pages.ui.auth_ui import resolve_actor
+
+WORKSPACES = ("reference", "demo")
+
+
+def run() -> None:
+    """Draw the frame and run the page the URL asks for, if this user may see it."""
+    st.set_page_config(page_title="Dialogue Monitor", page_icon=":material/handshake:", layout="wide")
+    _sidebar_settings()
+    lang = common.lang()
+    _open_database(lang)
+    actor = resolve_actor()
+    st.session_state[common.KEY_ACTOR] = actor
+    if actor is None:
+        from pages.ui.auth_ui import sign_in_page
+
+        st.navigation([st.Page(sign_in_page, title=t("auth_sign_in", lang), icon=":material/login:")]).run()
+        st.stop()
+    with st.sidebar:
+        latest = common.upload_id()
+        st.caption(t("data_as_of_upload", lang, n=latest) if latest else t("no_uploads", lang))
+    st.navigation(_pages(actor, lang)).run()
+
+
+def _sidebar_settings() -> None:
+    """Language, as-of date and workspace, kept in session state for every page."""
+    for key, default in ((common.KEY_AS_OF, date.today()), (common.KEY_LANG, "en"),
+                         (common.KEY_WORKSPACE, os.environ.get("DIALOGUE_WORKSPACE", "reference"))):
+        if key not in st.session_state:
+            st.session_state[key] = default
+    if st.session_state[common.KEY_WORKSPACE] not in WORKSPACES:
+        st.session_state[common.KEY_WORKSPACE] = "reference"
+    with st.sidebar:
+        st.selectbox(t("sidebar_language", common.lang()), LANGS, key=common.KEY_LANG, format_func=LANG_NAMES.get)
+        lang = common.lang()
+        st.date_input(t("sidebar_as_of", lang), key=common.KEY_AS_OF, help=t("sidebar_as_of_help", lang),
+                      format="YYYY-MM-DD")
+        if os.environ.get("DIALOGUE_DB"):
+            st.caption(t("workspace_env", lang, path=os.path.basename(os.environ["DIALOGUE_DB"])))
+        else:
+            st.radio(t("sidebar_workspace", lang), WORKSPACES, key=common.KEY_WORKSPACE,
+                     format_func=lambda w: t(f"workspace_{w}", lang))
+
+
+def _open_database(lang: str) -> None:
+    """This run's cursor on the chosen workspace, and the banner when its figures are not all real."""
+    workspace = st.session_state[common.KEY_WORKSPACE]
+    st.session_state[common.KEY_DB] = str(common.workspace_path(workspace))
+    try:
+        cursor = common.start_run()
+    except db.DatabaseBusy as exc:
+        st.error(t("db_busy", lang, msg=str(exc)))
+        st.stop()
+    except common.WorkspaceUnavailable as exc:
+        st.error(t("workspace_unavailable", lang, msg=str(exc)))
+        st.stop()
+    if workspace == "demo" or db.workspace(cursor) == "demo":
+        st.warning(f"**{t('demo_banner', lang)}**", icon=":material/science:")
+    elif common.synthetic_rows():
+        mixed = t("synthetic_banner", lang, n=fmt_count(common.synthetic_rows(), lang))
+        st.warning(f"**{mixed}**", icon=":material/science:")
+
+
+def _pages(actor, lang: str) -> list:
+    """The pages this actor may open, in menu order."""
+    def page(path: str, key: str, icon: str, default: bool = False) -> st.Page:
+        return st.Page(path, title=t(key, lang), icon=icon, default=default)
+
+    def exists(path: str) -> bool:
+        return (config.ROOT / path).exists()
+
+    pages = [
+        page("pages/overview.py", "page_overview", ":material/dashboard:", default=True),
+        page("pages/trade.py", "page_trade", ":material/swap_horiz:"),
+        page("pages/security.py", "page_security", ":material/shield:"),
+        page("pages/political.py", "page_political", ":material/groups:"),
+        page("pages/roadmap.py", "page_roadmap", ":material/route:"),
+    ]
+    # Briefings: every signed-in role may download briefings.
+    if exists("pages/briefings.py"):
+        pages.append(page("pages/briefings.py", "page_briefings", ":material/description:"))
+    if actor.can("upload"):
+        pages.append(page("pages/data.py", "page_data", ":material/upload_file:"))
+    pages.append(page("pages/method.py", "page_method", ":material/menu_book:"))
+    # Administration and audit log: admins only.
+    if actor.can("manage_users") and exists("pages/admin.py"):
+        pages.append(page("pages/admin.py", "page_admin", ":material/admin_panel_settings:"))
+    return pages
