@@ -10,10 +10,11 @@ import sys
 
 import streamlit as st
 
-from dialogue import audit, auth, backup, config, db
+from dialogue import audit, auth, backup
 from dialogue.i18n import t
 from dialogue.roles import Actor
 from dialogue.safe_text import plain
+from pages.ui import common
 
 TOKEN_KEY = "_dialogue_session_token"   # session_state key no widget uses: the client cannot set it
 NOTICE_KEY = "_dialogue_auth_notice"
@@ -26,21 +27,12 @@ def main_database() -> tuple[str, object]:
     Sign-ins and user changes are audited there whichever workspace a page shows. The dashboard's
     cached connection fills a missing file from the bundled data first, so use it when present.
     """
-    try:
-        from pages.ui import common
-    except ImportError:                  # the dashboard's page helpers are not installed
-        return str(config.db_path()), db.shared(config.db_path())
     path = str(common.workspace_path("reference"))
     return path, common.connection(path, "reference")
 
 
 def _con():
     return main_database()[1].cursor()
-
-
-def _lang() -> str:
-    """The language the sidebar has chosen (English before app.py has run)."""
-    return st.session_state.get("lang", "en")
 
 
 def oidc_configured() -> bool:
@@ -109,9 +101,9 @@ def refuse_direct_page_run() -> None:
 
 def _ask_to_sign_in(main_script: str | None = None) -> None:
     """Stop this page's run with the way in: the main page, where the router signs people in."""
-    st.warning(t("auth_sign_in_first", _lang()), icon=":material/lock:")
+    st.warning(t("auth_sign_in_first", common.lang()), icon=":material/lock:")
     if main_script:
-        st.page_link(main_script, label=t("auth_open_main", _lang()), icon=":material/login:")
+        st.page_link(main_script, label=t("auth_open_main", common.lang()), icon=":material/login:")
     st.stop()
 
 
@@ -139,8 +131,8 @@ def resolve_actor() -> Actor | None:
             _log_once(refusal)
             st.error(refusal)
             st.stop()
-        st.sidebar.warning(t("auth_local_mode", _lang(), command="python -m dialogue users add NAME --role admin"),
-                           icon=":material/lock_open:")
+        command = "python -m dialogue users add NAME --role admin"
+        st.sidebar.warning(t("auth_local_mode", common.lang(), command=command), icon=":material/lock_open:")
         return auth.local_actor()
     had_token = bool(st.session_state.get(TOKEN_KEY))
     actor = current_actor()
@@ -155,8 +147,9 @@ def resolve_actor() -> Actor | None:
         audit.record(_con(), actor, "sign_in", {"method": "oidc"}, ok=True)
         st.session_state[OIDC_AUDITED_KEY] = True
     with st.sidebar:
-        st.caption(t("auth_signed_in_as", _lang(), user=plain(actor.user), role=t(f"role_{actor.role}", _lang())))
-        st.button(t("auth_sign_out", _lang()), key="_dialogue_sign_out", on_click=sign_out, icon=":material/logout:")
+        lang = common.lang()
+        st.caption(t("auth_signed_in_as", lang, user=plain(actor.user), role=t(f"role_{actor.role}", lang)))
+        st.button(t("auth_sign_out", lang), key="_dialogue_sign_out", on_click=sign_out, icon=":material/logout:")
     return actor
 
 
@@ -183,7 +176,7 @@ def sign_out() -> None:
 
 def sign_in_page() -> None:
     """The sign-in page: the identity provider's button, or the built-in name and password form."""
-    lang = _lang()
+    lang = common.lang()
     st.title(t("app_title", lang))
     notice = st.session_state.pop(NOTICE_KEY, None)
     if notice:
@@ -214,9 +207,9 @@ def _refuse_unmapped_email(store: auth.UserStore) -> None:
         audit.record(_con(), None, "sign_in_failed", {"method": "oidc", "email": email, "reason": "no role"},
                      ok=False)
         st.session_state[OIDC_AUDITED_KEY] = True
-    st.error(t("auth_no_role", _lang()))
-    st.text(email or t("auth_no_email", _lang()))      # plain text, never markup
+    st.error(t("auth_no_role", common.lang()))
+    st.text(email or t("auth_no_email", common.lang()))      # plain text, never markup
     st.code(f"python -m dialogue users add NAME --role viewer --email {email}", language="bash")
-    if st.button(t("auth_sign_out", _lang()), key="_dialogue_oidc_sign_out"):
+    if st.button(t("auth_sign_out", common.lang()), key="_dialogue_oidc_sign_out"):
         st.logout()
     st.stop()

@@ -31,8 +31,9 @@ def render() -> None:
             if not common.can("upload"):
                 st.warning(t("data_need_analyst", lang))
             # A committed file leaves the uploader (a new key empties it), ready for the next one.
-            file = st.file_uploader(t("data_upload", lang), key=f"upload_file_{st.session_state.get('_uploads_done', 0)}",
-                                    help=t("data_upload_help", lang), disabled=not common.can("upload"))
+            round_ = st.session_state.get("_uploads_done", 0)
+            file = st.file_uploader(t("data_upload", lang), key=f"upload_file_{round_}", help=t("data_upload_help", lang),
+                                    disabled=not common.can("upload"))
             c1, c2, c3 = st.columns(3)
             dataset = c1.selectbox(t("data_dataset", lang), ["", *DATASETS], key="upload_dataset",
                                    format_func=lambda d: t(f"ds_{d}", lang) if d else t("data_dataset_auto", lang))

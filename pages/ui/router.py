@@ -71,9 +71,8 @@ def _open_database(lang: str) -> None:
         st.stop()
     if workspace == "demo" or db.workspace(cursor) == "demo":
         st.warning(f"**{t('demo_banner', lang)}**", icon=":material/science:")
-    elif common.synthetic_rows():
-        mixed = t("synthetic_banner", lang, n=fmt_count(common.synthetic_rows(), lang))
-        st.warning(f"**{mixed}**", icon=":material/science:")
+    elif synthetic := common.synthetic_rows():
+        st.warning(f"**{t('synthetic_banner', lang, n=fmt_count(synthetic, lang))}**", icon=":material/science:")
 
 
 def _pages(actor, lang: str) -> list:
