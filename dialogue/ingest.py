@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+import pandas as pd
+
 from dialogue import db, roles, store
 from dialogue.datasets import DATASETS
 from dialogue.problems import Problem, shorten
@@ -66,23 +69,18 @@ def _duplicate_problems(parsed, exc: store.DuplicateKeys) -> list[dict]:
     return out
 
 
-MAX_ROWS_LISTED = 50    # synthetic rows named one by one; the rest summed up in one more problem
-
-
 def _synthetic_problems(con, parsed) -> list[dict]:
     """Rows marked synthetic, refused by the reference workspace: its every figure is real and cited."""
     flags = parsed.frame["synthetic"].to_numpy(dtype=bool, na_value=False)
     if not flags.any() or db.workspace(con) != "reference":
         return []
-    positions = flags.nonzero()[0]
-    message = ("marked synthetic (demo data), but this is the reference workspace, where every row is a real, "
-               "cited figure; load demo rows into the demo workspace, or mark real rows synthetic = no")
-    rows = [parsed.row_numbers[p] for p in positions[:MAX_ROWS_LISTED]]
-    out = [Problem(parsed.file, parsed.sheet, row, "synthetic", "yes", message).as_dict() for row in rows]
-    if len(positions) > MAX_ROWS_LISTED:
-        out.append(Problem(parsed.file, parsed.sheet, None, "synthetic", "yes",
-                           f"{len(positions) - MAX_ROWS_LISTED} more rows are marked synthetic").as_dict())
-    return out
+    from dialogue.validation import _Reporter   # listed as validation lists a column's problems
+
+    rep = _Reporter(parsed.file, parsed.sheet, np.asarray(parsed.row_numbers), {})
+    rep.cells(flags, "synthetic", pd.Series("yes", index=pd.RangeIndex(len(flags)), dtype=object),
+              "marked synthetic (demo data), but this is the reference workspace, where every row is a real, "
+              "cited figure; load demo rows into the demo workspace, or mark real rows synthetic = no")
+    return [p.as_dict() for p in rep.problems]
 
 
 def ingest(con, data: bytes, filename: str, actor: Actor, dataset: str | None = None, mode: str = "merge",
