@@ -2,7 +2,7 @@
 
 Every chart has tooltips, titled axes with units, and the target drawn as its own layer (a rule, a
 dashed path or a tick). Axis titles and number formats follow the language. Each builder documents
-the columns it expects; views.py produces them.
+the columns it expects; dialogue/views/ produces them.
 """
 from __future__ import annotations
 

@@ -1,0 +1,139 @@
+"""What the Data page shows: upload previews, problems, history, browsing, downloads and templates."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pandas as pd
+
+from dialogue.i18n import t
+from dialogue.views.common import scorecard, status_frame
+
+ENCODINGS = ("utf-8", "cp1250", "cp1251", "iso-8859-1")
+
+
+def encoding_sample(data: bytes, encoding: str, lines: int = 3) -> str:
+    """The first lines holding non-ASCII letters, decoded as `encoding`: lets an analyst see č, ć, š, ž, đ read right."""
+    picked = [line for line in data.splitlines() if any(b > 127 for b in line)][:lines]
+    if not picked:
+        return ""
+    return " / ".join(line.decode(encoding, errors="replace").strip()[:120] for line in picked)
+
+
+def history_frame(con, lang: str) -> pd.DataFrame:
+    """Uploads newest first, with the row counts in one readable column."""
+    from dialogue import store
+
+    rows = store.history(con)
+    out = [{
+        "upload_id": h["upload_id"], "dataset": h["dataset"], "file": h["file"], "user": h["user"],
+        "time": h["time"], "mode": h["mode"],
+        "rows": " · ".join(f"{k} {v}" for k, v in h["rows"].items()),
+        "status": h["status"], "rolls_back": h.get("rolls_back"),
+    } for h in reversed(rows)]
+    return pd.DataFrame(out, columns=["upload_id", "dataset", "file", "user", "time", "mode", "rows",
+                                      "status", "rolls_back"])
+
+
+def browse(con, dataset: str, contains: str = "") -> pd.DataFrame:
+    """A dataset's current rows, keeping those where any cell contains the text (case-insensitive)."""
+    from dialogue import store
+
+    rows = store.current_rows(con, dataset)
+    text = contains.strip().lower()
+    if text and not rows.empty:
+        hit = rows.astype("string").apply(lambda col: col.str.lower().str.contains(text, regex=False)).fillna(False)
+        rows = rows[hit.any(axis=1)]
+    return rows.reset_index(drop=True)
+
+
+def export_bytes(frame: pd.DataFrame, fmt: str, sheet: str = "data", label: str | None = None) -> bytes:
+    """A browsed dataset as CSV or XLSX bytes, written by dialogue.export (formula-like text neutralised);
+    `label` is export.demo_label(con): the demo workspace's exports carry it (issue 3)."""
+    import tempfile
+    from pathlib import Path
+
+    from dialogue import export
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / f"{sheet}.{fmt}"
+        if fmt == "csv":
+            export.write_csv(frame, out, label)
+        else:
+            export.write_xlsx(frame, out, sheet, label)
+        return out.read_bytes()
+
+
+def preview_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows of an upload preview as an analyst reads them: dates without a time of day."""
+    out = frame.copy()
+    for col in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[col]):
+            out[col] = out[col].dt.date
+    return out
+
+
+def problems_frame(errors: list[dict], lang: str) -> pd.DataFrame:
+    """The validation report as a table: sheet, row, column, value, message."""
+    cols = ["sheet", "row", "column", "value", "message"]
+    frame = pd.DataFrame([{c: e.get(c) for c in cols} for e in errors], columns=cols)
+    return frame.rename(columns={c: t(f"col_{c}", lang) for c in cols})
+
+
+def template_bytes(dataset: str) -> bytes:
+    """The blank .xlsx template of a dataset (dialogue.templates), as bytes for a download button."""
+    import inspect
+    import io
+    import tempfile
+    from pathlib import Path
+
+    from dialogue import templates
+
+    for name in ("template_bytes", "build_template", "make_template", "write_template"):
+        fn = getattr(templates, name, None)
+        if fn is None:
+            continue
+        params = list(inspect.signature(fn).parameters)
+        if len(params) == 1:
+            out = fn(dataset)
+            if isinstance(out, (bytes, bytearray)):
+                return bytes(out)
+            if hasattr(out, "save"):
+                buf = io.BytesIO()
+                out.save(buf)
+                return buf.getvalue()
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"{dataset}.xlsx"
+            fn(dataset, path)
+            return path.read_bytes()
+    raise RuntimeError("dialogue.templates offers no template builder")
+
+
+def encoding_choices(candidates: list[dict], lang: str) -> pd.DataFrame:
+    """The readers' encoding candidates (encoding, label, preview) as a table to choose from."""
+    return pd.DataFrame([{t("data_encoding", lang): c.get("encoding"), "": c.get("label", ""),
+                          t("col_value", lang): c.get("preview", "")} for c in candidates])
+
+
+def history_page(con, as_of: date, known_at: datetime | None = None, lang: str = "en") -> pd.DataFrame:
+    """The Data page's upload history (the same signature as every other page's data)."""
+    return history_frame(con, lang)
+
+
+def browse_page(con, as_of: date, known_at: datetime | None = None, lang: str = "en", dataset: str = "trade",
+                contains: str = "") -> pd.DataFrame:
+    """The Data page's dataset browser rows."""
+    return browse(con, dataset, contains)
+
+
+def area_targets(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
+                 area: str = "") -> pd.DataFrame:
+    """The targets of one framework area with their status (for the pages' notes sections)."""
+    card = scorecard(con, as_of, known_at, lang)
+    return status_frame([s for s in card.statuses if s.area == area] if card else [], lang)
+
+
+def rollback_candidates(history: pd.DataFrame, limit: int = 10) -> pd.DataFrame:
+    """The newest active uploads that can be rolled back (not rollbacks themselves), for the Data page."""
+    if history.empty:
+        return history
+    return history[(history["status"] == "active") & (history["mode"] != "rollback")].head(limit)

@@ -1,0 +1,99 @@
+"""What the Road map page shows: the Gantt of planned against achieved steps, cadence of reports."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pandas as pd
+
+from dialogue.i18n import fmt_date, fmt_number, t
+from dialogue.views.common import (
+    ROMAN,
+    _known,
+    events_done_per_year,
+    scorecard,
+    start_date,
+    target,
+    targets_book,
+)
+from dialogue.vocab import status_badge
+
+
+@dataclass
+class RoadmapView:
+    steps: pd.DataFrame             # step, planned, end, state, days_late (for the Gantt)
+    table: pd.DataFrame             # badge, step, planned, achieved, days late, reason
+    cadence: pd.DataFrame           # year, step, count, required
+    available: bool = True
+
+
+def roadmap(con, as_of: date, known_at: datetime | None = None, lang: str = "en") -> RoadmapView:
+    known = _known(known_at)
+    book = targets_book()
+    card = scorecard(con, as_of, known_at, lang)
+    statuses = {s.target: s for s in card.statuses} if card else {}
+    steps, table, cadence = [], [], []
+    for n in range(1, 11):
+        tid = f"roadmap-{n}"
+        tg = target(book, tid)
+        s = statuses.get(tid)
+        wording = (s.wording if s else (tg.text(lang) if tg else tid))
+        full = wording if wording.split(" ")[0] in ("Step", "Korak", "Корак") else f"{ROMAN[n - 1]}. {wording}"
+        label = wrap(full)
+        if tg is not None and tg.kind == "milestone" and tg.deadline:
+            achieved = s.achieved_on if s else None
+            end = achieved or as_of
+            late = (end - tg.deadline).days
+            state = t("legend_achieved", lang) if achieved else t("legend_revised", lang)
+            steps.append({"step": label, "planned": tg.deadline, "end": end, "state": state,
+                          "days_late": max(late, 0)})
+            table.append({t("col_status", lang): status_badge(s.status, lang) if s else "",
+                          t("axis_step", lang): full,
+                          t("col_planned", lang): fmt_date(tg.deadline, lang),
+                          t("col_achieved", lang): fmt_date(achieved, lang) if achieved else "",
+                          t("col_days_late", lang): fmt_number(max(late, 0), lang) if late > 0 else "",
+                          t("col_reason", lang): s.reason if s else ""})
+        elif tg is not None and tg.kind == "annual_count":
+            parts = tg.params.get("parts") or [{"name": "", "required": tg.params.get("required", 1),
+                                                "bind": tg.params.get("bind", {})}]
+            first = int(tg.params.get("first_year", start_date(book, card).year))
+            for part in parts:
+                bind = part.get("bind", {})
+                done = events_done_per_year(con, as_of, known, bind)
+                name = f"{ROMAN[n - 1]}" + (f" ({_unit(part, lang)})" if part.get("name") else f" ({_unit(tg.params, lang)})")
+                for year in range(min(first, as_of.year), as_of.year + 1):
+                    held = done.get(year, 0.0)
+                    cadence.append({"year": year, "step": name, "count": held, "required": float(part.get("required", 1))})
+            table.append({t("col_status", lang): status_badge(s.status, lang) if s else "",
+                          t("axis_step", lang): full, t("col_planned", lang): "", t("col_achieved", lang): "",
+                          t("col_days_late", lang): "", t("col_reason", lang): s.reason if s else ""})
+    return RoadmapView(pd.DataFrame(steps, columns=["step", "planned", "end", "state", "days_late"]),
+                       pd.DataFrame(table), pd.DataFrame(cadence, columns=["year", "step", "count", "required"]),
+                       card is not None)
+
+
+def wrap(text: str, width: int = 44, lines: int = 3) -> str:
+    """A long chart label as up to `lines` lines of about `width` characters, joined by "|" (the Gantt
+    axis splits there), the last line shortened with "…" only when even that is not enough."""
+    import textwrap
+
+    parts = textwrap.wrap(text, width) or [text]
+    if len(parts) > lines:
+        parts = parts[:lines]
+        parts[-1] = parts[-1][: width - 1].rstrip() + "…"
+    return "|".join(parts)
+
+
+def _unit(params: dict, lang: str) -> str:
+    unit = params.get("unit") or {}
+    key = "en" if lang == "en" else "sr-Latn"
+    value = unit.get(key) if isinstance(unit, dict) else None
+    if isinstance(value, list):
+        value = value[-1]
+    if not value:
+        return params.get("name", "")
+    from dialogue.i18n import cyrillic
+
+    return cyrillic(value) if lang == "sr-Cyrl" else value
+
+

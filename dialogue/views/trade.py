@@ -1,0 +1,259 @@
+"""What the Trade page shows: series, turnover against the +10 % path, growth, flows, mirror statistics."""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pandas as pd
+
+from dialogue import db
+from dialogue.i18n import t
+from dialogue.views.common import (
+    _known,
+    millions,
+    scorecard,
+    start_date,
+    status_frame,
+    target,
+    targets_book,
+)
+
+
+@dataclass
+class TradeView:
+    series: list[str]                 # "reporter · currency" labels, default first
+    selected: str | None
+    reporter: str | None
+    currency: str | None
+    unit: str
+    rate: float
+    base_year: int | None
+    status: pd.DataFrame              # the trade-growth target's status row (may be empty)
+    turnover: pd.DataFrame            # year, value, target
+    growth: pd.DataFrame              # year, growth
+    ytd: pd.DataFrame                 # period, value, target
+    ytd_year: int | None
+    flows: pd.DataFrame               # year, flow, kind, value
+    mirror: pd.DataFrame              # year, reporter, value
+    mirror_gaps: pd.DataFrame         # year, top, gap
+    mirror_flow: str
+    products: pd.DataFrame            # product, value
+    products_year: int | None
+    sources: pd.DataFrame             # year, flow, value, source (the rows behind the series)
+    mirror_currency: str = ""         # the mirror's one currency (may differ from the selected series')
+    mirror_unit: str = ""
+    mirror_note: str = ""             # which reporters are paired, and which figures are others' conversions
+    turnover_note: str = ""           # why the year in progress has no bar
+    turnover_partial: int | None = None   # the as-of year when it has no full-year figure yet
+
+
+def series_label(reporter: str, currency: str) -> str:
+    return f"{reporter} · {currency}"
+
+
+def _side(reporter: str) -> str:
+    """Whose statistics: 'us' for US reporters, 'serbia' for Serbian ones (and others, by default)."""
+    return "us" if reporter.strip().upper().startswith("US") else "serbia"
+
+
+def trade(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
+          selected: str | None = None) -> TradeView:
+    """The trade page: turnover against the +rate path, growth, year to date, flows, mirror, products."""
+    known = _known(known_at)
+    book = targets_book()
+    tg = target(book, "trade-growth")
+    params = tg.params if tg else {}
+    rate = float(params.get("rate", 0.10))
+    series = db.query(con, "trade_series", known_at=known)
+    labels = [series_label(r, c) for r, c in zip(series["reporter"], series["currency"])]
+    default = series_label(params.get("reporter", "US Census"), params.get("currency", "USD"))
+    if default in labels:
+        labels.remove(default)
+        labels.insert(0, default)
+    if selected not in labels:
+        selected = labels[0] if labels else None
+    empty = pd.DataFrame()
+    view = TradeView(labels, selected, None, None, "", rate, None, empty,
+                     pd.DataFrame(columns=["year", "value", "target"]), pd.DataFrame(columns=["year", "growth"]),
+                     pd.DataFrame(columns=["period", "value", "target"]), None,
+                     pd.DataFrame(columns=["year", "flow", "kind", "value"]),
+                     pd.DataFrame(columns=["year", "reporter", "value"]),
+                     pd.DataFrame(columns=["year", "top", "gap"]), "", pd.DataFrame(columns=["product", "value"]),
+                     None, pd.DataFrame())
+    if selected is None:
+        return view
+    reporter, currency = selected.rsplit(" · ", 1)
+    view.reporter, view.currency = reporter, currency
+    view.unit = millions(currency, lang)
+    card = scorecard(con, as_of, known_at, lang, trade_series=f"{reporter} ({currency})")
+    if card is not None:
+        view.status = status_frame([s for s in card.statuses if s.target == "trade-growth"], lang)
+    by_period = db.query(con, "trade_series_by_period", as_of=as_of, known_at=known,
+                         reporter=reporter, currency=currency)
+    annual = _annual_turnover(by_period)
+    start = start_date(book, card)
+    view.base_year = start.year - 1
+    if not annual.empty:
+        base = _base_year(annual, view.base_year)
+        base_value = float(annual.loc[annual["year"] == base, "value"].iloc[0])
+        # the path runs to the as-of year; a year without a full-year figure is labelled "in progress"
+        # on the axis and explained in the note (its months so far are on the year-to-date chart)
+        full = int(annual["year"].max())
+        last = max(full, as_of.year)
+        if as_of.year > full:
+            view.turnover_partial = as_of.year
+            view.turnover_note = t("turnover_partial_note", lang, year=as_of.year, last=full)
+        path = pd.DataFrame({"year": range(base, last + 1)})
+        path["target"] = [base_value * (1 + rate) ** (y - base) for y in path["year"]]
+        view.base_year = base
+        turnover = path.merge(annual, on="year", how="outer").sort_values("year")
+        view.turnover = turnover.assign(value=turnover["value"] / 1e6,
+                                        target=turnover["target"] / 1e6)[["year", "value", "target"]]
+        growth = annual.sort_values("year").assign(prev=lambda d: d["value"].shift(1),
+                                                   prev_year=lambda d: d["year"].shift(1))
+        growth = growth[(growth["prev_year"] == growth["year"] - 1) & (growth["prev"] > 0)]
+        view.growth = pd.DataFrame({"year": growth["year"].astype(int),
+                                    "growth": growth["value"] / growth["prev"] - 1}).reset_index(drop=True)
+    view.ytd, view.ytd_year = _ytd(by_period, as_of, rate, lang)
+    flows = db.query(con, "trade_annual_flows", as_of=as_of, known_at=known)
+    view.flows = _flows(flows, reporter, currency, lang)
+    view.mirror, view.mirror_gaps, view.mirror_flow, view.mirror_currency, view.mirror_note = \
+        _mirror(flows, reporter, currency, lang)
+    view.mirror_unit = millions(view.mirror_currency, lang)
+    prods = db.query(con, "trade_by_product", as_of=as_of, known_at=known, reporter=reporter, currency=currency)
+    if not prods.empty:
+        year = int(prods["year"].max())
+        p = prods[prods["year"] == year].groupby("product", as_index=False)["value"].sum()
+        view.products = p.assign(value=p["value"] / 1e6).sort_values("value", ascending=False).head(15)
+        view.products_year = year
+    rows = flows[(flows["reporter"] == reporter) & (flows["currency"] == currency)]
+    view.sources = rows.assign(value=rows["value"] / 1e6)[["year", "flow", "value", "months"]].reset_index(drop=True)
+    return view
+
+
+def _annual_turnover(by_period: pd.DataFrame) -> pd.DataFrame:
+    """Turnover per year: the full-year figure, else the sum of 12 months."""
+    full = by_period[by_period["month"].isna()][["year", "value"]]
+    months = by_period[by_period["month"].notna()].groupby("year").agg(value=("value", "sum"), n=("month", "count"))
+    months = months[months["n"] == 12].reset_index()[["year", "value"]]
+    months = months[~months["year"].isin(full["year"])]
+    out = pd.concat([full, months], ignore_index=True)
+    return out.assign(year=out["year"].astype(int), value=out["value"].astype(float)).sort_values("year")
+
+
+def _base_year(annual: pd.DataFrame, wanted: int) -> int:
+    """The base year of the target path: the year before the start if known, else the nearest earlier, else the first."""
+    years = sorted(int(y) for y in annual["year"])
+    earlier = [y for y in years if y <= wanted]
+    return earlier[-1] if earlier else years[0]
+
+
+def _ytd(by_period: pd.DataFrame, as_of: date, rate: float, lang: str) -> tuple[pd.DataFrame, int | None]:
+    """This year's months with data against the same months a year earlier (target = last year × (1 + rate))."""
+    monthly = by_period[by_period["month"].notna()]
+    this = monthly[monthly["year"] == as_of.year]
+    if this.empty:
+        return pd.DataFrame(columns=["period", "value", "target"]), None
+    months = sorted(int(m) for m in this["month"])
+    prev = monthly[(monthly["year"] == as_of.year - 1) & monthly["month"].isin(months)]
+    if len(prev) < len(months):
+        return pd.DataFrame(columns=["period", "value", "target"]), None
+    m = months[-1]
+    last_value = float(prev["value"].sum()) / 1e6
+    return pd.DataFrame({
+        "period": [t("ytd_last", lang, year=as_of.year - 1), t("ytd_this", lang, year=as_of.year, m=m)],
+        "value": [last_value, float(this["value"].sum()) / 1e6],
+        "target": [math.nan, last_value * (1 + rate)],
+    }), as_of.year
+
+
+def _flows(flows: pd.DataFrame, reporter: str, currency: str, lang: str) -> pd.DataFrame:
+    """Exports, imports and balance from the reporter's side, in millions."""
+    rows = flows[(flows["reporter"] == reporter) & (flows["currency"] == currency)]
+    if rows.empty:
+        return pd.DataFrame(columns=["year", "flow", "kind", "value"])
+    wide = rows.pivot_table(index="year", columns="flow", values="value", aggfunc="sum")
+    exports, imports = ("us_to_serbia", "serbia_to_us") if _side(reporter) == "us" else ("serbia_to_us", "us_to_serbia")
+    out = []
+    for year, r in wide.iterrows():
+        ex, im = r.get(exports), r.get(imports)
+        bal = r.get("balance")
+        if (bal is None or pd.isna(bal)) and pd.notna(ex) and pd.notna(im):
+            bal = ex - im
+        for name, kind, v in (("flow_exports", "bar", ex), ("flow_imports", "bar", im), ("flow_balance", "line", bal)):
+            if v is not None and pd.notna(v):
+                out.append({"year": int(year), "flow": t(name, lang), "kind": kind, "value": float(v) / 1e6})
+    return pd.DataFrame(out, columns=["year", "flow", "kind", "value"])
+
+
+def _rank(reporter: str, side: str, selected: str) -> int:
+    """How well a reporter speaks for its side: the selected series, the statistics office itself,
+    a series derived from it (e.g. a conversion of its figures), then any other source."""
+    office = "US Census" if side == "us" else "Serbia RZS"
+    if reporter == selected:
+        return 0
+    if reporter == office:
+        return 1
+    return 2 if reporter.startswith(office) else 3
+
+
+def mirror_pair(flows: pd.DataFrame, reporter: str, currency: str) -> tuple[str, str, str, list[str], list[int]] | None:
+    """The mirror pair to show: (flow, currency, US reporter, Serbian reporters, years).
+
+    Both sides in ONE currency, full years only, never a conversion made here: the selected
+    currency first, then the others; Serbian exports to the US first, then US exports to Serbia.
+    On each side the best-ranked reporter (_rank) wins; Serbian reporters of equal rank are all
+    kept (e.g. two sources' USD conversions of the same RZS figure)."""
+    full = flows[flows["months"] == 12]
+    currencies = [currency] + sorted(c for c in full["currency"].unique() if c != currency)
+    for cur in currencies:
+        for flow in ("serbia_to_us", "us_to_serbia"):
+            rows = full[(full["currency"] == cur) & (full["flow"] == flow)]
+            years = {r: set(g["year"].astype(int)) for r, g in rows.groupby("reporter")}
+            us = sorted((r for r in years if _side(r) == "us"), key=lambda r: (_rank(r, "us", reporter), -len(years[r]), r))
+            sr = [r for r in years if _side(r) == "serbia"]
+            for u in us:
+                shared = [r for r in sr if years[r] & years[u]]
+                if not shared:
+                    continue
+                best = min(_rank(r, "serbia", reporter) for r in shared)
+                picked = sorted(r for r in shared if _rank(r, "serbia", reporter) == best)
+                both = sorted(years[u] & set().union(*(years[r] for r in picked)))
+                return flow, cur, u, picked, both
+    return None
+
+
+def _mirror(flows: pd.DataFrame, reporter: str, currency: str, lang: str):
+    """The same flow as a US and a Serbian reporter state it, in one currency, with the gap per year.
+
+    Returns (bars: year, reporter, value; gaps: year, reporter, top, gap; flow words; currency; note)."""
+    empty = (pd.DataFrame(columns=["year", "reporter", "value"]),
+             pd.DataFrame(columns=["year", "reporter", "top", "gap"]), t("flow_serbia_to_us", lang), currency, "")
+    pair = mirror_pair(flows, reporter, currency)
+    if pair is None:
+        return empty
+    flow, cur, us, serbian, years = pair
+    rows = flows[(flows["months"] == 12) & (flows["currency"] == cur) & (flows["flow"] == flow)]
+    value = {(r, int(y)): float(v) / 1e6 for r, y, v in zip(rows["reporter"], rows["year"], rows["value"])}
+    out, gaps = [], []
+    for year in years:
+        a = value.get((us, year))
+        if a is None:
+            continue
+        out.append({"year": year, "reporter": us, "value": a})
+        for r in serbian:
+            b = value.get((r, year))
+            if b is not None:
+                out.append({"year": year, "reporter": r, "value": b})
+                gaps.append({"year": year, "reporter": r, "top": max(a, b), "gap": a - b})
+    converters = [m.group(1).strip() for r in [us, *serbian]
+                  for m in [re.search(r"conversion by ([^)]+)", r)] if m]
+    note = t("mirror_pair_note", lang, us=us, serbia=", ".join(serbian), cur=cur)
+    if converters:
+        note += " " + t("mirror_conversion_note", lang, cur=cur, names=", ".join(converters))
+    return (pd.DataFrame(out, columns=["year", "reporter", "value"]),
+            pd.DataFrame(gaps, columns=["year", "reporter", "top", "gap"]), t(f"flow_{flow}", lang), cur, note)
+
+
