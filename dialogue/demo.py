@@ -204,3 +204,38 @@ def _typed(series: pd.Series, column) -> pd.Series:
     if column.default is not None:
         series = series.fillna(column.default)
     return series.astype("string")
+
+
+# ---------------------------------------------------------------- release dates: when each row became known
+
+# How long after its date a row is recorded: trade figures about 40 days after the month (US Census's lag),
+# everything else a week after the event.
+TRADE_LAG_DAYS = 40
+RECORD_LAG_DAYS = 7
+FIRST_RELEASE = date(2025, 12, 31)    # all history before the dialogue's planned start arrives in one upload
+
+
+def _known_on(name: str, frame: pd.DataFrame) -> pd.Series:
+    """The day each row would have been recorded; None where the frame has no date to go by."""
+    from datetime import timedelta
+
+    if name == "trade":
+        month = frame["month"].fillna(12).astype(int)
+        first_next = [date(int(y) + (m == 12), m % 12 + 1, 1) for y, m in zip(frame["year"], month)]
+        return pd.Series([d + timedelta(days=TRADE_LAG_DAYS - 1) for d in first_next], index=frame.index)
+    column = {"exercises": "start_date", "agreements": "date_signed", "events": "date"}.get(name)
+    if column is None or column not in frame:
+        return pd.Series([None] * len(frame), index=frame.index)
+    return pd.Series([None if pd.isna(d) else pd.Timestamp(d).date() + timedelta(days=RECORD_LAG_DAYS)
+                      for d in frame[column]], index=frame.index)
+
+
+def release_slices(name: str, frame: pd.DataFrame, today: date) -> list[tuple[date, pd.DataFrame]]:
+    """The demo's rows as a sequence of quarterly uploads: history before the dialogue's start at once, then each
+    quarter's new rows at that quarter's end, and rows not yet due (or undated) today, so that "as known at" a past
+    quarter end shows what an analyst would have had then. Each slice is (upload day, rows)."""
+    from dialogue.status_history import quarter_end
+
+    known = _known_on(name, frame).map(lambda d: today if d is None or d > today else max(d, FIRST_RELEASE))
+    release = known.map(lambda d: d if d == today else min(quarter_end(d), today))
+    return [(day, frame[release == day]) for day in sorted(set(release))]

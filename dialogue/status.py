@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 import duckdb
 import pandas as pd
 
-from dialogue import db, reasons, rules
+from dialogue import db, outlook, reasons, rules
 from dialogue.targets import Target, TargetBook, load_targets
 from dialogue.vocab import status_word
 
@@ -33,6 +33,8 @@ class TargetStatus:
     projection: str | None          # "likely" | "unlikely" | None (no projection for this status)
     assumptions: list[str]
     details: dict = field(default_factory=dict)   # kind-specific figures (history, compound growth, parts)
+    progress: float | None = None   # share of the target reached, 0..1 (dialogue.outlook.progress)
+    needed: str | None = None       # what it would take from here, one sentence (dialogue.outlook)
 
     def to_json(self) -> dict:
         return {
@@ -43,6 +45,7 @@ class TargetStatus:
             "deadline": _iso(self.deadline), "achieved_on": _iso(self.achieved_on),
             "projection": self.projection, "assumptions": list(self.assumptions),
             "details": _jsonable(self.details),
+            "progress": None if self.progress is None else round(self.progress, 4), "needed": self.needed,
         }
 
 
@@ -184,9 +187,10 @@ def _annual_count(t: Target, run: _Runner, as_of, start, start_kind, settings, l
                                has_data=has_data, remaining_share=settings["remaining_share_at_risk"])
         results.append((part, o))
     sentences = [reasons.count_reason(o, part, lang, start, start_kind, dataset) for part, o in results]
+    needs = [_count_need(o, part) for part, o in results]
     if len(results) == 1:
         o = results[0][1]
-        return o, sentences[0], {"history": o.facts.get("history", {})}
+        return o, sentences[0], {"history": o.facts.get("history", {}), "need": needs[0]}
     combined = rules.worst([o.status for _, o in results])
     first = results[0][1]
     likely = [o.likely for _, o in results if o.likely is not None]
@@ -196,11 +200,20 @@ def _annual_count(t: Target, run: _Runner, as_of, start, start_kind, settings, l
                                         "expected_to_date": p.expected_to_date,
                                         "history": p.facts.get("history", {})}
                          for part, p in results}}
+    details["need"] = next((n for n in needs if n), None)
+    details["need_parts"] = [{"name": part["name"], "more": n["more"]} for (part, _), n in zip(results, needs) if n]
+    details["progress_parts"] = [outlook.progress(t.kind, p.status, p.actual, p.target_value) for _, p in results]
     reason = sentences[0]
     if results[0][1].status != "not_started":
         for more in sentences[1:]:
             reason = reasons.extend(reason, "; " + more[0].lower() + more[1:].rstrip("."))
     return o, reason, details
+
+
+def _count_need(o: rules.Outcome, part: dict) -> dict | None:
+    if o.status in ("achieved", "no_data", "not_started", "missed"):
+        return None
+    return outlook.count_need(o.facts["held"], o.facts["planned"], part["required"], o.facts["year"])
 
 
 def _window_count(t: Target, run: _Runner, as_of, start, start_kind, settings, lang):
@@ -213,6 +226,8 @@ def _window_count(t: Target, run: _Runner, as_of, start, start_kind, settings, l
                            remaining_share=settings["remaining_share_at_risk"])
     titles = list(row["titles"])[: len(dates)]
     details = {"counted": [{"date": d, "title": s} for d, s in zip(dates, titles) if start <= d <= min(as_of, last)]}
+    if o.status not in ("achieved", "no_data", "not_started"):
+        details["need"] = outlook.window_need(o.actual, t.params["required"], start, t.params["window_years"], as_of)
     return o, reasons.window_reason(o, t.params, lang, start_kind), details
 
 
@@ -280,6 +295,8 @@ def _milestone(t: Target, evidence: tuple[dict, bool], as_of, settings, lang, st
                                    "progress": int(row["progress_count"]) if row else 0}}
     if parts:
         details["parts"] = {p["name"]: p["achieved_on"] for p in parts}
+    if o.status not in ("achieved", "no_data"):
+        details["need"] = outlook.milestone_need(t.deadline, as_of)
     return o, reason, details
 
 
@@ -295,6 +312,8 @@ def _growth(con, t: Target, run: _Runner, as_of, start, start_kind, settings, la
     reason = reasons.growth_reason(o, lang, label, currency, start, start_kind, settings["growth_at_risk_share"])
     details = {"series": f"{reporter} ({currency})", "reporter": reporter, "currency": currency,
                "annual": o.facts.get("annual", {}), "trend": o.facts.get("trend")}
+    if o.status not in ("no_data", "not_started"):
+        details["need"] = outlook.growth_need(periods, t.params["rate"], as_of)
     if "cagr" in o.facts:
         base, last, cagr, ratio = o.facts["cagr"]
         details["compound_growth"] = {"base_year": base, "last_year": last, "observed": cagr,
@@ -340,8 +359,20 @@ def compute_all(
             deadline=t.deadline, achieved_on=o.achieved_on,
             projection=None if o.likely is None else ("likely" if o.likely else "unlikely"),
             assumptions=list(t.assumptions), details=details,
+            progress=_progress(t.kind, o, details),
+            needed=outlook.needed_sentence(t.kind, details.get("need"), lang, details.get("currency", "USD"),
+                                           details.get("need_parts")),
         ))
     return Scorecard(as_of, known_at, start, recorded, statuses, start_event)
+
+
+def _progress(kind: str, o: rules.Outcome, details: dict) -> float | None:
+    """The target's share reached; for several parts, the least advanced part's."""
+    shares = details.get("progress_parts")
+    if shares and o.status != "achieved":
+        known = [x for x in shares if x is not None]
+        return min(known) if known else None
+    return outlook.progress(kind, o.status, o.actual, o.target_value)
 
 
 # ---------------------------------------------------------------- helpers for the dashboard and reports

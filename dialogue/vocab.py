@@ -29,3 +29,20 @@ def status_word(status: str, lang: str = "en") -> str:
 def status_badge(status: str, lang: str = "en") -> str:
     """Icon and word together, e.g. '⚠️ At risk'."""
     return f"{STATUS_ICONS[status]} {status_word(status, lang)}"
+
+
+# Direction of a status change, by an explicit order (best first); the unmeasured states stand apart.
+MEASURED_ORDER = ("achieved", "on_track", "at_risk", "off_track", "missed")
+UNMEASURED = ("not_started", "no_data")
+
+
+def change_direction(old: str, new: str) -> str:
+    """'improved', 'worsened', 'first_measured' (from not started / no data), 'no_longer_measured' (to either),
+    or 'unchanged'."""
+    if old == new or (old in UNMEASURED and new in UNMEASURED):
+        return "unchanged"
+    if new in UNMEASURED:
+        return "no_longer_measured"
+    if old in UNMEASURED:
+        return "first_measured"
+    return "improved" if MEASURED_ORDER.index(new) < MEASURED_ORDER.index(old) else "worsened"

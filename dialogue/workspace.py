@@ -74,18 +74,29 @@ def _load_reference(con, result: InitResult) -> None:
 
 
 def _load_demo(con, result: InitResult, seed: int) -> None:
+    """The synthetic rows as the quarterly uploads an analyst would have made (demo.release_slices), in time order
+    across datasets, so the demo's status history and "as known at" answers have something to show."""
+    from datetime import datetime, time
+
     from dialogue import demo, store
 
     frames = demo.generate(seed)
-    for dataset in db.DATASET_TABLES:
+    now = db.utcnow()
+    slices = []
+    for order, dataset in enumerate(db.DATASET_TABLES):
         frame = frames.get(dataset)
-        if frame is None:
-            result.uploads[dataset] = None
-            continue
-        upload_id = store.commit_frame(con, dataset, frame, DEMO_LOADER, file=f"demo:{dataset} (seed {seed})",
-                                       layout="demo")
-        result.uploads[dataset] = upload_id
-        result.messages.append(f"{dataset}: {len(frame)} synthetic demo rows as upload #{upload_id}")
+        result.uploads[dataset] = None
+        if frame is not None:
+            slices += [(day, order, dataset, part) for day, part in demo.release_slices(dataset, frame, now.date())]
+    for day, _order, dataset, part in sorted(slices, key=lambda s: (s[0], s[1])):
+        moment = None if day >= now.date() else datetime.combine(day, time(12))
+        upload_id = store.commit_frame(con, dataset, part, DEMO_LOADER, file=f"demo:{dataset} (seed {seed})",
+                                       layout="demo", time=moment)
+        if upload_id is not None:
+            result.uploads[dataset] = upload_id
+    for dataset, upload_id in result.uploads.items():
+        if upload_id is not None:
+            result.messages.append(f"{dataset}: {len(frames[dataset])} synthetic demo rows, the last upload #{upload_id}")
 
 
 def init_database(path, workspace: str = "reference", force: bool = False, seed: int = 2026) -> InitResult:

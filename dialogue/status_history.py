@@ -1,0 +1,91 @@
+"""Every target's status at every quarter end since the dialogue's start, each as known at that quarter end, so the
+strip shows what the dashboard would have said then ("off track for 3 quarters")."""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from dialogue import db
+from dialogue.targets import TargetBook, load_targets
+
+_CACHE: OrderedDict = OrderedDict()
+_CACHE_SIZE = 32
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Mark:
+    quarter: str          # "2026-Q1"
+    end: date             # the quarter's last day
+    status: str
+    reason: str
+
+
+def quarter_label(d: date) -> str:
+    return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+
+
+def quarter_end(d: date) -> date:
+    """The last day of the quarter holding d."""
+    month = 3 * ((d.month - 1) // 3) + 3
+    return (date(d.year + (month == 12), month % 12 + 1, 1)) - timedelta(days=1)
+
+
+def quarter_ends(start: date, as_of: date) -> list[date]:
+    """Quarter ends from the quarter holding `start` through the last one on or before `as_of`."""
+    out, q = [], quarter_end(start)
+    while q <= as_of:
+        out.append(q)
+        q = quarter_end(q + timedelta(days=1))
+    return out
+
+
+def end_of_day(d: date) -> datetime:
+    return datetime(d.year, d.month, d.day, 23, 59, 59, 999999)
+
+
+def _database(con) -> str:
+    try:
+        return str(con.execute("select path from duckdb_databases() where database_name = current_database()").fetchone()[0])
+    except Exception:  # noqa: BLE001 - an in-memory or unusual connection: cache by the object
+        return f"con:{id(con)}"
+
+
+def history(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
+            book: TargetBook | None = None, start: date | None = None) -> dict[str, list[Mark]]:
+    """target id -> one Mark per quarter end since the start, each computed with the data known at that quarter end
+    (never later than `known_at`); cached per database state, targets, as-of, knowledge moment and language."""
+    from dialogue.status import compute_all, dialogue_start
+
+    book = book or load_targets()
+    now_known = known_at or db.utcnow()
+    if start is None:
+        start = dialogue_start(con, book, as_of, known_at)[0]
+    ends = quarter_ends(start, as_of)
+    key = (_database(con), db.latest_upload_id(con), id(book), tuple(ends), known_at, lang)
+    with _lock:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    marks: dict[str, list[Mark]] = {t.id: [] for t in book.targets}
+    for q in ends:
+        card = compute_all(con, q, min(end_of_day(q), now_known), lang, book=book)
+        for s in card.statuses:
+            marks.setdefault(s.target, []).append(Mark(quarter_label(q), q, s.status, s.reason))
+    with _lock:
+        _CACHE[key] = marks
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return marks
+
+
+def streak(marks: list[Mark], current: str) -> int:
+    """How many of the latest quarter ends in a row held the current status (0 when it is new this quarter)."""
+    n = 0
+    for m in reversed(marks):
+        if m.status != current:
+            break
+        n += 1
+    return n
