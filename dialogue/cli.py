@@ -16,6 +16,7 @@ HANDLERS = {
     "template": "dialogue.commands_data:cmd_template",
     "export": "dialogue.commands_data:cmd_export",
     "status": "dialogue.commands_status:cmd_status",
+    "summary": "dialogue.commands_status:cmd_summary",
     "brief": "dialogue.commands_reports:cmd_brief",
     "users": "dialogue.commands_admin:cmd_users",
     "backup": "dialogue.commands_admin:cmd_backup",
@@ -62,6 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--as-known-at", dest="known_at")
 
     s = sub.add_parser("status", help="status of every target")
+    s.add_argument("--as-of")
+    s.add_argument("--known-at")
+    s.add_argument("--lang", choices=("en", "sr-Latn", "sr-Cyrl"), default="en")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("summary", help="the one-screen answer: counts, what changed, what is due, what it would take")
     s.add_argument("--as-of")
     s.add_argument("--known-at")
     s.add_argument("--lang", choices=("en", "sr-Latn", "sr-Cyrl"), default="en")

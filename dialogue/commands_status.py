@@ -34,7 +34,8 @@ def _parse_time(text: str | None) -> datetime | None:
     return moment
 
 
-def cmd_status(args) -> int:
+def _read(args, work):
+    """(as_of, lang, work(con, as_of, known_at, lang)) on the database opened read-only."""
     as_of = _parse_date(getattr(args, "as_of", None), "--as-of") or db.utcnow().date()
     known_at = _parse_time(getattr(args, "known_at", None))
     lang = getattr(args, "lang", "en") or "en"
@@ -43,9 +44,13 @@ def cmd_status(args) -> int:
         db.connect(path).close()
     con = db.connect(path, read_only=True)
     try:
-        card = compute_all(con, as_of, known_at, lang)
+        return as_of, lang, work(con, as_of, known_at, lang)
     finally:
         con.close()
+
+
+def cmd_status(args) -> int:
+    _as_of, lang, card = _read(args, compute_all)
     if getattr(args, "json", False):
         print(json.dumps(card.to_json(), ensure_ascii=False, indent=2))
         return 0
@@ -55,4 +60,25 @@ def cmd_status(args) -> int:
           + f"; dialogue start {card.start_date.isoformat()} ({start_kind})")
     for s in card.statuses:
         print(f"{s.target:28} {status_badge(s.status, lang):22} {s.reason}")
+    return 0
+
+
+def cmd_summary(args) -> int:
+    """The one-screen answer (dialogue.summary) as text or as one JSON object."""
+    from dialogue import summary
+
+    _as_of, lang, result = _read(args, lambda con, as_of, known_at, lang: summary.build(con, as_of, known_at, lang))
+    if getattr(args, "json", False):
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2, allow_nan=False))
+        return 0
+    print(f"Summary as of {result.as_of.isoformat()} (change since {result.since.isoformat()})")
+    print(" · ".join(f"{status_badge(s, lang)} {n} ({n - result.counts_since.get(s, 0):+d})"
+                     for s, n in result.counts.items() if n or result.counts_since.get(s)))
+    for m in result.worsened[:summary.WORSENED_SHOWN]:
+        print(f"worse  {m['target']:28} {status_badge(m['from'], lang)} -> {status_badge(m['to'], lang)}  {m['reason']}")
+    for d in result.due:
+        print(f"due    {d['date'].isoformat()}  {d['what']}")
+    for s in result.card.statuses:
+        share = "" if s.progress is None else f"{s.progress:4.0%}"
+        print(f"{s.target:28} {status_badge(s.status, lang):22} {share:>5}  {s.needed or ''}")
     return 0

@@ -25,9 +25,13 @@ _T = {
     "milestone.passed": {"en": "The deadline of {deadline} passed {days} ago",
                          "sr-Latn": "Rok {deadline} je prošao pre {days}"},
     "growth.need": {"en": "{per_month} a month for {months} to reach {total} in {year}, against {recent} a month lately",
-                    "sr-Latn": "{per_month} mesečno za {months} da bi {year}. dostigla {total}, prema {recent} mesečno u poslednje vreme"},
+                    "sr-Latn": "{per_month} mesečno za {months} da bi se u {year}. dostiglo {total}, prema {recent} mesečno u poslednje vreme"},
     "growth.need.no_recent": {"en": "{per_month} a month for {months} to reach {total} in {year}",
-                              "sr-Latn": "{per_month} mesečno za {months} da bi {year}. dostigla {total}"},
+                              "sr-Latn": "{per_month} mesečno za {months} da bi se u {year}. dostiglo {total}"},
+    "milestone.open": {"en": "No deadline is set; it is achieved once evidence of it is recorded",
+                       "sr-Latn": "Rok nije određen; ostvaruje se kada se zabeleži dokaz"},
+    "milestone.parts_open": {"en": "{open} of {total} parts still open; no deadline is set",
+                             "sr-Latn": "otvoreno je još {open} od {total} delova; rok nije određen"},
     "growth.met": {"en": "Already met: {ytd} so far in {year} is above the {total} that +{rate} requires",
                    "sr-Latn": "Već ostvareno: {ytd} do sada u {year}. je više od {total} koliko traži rast od {rate}"},
 }
@@ -126,9 +130,10 @@ def window_need(count: float, required: float, start: date, years: int, as_of: d
     return {"kind": "more_items", "more": more, "by": end, "months": months_between(as_of, end)}
 
 
-def milestone_need(deadline: date | None, as_of: date) -> dict | None:
+def milestone_need(deadline: date | None, as_of: date, parts_done: int | None = None,
+                   parts: int | None = None) -> dict:
     if deadline is None:
-        return None
+        return {"kind": "open", "open": (parts or 0) - (parts_done or 0), "parts": parts}
     days = (deadline - as_of).days
     return {"kind": "passed" if days < 0 else "days_left", "days": days, "by": deadline}
 
@@ -171,6 +176,10 @@ def needed_sentence(kind: str, need: dict | None, lang: str, currency: str = "US
         if not need["more"]:
             return None
         return _text("window", lang, more=fmt_count(need["more"], lang), months=_months_word(need["months"], lang), end=end)
+    if need["kind"] == "open":
+        if need.get("parts"):
+            return _text("milestone.parts_open", lang, open=need["open"], total=need["parts"])
+        return _text("milestone.open", lang)
     deadline = fmt_date(need["by"], lang)
     if need["kind"] == "passed":
         return _text("milestone.passed", lang, deadline=deadline, days=days_word(-need["days"], lang))

@@ -296,7 +296,8 @@ def _milestone(t: Target, evidence: tuple[dict, bool], as_of, settings, lang, st
     if parts:
         details["parts"] = {p["name"]: p["achieved_on"] for p in parts}
     if o.status not in ("achieved", "no_data"):
-        details["need"] = outlook.milestone_need(t.deadline, as_of)
+        details["need"] = outlook.milestone_need(t.deadline, as_of, o.actual if parts else None,
+                                                 len(parts) if parts else None)
     return o, reason, details
 
 

@@ -1,0 +1,78 @@
+"""The one-screen summary: quarterly history as known at each quarter end, moves, what is due, the JSON contract."""
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+
+from dialogue import status_history, summary
+from dialogue.cli import main
+from tests.conftest import put_rows
+
+D = date.fromisoformat
+
+
+def ex(name, start, status="held"):
+    return {"name": name, "start_date": start, "format": "bilateral", "us_participation": "yes", "status": status}
+
+
+def test_quarter_ends_from_the_start():
+    assert status_history.quarter_ends(D("2026-02-12"), D("2026-12-03")) == [D("2026-03-31"), D("2026-06-30"),
+                                                                           D("2026-09-30")]
+    assert status_history.quarter_ends(D("2026-02-12"), D("2026-03-30")) == []
+    assert status_history.quarter_label(D("2026-11-30")) == "2026-Q4"
+
+
+def test_history_shows_each_quarter_as_known_then(con):
+    # nothing known at the end of Q1; one exercise (5 Apr) recorded on 10 Apr; a second, held 1 May, recorded only
+    # on 1 Nov: the strip must not rewrite Q2 and Q3 with what was learnt later
+    put_rows(con, "exercises", [ex("Spring", D("2026-04-05"))], time=datetime(2026, 4, 10, 9))
+    put_rows(con, "exercises", [ex("May", D("2026-05-01"))], time=datetime(2026, 11, 1, 9))
+    marks = status_history.history(con, D("2026-11-15"))["joint-exercises"]
+    assert [(m.quarter, m.status) for m in marks] == [
+        ("2026-Q1", "no_data"),      # the dataset held no rows then: nothing uploaded yet, not 0
+        ("2026-Q2", "on_track"),     # 1 held; 3 × 181/365 = 1.49 → 1 expected by 30 Jun
+        ("2026-Q3", "at_risk"),      # 1 held; 3 × 273/365 = 2.24 → 2 expected; 92 of 365 days (> ¼) remain
+    ]
+    assert "1" in marks[2].reason
+    assert status_history.streak(marks, "at_risk") == 1
+    assert status_history.streak(marks, "off_track") == 0
+
+
+def test_history_cache_follows_new_uploads(con):
+    put_rows(con, "exercises", [ex("Spring", D("2026-04-05"))], time=datetime(2026, 4, 10, 9))
+    first = status_history.history(con, D("2026-07-15"))["joint-exercises"]
+    assert status_history.history(con, D("2026-07-15"))["joint-exercises"] is first      # cached
+    put_rows(con, "exercises", [ex("Late", D("2026-02-01"))], time=datetime(2026, 3, 1, 9))
+    again = status_history.history(con, D("2026-07-15"))["joint-exercises"]
+    assert again is not first and again[0].status == "on_track"     # now known at Q1's end: 1 ≥ round(0.74)
+
+
+def test_summary_moves_due_and_json_contract(con):
+    put_rows(con, "exercises", [ex("Spring", D("2026-04-05"))], time=datetime(2026, 4, 10, 9))
+    s = summary.build(con, D("2026-10-15"))
+    assert s.since == D("2026-09-30")
+    out = s.to_json()
+    assert list(out) == ["as_of", "since", "counts", "counts_since", "worsened", "improved", "due", "targets"]
+    assert sum(out["counts"].values()) == sum(out["counts_since"].values()) == len(out["targets"])
+    # joint exercises: at risk on 30 Sep (as said then), off track on 15 Oct (less than a quarter of the year left)
+    moved = [m for m in out["worsened"] if m["target"] == "joint-exercises"]
+    assert moved and moved[0]["from"] == "at_risk" and moved[0]["to"] == "off_track"
+    assert set(moved[0]) == {"target", "from", "to", "reason"}
+    due = [d for d in out["due"] if d["date"] == "2026-12-31" and d["kind"] == "period_end"]
+    assert any(d["what"] == "At least 3 joint military exercises a year" for d in due)
+    row = next(t for t in out["targets"] if t["target"] == "joint-exercises")
+    assert set(row) == {"target", "status", "progress", "data_through", "needed", "history"}
+    assert row["progress"] == round(1 / 3, 4)
+    assert row["needed"] == "2 more by 31 Dec 2026"
+    assert row["history"] == [{"quarter": "2026-Q1", "status": "no_data"}, {"quarter": "2026-Q2", "status": "on_track"},
+                              {"quarter": "2026-Q3", "status": "at_risk"}]
+
+
+def test_summary_command_json_is_strict(db_path, con, capsys):
+    put_rows(con, "exercises", [ex("Spring", D("2026-04-05"))], time=datetime(2026, 4, 10, 9))
+    con.close()
+    assert main(["--db", str(db_path), "summary", "--as-of", "2026-10-15", "--lang", "sr-Cyrl", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out, parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c)))
+    assert out["as_of"] == "2026-10-15" and out["counts"]["off_track"] >= 1
+    row = next(t for t in out["targets"] if t["target"] == "joint-exercises")
+    assert row["needed"] == "Још 2 до 31. 12. 2026."
