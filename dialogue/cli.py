@@ -24,7 +24,7 @@ HANDLERS = {
     "serve": "dialogue.commands_serve:cmd_serve",
 }
 
-DATASET_NAMES = ("trade", "exercises", "agreements", "events")
+DATASET_NAMES = ("trade", "exercises", "agreements", "events", "working_groups", "actions", "commitments")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,4 +1,4 @@
-"""The four datasets' canonical schemas, declared once: readers, validation, templates and exports use them."""
+"""The seven datasets' canonical schemas, declared once: readers, validation, templates and exports use them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,6 +27,10 @@ AGREEMENT_CATEGORIES = (
     "political", "other",
 )
 AGREEMENT_STATUSES = ("signed", "in_force", "planned", "terminated")
+GROUP_STATES = ("active", "paused", "closed")
+SIDES = ("us", "serbia", "joint")
+ACTION_STATES = ("planned", "in_progress", "done", "delayed", "dropped")
+COMMITMENT_STATES = ("open", "kept", "partly_kept", "not_kept", "dropped")
 EVENT_KINDS = (
     "milestone_achieved",      # evidence that a milestone target is met
     "progress",                # a step toward a milestone target
@@ -139,7 +143,8 @@ EVENTS = Dataset(
         Column("date", "date", True),
         Column("date_precision", "enum", False, DATE_PRECISIONS, "day (default), month or year.", "day"),
         Column("kind", "enum", True, EVENT_KINDS, ", ".join(EVENT_KINDS) + "."),
-        Column("target_id", "text", description="Target the event counts toward, optional."),
+        Column("target_id", "text", description="Target the event counts toward, optional; for a "
+               "working_group_meeting, the group_id of the working group that met."),
         Column("title", "text", True),
         Column("quantity", "number", description="e.g. 3 diplomats trained, optional."),
         Column("area", "enum", False, (*AREAS, PROCESS_AREA), "Framework area, optional."),
@@ -150,4 +155,64 @@ EVENTS = Dataset(
     description="Dated evidence of milestones and of the dialogue's process.",
 )
 
-DATASETS: dict[str, Dataset] = {d.name: d for d in (TRADE, EXERCISES, AGREEMENTS, EVENTS)}
+WORKING_GROUPS = Dataset(
+    "working_groups",
+    (
+        Column("group_id", "text", True, description="Short unique id of the group, e.g. wg-trade; events and actions name it."),
+        Column("name", "text", True, description="Name in English."),
+        Column("name_sr", "text", description="Name in Serbian (Latin or Cyrillic)."),
+        Column("area", "enum", True, tuple(AREAS), "Framework area: " + ", ".join(AREAS) + "."),
+        Column("us_cochair", "text", description="US co-chair institution."),
+        Column("serbian_cochair", "text", description="Serbian co-chair institution."),
+        Column("established", "date", description="Date the group was formed."),
+        Column("state", "enum", True, GROUP_STATES, "active, paused or closed."),
+        *_COMMON_TAIL,
+    ),
+    key=("group_id",),
+    description="Working groups of the dialogue (road-map steps V-VI), one row per group.",
+)
+
+ACTIONS = Dataset(
+    "actions",
+    (
+        Column("action_id", "text", True, description="Short unique id of the action, e.g. A-TR-01."),
+        Column("group_id", "text", True, description="The working group whose action plan holds it (working_groups.group_id)."),
+        Column("target_id", "text", description="Target the action serves, optional (see data/targets.toml)."),
+        Column("title", "text", True, description="What is to be done."),
+        Column("lead_side", "enum", True, SIDES, "Who leads: us, serbia or joint."),
+        Column("owner", "text", description="Institution or office that owns the action."),
+        Column("start_date", "date", description="When work starts, optional."),
+        Column("due_date", "date", description="When it is due, optional."),
+        Column("state", "enum", True, ACTION_STATES, "planned, in_progress, done, delayed or dropped."),
+        Column("progress", "number", description="Percent done, 0-100, optional."),
+        Column("last_update", "date", description="Date of the latest news on the action."),
+        *_COMMON_TAIL,
+    ),
+    key=("action_id",),
+    description="The working groups' action plans (road-map step V): one row per action.",
+)
+
+COMMITMENTS = Dataset(
+    "commitments",
+    (
+        Column("commitment_id", "text", True, description="Short unique id, e.g. C-2026-01."),
+        Column("made_at", "date", True, description="Date of the meeting or statement that made it."),
+        Column("meeting", "text", True, description="Title of that meeting or joint statement."),
+        Column("text", "text", True, description="What was promised."),
+        Column("side", "enum", True, SIDES, "Who promised: us, serbia or joint."),
+        Column("owner", "text", description="Institution or office that owns it."),
+        Column("due_date", "date", description="When it is due, optional."),
+        Column("state", "enum", True, COMMITMENT_STATES, "open, kept, partly_kept, not_kept or dropped."),
+        Column("action_ids", "text", description="Linked action ids, separated by semicolons, optional."),
+        Column("target_id", "text", description="Target it serves, optional (see data/targets.toml)."),
+        *_COMMON_TAIL,
+    ),
+    key=("commitment_id",),
+    description="Commitments from joint statements and meeting communiqués, one row per commitment.",
+)
+
+DATASETS: dict[str, Dataset] = {d.name: d for d in (TRADE, EXERCISES, AGREEMENTS, EVENTS, WORKING_GROUPS,
+                                                    ACTIONS, COMMITMENTS)}
+# The delivery datasets (issue 14): the reference workspace has none of them, since no working group
+# of the dialogue is publicly known to exist yet.
+DELIVERY_DATASETS = ("working_groups", "actions", "commitments")

@@ -33,10 +33,11 @@ SEASON = (0.86, 0.92, 1.04, 1.00, 1.02, 1.05, 0.98, 0.82, 1.04, 1.08, 1.06, 1.13
 
 
 def generate(seed: int = 2026) -> dict[str, pd.DataFrame]:
-    """Canonical frames for trade, exercises, agreements and events; every row synthetic."""
+    """Canonical frames for every dataset; every row synthetic."""
     rng = random.Random(seed)
     raw = {"trade": _trade(rng), "exercises": _exercises(rng), "agreements": _agreements(rng),
-           "events": _events(rng)}
+           "events": _events(rng), "working_groups": _working_groups(), "actions": _actions(),
+           "commitments": _commitments()}
     return {name: _frame(name, rows, seed) for name, rows in raw.items()}
 
 
@@ -152,8 +153,14 @@ def _events(rng: random.Random) -> list[dict]:
     add(date(2026, 1, 20), "milestone_achieved", "Negotiations on the dialogue's terms concluded", "roadmap-3")
     add(date(2026, 2, 12), "inaugural_meeting", "Inaugural meeting of the Strategic Dialogue, Washington",
         parties="US Secretary of State; Serbian Minister of Foreign Affairs")
+    # working-group meetings name their group in target_id (see datasets.EVENTS)
     for month, day in ((5, 20), (7, 8), (9, 16), (10, 21)):
-        add(date(2026, month, day), "working_group_meeting", f"Working group on trade and investment, {month:02d}/2026")
+        add(date(2026, month, day), "working_group_meeting", f"Working group on trade and investment, {month:02d}/2026",
+            "wg-economic", "economic")
+    for when, group, area in ((date(2026, 6, 3), "wg-security", "security"), (date(2026, 9, 1), "wg-security", "security"),
+                              (date(2026, 3, 18), "wg-energy", "energy"), (date(2026, 8, 25), "wg-people", "people"),
+                              (date(2026, 5, 6), "wg-political", "political"), (date(2026, 11, 12), "wg-political", "political")):
+        add(when, "working_group_meeting", f"Working group meeting: {group[3:]}", group, area)
     for month in (4, 7, 10):
         add(date(2026, month, 15), "quarterly_report", f"Quarterly report to both governments, Q{month // 3}/2026")
     add(date(2026, 6, 30), "public_report", "Public report on the dialogue's first results")
@@ -178,6 +185,86 @@ def _events(rng: random.Random) -> list[dict]:
     add(date(2026, 2, 13), "context", "Joint statement on the Strategic Dialogue published", area="process")
     rng.shuffle(e)            # order carries no meaning; the frame is sorted below
     return e
+
+
+# ---------------------------------------------------------------- delivery (issue 14)
+# One group per framework area; meetings above leave energy without one in the last six months as of
+# December 2026 and regional and european without any. The action plans hold every state, and the
+# inaugural meeting's commitments are kept, open (one overdue) and the rest.
+
+_GROUPS = (
+    ("wg-economic", "economic", "Trade and investment", "Trgovina i investicije", "US Department of Commerce",
+     "Ministry of Internal and External Trade", date(2026, 4, 15), "active"),
+    ("wg-security", "security", "Defence cooperation", "Odbrambena saradnja", "US Department of Defense",
+     "Ministry of Defence", date(2026, 4, 20), "active"),
+    ("wg-regional", "regional", "Regional initiatives", "Regionalne inicijative", "US Department of State",
+     "Ministry of Foreign Affairs", date(2026, 5, 10), "paused"),
+    ("wg-energy", "energy", "Energy diversification", "Diverzifikacija energije", "US Department of Energy",
+     "Ministry of Mining and Energy", date(2026, 3, 1), "active"),
+    ("wg-european", "european", "Rule of law and EU path", "Vladavina prava i put ka EU", "USAID",
+     "Ministry of European Integration", date(2026, 5, 25), "active"),
+    ("wg-political", "political", "Political consultations", "Političke konsultacije", "US Department of State",
+     "Ministry of Foreign Affairs", date(2026, 4, 1), "active"),
+    ("wg-people", "people", "People-to-people ties", "Veze među ljudima", "US Embassy Belgrade",
+     "Ministry of Education", date(2026, 6, 1), "active"),
+)
+
+
+def _working_groups() -> list[dict]:
+    return [{"group_id": gid, "area": area, "name": f"{name} (demo)", "name_sr": f"{name_sr} (demo)",
+             "us_cochair": us, "serbian_cochair": rs, "established": when, "state": state}
+            for gid, area, name, name_sr, us, rs, when, state in _GROUPS]
+
+
+def _actions() -> list[dict]:
+    # (id, group, target, title, side, owner, start, due, state, progress, last update)
+    plan = (
+        ("A-ECO-01", "wg-economic", "trade-barriers", "Inventory of non-tariff barriers", "joint",
+         "Ministry of Internal and External Trade", date(2026, 5, 1), date(2026, 9, 30), "done", 100, date(2026, 9, 20)),
+        ("A-ECO-02", "wg-economic", "double-taxation-agreement", "Draft of the double-taxation agreement", "serbia",
+         "Ministry of Finance", date(2026, 3, 1), date(2026, 8, 31), "delayed", 60, date(2026, 10, 1)),
+        ("A-ECO-03", "wg-economic", "dfc-office", "Premises for the DFC office in Belgrade", "us",
+         "US International Development Finance Corporation", date(2026, 6, 1), date(2027, 3, 31), "in_progress", 10,
+         date(2026, 11, 2)),
+        ("A-SEC-01", "wg-security", "joint-exercises", "Calendar of joint exercises for 2027", "joint",
+         "Ministry of Defence", date(2026, 7, 1), date(2026, 12, 15), "in_progress", 70, date(2026, 11, 20)),
+        ("A-SEC-02", "wg-security", "national-guard-partnership", "Illinois National Guard partnership letter", "us",
+         "US Department of Defense", date(2026, 6, 15), date(2027, 6, 30), "planned", 0, date(2026, 6, 15)),
+        ("A-ENE-01", "wg-energy", None, "Feasibility study of a second gas interconnector", "joint",
+         "Ministry of Mining and Energy", date(2026, 4, 1), date(2026, 11, 30), "in_progress", 40, date(2026, 9, 5)),
+        ("A-REG-01", "wg-regional", None, "Open Balkan customs pilot", "serbia",
+         "Ministry of Foreign Affairs", date(2026, 6, 1), date(2026, 10, 31), "dropped", 15, date(2026, 9, 1)),
+        ("A-POL-01", "wg-political", "unga-resolution", "Shortlist of UN General Assembly resolutions to co-sponsor",
+         "joint", "Ministry of Foreign Affairs", date(2026, 5, 1), date(2026, 9, 15), "done", 100, date(2026, 9, 10)),
+        ("A-PEO-01", "wg-people", "fulbright-commission", "Funding agreement for a Fulbright commission", "joint",
+         "Ministry of Education", date(2026, 6, 1), date(2027, 1, 31), "in_progress", 20, date(2026, 10, 12)),
+        ("A-PEO-02", "wg-people", "visa-facilitation", "Visa facilitation road map", "us", "US Embassy Belgrade",
+         None, None, "planned", None, None),
+    )
+    return [{"action_id": aid, "group_id": gid, "target_id": target, "title": f"{title} (demo)", "lead_side": side,
+             "owner": owner, "start_date": start, "due_date": due, "state": state, "progress": progress,
+             "last_update": update} for aid, gid, target, title, side, owner, start, due, state, progress, update in plan]
+
+
+def _commitments() -> list[dict]:
+    made, meeting = date(2026, 2, 12), "Inaugural meeting of the Strategic Dialogue, Washington (demo)"
+    promised = (
+        ("C-2026-01", "Form a working group for every framework area", "joint", "Ministry of Foreign Affairs",
+         date(2026, 6, 30), "partly_kept", None, None),
+        ("C-2026-02", "Remove the listed non-tariff barriers", "joint", "Ministry of Internal and External Trade",
+         date(2026, 9, 30), "kept", "A-ECO-01", "trade-barriers"),
+        ("C-2026-03", "Sign the double-taxation agreement", "joint", "Ministry of Finance",
+         date(2026, 10, 31), "open", "A-ECO-02", "double-taxation-agreement"),
+        ("C-2026-04", "Reopen the DFC office in Belgrade", "us", "US International Development Finance Corporation",
+         date(2027, 6, 30), "open", "A-ECO-03", "dfc-office"),
+        ("C-2026-05", "Launch an Open Balkan customs pilot", "serbia", "Ministry of Foreign Affairs",
+         date(2026, 10, 31), "dropped", "A-REG-01", None),
+        ("C-2026-06", "Co-sponsor a resolution at the UN General Assembly", "joint", "Ministry of Foreign Affairs",
+         date(2026, 9, 30), "not_kept", "A-POL-01", "unga-resolution"),
+    )
+    return [{"commitment_id": cid, "made_at": made, "meeting": meeting, "text": f"{text} (demo)", "side": side,
+             "owner": owner, "due_date": due, "state": state, "action_ids": actions, "target_id": target}
+            for cid, text, side, owner, due, state, actions, target in promised]
 
 
 def _frame(name: str, rows: list[dict], seed: int) -> pd.DataFrame:

@@ -16,7 +16,7 @@ create table if not exists meta (
 
 create table if not exists uploads (
     upload_id integer primary key,
-    dataset varchar not null,          -- trade | exercises | agreements | events
+    dataset varchar not null,          -- trade | exercises | agreements | events | working_groups | actions | commitments
     file varchar,                      -- file name as uploaded (or "rollback of N")
     sha256 varchar,                    -- of the uploaded bytes
     "user" varchar not null,
@@ -109,6 +109,66 @@ create table if not exists events (
     valid_to integer
 );
 
+-- The delivery datasets (issue 14): working groups, their action plans, and commitments made at meetings.
+create table if not exists working_groups (
+    group_id varchar not null,
+    name varchar not null,
+    name_sr varchar,
+    area varchar not null,             -- economic | security | regional | energy | european | political | people
+    us_cochair varchar,
+    serbian_cochair varchar,
+    established date,
+    state varchar not null,            -- active | paused | closed
+    source varchar,
+    note varchar,
+    publishable boolean not null default true,
+    synthetic boolean not null default false,
+    row_key uuid not null,             -- md5 of the natural key, as 16 bytes
+    valid_from integer not null,
+    valid_to integer
+);
+
+create table if not exists actions (
+    action_id varchar not null,
+    group_id varchar not null,         -- working_groups.group_id
+    target_id varchar,
+    title varchar not null,
+    lead_side varchar not null,        -- us | serbia | joint
+    owner varchar,
+    start_date date,
+    due_date date,
+    state varchar not null,            -- planned | in_progress | done | delayed | dropped
+    progress double,                   -- percent, 0..100
+    last_update date,
+    source varchar,
+    note varchar,
+    publishable boolean not null default true,
+    synthetic boolean not null default false,
+    row_key uuid not null,             -- md5 of the natural key, as 16 bytes
+    valid_from integer not null,
+    valid_to integer
+);
+
+create table if not exists commitments (
+    commitment_id varchar not null,
+    made_at date not null,             -- date of the meeting or statement
+    meeting varchar not null,          -- its title
+    "text" varchar not null,
+    side varchar not null,             -- us | serbia | joint
+    owner varchar,
+    due_date date,
+    state varchar not null,            -- open | kept | partly_kept | not_kept | dropped
+    action_ids varchar,                -- linked action ids, separated by semicolons
+    target_id varchar,
+    source varchar,
+    note varchar,
+    publishable boolean not null default true,
+    synthetic boolean not null default false,
+    row_key uuid not null,             -- md5 of the natural key, as 16 bytes
+    valid_from integer not null,
+    valid_to integer
+);
+
 create table if not exists notes (
     note_id integer primary key,
     target_id varchar not null,
@@ -143,4 +203,13 @@ create or replace macro known_agreements(known_at) as table
     where valid_from <= known_cutoff(known_at) and (valid_to is null or valid_to > known_cutoff(known_at));
 create or replace macro known_events(known_at) as table
     select * from events
+    where valid_from <= known_cutoff(known_at) and (valid_to is null or valid_to > known_cutoff(known_at));
+create or replace macro known_working_groups(known_at) as table
+    select * from working_groups
+    where valid_from <= known_cutoff(known_at) and (valid_to is null or valid_to > known_cutoff(known_at));
+create or replace macro known_actions(known_at) as table
+    select * from actions
+    where valid_from <= known_cutoff(known_at) and (valid_to is null or valid_to > known_cutoff(known_at));
+create or replace macro known_commitments(known_at) as table
+    select * from commitments
     where valid_from <= known_cutoff(known_at) and (valid_to is null or valid_to > known_cutoff(known_at));

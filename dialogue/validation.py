@@ -197,7 +197,7 @@ def _ranges(dataset: str, frame: pd.DataFrame, rep: _Reporter) -> None:
         month = frame["month"]
         rep.cells(month.notna() & ~month.between(1, 12), "month", month,
                   "month out of range; expected 1-12, or empty for an annual figure")
-    for name in ("start_date", "end_date", "date_signed", "date"):
+    for name in ("start_date", "end_date", "date_signed", "date", "established", "due_date", "last_update", "made_at"):
         if name in frame:
             d = frame[name]
             rep.cells(d.notna() & ~d.between(*DATE_RANGE), name, d.dt.strftime("%Y-%m-%d"),
@@ -206,6 +206,13 @@ def _ranges(dataset: str, frame: pd.DataFrame, rep: _Reporter) -> None:
         before = frame["end_date"].notna() & frame["start_date"].notna() & (frame["end_date"] < frame["start_date"])
         rep.cells(before, "end_date", frame["end_date"].dt.strftime("%Y-%m-%d"),
                   "the end date is before the start date; expected an end date on or after the start")
+    if {"start_date", "due_date"} <= set(frame):
+        before = frame["due_date"].notna() & frame["start_date"].notna() & (frame["due_date"] < frame["start_date"])
+        rep.cells(before, "due_date", frame["due_date"].dt.strftime("%Y-%m-%d"),
+                  "the due date is before the start date; expected a due date on or after the start")
+    if "progress" in frame:
+        pr = frame["progress"]
+        rep.cells(pr.notna() & ~pr.between(0, 100), "progress", pr, "progress out of range; expected a percent, 0-100")
     if "quantity" in frame:
         q = frame["quantity"]
         rep.cells(q.notna() & (q < 0), "quantity", q, "quantity is negative; expected 0 or more")

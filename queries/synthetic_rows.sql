@@ -8,6 +8,12 @@ with flagged as (
     select 'agreements', count(*) filter (where synthetic) from agreements where valid_to is null
     union all
     select 'events', count(*) filter (where synthetic) from events where valid_to is null
+    union all
+    select 'working_groups', count(*) filter (where synthetic) from working_groups where valid_to is null
+    union all
+    select 'actions', count(*) filter (where synthetic) from actions where valid_to is null
+    union all
+    select 'commitments', count(*) filter (where synthetic) from commitments where valid_to is null
 )
 select
     dataset,

@@ -37,6 +37,18 @@ TEMPLATE_ROWS = {
         {"date": "2024-03-01", "kind": "annual_meeting", "title": "Dialogue session"},
         {"date": "2024-05-01", "kind": "diplomat_training", "title": "Course", "quantity": 3},
     ],
+    "working_groups": [
+        {"group_id": "wg-trade", "name": "Trade", "area": "economic", "established": "2026-04-01", "state": "active"},
+    ],
+    "actions": [
+        {"action_id": "A1", "group_id": "wg-trade", "title": "Barrier list", "lead_side": "joint",
+         "due_date": "2026-09-30", "state": "in_progress", "progress": 40},
+        {"action_id": "A2", "group_id": "wg-trade", "title": "No dates yet", "lead_side": "us", "state": "planned"},
+    ],
+    "commitments": [
+        {"commitment_id": "C1", "made_at": "2026-02-12", "meeting": "Inaugural meeting", "text": "Sign DTA",
+         "side": "joint", "state": "open", "action_ids": "A1;A2"},
+    ],
 }
 
 

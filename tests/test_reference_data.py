@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from dialogue.config import REFERENCE_DIR, ROOT
-from dialogue.datasets import DATASETS
+from dialogue.datasets import DATASETS, DELIVERY_DATASETS
 
 SHARED = ROOT.parent / "shared" / "reference"
 TARGET_IDS = {
@@ -16,6 +16,9 @@ TARGET_IDS = {
     "unga-resolution", "diplomat-training", "parliamentary-exchange", "fulbright-commission",
     "sister-cities", "visa-facilitation", *(f"roadmap-{i}" for i in range(1, 11)),
 }
+# The public record holds no working group, action plan or commitment of the dialogue yet (issue 14),
+# so the reference data has no file for those datasets.
+REFERENCED = [name for name in DATASETS if name not in DELIVERY_DATASETS]
 
 
 def load(name: str) -> pd.DataFrame:
@@ -29,7 +32,7 @@ def build_module():
     return module
 
 
-@pytest.mark.parametrize("name", list(DATASETS))
+@pytest.mark.parametrize("name", REFERENCED)
 def test_header_is_canonical_and_every_row_has_a_source(name):
     frame = load(name)
     assert list(frame.columns) == DATASETS[name].column_names
@@ -38,7 +41,7 @@ def test_header_is_canonical_and_every_row_has_a_source(name):
     assert set(frame["synthetic"]) == {"false"}
 
 
-@pytest.mark.parametrize("name", list(DATASETS))
+@pytest.mark.parametrize("name", REFERENCED)
 def test_enums_keys_and_target_ids_are_valid(name):
     ds = DATASETS[name]
     frame = load(name)
@@ -56,7 +59,8 @@ def test_enums_keys_and_target_ids_are_valid(name):
 def test_csvs_are_exactly_what_the_build_script_produces(tmp_path):
     module = build_module()
     module.write(module.build(SHARED), tmp_path)
-    for name in DATASETS:
+    assert sorted(p.stem for p in tmp_path.glob("*.csv")) == sorted(REFERENCED)
+    for name in REFERENCED:
         assert (tmp_path / f"{name}.csv").read_bytes() == (REFERENCE_DIR / f"{name}.csv").read_bytes(), name
 
 
@@ -124,7 +128,9 @@ def test_reference_workspace_stores_every_row_with_its_source(tmp_path):
     workspace.init_database(path, "reference")
     con = db.connect(path)
     try:
-        for name in DATASETS:
+        for name in DELIVERY_DATASETS:
+            assert con.execute(f"select count(*) from {name}").fetchone()[0] == 0, name  # noqa: S608 - constant table names
+        for name in REFERENCED:
             stored, unsourced, synthetic = con.execute(
                 f"select count(*), count(*) filter (where coalesce(trim(source), '') = ''), "  # noqa: S608 - constant table names
                 f"count(*) filter (where synthetic) from {name} where valid_to is null").fetchone()

@@ -188,6 +188,8 @@ def cyrillic(text: str) -> str:
 _DATASETS = {
     "trade": ("Trade", "Trgovina"), "exercises": ("Exercises", "Vežbe"),
     "agreements": ("Agreements", "Sporazumi"), "events": ("Events", "Događaji"),
+    "working_groups": ("Working groups", "Radne grupe"), "actions": ("Actions", "Mere"),
+    "commitments": ("Commitments", "Obaveze"),
 }
 
 
