@@ -17,6 +17,7 @@ HANDLERS = {
     "export": "dialogue.commands_data:cmd_export",
     "status": "dialogue.commands_status:cmd_status",
     "summary": "dialogue.commands_status:cmd_summary",
+    "delivery": "dialogue.commands_delivery:cmd_delivery",
     "brief": "dialogue.commands_reports:cmd_brief",
     "users": "dialogue.commands_admin:cmd_users",
     "backup": "dialogue.commands_admin:cmd_backup",
@@ -72,6 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--as-of")
     s.add_argument("--known-at")
     s.add_argument("--lang", choices=("en", "sr-Latn", "sr-Cyrl"), default="en")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("delivery", help="working groups, actions and commitments, with overdue and slipping flagged")
+    s.add_argument("--as-of", required=True)
+    s.add_argument("--known-at")
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("brief", help="generate a briefing pack or report")

@@ -229,7 +229,7 @@ def _actions() -> list[dict]:
         ("A-SEC-01", "wg-security", "joint-exercises", "Calendar of joint exercises for 2027", "joint",
          "Ministry of Defence", date(2026, 7, 1), date(2026, 12, 15), "in_progress", 70, date(2026, 11, 20)),
         ("A-SEC-02", "wg-security", "national-guard-partnership", "Illinois National Guard partnership letter", "us",
-         "US Department of Defense", date(2026, 6, 15), date(2027, 6, 30), "planned", 0, date(2026, 6, 15)),
+         "US Department of Defense", date(2026, 11, 1), date(2027, 6, 30), "planned", 0, date(2026, 6, 15)),
         ("A-ENE-01", "wg-energy", None, "Feasibility study of a second gas interconnector", "joint",
          "Ministry of Mining and Energy", date(2026, 4, 1), date(2026, 11, 30), "in_progress", 40, date(2026, 9, 5)),
         ("A-REG-01", "wg-regional", None, "Open Balkan customs pilot", "serbia",
@@ -237,7 +237,7 @@ def _actions() -> list[dict]:
         ("A-POL-01", "wg-political", "unga-resolution", "Shortlist of UN General Assembly resolutions to co-sponsor",
          "joint", "Ministry of Foreign Affairs", date(2026, 5, 1), date(2026, 9, 15), "done", 100, date(2026, 9, 10)),
         ("A-PEO-01", "wg-people", "fulbright-commission", "Funding agreement for a Fulbright commission", "joint",
-         "Ministry of Education", date(2026, 6, 1), date(2027, 1, 31), "in_progress", 20, date(2026, 10, 12)),
+         "Ministry of Education", date(2026, 6, 1), date(2027, 1, 31), "in_progress", 60, date(2026, 10, 12)),
         ("A-PEO-02", "wg-people", "visa-facilitation", "Visa facilitation road map", "us", "US Embassy Belgrade",
          None, None, "planned", None, None),
     )

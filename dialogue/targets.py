@@ -116,6 +116,13 @@ def _check_settings(s: dict, path: str) -> None:
     v = s.get("milestone_warning_years")
     if not isinstance(v, int) or isinstance(v, bool) or v < 0:
         _fail(where, "milestone_warning_years", v, "a whole number of years, 0 or more")
+    # delivery rules (issue 14); optional, with the defaults dialogue.delivery states
+    v = s.setdefault("slipping_points", 25)
+    if not isinstance(v, (int, float)) or isinstance(v, bool) or not 0 <= v <= 100:
+        _fail(where, "slipping_points", v, "a number of percentage points, 0-100")
+    v = s.setdefault("group_active_months", 6)
+    if not isinstance(v, int) or isinstance(v, bool) or v < 1:
+        _fail(where, "group_active_months", v, "a whole number of months, 1 or more")
 
 
 def _lang_table(where: str, key: str, value, required: bool) -> dict[str, str]:

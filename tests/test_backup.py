@@ -32,6 +32,11 @@ def filled(con):
     put_rows(con, "agreements", [dict(title="Sporazum", date_signed="2025-01-10", category="energy",
                                       area="energy", status="signed")])
     put_rows(con, "events", [dict(date="2026-01-05", kind="progress", title="Ћирилица")])
+    put_rows(con, "working_groups", [dict(group_id="wg-1", name="Trade", area="economic", state="active")])
+    put_rows(con, "actions", [dict(action_id="A1", group_id="wg-1", title="Списак баријера", lead_side="joint",
+                                   state="in_progress", progress=40.0, due_date="2026-09-30")])
+    put_rows(con, "commitments", [dict(commitment_id="C1", made_at="2026-02-12", meeting="Inaugural", text="Обавеза",
+                                       side="joint", state="open")])
     con.execute("insert into notes values (nextval('note_id_seq'), 't1', 'ana', '2026-02-01 10:00', "
                 "'2026-02-01', 'Napomena: č ć š đ ž', null)")
     audit.record(con, ADMIN, "settings", {"x": 1})
@@ -67,7 +72,7 @@ def test_restored_database_carries_on_with_fresh_ids(filled, tmp_path):
     backup.restore(tmp_path / "bk", tmp_path / "r.duckdb", ADMIN)
     con = db.connect(tmp_path / "r.duckdb")
     new = store.commit_frame(con, "trade", trade(2025, 9.0), ANALYST, file="c.csv")
-    assert new == 7                 # uploads 1-6 (3 trade, 3 put_rows) came back; the next follows
+    assert new == 10                # uploads 1-9 (3 trade, 6 put_rows) came back; the next follows
     assert store.current_rows(con, "trade")["year"].tolist() == [2024, 2025]
     con.close()
 

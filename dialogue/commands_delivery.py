@@ -1,0 +1,38 @@
+"""`python -m dialogue delivery`: working groups, actions and commitments as of a date, flagged by the delivery rules."""
+from __future__ import annotations
+
+import json
+
+from dialogue import config, db
+from dialogue.commands_status import _parse_date, _parse_time
+from dialogue.delivery_state import delivery_state
+
+
+def cmd_delivery(args) -> int:
+    as_of = _parse_date(getattr(args, "as_of", None), "--as-of") or db.utcnow().date()
+    known_at = _parse_time(getattr(args, "known_at", None))
+    path = config.db_path(getattr(args, "db", None))
+    if not path.exists():               # like every verb but init: a new path is created empty
+        db.connect(path).close()
+    con = db.connect(path, read_only=True)
+    try:
+        state = delivery_state(con, as_of, known_at)
+    finally:
+        con.close()
+    if getattr(args, "json", False):
+        print(json.dumps(state.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    out = state.to_json()
+    print(f"Delivery as of {out['as_of']}")
+    if not out["working_groups"]:
+        print("No working group is recorded.")
+    for g in out["working_groups"]:
+        print(f"group {g['group_id']:16} {'active' if g['active'] else 'not active':11} "
+              f"last meeting {g['last_meeting'] or 'none':10}  {g['name']}")
+    for a in out["actions"]:
+        flags = ", ".join(f for f in ("overdue", "slipping") if a[f])
+        print(f"action {a['action_id']:15} {a['state']:11} due {a['due'] or '-':10} {flags:17} {a['title']}")
+    for c in out["commitments"]:
+        print(f"commitment {c['commitment_id']:11} {c['state']:11} due {c['due'] or '-':10} "
+              f"{'overdue' if c['overdue'] else '':8} {c['text']}")
+    return 0
