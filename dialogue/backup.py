@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
-from dialogue import audit, db
+from dialogue import audit, db, files
 from dialogue.roles import Actor, cli_actor, require
 
 MANIFEST = "manifest.json"
@@ -70,10 +70,11 @@ def backup(con, directory: str | os.PathLike, actor: Actor) -> dict:
             "last_ids": last_ids,
             "tables": tables,
         }
-        (staging / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        files.write_text(staging / MANIFEST, json.dumps(manifest, indent=1))
         if target.exists():
             target.rmdir()
         os.replace(staging, target)
+        files.fsync_dir(target.parent)
     except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
         if isinstance(exc, Exception):
@@ -96,9 +97,10 @@ def restore(directory: str | os.PathLike, new_db: str | os.PathLike, actor: Acto
     for table, info in manifest["tables"].items():
         if table not in db.ALL_TABLES:
             raise BackupError(f"the backup holds an unknown table {table!r}")
-        data = source / info["file"]
-        if not data.exists() or _sha256(data.read_bytes()) != info["sha256"]:
+        data = member(source, info["file"])
+        if not data.is_file() or _sha256(data.read_bytes()) != info["sha256"]:
             raise BackupError(f"{data} is missing or damaged (checksum differs from the manifest)")
+        _check_rows(table, info, data)
     missing = set(db.ALL_TABLES) - set(manifest["tables"])
     if missing:
         raise BackupError(f"the backup lacks tables {sorted(missing)}")
@@ -112,10 +114,14 @@ def restore(directory: str | os.PathLike, new_db: str | os.PathLike, actor: Acto
         for table in db.ALL_TABLES:
             con.execute(
                 f"insert into {table} by name select * from read_parquet($file)",  # noqa: S608 - constant table name
-                {"file": str(source / manifest["tables"][table]["file"])},
+                {"file": str(member(source, manifest["tables"][table]["file"]))},
             )
         con.execute("commit")
         got = db.fingerprint(con)
+        short = [f"{t} {got[t][0]} of {manifest['tables'][t]['rows']}" for t in db.ALL_TABLES
+                 if got[t][0] != manifest["tables"][t]["rows"]]
+        if short:
+            raise BackupError(f"restored row counts differ from the manifest: {', '.join(short)}")
         bad = [t for t in db.ALL_TABLES if list(got[t]) != manifest["tables"][t]["fingerprint"]]
         if bad:
             raise BackupError(f"restored tables differ from the backup: {', '.join(bad)}")
@@ -131,14 +137,63 @@ def restore(directory: str | os.PathLike, new_db: str | os.PathLike, actor: Acto
 
 
 def read_manifest(directory: str | os.PathLike) -> dict:
+    """The backup's manifest, refused with one clear reason when it is missing, truncated or malformed."""
     path = Path(directory) / MANIFEST
+    if not path.exists():
+        raise BackupError(f"{path} not found: {directory} is not a Dialogue Monitor backup")
+    path = member(directory, MANIFEST)
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BackupError(f"{path} not found: {directory} is not a Dialogue Monitor backup") from None
-    if manifest.get("format") != FORMAT:
-        raise BackupError(f"{path} has format {manifest.get('format')!r}; expected {FORMAT}")
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BackupError(f"{path} is damaged or truncated (not valid JSON: {exc})") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        found = manifest.get("format") if isinstance(manifest, dict) else type(manifest).__name__
+        raise BackupError(f"{path} has format {found!r}; expected {FORMAT}")
+    _check_manifest_shape(path, manifest)
     return manifest
+
+
+def _check_manifest_shape(path: Path, manifest: dict) -> None:
+    """Every key restore reads is there with the right type (a truncated or hand-edited manifest is refused)."""
+    def bad(why: str) -> BackupError:
+        return BackupError(f"{path} is damaged: {why}")
+
+    if not isinstance(manifest.get("created_utc"), str):
+        raise bad("no created_utc")
+    last_ids = manifest.get("last_ids")
+    if not isinstance(last_ids, dict) or not all(isinstance(v, int) for v in last_ids.values()):
+        raise bad("last_ids is missing or not whole numbers")
+    tables = manifest.get("tables")
+    if not isinstance(tables, dict):
+        raise bad("no tables")
+    for table, info in tables.items():
+        ok = (isinstance(info, dict) and isinstance(info.get("file"), str) and isinstance(info.get("sha256"), str)
+              and isinstance(info.get("rows"), int) and not isinstance(info.get("rows"), bool)
+              and isinstance(info.get("fingerprint"), list) and len(info["fingerprint"]) == 3)
+        if not ok:
+            raise bad(f"table {table!r} lacks file, sha256, rows or fingerprint")
+
+
+def member(directory: str | os.PathLike, name: str) -> Path:
+    """`name` inside the backup folder, refused when it is absolute, climbs out (`..`) or is a link leading out."""
+    folder = Path(directory).resolve()
+    if Path(name).is_absolute() or ".." in Path(name).parts or Path(name).name != name:
+        raise BackupError(f"the manifest names {name!r}, which is not a file in the backup folder")
+    path = folder / name
+    if path.resolve().parent != folder:
+        raise BackupError(f"{path} leads outside the backup folder (a link to {path.resolve()}); refused")
+    return path
+
+
+def _check_rows(table: str, info: dict, data: Path) -> None:
+    """The Parquet file holds as many rows as the manifest says, and so does the table's fingerprint."""
+    try:
+        rows = pq.read_metadata(data).num_rows
+    except Exception as exc:  # noqa: BLE001 - any unreadable file is a damaged backup
+        raise BackupError(f"{data} cannot be read as Parquet ({exc})") from None
+    if rows != info["rows"] or info["fingerprint"][0] != info["rows"]:
+        raise BackupError(f"{data} holds {rows} rows; the manifest says {info['rows']} "
+                          f"(fingerprint {info['fingerprint'][0]}): the backup is inconsistent")
 
 
 def _export_table(cur, table: str, directory: Path) -> dict:
@@ -146,10 +201,13 @@ def _export_table(cur, table: str, directory: Path) -> dict:
     reader = cur.sql(f"select * from {table}").to_arrow_reader()  # noqa: S608 - constant table name
     path = directory / f"{table}.parquet"
     rows = 0
-    with pq.ParquetWriter(path, reader.schema) as writer:
-        for batch in reader:
-            writer.write_batch(batch)
-            rows += batch.num_rows
+    try:
+        with files.atomic_write(path) as fh, pq.ParquetWriter(fh, reader.schema) as writer:
+            for batch in reader:
+                writer.write_batch(batch)
+                rows += batch.num_rows
+    finally:
+        reader.close()                  # an unread result would block the transaction's rollback
     return {"file": path.name, "rows": rows, "sha256": _sha256(path.read_bytes())}
 
 
@@ -204,9 +262,7 @@ def request_backup(db_file: str | os.PathLike, directory: str | os.PathLike, tim
                           "(it is not a running dashboard)")
     token = uuid.uuid4().hex
     ask = inbox / f"{token}.json"
-    tmp = inbox / f".{token}.tmp"
-    tmp.write_text(json.dumps({"dir": str(Path(directory).resolve())}), encoding="utf-8")
-    os.replace(tmp, ask)
+    files.write_text(ask, json.dumps({"dir": str(Path(directory).resolve())}))
     answer = inbox / f"{token}.done.json"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -263,7 +319,5 @@ def _answer(con, ask: Path) -> None:
         result = {"manifest": backup(con.cursor(), directory, cli_actor(user))}
     except Exception as exc:  # noqa: BLE001 - sent back to the command as its message
         result = {"error": str(exc)}
-    tmp = answer.with_name("." + answer.name + ".tmp")
-    tmp.write_text(json.dumps(result), encoding="utf-8")
-    os.replace(tmp, answer)
+    files.write_text(answer, json.dumps(result))
     ask.unlink(missing_ok=True)

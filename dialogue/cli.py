@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import os
 import sys
 
@@ -123,14 +124,54 @@ def main(argv: list[str] | None = None) -> int:
         return 141
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # the last line of defence: a readable message, not a traceback
-        from dialogue.db import DatabaseBusy
-        from dialogue.roles import PermissionDenied
+    except Exception as exc:  # the last line of defence: one readable line and an exit code, never a traceback
+        if os.environ.get("DIALOGUE_TRACEBACK"):
+            raise
+        message, code = failure(exc)
+        _release_quietly(exc)
+        if getattr(args, "json", False):    # tools reading --json always get JSON
+            print(json.dumps({"ok": False, "error": message}, ensure_ascii=False))
+        print(f"error: {message}", file=sys.stderr)
+        return code
 
-        if isinstance(exc, (DatabaseBusy, PermissionDenied)):
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-        raise
+
+def failure(exc: Exception) -> tuple[str, int]:
+    """A command's failure as (one line, exit code): 2 for usage errors, 1 for everything else."""
+    import duckdb
+
+    from dialogue.commands_common import CommandError
+    from dialogue.files import describe_os_error
+
+    if isinstance(exc, CommandError):
+        message, code = str(exc), exc.code
+    elif isinstance(exc, OSError):
+        message, code = describe_os_error(exc), 1
+    elif isinstance(exc, duckdb.Error):
+        message, code = f"the database could not be used: {exc}", 1
+    elif type(exc).__module__.startswith("dialogue"):   # the package's own refusals (busy, permission, backup ...)
+        message, code = str(exc), 1
+    else:
+        message, code = (f"unexpected {type(exc).__name__}: {exc} "
+                         "(run again with DIALOGUE_TRACEBACK=1 for the details)"), 1
+    return " ".join(message.split()), code
+
+
+def _release_quietly(exc: BaseException) -> None:
+    """Free what the failed work left behind (e.g. a half-written workbook) now, without the "Exception
+    ignored in ..." tracebacks its finalisers print when they meet the same full disk again."""
+    import gc
+
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
+    try:
+        seen = set()
+        while exc is not None and id(exc) not in seen:
+            seen.add(id(exc))
+            exc.__traceback__ = None
+            exc = exc.__cause__ or exc.__context__
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
 
 
 def _silence_stdout() -> None:

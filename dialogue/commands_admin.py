@@ -5,6 +5,7 @@ import getpass
 import sys
 
 from dialogue import audit, auth, backup, config, db
+from dialogue.commands_common import CommandError, read_only_reason, refuse_read_only
 from dialogue.roles import cli_actor
 
 
@@ -38,6 +39,7 @@ def cmd_users(args) -> int:
         return 0
     actor = cli_actor(None)
     path = config.db_path(args.db)
+    refuse_read_only(path, f"users {args.users_verb}")     # the change is audited in the database
     try:
         if not path.exists():                   # never create an empty database here: the dashboard
             raise FileNotFoundError(path)       # fills a missing one from the bundled data first
@@ -74,6 +76,9 @@ def cmd_backup(args) -> int:
     if not path.exists():
         print(f"error: no database at {path}", file=sys.stderr)
         return 1
+    if read_only_reason(path):
+        raise CommandError(f"the database {path} is read-only ({read_only_reason(path)}), so a backup cannot record "
+                           "itself in its audit log; nothing was done. A read-only file cannot change: copy it instead")
     try:
         con = db.connect(path)
     except db.DatabaseBusy as exc:

@@ -3,30 +3,16 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime, timezone
 from pathlib import Path
 
-from dialogue import config, db, roles
-
-# Exit codes shared by every verb.
-OK, REJECTED, USAGE = 0, 1, 2
+from dialogue import config, roles
+from dialogue.commands_common import (OK, REJECTED, USAGE, CommandError, open_for_reading, open_for_writing,
+                                      parse_moment, refuse_read_only)
+from dialogue.files import describe_os_error
 
 
 def _err(message: str) -> None:
     print(f"error: {message}", file=sys.stderr)
-
-
-def _open(args):
-    """The database of --db / $DIALOGUE_DB / the default; a missing file is created empty."""
-    return db.connect(config.db_path(args.db))
-
-
-def parse_timestamp(text: str) -> datetime:
-    """An ISO date or timestamp as naive UTC (a zone offset, if given, is converted)."""
-    value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    if value.tzinfo is not None:
-        value = value.astimezone(timezone.utc).replace(tzinfo=None)
-    return value
 
 
 # ---------------------------------------------------------------- ingest
@@ -39,7 +25,7 @@ def cmd_ingest(args) -> int:
         _err(f"no such file: {path}")
         return USAGE
     data = path.read_bytes()
-    con = _open(args)
+    con = open_for_reading(args) if args.dry_run else open_for_writing(args, "ingest")
     try:
         report = ingest(con, data, path.name, roles.cli_actor(args.user), dataset=args.dataset, mode=args.mode,
                         dry_run=args.dry_run, encoding=getattr(args, "encoding", None))
@@ -104,6 +90,7 @@ def cmd_init(args) -> int:
     from dialogue.workspace import WorkspaceError, init_database
 
     path = config.db_path(args.db)
+    refuse_read_only(path, "init")
     try:
         result = init_database(path, args.workspace, force=args.force)
     except WorkspaceError as exc:
@@ -120,7 +107,7 @@ def cmd_init(args) -> int:
 def cmd_history(args) -> int:
     from dialogue.store import history
 
-    con = _open(args)
+    con = open_for_reading(args)
     try:
         uploads = history(con)
     finally:
@@ -143,7 +130,7 @@ def cmd_history(args) -> int:
 def cmd_rollback(args) -> int:
     from dialogue.store import StoreError, history, rollback
 
-    con = _open(args)
+    con = open_for_writing(args, "rollback")
     try:
         try:
             new_id = rollback(con, args.upload_id, roles.cli_actor(args.user))
@@ -169,7 +156,11 @@ def cmd_rollback(args) -> int:
 def cmd_template(args) -> int:
     from dialogue.templates import write_template
 
-    out = write_template(args.dataset, args.out)
+    try:
+        out = write_template(args.dataset, args.out)
+    except OSError as exc:
+        raise CommandError(describe_os_error(exc, args.out, "could not write")
+                           + "; no file was left behind") from None
     print(f"Wrote the blank {args.dataset} template to {out}.")
     return OK
 
@@ -181,17 +172,14 @@ def cmd_export(args) -> int:
     if out.suffix.lower() not in FORMATS:
         _err(f"--out must end in {' or '.join(FORMATS)}, not {out.suffix or 'no extension'!r}")
         return USAGE
-    known_at = None
-    if args.known_at:
-        try:
-            known_at = parse_timestamp(args.known_at)
-        except ValueError:
-            _err(f"--as-known-at {args.known_at!r} is not a date or timestamp; use e.g. 2026-03-01 or "
-                 "2026-03-01T14:30:00")
-            return USAGE
-    con = _open(args)
+    known_at = parse_moment(args.known_at, "--as-known-at")
+    con = open_for_reading(args)
     try:
         n = export_dataset(con, args.dataset, out, known_at=known_at)
+    except OSError as exc:
+        raise CommandError(describe_os_error(exc, out, "could not write")
+                           + ("; the existing file is unchanged" if out.exists() else "; no file was left behind")
+                           ) from None
     finally:
         con.close()
     when = f" as known at {known_at.isoformat(sep=' ')} UTC" if known_at else ""

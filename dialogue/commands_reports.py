@@ -2,45 +2,36 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 
-from dialogue import config, db
+from dialogue import files
+from dialogue.commands_common import CommandError, UsageError, open_for_reading, parse_date, parse_moment
 from dialogue.reports import documents
-from dialogue.reports.content import parse_known_at
-
-
-def _date(text: str | None, option: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"{option} {text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-06-30") from None
 
 
 def cmd_brief(args) -> int:
     """Generate the documents for --as-of (as known at --known-at, default now) and print their paths."""
-    try:
-        as_of = _date(args.as_of, "--as-of")
-        since = _date(args.since, "--since")
-        known_at = parse_known_at(args.known_at) if args.known_at else None
-    except ValueError as exc:
-        msg = str(exc)
-        if "--" not in msg:
-            msg = f"--known-at {args.known_at!r} is not a timestamp; expected e.g. 2026-06-30 or 2026-06-30T12:00:00"
-        print(f"error: {msg}", file=sys.stderr)
-        return 2
+    as_of = parse_date(args.as_of, "--as-of")
+    since = parse_date(args.since, "--since")
+    known_at = parse_moment(args.known_at, "--known-at")
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    con = db.connect(config.db_path(args.db))
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} is a file; brief writes its documents into a folder (a new or existing one)")
+    con = open_for_reading(args)
     try:
-        content, files = documents(con, as_of, known_at=known_at, since=since, kind=args.kind, lang=args.lang)
+        content, made = documents(con, as_of, known_at=known_at, since=since, kind=args.kind, lang=args.lang)
     finally:
         con.close()
-    for name, data in files.items():
+    written = []
+    for name, data in made.items():
         path = out / name
-        path.write_bytes(data)
+        try:
+            written.append(files.write_bytes(path, data))
+        except OSError as exc:
+            done = f"; already written: {', '.join(map(str, written))}" if written else ""
+            raise CommandError(files.describe_os_error(exc, path, "could not write")
+                               + f" (no partial file was left{done})") from None
+    for path in written:
         print(path)
     if not content.known_at_given:
         print(f"data as known at {content.known_at_text} UTC "

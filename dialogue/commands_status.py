@@ -2,47 +2,19 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
 
-from dialogue import config, db
+from dialogue import db
+from dialogue.commands_common import open_for_reading, parse_date, parse_moment
 from dialogue.status import compute_all
 from dialogue.vocab import status_badge
 
 
-def _parse_date(text: str | None, option: str) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise SystemExit(f"error: {option} {text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-06-30") from None
-
-
-def _parse_time(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise SystemExit(
-            f"error: --known-at {text!r} is not a timestamp; expected YYYY-MM-DD or 'YYYY-MM-DD HH:MM[:SS]' (UTC)"
-        ) from None
-    if moment.tzinfo is not None:  # stored times are naive UTC
-        from datetime import timezone
-
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
-    return moment
-
-
 def _read(args, work):
     """(as_of, lang, work(con, as_of, known_at, lang)) on the database opened read-only."""
-    as_of = _parse_date(getattr(args, "as_of", None), "--as-of") or db.utcnow().date()
-    known_at = _parse_time(getattr(args, "known_at", None))
+    as_of = parse_date(getattr(args, "as_of", None), "--as-of") or db.utcnow().date()
+    known_at = parse_moment(getattr(args, "known_at", None), "--known-at")
     lang = getattr(args, "lang", "en") or "en"
-    path = config.db_path(getattr(args, "db", None))
-    if not path.exists():               # like every verb but init: a new path is created empty
-        db.connect(path).close()
-    con = db.connect(path, read_only=True)
+    con = open_for_reading(args)
     try:
         return as_of, lang, work(con, as_of, known_at, lang)
     finally:

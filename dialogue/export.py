@@ -12,6 +12,7 @@ from openpyxl.styles import Font
 
 from dialogue import db, safe_cells, store
 from dialogue.datasets import DATASETS
+from dialogue.files import atomic_write
 
 FORMATS = (".csv", ".xlsx")
 # Issue 3: every export made from the demo workspace carries a visible label.
@@ -59,7 +60,7 @@ def rows_for_export(con, dataset: str, known_at: datetime | None = None) -> pd.D
 def write_csv(frame: pd.DataFrame, out: Path, label: str | None = None) -> None:
     """UTF-8 with BOM (so Excel shows č, ć, ш right), comma-separated, standard quoting; a label
     (demo data) goes on a first line of its own, which the reader skips like any title above the header."""
-    with open(out, "w", encoding="utf-8-sig", newline="") as f:
+    with atomic_write(out, binary=False, encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f)
         if label:
             writer.writerow([f"# {label}"])
@@ -103,7 +104,8 @@ def write_xlsx(frame: pd.DataFrame, out: Path, sheet: str, label: str | None = N
                 cell.number_format = "yyyy-mm-dd"
             cells.append(cell)
         ws.append(cells)
-    wb.save(out)
+    with atomic_write(out) as fh:
+        wb.save(fh)
 
 
 def export_dataset(con, dataset: str, out, known_at: datetime | None = None) -> int:

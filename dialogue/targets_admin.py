@@ -1,12 +1,9 @@
 """Administrators change the targets file: checked in full first, written atomically, the old one kept, audited."""
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
-from dialogue import audit, config
+from dialogue import audit, config, files
 from dialogue.db import utcnow
 from dialogue.roles import Actor, require
 from dialogue.targets import TargetBook, TargetsFileError, check_targets_text
@@ -72,21 +69,6 @@ def _backup_path(path: Path) -> Path:
     return candidate
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if path.exists():
-            shutil.copymode(path, tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def save_targets_text(con, actor: Actor | None, text: str, path: str | Path | None = None) -> dict:
     """Replace the targets file with `text` (admins only) and return what changed.
 
@@ -106,8 +88,8 @@ def save_targets_text(con, actor: Actor | None, text: str, path: str | Path | No
         if path.read_bytes() == text.encode("utf-8"):
             return {**summary, "unchanged": True}
         backup = _backup_path(path)
-        shutil.copy2(path, backup)
+        files.write_bytes(backup, path.read_bytes())
         summary["backup"] = str(backup)
-    _write_atomically(path, text.encode("utf-8"))
+    files.write_text(path, text)
     audit.record(con, actor, ACTION, summary, ok=True)
     return summary

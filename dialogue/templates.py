@@ -9,6 +9,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from dialogue.datasets import DATASETS, Column
+from dialogue.files import atomic_write
 
 TEMPLATE_ROWS = 5000          # rows below the header that carry the drop-down lists
 TYPE_WORDS = {"text": "text", "int": "whole number", "number": "number", "date": "date (YYYY-MM-DD)",
@@ -89,6 +90,6 @@ def write_template(dataset: str, out) -> Path:
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
         out = out.with_suffix(".xlsx") if not out.suffix else out
-    out.parent.mkdir(parents=True, exist_ok=True)
-    build_template(dataset).save(out)
+    with atomic_write(out) as fh:
+        build_template(dataset).save(fh)
     return out

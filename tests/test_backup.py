@@ -222,3 +222,64 @@ def test_users_command_while_the_dashboard_runs_is_audited_through_the_dashboard
         assert audit.pending_path(path).read_text() == ""
     finally:
         db.close_all()
+
+
+# ---------------------------------------------------------------- issue 13.10: the manifest is checked, not trusted
+
+def edit_manifest(folder, change):
+    path = folder / "manifest.json"
+    manifest = json.loads(path.read_text())
+    change(manifest)
+    path.write_text(json.dumps(manifest))
+
+
+@pytest.mark.parametrize("name, why", [
+    ("../outside.parquet", "'../outside.parquet', which is not a file in the backup folder"),
+    ("/etc/passwd", "'/etc/passwd', which is not a file in the backup folder"),
+    ("sub/trade.parquet", "'sub/trade.parquet', which is not a file in the backup folder"),
+])
+def test_restore_refuses_files_named_outside_the_backup(filled, tmp_path, name, why):
+    bk = tmp_path / "bk"
+    backup.backup(filled, bk, ADMIN)
+    outside = tmp_path / "outside.parquet"
+    outside.write_bytes((bk / "trade.parquet").read_bytes())      # the same bytes: only the path is wrong
+    edit_manifest(bk, lambda m: m["tables"]["trade"].update(file=name))
+    with pytest.raises(backup.BackupError, match=f"the manifest names {why}"):
+        backup.restore(bk, tmp_path / "r.duckdb", ADMIN)
+    assert not (tmp_path / "r.duckdb").exists()
+
+
+def test_restore_refuses_a_link_leading_out_of_the_backup(filled, tmp_path):
+    bk = tmp_path / "bk"
+    backup.backup(filled, bk, ADMIN)
+    outside = tmp_path / "elsewhere.parquet"
+    (bk / "notes.parquet").rename(outside)
+    (bk / "notes.parquet").symlink_to(outside)                   # checksum still matches through the link
+    with pytest.raises(backup.BackupError, match="notes.parquet leads outside the backup folder"):
+        backup.restore(bk, tmp_path / "r.duckdb", ADMIN)
+    assert not (tmp_path / "r.duckdb").exists()
+
+
+def test_restore_checks_the_manifest_row_counts(filled, tmp_path):
+    bk = tmp_path / "bk"
+    manifest = backup.backup(filled, bk, ADMIN)
+    rows = manifest["tables"]["exercises"]["rows"]
+    edit_manifest(bk, lambda m: m["tables"]["exercises"].update(rows=rows + 1))
+    with pytest.raises(backup.BackupError, match=f"exercises.parquet holds {rows} rows; the manifest says {rows + 1}"):
+        backup.restore(bk, tmp_path / "r.duckdb", ADMIN)
+    assert not (tmp_path / "r.duckdb").exists()
+
+
+def test_restore_with_a_truncated_manifest_is_one_line_and_exit_1(filled, tmp_path, capsys):
+    bk = tmp_path / "bk"
+    backup.backup(filled, bk, ADMIN)
+    text = (bk / "manifest.json").read_text()
+    (bk / "manifest.json").write_text(text[: len(text) // 2])
+    assert main(["--db", str(tmp_path / "r.duckdb"), "restore", str(bk)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {bk / 'manifest.json'} is damaged or truncated (not valid JSON: ")
+    assert err.count("\n") == 1 and not (tmp_path / "r.duckdb").exists()
+    # valid JSON that lacks what restore reads: refused the same way, not a KeyError
+    (bk / "manifest.json").write_text(json.dumps({"format": backup.FORMAT, "created_utc": "2026-01-01T00:00:00"}))
+    assert main(["--db", str(tmp_path / "r.duckdb"), "restore", str(bk)]) == 1
+    assert capsys.readouterr().err == f"error: {bk / 'manifest.json'} is damaged: last_ids is missing or not whole numbers\n"

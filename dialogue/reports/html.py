@@ -10,6 +10,7 @@ import json
 from html import escape
 from pathlib import Path
 
+from dialogue import files
 from dialogue.formats import fmt_date
 from dialogue.reports import render
 from dialogue.reports.content import ReportContent
@@ -44,7 +45,7 @@ document.querySelectorAll('script[type="application/json"][data-chart]').forEach
 def write_html(content: ReportContent, path: str | Path) -> Path:
     """Write the public report to `path` and return it."""
     path = Path(path)
-    path.write_text(html_text(content), encoding="utf-8")
+    files.write_text(path, html_text(content))
     return path
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from dialogue import files
 from dialogue.formats import fmt_date
 from dialogue.reports import render
 from dialogue.reports.content import ReportContent
@@ -65,7 +66,7 @@ def add_fonts(pdf: FPDF) -> None:
 def write_pdf(content: ReportContent, path: str | Path) -> Path:
     """Render the report's PDF into `path` and return it."""
     path = Path(path)
-    path.write_bytes(pdf_bytes(content))
+    files.write_bytes(path, pdf_bytes(content))
     return path
 
 

@@ -11,6 +11,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from dialogue.datasets import DATASETS
+from dialogue.files import atomic_write
 from dialogue.formats import fmt_date
 from dialogue.reports.content import ReportContent
 from dialogue.reports.labels import STATUS_SYMBOLS, dataset_name, figure, label
@@ -29,7 +30,8 @@ MAX_WIDTH = 60
 def write_xlsx(content: ReportContent, path: str | Path) -> Path:
     """Write the annex workbook to `path` and return it."""
     path = Path(path)
-    workbook(content).save(path)
+    with atomic_write(path) as fh:
+        workbook(content).save(fh)
     return path
 
 
