@@ -79,7 +79,7 @@ def refuse_read_only(path: Path, verb: str) -> None:
     why = read_only_reason(path)
     if why:
         raise CommandError(f"the database {path} is read-only ({why}): `{verb}` changes it, so nothing was done; "
-                           "reading verbs (status, history, export, brief) still work on it")
+                           "reading verbs (status, history, export, brief ...) still work on it")
 
 
 def open_for_writing(args, verb: str):

@@ -3,18 +3,15 @@ from __future__ import annotations
 
 import json
 
-from dialogue import config, db
-from dialogue.commands_status import _parse_date, _parse_time
+from dialogue import db
+from dialogue.commands_common import open_for_reading, parse_date, parse_moment
 from dialogue.delivery_state import delivery_state
 
 
 def cmd_delivery(args) -> int:
-    as_of = _parse_date(getattr(args, "as_of", None), "--as-of") or db.utcnow().date()
-    known_at = _parse_time(getattr(args, "known_at", None))
-    path = config.db_path(getattr(args, "db", None))
-    if not path.exists():               # like every verb but init: a new path is created empty
-        db.connect(path).close()
-    con = db.connect(path, read_only=True)
+    as_of = parse_date(getattr(args, "as_of", None), "--as-of") or db.utcnow().date()
+    known_at = parse_moment(getattr(args, "known_at", None), "--known-at")
+    con = open_for_reading(args)
     try:
         state = delivery_state(con, as_of, known_at)
     finally:

@@ -119,7 +119,7 @@ def test_reading_verbs_work_on_a_read_only_database_and_writing_verbs_refuse(rea
         assert cli.main(["--db", path, *argv]) == 1, argv
         assert one_line(capsys.readouterr().err) == (
             f"the database {path} is read-only (it lies on a read-only file system): `{verb}` changes it, so "
-            "nothing was done; reading verbs (status, history, export, brief) still work on it")
+            "nothing was done; reading verbs (status, history, export, brief ...) still work on it")
     out = read_only_database.with_name("t.csv")
     assert cli.main(["--db", path, "export", "trade", "--out", str(out)]) == 1
     assert one_line(capsys.readouterr().err) == f"could not write {out}: Read-only file system; no file was left behind"

@@ -199,6 +199,6 @@ def test_delivery_on_an_empty_database(tmp_path, capsys):
     assert "No working group is recorded." in capsys.readouterr().out
 
 
-def test_delivery_needs_a_valid_date(tmp_path):
-    with pytest.raises(SystemExit):
-        main(["--db", str(tmp_path / "x.duckdb"), "delivery", "--as-of", "15.06.2026"])
+def test_delivery_needs_a_valid_date(tmp_path, capsys):
+    assert main(["--db", str(tmp_path / "x.duckdb"), "delivery", "--as-of", "15.06.2026"]) == 2    # usage
+    assert capsys.readouterr().err == "error: --as-of '15.06.2026' is not a date; expected YYYY-MM-DD, e.g. 2026-06-30\n"
