@@ -46,11 +46,12 @@ def test_upload_on_a_full_disk_fails_clearly_and_keeps_earlier_uploads(small_dis
     with pytest.raises(store.StoreError, match="disk holding the database is full"):
         store.commit_frame(con, "trade", big_upload(), ANALYST, file="big.csv")
     con.close()
-    # reopen in a fresh process, as the next command or dashboard start would
+    # reopen in a fresh process, as the next reading command would (read-only: the disk is still full, and
+    # a read-write open replays schema.sql's `create or replace macro` statements, which need room in the log)
     script = (
         "import sys, json; sys.path.insert(0, sys.argv[1]);"
         "from dialogue import db, store;"
-        "con = db.connect(sys.argv[2]);"
+        "con = db.connect(sys.argv[2], read_only=True);"
         "print(json.dumps([[u['upload_id'], u['file'], u['rows']['added']] for u in store.history(con)]));"
         "print(len(store.current_rows(con, 'trade')))"
     )
