@@ -368,3 +368,48 @@ def cadence(df: pd.DataFrame, lang: str = "en") -> alt.TopLevelMixin:
         x=x, xOffset=offset, y=alt.Y("required:Q"), y2=alt.Y2("required:Q"), tooltip=tooltip,
     ).properties(name="target")
     return finish(alt.layer(bars, target), lang)
+
+
+# Action states (dialogue.datasets.ACTION_STATES) and their colours: colours belong to the codes, the legend
+# shows each code's word in the reader's language.
+ACTION_STATE_COLORS = {"planned": "#9ecae9", "in_progress": "#4c78a8", "done": "#54a24b", "delayed": "#e45756",
+                       "dropped": "#bbbbbb"}
+
+
+def action_timeline(df: pd.DataFrame, as_of, lang: str = "en") -> alt.TopLevelMixin:
+    """Actions as bars from start to due date (a diamond at the due date), coloured by state; overdue ones marked.
+
+    df: action (label), start (date; the due date when unknown), due (date), state (code), state_label,
+    owner, flags (words, "" when none), overdue (bool).
+    """
+    import json
+
+    df = df.assign(start=pd.to_datetime(df["start"]), due=pd.to_datetime(df["due"]))
+    fmt = date_format(lang)
+    codes = list(ACTION_STATE_COLORS)
+    words = {code: t(f"astate_{code}", lang) for code in codes}
+    legend = alt.Legend(labelExpr=f"{json.dumps(words, ensure_ascii=False)}[datum.label]")
+    y = alt.Y("action:N", title=t("axis_action", lang), sort=alt.EncodingSortField("due"),
+              axis=alt.Axis(labelLimit=260, labelOverlap=False))
+    tooltip = [alt.Tooltip("action:N", title=t("axis_action", lang)),
+               alt.Tooltip("start:T", title=t("col_start", lang), format=fmt),
+               alt.Tooltip("due:T", title=t("col_due", lang), format=fmt),
+               alt.Tooltip("state_label:N", title=t("col_state", lang)),
+               alt.Tooltip("owner:N", title=t("col_owner", lang)),
+               alt.Tooltip("flags:N", title=t("col_flags", lang))]
+    bars = alt.Chart(df).mark_bar(height=10, cornerRadius=2).encode(
+        x=alt.X("start:T", title=t("axis_date", lang), axis=alt.Axis(format="%b %Y" if lang == "en" else "%-m. %Y.")),
+        x2="due:T", y=y,
+        color=alt.Color("state:N", title=t("col_state", lang), legend=legend,
+                        scale=alt.Scale(domain=codes, range=list(ACTION_STATE_COLORS.values()))),
+        tooltip=tooltip,
+    )
+    due = alt.Chart(df).mark_point(shape="diamond", size=80, filled=True).encode(
+        x="due:T", y=y, tooltip=tooltip,
+        color=alt.condition(alt.datum.overdue, alt.value(TARGET_COLOR), alt.value("#333333")),
+    ).properties(name="due")
+    late = alt.Chart(df[df["overdue"]]).mark_text(align="left", dx=8, color=TARGET_COLOR, fontWeight="bold").encode(
+        x="due:T", y=y, text="flags:N", tooltip=tooltip,
+    )
+    today = _today_rule(as_of, f"{t('legend_today', lang)} {fmt_date(as_of, lang)}")
+    return finish(alt.layer(bars, due, late, today), lang, height=alt.Step(22))

@@ -63,6 +63,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "page_security": ("Security & Defence", "Bezbednost i odbrana"),
     "page_political": ("Political & People", "Politika i veze među ljudima"),
     "page_roadmap": ("Road map", "Mapa puta"),
+    "page_delivery": ("Delivery", "Realizacija"),
     "page_data": ("Data", "Podaci"),
     "page_method": ("Method", "Metodologija"),
     "page_briefings": ("Briefings", "Brifinzi"),
@@ -265,6 +266,79 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "col_planned": ("Planned", "Planirano"),
     "col_achieved": ("Achieved", "Ostvareno"),
     "what_cadence": ("reports or meetings of the ongoing steps", "izveštaji ili sastanci koraka u toku"),
+    # delivery (issue 14): working groups, action plans, commitments
+    "delivery_title": ("Delivery: working groups, action plans and commitments",
+                       "Realizacija: radne grupe, akcioni planovi i obaveze"),
+    "dl_summary": ("{overdue} overdue and {slipping} slipping of {n} actions; {active} of {groups} working groups "
+                   "met within the last {months} months.",
+                   "Mera sa prekoračenim rokom: {overdue}, mera koje zaostaju: {slipping}, od ukupno {n}; radnih grupa "
+                   "koje su se sastale u poslednjih {months} meseci: {active} od {groups}."),
+    "dl_groups": ("Working groups", "Radne grupe"),
+    "dl_no_groups": ("No working group of the dialogue is recorded. None is known from public sources yet; once "
+                     "groups are formed, an analyst loads them with the {templates} templates on the Data page.",
+                     "Nijedna radna grupa dijaloga nije zabeležena. Iz javnih izvora još nije poznata nijedna; kad "
+                     "grupe budu formirane, analitičar ih učitava šablonima {templates} na stranici Podaci."),
+    "dl_plans": ("Action plans", "Akcioni planovi"),
+    "dl_no_actions": ("No action of an action plan is recorded.", "Nijedna mera akcionog plana nije zabeležena."),
+    "dl_no_match": ("No action matches the filters.", "Nijedna mera ne odgovara filterima."),
+    "dl_timeline": ("Actions against their due dates", "Mere prema rokovima"),
+    "dl_undated": ("{n} actions without a due date are not drawn.", "Mere bez roka nisu prikazane: {n}."),
+    "dl_promised": ("Promised at the last annual meeting → what happened",
+                    "Obećano na poslednjem godišnjem sastanku → šta se desilo"),
+    "dl_promised_at": ("Commitments made on {date}:", "Obaveze preuzete {date}:"),
+    "dl_no_commitments": ("No commitment from a meeting or joint statement is recorded.",
+                          "Nijedna obaveza sa sastanka ili iz zajedničke izjave nije zabeležena."),
+    "dl_area_actions": ("Actions linked to these targets", "Mere povezane sa ovim ciljevima"),
+    "dl_all": ("All", "Sve"),
+    "col_group": ("Working group", "Radna grupa"),
+    "col_us_cochair": ("US co-chair", "Kopredsedavajući SAD"),
+    "col_rs_cochair": ("Serbian co-chair", "Kopredsedavajući Srbije"),
+    "col_last_meeting": ("Last meeting", "Poslednji sastanak"),
+    "col_met_recently": ("Active", "Aktivna"),
+    "col_actions": ("Actions", "Mere"),
+    "col_action": ("Action", "Mera"),
+    "col_owner": ("Owner", "Nosilac"),
+    "col_side": ("Lead side", "Vodeća strana"),
+    "col_due": ("Due", "Rok"),
+    "col_state": ("State", "Stanje"),
+    "col_progress": ("Progress", "Napredak"),
+    "col_flags": ("Flags", "Oznake"),
+    "col_commitment": ("Commitment", "Obaveza"),
+    "col_evidence": ("Evidence", "Dokaz"),
+    "axis_action": ("Action", "Mera"),
+    "legend_due": ("Due date", "Rok"),
+    "flag_overdue": ("⏰ Overdue", "⏰ Rok prekoračen"),
+    "flag_slipping": ("↘ Slipping", "↘ Zaostaje"),
+    "met_yes": ("✅ yes", "✅ da"),
+    "met_no": ("— no", "— ne"),
+    "side_us": ("US", "SAD"),
+    "side_serbia": ("Serbia", "Srbija"),
+    "side_joint": ("Joint", "Zajednički"),
+    "astate_planned": ("Planned", "Planirano"),
+    "astate_in_progress": ("In progress", "U toku"),
+    "astate_done": ("Done", "Završeno"),
+    "astate_delayed": ("Delayed", "Kasni"),
+    "astate_dropped": ("Dropped", "Odustalo se"),
+    "cstate_open": ("Open", "Otvoreno"),
+    "cstate_kept": ("Kept", "Ispunjeno"),
+    "cstate_partly_kept": ("Partly kept", "Delimično ispunjeno"),
+    "cstate_not_kept": ("Not kept", "Nije ispunjeno"),
+    "cstate_dropped": ("Dropped", "Odustalo se"),
+    "gstate_active": ("Active", "Aktivna"),
+    "gstate_paused": ("Paused", "Pauzirana"),
+    "gstate_closed": ("Closed", "Zatvorena"),
+    "method_delivery": ("Delivery rules", "Pravila realizacije"),
+    "method_delivery_text": ("An action is overdue when its due date is before the as-of date and it is neither done "
+                             "nor dropped (due on the as-of date is not yet overdue); a commitment is overdue on the "
+                             "same rule while it is still open. An action is slipping when its progress is more than "
+                             "{P} percentage points below the share of its time (start to due date) elapsed. A working "
+                             "group is active when it met within the last {M} months. An action without dates is "
+                             "never overdue or slipping.",
+                             "Mera ima prekoračen rok kad je rok pre dana preseka, a nije završena niti se od nje "
+                             "odustalo (rok na sam dan preseka još nije prekoračen); obaveza po istom pravilu dok je "
+                             "otvorena. Mera zaostaje kad joj je napredak za više od {P} procentnih poena manji od "
+                             "proteklog dela njenog vremena (od početka do roka). Radna grupa je aktivna kad se "
+                             "sastala u poslednjih {M} meseci. Mera bez datuma nikad nema prekoračen rok niti zaostaje."),
     # method
     "method_title": ("How the statuses are computed", "Kako se računaju statusi"),
     "method_statuses": ("Status words", "Nazivi statusa"),

@@ -4,6 +4,7 @@ import streamlit as st
 from dialogue.i18n import t
 from dialogue.safe_text import plain
 from pages.ui import common
+from pages.ui.delivery_blocks import linked_actions_section
 
 lang = common.lang()
 data = common.open_page("political", "political_title")
@@ -32,4 +33,5 @@ if not data.training_status.empty:
     common.status_table(data.training_status)
 common.chart_or_empty("what_training", "diplomat_training", data.training, data.training_required, lang)
 
+linked_actions_section("political", "people")
 common.notes_section("political", "people")

@@ -3,6 +3,7 @@ import streamlit as st
 
 from dialogue.i18n import t
 from pages.ui import common
+from pages.ui.delivery_blocks import linked_actions_section
 
 lang = common.lang()
 data = common.open_page("roadmap", "roadmap_title")
@@ -18,4 +19,5 @@ if data.cadence.empty or not data.cadence["count"].any():
 else:
     common.chart("cadence", data.cadence, lang)
 
+linked_actions_section("process")
 common.notes_section("process")

@@ -4,6 +4,7 @@ import streamlit as st
 from dialogue.i18n import fmt_count, t
 from dialogue.safe_text import plain
 from pages.ui import common
+from pages.ui.delivery_blocks import linked_actions_section
 
 lang = common.lang()
 data = common.open_page("security", "security_title")
@@ -35,4 +36,5 @@ else:
         with behind:
             st.dataframe(common.arrow_of(data.agreements_table), hide_index=True, width="stretch")
 
+linked_actions_section("security")
 common.notes_section("security")

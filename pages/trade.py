@@ -4,6 +4,7 @@ import streamlit as st
 from dialogue.i18n import fmt_percent, t
 from dialogue.safe_text import plain
 from pages.ui import common
+from pages.ui.delivery_blocks import linked_actions_section
 
 lang = common.lang()
 st.title(t("trade_title", lang))
@@ -52,4 +53,5 @@ if behind.open:
     with behind:
         st.dataframe(common.arrow_of(data.sources), hide_index=True, width="stretch")
 
+linked_actions_section("economic")
 common.notes_section("economic")

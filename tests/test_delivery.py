@@ -202,3 +202,13 @@ def test_delivery_on_an_empty_database(tmp_path, capsys):
 def test_delivery_needs_a_valid_date(tmp_path, capsys):
     assert main(["--db", str(tmp_path / "x.duckdb"), "delivery", "--as-of", "15.06.2026"]) == 2    # usage
     assert capsys.readouterr().err == "error: --as-of '15.06.2026' is not a date; expected YYYY-MM-DD, e.g. 2026-06-30\n"
+
+
+def test_method_page_states_the_delivery_rules_with_the_settings():
+    from dialogue.views import method
+
+    rules = dict(method("en").rules)
+    assert "more than 25 percentage points below" in rules["Delivery rules"]
+    assert "met within the last 6 months" in rules["Delivery rules"]
+    cyr = dict(method("sr-Cyrl").rules)
+    assert "за више од 25 процентних поена" in cyr["Правила реализације"]

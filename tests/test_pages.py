@@ -15,7 +15,7 @@ from tests.conftest import put_rows
 from tests.test_security import hostile_db  # noqa: F401 - a fixture
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-PAGES = ("overview", "trade", "security", "political", "roadmap", "briefings", "data", "method", "admin")
+PAGES = ("overview", "trade", "security", "political", "roadmap", "delivery", "briefings", "data", "method", "admin")
 LANGS = ("en", "sr-Latn", "sr-Cyrl")
 AS_OF = date(2026, 6, 30)
 

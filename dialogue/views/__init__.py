@@ -35,6 +35,7 @@ from dialogue.views.data import (  # noqa: F401
     rollback_candidates,
     template_bytes,
 )
+from dialogue.views.delivery import DeliveryView, action_table, delivery, linked_actions  # noqa: F401
 from dialogue.views.method import MethodView, method, method_page  # noqa: F401
 from dialogue.views.overview import (  # noqa: F401
     AreaBlock,

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from dialogue.delivery import settings as delivery_settings
 from dialogue.i18n import fmt_date, label, t
 from dialogue.views.common import targets_book
 from dialogue.vocab import status_badge
@@ -24,6 +25,7 @@ def method(lang: str = "en") -> MethodView:
     from dialogue.vocab import STATUSES
 
     book = targets_book()
+    points, months = delivery_settings(book)
     rows = []
     if book is not None:
         for tg in book.targets:
@@ -43,7 +45,8 @@ def method(lang: str = "en") -> MethodView:
         pd.DataFrame({t("col_status", lang): [status_badge(s, lang) for s in STATUSES],
                       t("col_meaning", lang): [t(f"status_def_{s}", lang) for s in STATUSES]}),
         [(t(f"kindname_{k}", lang), t(f"kind_{k}", lang, **variables))
-         for k in ("growth", "annual_count", "window_count", "milestone")],
+         for k in ("growth", "annual_count", "window_count", "milestone")]
+        + [(t("method_delivery", lang), t("method_delivery_text", lang, P=f"{points:g}", M=months))],
         pd.DataFrame(rows),
         t("method_sources_text", lang),
         dict(book.settings) if book else {},

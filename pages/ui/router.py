@@ -89,6 +89,7 @@ def _pages(actor, lang: str) -> list:
         page("pages/security.py", "page_security", ":material/shield:"),
         page("pages/political.py", "page_political", ":material/groups:"),
         page("pages/roadmap.py", "page_roadmap", ":material/route:"),
+        page("pages/delivery.py", "page_delivery", ":material/checklist:"),
     ]
     # Briefings: every signed-in role may download briefings.
     if exists("pages/briefings.py"):

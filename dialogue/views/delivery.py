@@ -1,0 +1,136 @@
+"""What the Delivery page shows: working groups, their action plans (filtered), a timeline, and what the last
+meeting promised; plus the actions linked to an area's targets for the area pages."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import pandas as pd
+
+from dialogue import delivery as rules
+from dialogue.datasets import DELIVERY_DATASETS
+from dialogue.delivery_state import DeliveryState, delivery_state, last_meeting_commitments
+from dialogue.i18n import fmt_count, fmt_date, fmt_percent, label, t
+from dialogue.views.common import targets_book
+
+FILTERS = ("area", "lead_side", "owner", "state")
+
+
+@dataclass
+class DeliveryView:
+    summary: str                    # one sentence: overdue, slipping, active groups
+    empty: str                      # said instead of everything when no working group is recorded ("" otherwise)
+    groups: pd.DataFrame            # display table, one row per group
+    actions: pd.DataFrame           # display table of the filtered actions
+    timeline: pd.DataFrame          # charts.action_timeline's input (dated actions of the filter)
+    undated: int                    # filtered actions without a due date (not drawn)
+    options: dict = field(default_factory=dict)    # filter -> [(code, label)] present in the data
+    promised_on: str = ""           # date of the last meeting that made commitments
+    promised_meeting: str = ""      # its title (user text)
+    promised: pd.DataFrame = field(default_factory=pd.DataFrame)
+    available: bool = True
+
+
+def _flags(row, lang: str) -> str:
+    return " ".join(t(f"flag_{f}", lang) for f in ("overdue", "slipping") if row[f])
+
+
+def _progress(value, lang: str) -> str:
+    return "" if rules._missing(value) else fmt_percent(float(value) / 100, lang, decimals=None)
+
+
+def action_table(actions: pd.DataFrame, lang: str, with_group: bool = True) -> pd.DataFrame:
+    """Actions as the reader sees them: words for codes, dates in the language, flags as icon + word."""
+    cols = {
+        t("col_action", lang): actions["title"],
+        t("col_group", lang): actions["group_name"].fillna(actions["group_id"]),
+        t("col_side", lang): [label("side", v, lang) for v in actions["lead_side"]],
+        t("col_owner", lang): actions["owner"].fillna(""),
+        t("col_due", lang): [fmt_date(rules._day(d), lang) if rules._day(d) else "" for d in actions["due_date"]],
+        t("col_state", lang): [label("astate", v, lang) for v in actions["state"]],
+        t("col_progress", lang): [_progress(v, lang) for v in actions["progress"]],
+        t("col_flags", lang): [_flags(r, lang) for _, r in actions.iterrows()],
+        t("source", lang): actions["source"].fillna(""),
+    }
+    if not with_group:
+        cols.pop(t("col_group", lang))
+    return pd.DataFrame(cols).reset_index(drop=True)
+
+
+def _group_table(state: DeliveryState, lang: str) -> pd.DataFrame:
+    g = state.groups
+    name = g["name"] if lang == "en" else g["name_sr"].fillna(g["name"])
+    return pd.DataFrame({
+        t("col_group", lang): name,
+        t("col_area", lang): [t(f"area_{a}", lang) for a in g["area"]],
+        t("col_us_cochair", lang): g["us_cochair"].fillna(""),
+        t("col_rs_cochair", lang): g["serbian_cochair"].fillna(""),
+        t("col_state", lang): [label("gstate", v, lang) for v in g["state"]],
+        t("col_last_meeting", lang): [fmt_date(rules._day(d), lang) if rules._day(d) else "" for d in g["last_meeting"]],
+        t("col_met_recently", lang): [t("met_yes" if a else "met_no", lang) for a in g["active"]],
+        t("col_actions", lang): [fmt_count(n, lang) for n in g["actions"]],
+    }).reset_index(drop=True)
+
+
+def _options(actions: pd.DataFrame, lang: str) -> dict:
+    words = {"area": lambda v: t(f"area_{v}", lang), "lead_side": lambda v: label("side", v, lang),
+             "owner": str, "state": lambda v: label("astate", v, lang)}
+    return {f: [(v, words[f](v)) for v in sorted(actions[f].dropna().unique())] for f in FILTERS}
+
+
+def _timeline(actions: pd.DataFrame, lang: str) -> pd.DataFrame:
+    dated = actions[actions["due_date"].notna()]
+    return pd.DataFrame({
+        "action": [f"{a} · {str(ti)[:60]}" for a, ti in zip(dated["action_id"], dated["title"])],
+        "start": dated["start_date"].fillna(dated["due_date"]),
+        "due": dated["due_date"],
+        "state": dated["state"],
+        "state_label": [label("astate", v, lang) for v in dated["state"]],
+        "owner": dated["owner"].fillna(""),
+        "flags": [_flags(r, lang) for _, r in dated.iterrows()],
+        "overdue": dated["overdue"].astype(bool),
+    }).reset_index(drop=True)
+
+
+def _promised(state: DeliveryState, lang: str) -> tuple[str, str, pd.DataFrame]:
+    when, meeting, mine = last_meeting_commitments(state)
+    table = pd.DataFrame({
+        t("col_commitment", lang): mine["text"],
+        t("col_side", lang): [label("side", v, lang) for v in mine["side"]],
+        t("col_owner", lang): mine["owner"].fillna(""),
+        t("col_due", lang): [fmt_date(rules._day(d), lang) if rules._day(d) else "" for d in mine["due_date"]],
+        t("col_state", lang): [label("cstate", v, lang) for v in mine["state"]],
+        t("col_flags", lang): [t("flag_overdue", lang) if o else "" for o in mine["overdue"]],
+        t("col_evidence", lang): mine["source"].fillna(""),
+    }).reset_index(drop=True)
+    return (fmt_date(when, lang) if when else ""), meeting, table
+
+
+def delivery(con, as_of: date, known_at: datetime | None = None, lang: str = "en", area: str = "",
+                  lead_side: str = "", owner: str = "", state: str = "") -> DeliveryView:
+    """The Delivery page; empty filter values mean all."""
+    _points, months = rules.settings(targets_book())
+    s = delivery_state(con, as_of, known_at)
+    a = s.actions
+    summary = t("dl_summary", lang, overdue=fmt_count(int(a["overdue"].sum()), lang),
+                slipping=fmt_count(int(a["slipping"].sum()), lang), n=fmt_count(len(a), lang),
+                active=fmt_count(int(s.groups["active"].sum()), lang), groups=fmt_count(len(s.groups), lang),
+                months=months)
+    empty = t("dl_no_groups", lang, templates=", ".join(DELIVERY_DATASETS)) if s.groups.empty else ""
+    chosen = {"area": area, "lead_side": lead_side, "owner": owner, "state": state}
+    shown = a
+    for column, value in chosen.items():
+        if value:
+            shown = shown[shown[column] == value]
+    on, meeting, promised = _promised(s, lang)
+    return DeliveryView(summary, empty, _group_table(s, lang), action_table(shown, lang), _timeline(shown, lang),
+                        int(shown["due_date"].isna().sum()), _options(a, lang), on, meeting, promised)
+
+
+def linked_actions(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
+                   areas: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The actions whose target belongs to one of `areas` (for the area pages), as the reader sees them."""
+    book = targets_book()
+    ids = {tg.id for tg in book.targets if tg.area in areas} if book is not None else set()
+    a = delivery_state(con, as_of, known_at, book).actions
+    return action_table(a[a["target_id"].isin(ids)], lang)

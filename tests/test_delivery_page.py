@@ -1,0 +1,142 @@
+"""The Delivery page (viewer and up, three languages), its timeline chart, and the area pages' linked actions."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dialogue import charts, config, db, store
+from dialogue.i18n import t
+from dialogue.reading import read_upload
+from tests.conftest import ANALYST, put_rows
+from tests.test_delivery_upload import cyrillic_actions_workbook
+from tests.test_pages import APP, _as_role, _fresh_caches, point_workspaces, run_page, workspaces  # noqa: F401
+
+AS_OF = date(2026, 7, 1)
+
+
+@pytest.fixture
+def delivery_db(tmp_path, monkeypatch):
+    """One working group that met in May 2026, and the commitments of an inaugural meeting."""
+    path = tmp_path / "delivery.duckdb"
+    con = db.connect(path)
+    put_rows(con, "working_groups", [dict(group_id="rg-trgovina", name="Trade", name_sr="Trgovina", area="economic",
+                                          us_cochair="US Department of Commerce", serbian_cochair="Ministarstvo trgovine",
+                                          state="active")])
+    put_rows(con, "events", [dict(date="2026-05-20", kind="working_group_meeting", title="Sastanak",
+                                  target_id="rg-trgovina")])
+    put_rows(con, "commitments", [
+        dict(commitment_id="C1", made_at="2026-02-12", meeting="Inaugural meeting", text="Sign the treaty",
+             side="joint", due_date="2026-05-31", state="open", source="https://example.org/statement"),
+        dict(commitment_id="C2", made_at="2026-02-12", meeting="Inaugural meeting", text="List barriers",
+             side="serbia", due_date="2026-05-31", state="kept"),
+    ])
+    db.set_meta(con, "workspace", "reference")
+    con.close()
+    monkeypatch.delenv("DIALOGUE_DB", raising=False)
+    monkeypatch.setattr(config, "DEFAULT_DB", path)
+    monkeypatch.setattr(config, "DEMO_DB", tmp_path / "unused-demo.duckdb")
+    return path
+
+
+def _page(lang: str, path, as_of: date = AS_OF, **state) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["lang"] = lang
+    at.session_state["as_of"] = as_of
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    at.switch_page("pages/delivery.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _texts(at) -> str:
+    return " ".join([m.value for m in at.markdown] + [c.value for c in at.caption] + [i.value for i in at.info])
+
+
+def _table_text(at) -> str:
+    return " ".join(str(v) for d in at.dataframe for v in d.value.to_numpy().ravel()) + " " + \
+        " ".join(str(v) for tb in at.table for v in tb.value.to_numpy().ravel())
+
+
+def test_cyrillic_upload_shows_overdue_on_the_page_and_rollback_removes_it(delivery_db, tmp_path):
+    book = tmp_path / "мере.xlsx"
+    cyrillic_actions_workbook(book)
+    con = db.connect(delivery_db)
+    try:
+        parsed = read_upload(book.read_bytes(), book.name)
+        assert parsed.errors == [] and parsed.dataset == "actions"
+        upload = store.commit_frame(con, "actions", parsed.frame, ANALYST, file=book.name)
+    finally:
+        con.close()
+    at = _page("sr-Cyrl", delivery_db)
+    cells = _table_text(at)
+    assert t("flag_overdue", "sr-Cyrl") in cells                       # М-01, due 30 June, in progress on 1 July
+    assert "Списак нецаринских баријера" in cells
+    # 1 of 3 overdue, 1 slipping (М-01: all its time elapsed, 60 % done), the group met within six months
+    assert t("dl_summary", "sr-Cyrl", overdue="1", slipping="1", n="3", active="1", groups="1", months=6) in _texts(at)
+    assert "Sign the treaty" in cells and t("cstate_open", "sr-Cyrl") in cells
+
+    store.rollback(db.shared(delivery_db).cursor(), upload, ANALYST)     # the dashboard's own connection
+    at = _page("sr-Cyrl", delivery_db)
+    assert "Списак нецаринских баријера" not in _table_text(at)
+    assert t("dl_no_actions", "sr-Cyrl") in _texts(at)
+
+
+def test_a_viewer_sees_the_delivery_page(delivery_db, tmp_path, monkeypatch):
+    at = _as_role("viewer", "vera", tmp_path, monkeypatch, "delivery")
+    assert at.title[0].value == t("delivery_title", "en")
+    assert "Trade" in _table_text(at) and "US Department of Commerce" in _table_text(at)
+
+
+def test_filters_narrow_the_action_plan(delivery_db):
+    con = db.connect(delivery_db)
+    put_rows(con, "actions", [
+        dict(action_id="A1", group_id="rg-trgovina", title="Done one", lead_side="us", owner="DoC", state="done",
+             due_date="2026-05-01"),
+        dict(action_id="A2", group_id="rg-trgovina", title="Late one", lead_side="serbia", owner="MoT",
+             state="in_progress", due_date="2026-06-01"),
+    ])
+    con.close()
+    at = _page("en", delivery_db, delivery_state="done")
+    actions = at.dataframe[0].value
+    assert list(actions[t("col_action", "en")]) == ["Done one"]
+    at = _page("en", delivery_db, delivery_lead_side="serbia")
+    assert list(at.dataframe[0].value[t("col_flags", "en")]) == [t("flag_overdue", "en")]
+
+
+def test_reference_workspace_says_no_working_group_is_known(point_workspaces):
+    at = run_page("delivery", "sr-Latn", "reference")
+    assert not at.exception
+    assert any(t("dl_no_groups", "sr-Latn", templates="working_groups, actions, commitments") == i.value for i in at.info)
+
+
+def test_demo_area_page_lists_its_linked_actions(point_workspaces):
+    at = run_page("trade", "en", "demo", as_of=date(2026, 12, 3))
+    assert not at.exception
+    headers = [s.value for s in at.subheader]
+    assert t("dl_area_actions", "en") in headers
+    titles = " ".join(" ".join(map(str, d.value.get(t("col_action", "en"), []))) for d in at.dataframe)
+    assert "Draft of the double-taxation agreement (demo)" in titles
+    assert "Calendar of joint exercises" not in titles                     # a security action stays on its page
+
+
+def test_action_timeline_colours_belong_to_state_codes():
+    df = pd.DataFrame({"action": ["A1 · x", "A2 · y"], "start": [date(2026, 1, 1), date(2026, 3, 1)],
+                       "due": [date(2026, 5, 31), date(2026, 9, 30)], "state": ["delayed", "planned"],
+                       "state_label": ["Kasni", "Planirano"], "owner": ["", ""], "flags": ["⏰ Rok prekoračen", ""],
+                       "overdue": [True, False]})
+    spec = charts.action_timeline(df, date(2026, 7, 1), "sr-Latn").to_dict()
+    bars = spec["layer"][0]["encoding"]["color"]
+    assert bars["field"] == "state"
+    assert bars["scale"]["domain"] == ["planned", "in_progress", "done", "delayed", "dropped"]
+    assert bars["scale"]["range"][3] == charts.ACTION_STATE_COLORS["delayed"]
+    assert '"delayed": "Kasni"' in bars["legend"]["labelExpr"]
+    # the overdue label layer draws only the overdue action
+    late = spec["layer"][2]
+    rows = spec["datasets"][late["data"]["name"]]
+    assert [r["action"] for r in rows] == ["A1 · x"]
