@@ -62,6 +62,10 @@ T = {
         "en": "No data: nothing is recorded yet in the {dataset} dataset, so this cannot be measured.",
         "sr-Latn": "Nema podataka: u skupu podataka „{dataset}“ još nema zapisa, pa ovo ne može da se izmeri.",
     },
+    "no_data.kinds": {
+        "en": "No data: nothing uploaded yet, no {units} are recorded in the events dataset, so this cannot be measured.",
+        "sr-Latn": "Nema podataka: još ništa nije otpremljeno, u skupu podataka „događaji“ nema zapisa „{heading}“, pa ovo ne može da se izmeri.",
+    },
     "window.progress": {
         "en": "{count} {unit} {done} since {start}, {required} required by {end}: {status}{why}{projection}.",
         "sr-Latn": "{heading} od {start}: {done} {count}, potrebno {required} do {end} — {status}{why}{projection}.",
@@ -137,6 +141,14 @@ T = {
     "growth.projection.trend": {
         "en": "; at the recent trend ({trend} a year), {rate} growth in {year} is {likely}",
         "sr-Latn": "; prema skorašnjem trendu ({trend} godišnje), dostizanje rasta od {rate} u {year}. je {likely}",
+    },
+    "growth.trend.12_months": {
+        "en": "; the last 12 months grew {trend} on the 12 before",
+        "sr-Latn": "; poslednjih 12 meseci rast je {trend} u odnosu na prethodnih 12",
+    },
+    "growth.trend.closed_years": {
+        "en": "; the recent trend is {trend} a year",
+        "sr-Latn": "; skorašnji trend je {trend} godišnje",
     },
     "growth.no_data": {
         "en": "No data: {series} has no monthly figures for {year} to compare with {previous_year}, and no full year since the start ({start_year}) with the year before it{latest}.",
@@ -215,6 +227,8 @@ def count_reason(o: Outcome, part: dict, lang: str, start: date, start_kind: str
     if o.status == "not_started":
         return text("count.not_started", lang, first_year=f["first_year"], start=fmt_date(start, lang),
                     start_kind=text(start_kind, lang))
+    if o.status == "no_data" and dataset == "events":    # the events dataset holds many kinds: name this one
+        return text("no_data.kinds", lang, units=part["unit"]["en"][1], heading=word(part["unit"]["sr-Latn"], lang))
     if o.status == "no_data":
         return text("no_data", lang, dataset=text(f"dataset.{dataset}", lang))
     held = f["held"]
@@ -329,7 +343,10 @@ def growth_reason(o: Outcome, lang: str, series: str, currency: str, start: date
         p = f.get("projection") or {"basis": "pace", "trend": None}
         key = "growth.projection.current" if p["trend"] is None else f"growth.projection.{p['basis']}"
         trend = "" if p["trend"] is None else fmt_percent(p["trend"], lang, signed=True)
-        projection = text(key, lang, rate=rate, year=f["year"], trend=trend, likely=_likely(o.likely, lang))
+        if o.likely is not None:
+            projection = text(key, lang, rate=rate, year=f["year"], trend=trend, likely=_likely(o.likely, lang))
+        else:       # the projection would argue with the status (rules.agreeing_projection): the trend alone
+            projection = text(f"growth.trend.{p['basis']}", lang, trend=trend) if p["trend"] is not None else ""
         return text("growth.current", lang, series=series, months=_months(*f["months"], lang), year=f["year"],
                     growth=fmt_percent(o.actual, lang, signed=True), previous_year=f["year"] - 1, rate=rate,
                     status=status_phrase(o.status, lang), why=why, projection=projection + cagr)

@@ -63,8 +63,38 @@ def window_fraction(start: date, last_day: date, as_of: date) -> Fraction:
 
 
 def expected_by(required: int, fraction: Fraction) -> int:
-    """floor(N·f), computed exactly."""
-    return math.floor(required * fraction)
+    """X = floor(N·f + 1/2): N·f rounded half up, computed exactly (rounding down left N = 1 at 0 all year)."""
+    return math.floor(required * Fraction(fraction) + Fraction(1, 2))
+
+
+def count_status(held: float, planned: float, required: int, fraction: Fraction, remaining_share: float) -> str:
+    """The one counting rule of annual_count and window_count inside an open period: achieved if H >= N,
+    on track if H + P >= N or H >= X, else at risk while at least `remaining_share` of the period remains
+    and off track after."""
+    if held >= required:
+        return "achieved"
+    if held + planned >= required or held >= expected_by(required, fraction):
+        return "on_track"
+    if 1 - fraction >= Fraction(remaining_share).limit_denominator(1000):
+        return "at_risk"
+    return "off_track"
+
+
+def agreeing_projection(status: str, likely: bool | None) -> bool | None:
+    """The projection shown with a status, never against it: an on-track status is never called
+    unlikely and an at-risk or off-track one never likely (a disagreeing projection is left out)."""
+    if likely is None or status not in ("on_track", "at_risk", "off_track"):
+        return likely
+    return likely if likely == (status == "on_track") else None
+
+
+def count_projection(status: str, held: float, planned: float, required: int, fraction: Fraction) -> bool | None:
+    """Will N be reached by the period's end? Likely if what is held and planned reaches N or the pace
+    H / f does; shown only when it agrees with the status (on track at a pace below N says nothing)."""
+    if status == "achieved":
+        return None
+    likely = held + planned >= required or held >= required * Fraction(fraction)
+    return agreeing_projection(status, likely)
 
 
 def worst(statuses: list[str]) -> str:
@@ -100,19 +130,10 @@ def annual_count(
     f = year_fraction(as_of)
     expected = expected_by(required, f)
     facts.update(held=held, planned=scheduled, expected=expected, fraction=float(f), closed=False)
-    if held >= required:
-        status = "achieved"
-    elif held >= expected or held + scheduled >= required:
-        status = "on_track"
-    elif 1 - f >= Fraction(remaining_share).limit_denominator(1000):
-        status = "at_risk"
-    else:
-        status = "off_track"
-    likely = None
+    status = count_status(held, scheduled, required, f, remaining_share)
     if status != "achieved":
-        pace = held / f if f > 0 else 0
-        likely = held + scheduled >= required or pace >= required
-        facts["pace"] = float(pace)
+        facts["pace"] = float(held / f)
+    likely = count_projection(status, held, scheduled, required, f)
     return Outcome(status, str(year), held, required, expected, likely=likely, facts=facts)
 
 
@@ -153,15 +174,10 @@ def window_count(
     facts.update(expected=expected, fraction=float(f))
     if as_of > last:
         return Outcome("missed", period, c, required, required, facts=facts)
-    if c >= expected:
-        status = "on_track"
-    elif 1 - f >= Fraction(remaining_share).limit_denominator(1000):
-        status = "at_risk"
-    else:
-        status = "off_track"
-    pace = c / f if f > 0 else 0
-    facts["pace"] = float(pace)
-    return Outcome(status, period, c, required, expected, likely=pace >= required, facts=facts)
+    status = count_status(c, 0, required, f, remaining_share)
+    facts["pace"] = float(c / f)
+    return Outcome(status, period, c, required, expected, likely=count_projection(status, c, 0, required, f),
+                   facts=facts)
 
 
 # ---------------------------------------------------------------- milestone
@@ -292,7 +308,7 @@ def growth(
             facts.update(current=True, months=(months[0], months[-1]), value=now, previous=before)
             facts["projection"] = _growth_projection(g, len(months), monthly, year, months[-1], facts["trend"])
             period = f"{year}-{months[0]:02d}/{year}-{months[-1]:02d}"
-            likely = facts["projection"]["projected"] >= rate - _EPS
+            likely = agreeing_projection(status, facts["projection"]["projected"] >= rate - _EPS)
             return Outcome(status, period, g, rate, rate, likely=likely, facts=facts)
 
     facts["current"] = False

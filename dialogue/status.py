@@ -9,7 +9,7 @@ import pandas as pd
 
 from dialogue import db, outlook, reasons, rules
 from dialogue.targets import Target, TargetBook, load_targets
-from dialogue.vocab import status_word
+from dialogue.vocab import change_direction, status_word
 
 # "As known now": later than any upload time (the store's macros take a timestamp).
 LATEST = datetime(9999, 12, 31)
@@ -159,9 +159,10 @@ def _counts(frame) -> tuple[dict[int, tuple[float, float]], bool]:
 
 def event_counts(frame, bind: dict) -> tuple[dict[int, tuple[float, float]], bool]:
     """Per-year (done, scheduled) of the bound event kinds from events_per_kind_year (quantities summed when
-    sum_quantity is set); the dashboard's charts count with this too, so they match the statuses."""
-    has_data = int(frame["dataset_rows"].iloc[0]) > 0
+    sum_quantity is set); the dashboard's charts count with this too, so they match the statuses. Data exist
+    once any event of those kinds is recorded: other kinds in the events dataset are not a zero for this."""
     kinds = set(bind["kinds"])
+    has_data = bool(frame["kind"].isin(kinds).any())
     done, later = ("done_quantity", "scheduled_quantity") if bind.get("sum_quantity") else ("done", "scheduled")
     counts: dict[int, tuple[float, float]] = {}
     for r in frame.itertuples():
@@ -186,12 +187,15 @@ def _annual_count(t: Target, run: _Runner, as_of, start, start_kind, settings, l
         o = rules.annual_count(counts, part["required"], as_of, start, first_year=t.params.get("first_year"),
                                has_data=has_data, remaining_share=settings["remaining_share_at_risk"])
         results.append((part, o))
-    sentences = [reasons.count_reason(o, part, lang, start, start_kind, dataset) for part, o in results]
     needs = [_count_need(o, part) for part, o in results]
     if len(results) == 1:
-        o = results[0][1]
-        return o, sentences[0], {"history": o.facts.get("history", {}), "need": needs[0]}
+        part, o = results[0]
+        reason = reasons.count_reason(o, part, lang, start, start_kind, dataset)
+        return o, reason, {"history": o.facts.get("history", {}), "need": needs[0]}
     combined = rules.worst([o.status for _, o in results])
+    for _, part_outcome in results:     # a part's projection never argues with the combined status
+        part_outcome.likely = rules.agreeing_projection(combined, part_outcome.likely)
+    sentences = [reasons.count_reason(o, part, lang, start, start_kind, dataset) for part, o in results]
     first = results[0][1]
     likely = [o.likely for _, o in results if o.likely is not None]
     o = rules.Outcome(combined, first.period, first.actual, first.target_value, first.expected_to_date,
@@ -391,18 +395,10 @@ def status_changes(con, as_of: date, since: date, known_at: datetime | None = No
         changes.append({
             "target": s.target, "area": s.area, "kind": s.kind, "wording": s.wording,
             "from": old.status, "to": s.status,
-            "direction": _direction(old.status, s.status),
+            "direction": change_direction(old.status, s.status),
             "reason": s.reason,
         })
     return changes
-
-
-def _direction(old: str, new: str) -> str:
-    from dialogue.vocab import STATUS_RANK
-
-    if "no_data" in (old, new):
-        return "changed"
-    return "improved" if STATUS_RANK[new] < STATUS_RANK[old] else "worsened"
 
 
 def milestones_due(con, as_of: date, months: int = 12, known_at: datetime | None = None, lang: str = "en",

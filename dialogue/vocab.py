@@ -34,6 +34,7 @@ def status_badge(status: str, lang: str = "en") -> str:
 # Direction of a status change, by an explicit order (best first); the unmeasured states stand apart.
 MEASURED_ORDER = ("achieved", "on_track", "at_risk", "off_track", "missed")
 UNMEASURED = ("not_started", "no_data")
+DIRECTIONS = ("improved", "worsened", "first_measured", "no_longer_measured", "unchanged")
 
 
 def change_direction(old: str, new: str) -> str:

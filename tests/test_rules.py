@@ -63,6 +63,26 @@ def test_annual_count_current_year(name, counts, as_of, status, expected):
     assert o.target_value == 3
 
 
+def test_one_a_year_with_nothing_held_on_3_december_is_off_track_and_unlikely():
+    """Issue 12: roadmap-9 was 'On track (0 expected by now) … unlikely' on 3 December (⌊1 · 337/365⌋ = 0)."""
+    o = rules.annual_count({}, 1, D("2026-12-03"), START)
+    assert (o.status, o.expected_to_date, o.likely) == ("off_track", 1, False)    # ⌊0.92 + ½⌋ = 1
+    assert rules.annual_count({}, 1, D("2026-07-01"), START).status == "on_track"   # ⌊182/365 + ½⌋ = 0
+    assert rules.annual_count({}, 1, D("2026-07-02"), START).status == "at_risk"    # ⌊183/365 + ½⌋ = 1
+
+
+def test_on_track_below_pace_gives_no_projection_rather_than_unlikely():
+    o = rules.annual_count({2026: (1, 0)}, 3, D("2026-05-01"), START)     # X = ⌊3 · 121/365 + ½⌋ = 1, pace 3.0
+    assert (o.status, o.likely) == ("on_track", True)
+    o = rules.annual_count({2026: (1, 0)}, 3, D("2026-05-31"), START)     # X = ⌊3 · 151/365 + ½⌋ = 1, pace 2.4
+    assert (o.status, o.likely) == ("on_track", None)
+
+
+def test_defence_agreements_with_none_signed_on_3_december_2026_are_at_risk_and_unlikely():
+    o = rules.window_count([], 3, START, 3, D("2026-12-03"))       # ⌊3 · 337/1096 + ½⌋ = ⌊1.42⌋ = 1
+    assert (o.status, o.expected_to_date, o.likely) == ("at_risk", 1, False)
+
+
 def test_annual_count_before_start_is_not_started():
     o = rules.annual_count({2025: (5, 0)}, 3, D("2025-12-31"), START)
     assert o.status == "not_started"
@@ -102,9 +122,9 @@ WINDOW_CASES = [
     # id, dates, as_of, status, achieved_on
     ("before the start", [], D("2025-12-31"), "not_started", None),
     ("achieved with the 3rd", [D("2026-05-01"), D("2027-01-01"), D("2027-06-30")], D("2027-12-01"), "achieved", D("2027-06-30")),
-    ("on track by pace", [D("2026-05-01")], D("2027-01-01"), "on_track", None),          # floor(3·366/1096) = 1
+    ("on track by pace", [D("2026-05-01")], D("2027-01-01"), "on_track", None),          # ⌊3·366/1096 + ½⌋ = 1
     ("at risk", [], D("2027-01-01"), "at_risk", None),
-    ("off track in the last quarter", [D("2026-05-01")], D("2028-11-01"), "off_track", None),  # floor(3·1036/1096) = 2
+    ("off track in the last quarter", [D("2026-05-01")], D("2028-11-01"), "off_track", None),  # ⌊3·1036/1096 + ½⌋ = 3
     ("missed after the window", [D("2026-05-01"), D("2027-05-01")], D("2029-01-01"), "missed", None),
     ("last day of window still open", [D("2026-05-01"), D("2027-05-01")], D("2028-12-31"), "off_track", None),
     ("signed after the window does not count", [D("2026-05-01"), D("2027-05-01"), D("2029-02-01")], D("2029-03-01"), "missed", None),
@@ -120,9 +140,9 @@ def test_window_count(name, dates, as_of, status, achieved_on):
     assert o.period == "2026-01-01/2028-12-31"
 
 
-def test_window_expected_to_date_is_floor_of_elapsed_share():
+def test_window_expected_to_date_is_elapsed_share_rounded_half_up():
     o = rules.window_count([D("2026-05-01")], 3, START, 3, D("2028-11-01"))
-    assert o.expected_to_date == 2      # 1036 of 1096 days elapsed
+    assert o.expected_to_date == 3      # 1036 of 1096 days elapsed: 3 · 0.945 = 2.84, rounded half up
     assert o.actual == 1
 
 
@@ -245,18 +265,23 @@ def test_worst_of_parts():
 PROJECTION_CASES = [
     # id, periods, as_of, status, projected, trend, basis, likely
     # 2026 Jan–Mar +5% (126 vs 120); last 12 months 1458 vs 1260 before = +15.714%;
-    # projected 0.25 · 5% + 0.75 · 15.714% = 13.036% >= 10%: likely although off track so far.
+    # projected 0.25 · 5% + 0.75 · 15.714% = 13.036% >= 10%, but an off-track status is never called likely
+    # (issue 12): no projection is given.
     ("slow start, strong 12-month trend", months(2024, 100) + months(2025, 120) + months(2026, 126, 3),
-     D("2026-04-10"), "off_track", 0.130357, 0.157143, "12_months", True),
+     D("2026-04-10"), "off_track", 0.130357, 0.157143, "12_months", None),
     # No monthly 2024: the trend is 2025 over 2024 as closed years, 1200 / 1000 = +20%;
-    # projected 0.5 · 4% + 0.5 · 20% = 12%: likely.
+    # projected 0.5 · 4% + 0.5 · 20% = 12%: would be likely, against off track: none.
     ("closed-year trend", [(2024, None, 1000)] + months(2025, 100) + months(2026, 104, 6),
-     D("2026-07-10"), "off_track", 0.12, 0.20, "closed_years", True),
+     D("2026-07-10"), "off_track", 0.12, 0.20, "closed_years", None),
     # No trend at all: the current pace alone, 5% < 10%: unlikely.
     ("pace only", months(2025, 120) + months(2026, 126, 3), D("2026-04-10"), "off_track", 0.05, None, "pace", False),
-    # On track so far (+12%) but the trend is falling (2025 over 2024: -10%): 0.25 · 12% + 0.75 · -10% = -4.5%.
+    # On track so far (+12%) but the trend is falling (2025 over 2024: -10%): 0.25 · 12% + 0.75 · -10% = -4.5%;
+    # an on-track status is never called unlikely: no projection.
     ("good start, falling trend", [(2024, None, 1333.3333333333333)] + months(2025, 100) + months(2026, 112, 3),
-     D("2026-04-10"), "on_track", -0.045, -0.10, "closed_years", False),
+     D("2026-04-10"), "on_track", -0.045, -0.10, "closed_years", None),
+    # At risk (+7%, at least 60% of 10%) and the trend agrees (2025 over 2024: +5%): unlikely.
+    ("at risk, weak trend", [(2024, None, 1142.857142857143)] + months(2025, 100) + months(2026, 107, 3),
+     D("2026-04-10"), "at_risk", 0.055, 0.05, "closed_years", False),
 ]
 
 

@@ -94,3 +94,83 @@ def test_adding_a_held_exercise_never_worsens_joint_exercises_end_to_end(rows, n
         con.close()
     if before != "no_data":
         assert STATUS_RANK[after] <= STATUS_RANK[before]
+
+
+# ---------------------------------------------------------------- issue 12: rules that cannot contradict themselves
+
+from fractions import Fraction  # noqa: E402
+
+from dialogue import reasons  # noqa: E402
+from dialogue.targets import load_targets  # noqa: E402
+from tests.test_status_agreement import LIKELY, UNLIKELY  # noqa: E402
+
+LANGS = ("en", "sr-Latn", "sr-Cyrl")
+EVERY_DAY = [date(2027, 1, 1) + timedelta(days=i) for i in range(365 + 366)]     # 2027 common, 2028 leap
+_BOOK = load_targets()
+
+
+def _spec_status(held, planned, required, done_days, period_days):
+    """Issue 12's rule written out independently, in integers: X = ⌊N·d/D + ½⌋ = ⌊(2·N·d + D) / 2D⌋."""
+    expected = (2 * required * done_days + period_days) // (2 * period_days)
+    if held >= required:
+        return "achieved", expected
+    if held + planned >= required or held >= expected:
+        return "on_track", expected
+    return ("at_risk" if 4 * (period_days - done_days) >= period_days else "off_track"), expected
+
+
+def _assert_reason_agrees(o, reason, lang):
+    if o.status == "on_track":
+        assert o.likely is not False and not UNLIKELY[lang].search(reason), reason
+    if o.status in ("at_risk", "off_track"):
+        assert o.likely is False and not LIKELY[lang].search(reason), reason
+
+
+@settings(max_examples=40, deadline=None)
+@given(required=st.integers(1, 6), held=st.integers(0, 8), planned=st.integers(0, 8))
+def test_annual_count_follows_the_rule_and_its_reason_agrees_on_every_day(required, held, planned):
+    part = {**_BOOK.get("joint-exercises").params, "required": required}
+    for as_of in EVERY_DAY:
+        o = rules.annual_count({as_of.year: (held, planned)}, required, as_of, START)
+        day, length = as_of.timetuple().tm_yday, (366 if as_of.year == 2028 else 365)
+        assert (o.status, o.expected_to_date) == _spec_status(held, planned, required, day, length), as_of
+        for lang in LANGS:
+            _assert_reason_agrees(o, reasons.count_reason(o, part, lang, START, "planned", "exercises"), lang)
+
+
+@settings(max_examples=25, deadline=None)
+@given(required=st.integers(1, 5), offsets=st.lists(st.integers(0, 1095), max_size=6))
+def test_window_count_follows_the_rule_and_its_reason_agrees_on_every_day(required, offsets):
+    start = date(2027, 1, 1)            # a three-year window holding the leap year 2028: 1096 days
+    dates = [start + timedelta(days=o) for o in offsets]
+    params = _BOOK.get("defence-agreements").params
+    for i in range(1096):
+        as_of = start + timedelta(days=i)
+        o = rules.window_count(dates, required, start, 3, as_of)
+        held = sum(d <= as_of for d in dates)
+        status, expected = _spec_status(held, 0, required, i + 1, 1096)
+        assert o.status == status, as_of
+        if status != "achieved":
+            assert o.expected_to_date == expected
+        if i % 61 == 0 or i > 1000:
+            for lang in LANGS:
+                _assert_reason_agrees(o, reasons.window_reason(o, params, lang, "planned"), lang)
+
+
+@given(status=st.sampled_from(["on_track", "at_risk", "off_track", "achieved", "missed"]),
+       likely=st.one_of(st.none(), st.booleans()))
+def test_a_projection_never_argues_with_its_status(status, likely):
+    shown = rules.agreeing_projection(status, likely)
+    if status == "on_track":
+        assert shown is not False
+    elif status in ("at_risk", "off_track"):
+        assert shown is not True
+    assert shown in (likely, None)
+
+
+def test_expected_by_rounds_half_up_exactly():
+    assert rules.expected_by(1, Fraction(1, 2)) == 1          # exactly half: up
+    assert rules.expected_by(1, Fraction(182, 365)) == 0      # just under half
+    assert rules.expected_by(1, Fraction(183, 365)) == 1
+    assert rules.expected_by(3, Fraction(337, 365)) == 3      # 3 December: 2.77 -> 3 (floor gave 2)
+    assert rules.expected_by(4, Fraction(1, 8)) == 1          # 0.5 -> 1

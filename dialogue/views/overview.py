@@ -20,7 +20,7 @@ from dialogue.views.common import (
     targets_book,
     with_links,
 )
-from dialogue.vocab import STATUS_RANK, status_badge
+from dialogue.vocab import STATUS_RANK, change_direction, status_badge
 
 
 @dataclass
@@ -106,10 +106,9 @@ def overview(con, as_of: date, known_at: datetime | None = None, lang: str = "en
         for s in statuses:
             was = old.get(s.target)
             if was is not None and was != s.status:
-                better = STATUS_RANK[s.status] < STATUS_RANK[was]
                 out.append({"target": s.wording, "before": status_badge(was, lang),
                             "now": status_badge(s.status, lang),
-                            "direction": t("moves_better" if better else "moves_worse", lang)})
+                            "direction": t(f"moves_{change_direction(was, s.status)}", lang)})
         if out:
             moves = pd.DataFrame(out)
     start = start_date(book, card)
