@@ -155,3 +155,31 @@ def test_overview_calls_step_iv_not_started_to_off_track_first_measured_not_impr
         step = data.moves[data.moves["target"].str.contains("IV")].iloc[0]
         assert step["before"].startswith("⏳") and step["now"].startswith("🔴")
         assert step["direction"] == word
+
+
+def test_step_vi_chart_states_its_counting_window_and_draws_no_target_before_it(con):
+    """Issue 12 item 8: 4 working-group meetings in 2026 never 'reach the target line' while Step VI is not
+    started (counted from 2027); the label names the first counted year, in every language."""
+    import math
+
+    from dialogue import charts
+
+    put_rows(con, "events", [{"date": date(2026, m, 10), "date_precision": "day", "kind": "working_group_meeting",
+                              "title": f"WG {m}", "area": "process", "source": "s"} for m in (2, 5, 8, 11)])
+    for lang, label in (("en", "VI (working-group meetings, counted from 2027)"),
+                        ("sr-Latn", "VI (Sastanci radnih grupa, broji se od 2027.)"),
+                        ("sr-Cyrl", "VI (Састанци радних група, броји се од 2027.)")):
+        data = views.roadmap(con, date(2026, 12, 3), lang=lang)
+        vi = data.cadence[data.cadence["step"].str.startswith("VI ")]
+        assert vi["step"].unique().tolist() == [label]
+        assert vi["year"].tolist() == [2026] and vi["count"].tolist() == [4.0] and math.isnan(vi["required"].iloc[0])
+        status = data.table.iloc[5, 0]
+        assert status.startswith("⏳")                                       # not started
+    # the chart's data carry no required count for 2026
+    spec = charts.cadence(views.roadmap(con, date(2026, 12, 3)).cadence, "en").to_dict()
+    rows = [r for values in spec["datasets"].values() for r in values if r["step"].startswith("VI ")]
+    assert [(r["year"], r["count"], r["required"]) for r in rows] == [(2026, 4.0, None)]
+    # once counting has begun, the chart shows the counted years against the target
+    later = views.roadmap(con, date(2027, 12, 3)).cadence
+    vi = later[later["step"].str.startswith("VI ")]
+    assert (vi["year"].tolist(), vi["count"].tolist(), vi["required"].tolist()) == ([2027], [0.0], [4.0])

@@ -40,7 +40,8 @@ def method(lang: str = "en") -> MethodView:
                 t("col_assumptions", lang): " • ".join(f"{t('assumption', lang)}: {a}" for a in tg.assumptions),
             })
     # formula variables stay Latin in every script (V(Y) in English, V(G) — godina — in Serbian)
-    variables = {"N": "N", "W": "W", "V": "V", "Y": "Y" if lang == "en" else "G"}
+    variables = {"N": "N", "W": "W", "V": "V", "Y": "Y" if lang == "en" else "G", "H": "H", "P": "P", "X": "X",
+                 "f": "f"}
     return MethodView(
         pd.DataFrame({t("col_status", lang): [status_badge(s, lang) for s in STATUSES],
                       t("col_meaning", lang): [t(f"status_def_{s}", lang) for s in STATUSES]}),

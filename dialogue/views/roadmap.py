@@ -57,13 +57,18 @@ def roadmap(con, as_of: date, known_at: datetime | None = None, lang: str = "en"
             parts = tg.params.get("parts") or [{"name": "", "required": tg.params.get("required", 1),
                                                 "bind": tg.params.get("bind", {})}]
             first = int(tg.params.get("first_year", start_date(book, card).year))
+            # a step counted from a later year (Step VI: 2027) says so in its label and has no target before it,
+            # so the chart never shows a year "reaching the target" that the status does not count
+            counted = f", {t('rm_counted_from', lang, year=first)}" if "first_year" in tg.params else ""
             for part in parts:
                 bind = part.get("bind", {})
                 done = events_done_per_year(con, as_of, known, bind)
-                name = f"{ROMAN[n - 1]}" + (f" ({_unit(part, lang)})" if part.get("name") else f" ({_unit(tg.params, lang)})")
+                unit = _unit(part, lang) if part.get("name") else _unit(tg.params, lang)
+                name = f"{ROMAN[n - 1]} ({unit}{counted})"
                 for year in range(min(first, as_of.year), as_of.year + 1):
                     held = done.get(year, 0.0)
-                    cadence.append({"year": year, "step": name, "count": held, "required": float(part.get("required", 1))})
+                    required = float(part.get("required", 1)) if year >= first else None
+                    cadence.append({"year": year, "step": name, "count": held, "required": required})
             table.append({t("col_status", lang): status_badge(s.status, lang) if s else "",
                           t("axis_step", lang): full, t("col_planned", lang): "", t("col_achieved", lang): "",
                           t("col_days_late", lang): "", t("col_reason", lang): s.reason if s else ""})
