@@ -6,6 +6,9 @@ the columns it expects; dialogue/views/ produces them.
 """
 from __future__ import annotations
 
+import hashlib
+import json
+
 import altair as alt
 import pandas as pd
 
@@ -14,6 +17,21 @@ from dialogue.i18n import fmt_date, fmt_number, fmt_percent, t, vega_locale
 TARGET_COLOR = "#b03a2e"
 PACE_COLOR = "#7f7f7f"
 HEIGHT = 300
+PARTIAL_OPACITY = 0.45     # a bar for part of a year (months so far, or counted to the as-of date)
+
+# Colours belong to codes, never to translated labels: the same code has the same colour in every
+# language and workspace (the legend shows each code's label through a label expression).
+FLOW_COLOURS = {"exports": "#4c78a8", "imports": "#f58518", "balance": "#333333"}
+GROWTH_COLOURS = {"met": "#4c78a8", "below": "#e45756"}
+EXERCISE_STATUS_COLOURS = {"held": "#4c78a8", "planned": "#9ecae9", "cancelled": "#bbbbbb"}
+FORMAT_COLOURS = {"bilateral": "#4c78a8", "multinational": "#f58518", "training": "#54a24b",
+                  "cyber": "#b279a2", "police_training": "#72b7b2", "unspecified": "#9d755d"}
+STEP_STATE_COLOURS = {"achieved": "#54a24b", "missed": "#d62728", "due": "#9e9e9e"}
+REPORTER_COLOURS = {"US Census": "#4c78a8", "Serbia RZS": "#f58518", "UN Comtrade (USA)": "#72b7b2",
+                    "UN Comtrade (Serbia)": "#ff9d98"}
+# codes without a colour of their own (uploaded reporters, steps) take one of these by a stable rule
+SPARE_COLOURS = ("#54a24b", "#b279a2", "#eeca3b", "#9d755d", "#bab0ac", "#1f77b4", "#ff7f0e", "#17becf",
+                 "#8c564b", "#e377c2")
 
 _SR_TIME = {
     "dateTime": "%A, %e. %B %Y. %X", "date": "%d. %m. %Y.", "time": "%H:%M:%S",
@@ -55,6 +73,76 @@ def _one_row(label: str = "") -> pd.DataFrame:
     return pd.DataFrame({"label": [label]})
 
 
+def _js(value) -> str:
+    """A Python value as a Vega expression literal (JSON: strings quoted and escaped)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def coded_colour(field: str, colours: dict[str, str], labels: dict[str, str], title: str,
+                 codes=None, **legend) -> alt.Color:
+    """Colour keyed on a code field through an explicit scale (domain: codes, range: their colours);
+    the legend shows each code's label. codes: the codes to list, in order (default: every code in `colours`)."""
+    domain = list(codes) if codes is not None else list(colours)
+    return alt.Color(f"{field}:N", title=title,
+                     scale=alt.Scale(domain=domain, range=[colours[c] for c in domain]),
+                     legend=alt.Legend(labelExpr=f"{_js({c: labels.get(c, c) for c in domain})}[datum.label] "
+                                                 f"|| datum.label", **legend))
+
+
+def labels_of(df: pd.DataFrame, code: str, label: str) -> dict[str, str]:
+    """{code: label} as a frame pairs them."""
+    return dict(zip(df[code], df[label]))
+
+
+def present(colours: dict[str, str], df: pd.DataFrame, field: str) -> list[str]:
+    """The codes of `colours` that occur in df[field], in the palette's order (unknown codes appended)."""
+    seen = list(dict.fromkeys(df[field]))
+    return [c for c in colours if c in seen] + [c for c in seen if c not in colours]
+
+
+def spare_colours(codes, fixed: dict[str, str] | None = None) -> dict[str, str]:
+    """A colour for each code: its fixed one, else a spare chosen by a hash of the code (so the same code gets
+    the same colour in every language and workspace), stepping on only when another code has it already."""
+    out, fixed = {}, fixed or {}
+    for code in codes:
+        if code in fixed:
+            out[code] = fixed[code]
+    for code in codes:
+        if code in out:
+            continue
+        start = int(hashlib.sha1(str(code).encode()).hexdigest(), 16) % len(SPARE_COLOURS)
+        taken = set(out.values())
+        pick = next((SPARE_COLOURS[(start + i) % len(SPARE_COLOURS)] for i in range(len(SPARE_COLOURS))
+                     if SPARE_COLOURS[(start + i) % len(SPARE_COLOURS)] not in taken), SPARE_COLOURS[start])
+        out[code] = pick
+    return out
+
+
+def year_axis(df: pd.DataFrame, lang: str, marked=()) -> alt.X:
+    """The year axis; a partial year (its `period_note`, see dialogue.periods.mark_years) gets a second label line
+    saying which part it covers, and the `marked` years a ▼ after the year."""
+    notes = {int(y): n for y, n in zip(df["year"], df["period_note"])} if "period_note" in df.columns else {}
+    special = {}
+    for year in sorted({int(y) for y in df["year"]} & ({int(y) for y, n in notes.items() if n} | set(marked))):
+        text = f"{year} ▼" if year in marked else str(year)
+        special[str(year)] = [text, notes[year]] if notes.get(year) else text
+    axis = alt.Axis(labelAngle=0)
+    if special:
+        axis = alt.Axis(labelAngle=0, labelExpr=f"{_js(special)}[datum.value] || datum.label")
+    return alt.X("year:O", title=t("axis_year", lang), axis=axis)
+
+
+def year_tooltip(df: pd.DataFrame, lang: str) -> alt.Tooltip:
+    """The year, or the partial period ("2026 (Jan–Oct)") when the frame is marked."""
+    field = "period:N" if "period" in df.columns else "year:O"
+    return alt.Tooltip(field, title=t("axis_year", lang))
+
+
+def partial_opacity() -> alt.OpacityValue:
+    """Lighter marks for a partial year (a row with a non-empty `period_note`)."""
+    return alt.condition("datum.period_note", alt.value(PARTIAL_OPACITY), alt.value(1.0))
+
+
 def _target_rule(value: float, label: str) -> alt.LayerChart:
     """A horizontal target line at `value` with its label at the right edge."""
     base = alt.Chart(_one_row(label))
@@ -75,24 +163,19 @@ def _today_rule(as_of, label: str) -> alt.Chart:
 
 
 def trade_turnover(df: pd.DataFrame, rate: float, base_year: int | None, unit: str,
-                   lang: str = "en", partial_year: int | None = None) -> alt.TopLevelMixin:
+                   lang: str = "en") -> alt.TopLevelMixin:
     """Annual turnover bars with the +rate-a-year target path (dashed) from the base year.
 
-    df: year (int), value (float, in `unit`), target (float or NA: the path value for that year).
-    partial_year: a year without a full-year figure yet; its axis label says it is in progress.
+    df: year (int), value (float, in `unit`), target (float or NA: the path value for that year), and optionally
+    period / period_note (dialogue.periods.mark_years): a year without a full-year figure says so on its axis label.
     """
     df = df.assign(year=df["year"].astype(int))
-    axis = alt.Axis(labelAngle=0)
-    if partial_year is not None:
-        note = t("axis_in_progress", lang)
-        axis = alt.Axis(labelAngle=0, labelExpr=f"toNumber(datum.value) == {int(partial_year)} ? "
-                                                f"[datum.label, '{note}'] : datum.label")
-    x = alt.X("year:O", title=t("axis_year", lang), axis=axis)
+    x = year_axis(df, lang)
     y_title = t("axis_turnover", lang, unit=unit)
     bars = alt.Chart(df).mark_bar(color="#4c78a8").encode(
         x=x,
         y=alt.Y("value:Q", title=y_title),
-        tooltip=[alt.Tooltip("year:O", title=t("axis_year", lang)),
+        tooltip=[year_tooltip(df, lang),
                  alt.Tooltip("value:Q", title=t("legend_actual", lang), format=",.1f"),
                  alt.Tooltip("target:Q", title=t("legend_target", lang), format=",.1f")],
     )
@@ -102,7 +185,7 @@ def trade_turnover(df: pd.DataFrame, rate: float, base_year: int | None, unit: s
         color=TARGET_COLOR, strokeDash=[6, 4], point=alt.OverlayMarkDef(color=TARGET_COLOR)
     ).encode(
         x=x, y=alt.Y("target:Q", title=y_title),
-        tooltip=[alt.Tooltip("year:O", title=t("axis_year", lang)),
+        tooltip=[year_tooltip(df, lang),
                  alt.Tooltip("target:Q", title=label, format=",.1f")],
     ).properties(name="target")
     return finish(alt.layer(bars, target), lang)
@@ -110,25 +193,26 @@ def trade_turnover(df: pd.DataFrame, rate: float, base_year: int | None, unit: s
 
 def trade_growth(df: pd.DataFrame, rate: float, lang: str = "en") -> alt.TopLevelMixin:
     """Year-on-year growth bars against the rate as a rule; years under the line get a ▼ in their axis label
-    (and a legend entry with the same ▼), so the mark never sits on the rule or on a negative bar.
+    (and a legend entry with the same ▼), so the mark never sits on the rule or on a negative bar. A partial
+    year (its months against the same months a year earlier) is lighter and its label names the months.
 
-    df: year (int), growth (fraction, 0.1 = 10%).
+    df: year (int), growth (fraction, 0.1 = 10%), optionally period / period_note (dialogue.periods.mark_years).
     """
     below_word, met_word = f"▼ {t('legend_below', lang)}", t("legend_met", lang)
     df = df.assign(
         year=df["year"].astype(int),
+        result_code=["below" if g < rate else "met" for g in df["growth"]],
         result=[below_word if g < rate else met_word for g in df["growth"]],
         marker=[t("marker_below", lang) if g < rate else "" for g in df["growth"]],
     )
     below_years = [int(y) for y, g in zip(df["year"], df["growth"]) if g < rate]
-    label_expr = f"indexof({below_years}, toNumber(datum.value)) >= 0 ? datum.label + ' ▼' : datum.label"
-    x = alt.X("year:O", title=t("axis_year", lang), axis=alt.Axis(labelAngle=0, labelExpr=label_expr))
+    x = year_axis(df, lang, marked=below_years)
     bars = alt.Chart(df).mark_bar().encode(
         x=x,
         y=alt.Y("growth:Q", title=t("axis_growth", lang), axis=alt.Axis(format="%")),
-        color=alt.Color("result:N", title=None,
-                        scale=alt.Scale(domain=[met_word, below_word], range=["#4c78a8", "#e45756"])),
-        tooltip=[alt.Tooltip("year:O", title=t("axis_year", lang)),
+        color=coded_colour("result_code", GROWTH_COLOURS, {"met": met_word, "below": below_word}, None),
+        opacity=partial_opacity(),
+        tooltip=[year_tooltip(df, lang),
                  alt.Tooltip("growth:Q", title=t("axis_growth", lang), format=".1%"),
                  alt.Tooltip("result:N", title=t("col_status", lang))],
     )
@@ -159,23 +243,32 @@ def trade_ytd(df: pd.DataFrame, unit: str, lang: str = "en") -> alt.TopLevelMixi
 
 
 def trade_flows(df: pd.DataFrame, unit: str, lang: str = "en") -> alt.TopLevelMixin:
-    """Exports and imports as bars side by side, the balance as a line, with a zero rule.
+    """Exports and imports as bars side by side, the balance as a line, with a zero rule. A partial year's bars
+    and balance point are lighter and its axis label names its months; the balance line joins full years only.
 
-    df: year (int), flow (label), kind ("bar" for exports/imports, "line" for balance), value.
+    df: year (int), flow (label), flow_code (exports / imports / balance), kind ("bar" or "line"), value;
+    optionally period / period_note (dialogue.periods.mark_years).
     """
     df = df.assign(year=df["year"].astype(int))
-    x = alt.X("year:O", title=t("axis_year", lang), axis=alt.Axis(labelAngle=0))
+    if "period_note" not in df.columns:
+        df = df.assign(period=df["year"].astype(str), period_note="")
+    x = year_axis(df, lang)
     y = alt.Y("value:Q", title=t("axis_value", lang, unit=unit))
-    tooltip = [alt.Tooltip("year:O", title=t("axis_year", lang)),
+    tooltip = [year_tooltip(df, lang),
                alt.Tooltip("flow:N", title=t("axis_flow", lang)),
                alt.Tooltip("value:Q", title=t("col_value", lang), format=",.1f")]
-    color = alt.Color("flow:N", title=t("axis_flow", lang))
+    color = coded_colour("flow_code", FLOW_COLOURS, labels_of(df, "flow_code", "flow"), t("axis_flow", lang),
+                         codes=present(FLOW_COLOURS, df, "flow_code"))
+    offset = alt.XOffset("flow_code:N", scale=alt.Scale(domain=["exports", "imports"]))
     bars = alt.Chart(df[df["kind"] == "bar"]).mark_bar().encode(
-        x=x, xOffset="flow:N", y=y, color=color, tooltip=tooltip)
-    line = alt.Chart(df[df["kind"] == "line"]).mark_line(point=True, color="#333333").encode(
+        x=x, xOffset=offset, y=y, color=color, opacity=partial_opacity(), tooltip=tooltip)
+    balance = df[df["kind"] == "line"]
+    line = alt.Chart(balance[balance["period_note"] == ""]).mark_line().encode(
         x=x, y=y, color=color, tooltip=tooltip)
+    points = alt.Chart(balance).mark_point(filled=True, size=50).encode(
+        x=x, y=y, color=color, opacity=partial_opacity(), tooltip=tooltip)
     zero = alt.Chart(_one_row()).mark_rule(color="#999999").encode(y=alt.Y(datum=0))
-    return finish(alt.layer(bars, line, zero), lang)
+    return finish(alt.layer(bars, line, points, zero), lang)
 
 
 def mirror(df: pd.DataFrame, gaps: pd.DataFrame, unit: str, lang: str = "en") -> alt.TopLevelMixin:
@@ -189,6 +282,7 @@ def mirror(df: pd.DataFrame, gaps: pd.DataFrame, unit: str, lang: str = "en") ->
     gaps = gaps.assign(year=gaps["year"].astype(int),
                        label=[f"{t('mirror_gap', lang)} {fmt_number(g, lang, 1)}" for g in gaps["gap"]])
     order = list(dict.fromkeys(df["reporter"]))
+    colours = spare_colours(order, REPORTER_COLOURS)     # a reporter's name is its code: never translated
     x = alt.X("year:O", title=t("axis_year", lang), axis=alt.Axis(labelAngle=0))
     offset = alt.XOffset("reporter:N", sort=order, scale=alt.Scale(domain=order))
     # headroom over the tallest bar so its gap label is not cut at the top edge
@@ -198,6 +292,7 @@ def mirror(df: pd.DataFrame, gaps: pd.DataFrame, unit: str, lang: str = "en") ->
     bars = alt.Chart(df).mark_bar().encode(
         x=x, xOffset=offset, y=y,
         color=alt.Color("reporter:N", title=t("axis_reporter", lang), sort=order,
+                        scale=alt.Scale(domain=order, range=[colours[r] for r in order]),
                         legend=alt.Legend(labelLimit=400, columns=1)),
         tooltip=[alt.Tooltip("year:O", title=t("axis_year", lang)),
                  alt.Tooltip("reporter:N", title=t("axis_reporter", lang)),
@@ -224,19 +319,22 @@ def products(df: pd.DataFrame, unit: str, lang: str = "en") -> alt.TopLevelMixin
 
 
 def exercises_per_year(df: pd.DataFrame, required: float, lang: str = "en") -> alt.TopLevelMixin:
-    """Exercises per year, held and planned stacked, against the required count as a rule.
+    """Exercises per year, held and planned stacked, against the required count as a rule; a year counted only
+    to the as-of date is lighter and says so on its axis label.
 
-    df: year (int), status (label), count (int), order (int: 0 held, 1 planned).
+    df: year (int), status (label), status_code (held / planned), count (int), order (int: 0 held, 1 planned),
+    optionally period / period_note (dialogue.periods.mark_years).
     """
     df = df.assign(year=df["year"].astype(int))
-    domain = list(dict.fromkeys(df.sort_values("order")["status"]))
     bars = alt.Chart(df).mark_bar().encode(
-        x=alt.X("year:O", title=t("axis_year", lang), axis=alt.Axis(labelAngle=0)),
+        x=year_axis(df, lang),
         y=alt.Y("sum(count):Q", title=t("axis_exercises", lang), axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("status:N", title=t("col_status", lang),
-                        scale=alt.Scale(domain=domain, range=["#4c78a8", "#9ecae9", "#bbbbbb"][:len(domain)])),
+        color=coded_colour("status_code", EXERCISE_STATUS_COLOURS, labels_of(df, "status_code", "status"),
+                           t("col_status", lang), codes=present(EXERCISE_STATUS_COLOURS, df, "status_code")),
+        opacity=partial_opacity(),
+        detail="period_note:N",          # kept through the sum, so the partial year's opacity can read it
         order=alt.Order("order:Q"),
-        tooltip=[alt.Tooltip("year:O", title=t("axis_year", lang)),
+        tooltip=[year_tooltip(df, lang),
                  alt.Tooltip("status:N", title=t("col_status", lang)),
                  alt.Tooltip("count:Q", title=t("col_count", lang))],
     )
@@ -245,19 +343,22 @@ def exercises_per_year(df: pd.DataFrame, required: float, lang: str = "en") -> a
 
 
 def exercise_timeline(df: pd.DataFrame, as_of, lang: str = "en") -> alt.TopLevelMixin:
-    """Exercises as bars from start to end, coloured by format (named in the legend and tooltip).
+    """Exercises as bars from start to end, coloured by format code (named in the legend and tooltip).
 
-    df: name, start (date), end (date), format (label), status (label), location, source.
+    df: name, start (date), end (date), format (label), format_code, status (label), status_code, location, source.
     """
     df = df.assign(start=pd.to_datetime(df["start"]), end=pd.to_datetime(df["end"]))
     fmt = date_format(lang)
+    colours = {**FORMAT_COLOURS, **spare_colours(list(dict.fromkeys(df["format_code"])), FORMAT_COLOURS)}
+    colour = coded_colour("format_code", colours, labels_of(df, "format_code", "format"), t("axis_format", lang),
+                          codes=present(colours, df, "format_code"))
     bars = alt.Chart(df).mark_bar(height=10, cornerRadius=2).encode(
         x=alt.X("start:T", title=t("axis_date", lang), axis=alt.Axis(format="%Y")),
         x2="end:T",
         y=alt.Y("name:N", title=t("axis_exercise", lang), sort=alt.EncodingSortField("start"),
                 axis=alt.Axis(labelLimit=220, labelOverlap=False)),
-        color=alt.Color("format:N", title=t("axis_format", lang)),
-        opacity=alt.condition(alt.datum.status == t("status_planned", lang), alt.value(0.45), alt.value(1.0)),
+        color=colour,
+        opacity=alt.condition(alt.datum.status_code == "planned", alt.value(0.45), alt.value(1.0)),
         tooltip=[alt.Tooltip("name:N", title=t("axis_exercise", lang)),
                  alt.Tooltip("start:T", title=t("col_start", lang), format=fmt),
                  alt.Tooltip("end:T", title=t("col_end", lang), format=fmt),
@@ -268,7 +369,7 @@ def exercise_timeline(df: pd.DataFrame, as_of, lang: str = "en") -> alt.TopLevel
     )
     starts = alt.Chart(df).mark_point(filled=True, size=36).encode(
         x="start:T", y=alt.Y("name:N", sort=alt.EncodingSortField("start")),
-        color=alt.Color("format:N", title=t("axis_format", lang)), tooltip=bars.encoding.tooltip,
+        color=colour, tooltip=bars.encoding.tooltip,
     )
     today = _today_rule(as_of, f"{t('legend_today', lang)} {fmt_date(as_of, lang)}")
     return finish(alt.layer(bars, starts, today), lang, height=alt.Step(20))
@@ -301,12 +402,16 @@ def defence_agreements(df: pd.DataFrame, pace: pd.DataFrame, required: float,
 
 
 def diplomat_training(df: pd.DataFrame, required: float, lang: str = "en") -> alt.TopLevelMixin:
-    """Diplomats trained per year against the required number. df: year (int), count."""
+    """Diplomats trained per year against the required number; a year counted only to the as-of date is lighter.
+
+    df: year (int), count, optionally period / period_note (dialogue.periods.mark_years).
+    """
     df = df.assign(year=df["year"].astype(int))
     bars = alt.Chart(df).mark_bar(color="#4c78a8").encode(
-        x=alt.X("year:O", title=t("axis_year", lang), axis=alt.Axis(labelAngle=0)),
+        x=year_axis(df, lang),
         y=alt.Y("count:Q", title=t("axis_diplomats", lang), axis=alt.Axis(tickMinStep=1)),
-        tooltip=[alt.Tooltip("year:O", title=t("axis_year", lang)),
+        opacity=partial_opacity(),
+        tooltip=[year_tooltip(df, lang),
                  alt.Tooltip("count:Q", title=t("axis_diplomats", lang))],
     )
     target = _target_rule(required, f"{t('legend_target', lang)} ≥ {required:g}").properties(name="target")
@@ -314,9 +419,12 @@ def diplomat_training(df: pd.DataFrame, required: float, lang: str = "en") -> al
 
 
 def roadmap_gantt(df: pd.DataFrame, as_of, lang: str = "en") -> alt.TopLevelMixin:
-    """Road-map steps: planned date (diamond), a bar to the achieved date or (if not yet) to today.
+    """Road-map steps: the deadline (diamond) and a bar coloured by the step's state: achieved (deadline to the
+    achieved date), missed (deadline to the as-of date, red) or due (as-of date to the deadline, grey). The time
+    axis always reaches the last deadline; the legend lists the three states in that order on every workspace.
 
-    df: step (label, in order), planned (date), end (date), state (label), days_late (int or NA).
+    df: step (label, in order), planned (date: the deadline), end (date), state (label), state_code (achieved /
+    missed / due), days_late (int), when (the tooltip's sentence: achieved on, missed by, or due by).
     """
     df = df.assign(planned=pd.to_datetime(df["planned"]), end=pd.to_datetime(df["end"]),
                    name=[str(s).replace("|", " ") for s in df["step"]])
@@ -325,19 +433,19 @@ def roadmap_gantt(df: pd.DataFrame, as_of, lang: str = "en") -> alt.TopLevelMixi
     y = alt.Y("step:N", title=None, sort=list(df["step"]),
               axis=alt.Axis(labelLimit=320, labelOverlap=False, labelExpr="split(datum.label, '|')"))
     tooltip = [alt.Tooltip("name:N", title=t("axis_step", lang)),
-               alt.Tooltip("planned:T", title=t("col_planned", lang), format=fmt),
-               alt.Tooltip("end:T", title=t("col_achieved", lang), format=fmt),
                alt.Tooltip("state:N", title=t("col_status", lang)),
-               alt.Tooltip("days_late:Q", title=t("col_days_late", lang))]
-    near = max([as_of, *[d.date() for d in df["end"]]])
-    lo = min(d.date() for d in df["planned"]) - pd.Timedelta(days=60)
-    hi = max(near, *[d.date() for d in df["planned"] if d.date() <= near + pd.Timedelta(days=365)]) \
-        + pd.Timedelta(days=120)
-    scale = alt.Scale(domain=[lo.isoformat(), hi.isoformat()], clamp=True)
+               alt.Tooltip("when:N", title=t("col_when", lang)),
+               alt.Tooltip("planned:T", title=t("col_deadline", lang), format=fmt)]
+    dates = [d.date() for d in [*df["planned"], *df["end"]]] + [as_of]
+    lo, hi = min(dates) - pd.Timedelta(days=60), max(dates) + pd.Timedelta(days=120)
+    scale = alt.Scale(domain=[lo.isoformat(), hi.isoformat()])
+    labels = {"achieved": t("legend_achieved", lang), "missed": t("gantt_missed", lang), "due": t("gantt_due", lang)}
     bars = alt.Chart(df).mark_bar(height=12, opacity=0.8).encode(
-        x=alt.X("planned:T", title=t("axis_date", lang), scale=scale, axis=alt.Axis(format="%b %Y" if lang == "en" else "%-m. %Y.")),
+        x=alt.X("planned:T", title=t("axis_date", lang), scale=scale,
+                axis=alt.Axis(format="%b %Y" if lang == "en" else "%-m. %Y.")),
         x2="end:T", y=y,
-        color=alt.Color("state:N", title=t("col_status", lang), legend=alt.Legend(labelLimit=500)), tooltip=tooltip,
+        color=coded_colour("state_code", STEP_STATE_COLOURS, labels, t("col_status", lang), labelLimit=500),
+        tooltip=tooltip,
     )
     planned = alt.Chart(df).mark_point(shape="diamond", size=120, filled=True, color="#333333").encode(
         x="planned:T", y=y, tooltip=tooltip,
@@ -349,20 +457,26 @@ def roadmap_gantt(df: pd.DataFrame, as_of, lang: str = "en") -> alt.TopLevelMixi
 def cadence(df: pd.DataFrame, lang: str = "en") -> alt.TopLevelMixin:
     """Ongoing steps per year (count) against each step's required count, drawn as a thick line across
     the step's own bar slot (a zero-height bar with the same x and xOffset, so it sits exactly on its bar).
+    A year counted only to the as-of date is lighter and says so on its axis label.
 
-    df: year (int), step (label), count (int), required (float).
+    df: year (int), step (label), step_code (e.g. "roadmap-8:quarterly": the colour and the slot follow it),
+    count (int), required (float), optionally period / period_note (dialogue.periods.mark_years).
     """
     df = df.assign(year=df["year"].astype(int))
-    x = alt.X("year:O", title=t("axis_year", lang), axis=alt.Axis(labelAngle=0))
-    offset = alt.XOffset("step:N")
-    tooltip = [alt.Tooltip("year:O", title=t("axis_year", lang)),
+    x = year_axis(df, lang)
+    codes = sorted(set(df["step_code"]))
+    offset = alt.XOffset("step_code:N", scale=alt.Scale(domain=codes))
+    tooltip = [year_tooltip(df, lang),
                alt.Tooltip("step:N", title=t("axis_step", lang)),
                alt.Tooltip("count:Q", title=t("col_count", lang)),
                alt.Tooltip("required:Q", title=t("legend_required", lang))]
+    colours = dict(zip(codes, (SPARE_COLOURS * (len(codes) // len(SPARE_COLOURS) + 1))[:len(codes)]))
     bars = alt.Chart(df).mark_bar().encode(
         x=x, xOffset=offset,
         y=alt.Y("count:Q", title=t("axis_events", lang), axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("step:N", title=t("axis_step", lang), legend=alt.Legend(labelLimit=400)), tooltip=tooltip,
+        color=coded_colour("step_code", colours, labels_of(df, "step_code", "step"), t("axis_step", lang),
+                           labelLimit=400),
+        opacity=partial_opacity(), tooltip=tooltip,
     )
     target = alt.Chart(df).mark_bar(stroke=TARGET_COLOR, strokeWidth=3, fill=TARGET_COLOR).encode(
         x=x, xOffset=offset, y=alt.Y("required:Q"), y2=alt.Y2("required:Q"), tooltip=tooltip,

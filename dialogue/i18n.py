@@ -200,6 +200,17 @@ _STRINGS: dict[str, tuple[str, str]] = {
                               "Stubići su završene godine sa podacima (do {last}). {year} je u toku: prikazan je samo njen cilj; "
                               "njeni dosadašnji meseci porede se ispod sa istim mesecima godinu ranije."),
     "axis_in_progress": ("(in progress)", "(u toku)"),
+    # a partial period in a per-year chart: its axis label's second line and its tooltip
+    "period_months": ("({first}–{last})", "({first}–{last})"),
+    "period_to_date": ("(to {date})", "(do {date})"),
+    "growth_partial_note": ("{period} compares those months with the same months of {prev}; the other bars are "
+                            "full years.",
+                            "{period} poredi te mesece sa istim mesecima {prev}. godine; ostali stubići su "
+                            "završene godine."),
+    "flows_partial_note": ("{period} holds only the months published so far (lighter bars): it is not a full year.",
+                           "{period} sadrži samo do sada objavljene mesece (svetliji stubići): to nije cela godina."),
+    "year_partial_note": ("{period} is counted to the as-of date (lighter bars): the year is not over.",
+                          "{period} se broji do dana preseka (svetliji stubići): godina još nije završena."),
     "mirror_pair_note": ("Compared in {cur}: {us} against {serbia}; the gap is the US figure minus the Serbian one.",
                          "Poređenje u valuti {cur}: {us} prema {serbia}; razlika je američka vrednost minus srpska."),
     "mirror_conversion_note": (
@@ -260,7 +271,14 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "axis_events": ("Events (count)", "Događaji (broj)"),
     "legend_planned": ("Planned date", "Planirani datum"),
     "legend_achieved": ("Achieved", "Ostvareno"),
-    "legend_revised": ("Not yet achieved (to as-of date)", "Još nije ostvareno (do dana preseka)"),
+    "gantt_missed": ("Missed (deadline passed)", "Propušteno (rok je prošao)"),
+    "gantt_due": ("Due (deadline ahead)", "Predstoji (rok nije prošao)"),
+    "gantt_when_achieved": ("Achieved {date}", "Ostvareno {date}"),
+    "gantt_when_achieved_late": ("Achieved {date}, {n} days after the deadline",
+                                 "Ostvareno {date}, {n} dana posle roka"),
+    "gantt_when_missed": ("Missed: deadline {date}, {n} days late", "Propušteno: rok {date}, kasni {n} dana"),
+    "gantt_when_due": ("Due by {date}", "Rok: {date}"),
+    "col_when": ("Achieved, missed or due", "Ostvareno, propušteno ili predstoji"),
     "legend_required": ("Required per year", "Potrebno godišnje"),
     "rm_counted_from": ("counted from {year}", "broji se od {year}."),
     "days_late": ("{n} days late", "kasni {n} dana"),

@@ -31,7 +31,9 @@ for m in data.milestones:
 st.subheader(t("pol_training_title", lang, n=f"{data.training_required:g}"))
 if not data.training_status.empty:
     common.status_table(data.training_status)
-common.chart_or_empty("what_training", "diplomat_training", data.training, data.training_required, lang)
+if common.chart_or_empty("what_training", "diplomat_training", data.training, data.training_required, lang) \
+        and data.training_note:
+    st.caption(data.training_note)
 
 linked_actions_section("political", "people")
 common.notes_section("political", "people")

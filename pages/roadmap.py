@@ -18,6 +18,8 @@ if data.cadence.empty or not data.cadence["count"].any():
     common.empty_state("what_cadence")
 else:
     common.chart("cadence", data.cadence, lang)
+    if data.cadence_note:
+        st.caption(data.cadence_note)
 
 linked_actions_section("process")
 common.notes_section("process")

@@ -13,7 +13,9 @@ if not data.statuses.empty:
 st.caption(plain(data.note))
 
 st.subheader(t("sec_exercises_title", lang, n=f"{data.required:g}"))
-common.chart_or_empty("what_exercises", "exercises_per_year", data.per_year, data.required, lang)
+if common.chart_or_empty("what_exercises", "exercises_per_year", data.per_year, data.required, lang) \
+        and data.per_year_note:
+    st.caption(data.per_year_note)
 
 st.subheader(t("sec_timeline_title", lang))
 if common.chart_or_empty("what_exercises", "exercise_timeline", data.timeline, common.as_of(), lang):

@@ -20,8 +20,7 @@ rate = fmt_percent(data.rate, lang, 0)
 
 st.subheader(t("trade_turnover_title", lang, rate=rate, base=data.base_year))
 if data.turnover["value"].notna().any():
-    common.chart("trade_turnover", data.turnover, data.rate, data.base_year, data.unit, lang,
-                 partial_year=data.turnover_partial)
+    common.chart("trade_turnover", data.turnover, data.rate, data.base_year, data.unit, lang)
     if data.turnover_note:
         st.caption(data.turnover_note)
 else:
@@ -30,7 +29,8 @@ else:
 left, right = st.columns(2)
 with left:
     st.subheader(t("trade_growth_title", lang, rate=rate))
-    common.chart_or_empty("what_trade_years", "trade_growth", data.growth, data.rate, lang)
+    if common.chart_or_empty("what_trade_years", "trade_growth", data.growth, data.rate, lang) and data.growth_note:
+        st.caption(data.growth_note)
 with right:
     year = common.as_of().year
     st.subheader(t("trade_ytd_title", lang, year=year, prev=year - 1))
@@ -38,7 +38,7 @@ with right:
 
 st.subheader(t("trade_flows_title", lang))
 if common.chart_or_empty("what_trade", "trade_flows", data.flows, data.unit, lang):
-    st.caption(t("balance_note", lang, reporter=plain(data.reporter)))
+    st.caption(" ".join(x for x in (t("balance_note", lang, reporter=plain(data.reporter)), data.flows_note) if x))
 
 st.subheader(t("trade_mirror_title", lang))
 st.caption(" · ".join(x for x in (data.mirror_flow, data.mirror_note, t("trade_mirror_note", lang)) if x))

@@ -28,20 +28,26 @@ def area_charts(area, con, as_of, known_at, lang) -> list[tuple[str, object]]:
         raise ChartFailed(f"{type(exc).__name__}: {exc}") from exc
 
 
+def _titled(title: str, note: str) -> str:
+    """A chart's title with the page's caption about its partial year, if any (reports have no captions)."""
+    return f"{title}. {note}" if note else title
+
+
 def _economic(con, as_of, known_at, lang):
     v = views.trade(con, as_of, known_at, lang)
     out = []
     if not v.turnover.dropna(subset=["value"]).empty:
-        out.append((t("trade_turnover_title", lang, rate=fmt_percent(v.rate, lang, 0), base=v.base_year),
+        out.append((_titled(t("trade_turnover_title", lang, rate=fmt_percent(v.rate, lang, 0), base=v.base_year),
+                            v.turnover_note),
                     charts.trade_turnover(v.turnover, v.rate, v.base_year, v.unit, lang)))
     if not v.growth.empty:
-        out.append((t("trade_growth_title", lang, rate=fmt_percent(v.rate, lang, 0)),
+        out.append((_titled(t("trade_growth_title", lang, rate=fmt_percent(v.rate, lang, 0)), v.growth_note),
                     charts.trade_growth(v.growth, v.rate, lang)))
     if not v.ytd.empty and v.ytd_year:
         out.append((t("trade_ytd_title", lang, year=v.ytd_year, prev=v.ytd_year - 1),
                     charts.trade_ytd(v.ytd, v.unit, lang)))
     if not v.flows.empty:
-        out.append((t("trade_flows_title", lang), charts.trade_flows(v.flows, v.unit, lang)))
+        out.append((_titled(t("trade_flows_title", lang), v.flows_note), charts.trade_flows(v.flows, v.unit, lang)))
     if not v.mirror.empty:
         out.append((t("trade_mirror_title", lang), charts.mirror(v.mirror, v.mirror_gaps, v.unit, lang)))
     return out
@@ -51,7 +57,7 @@ def _security(con, as_of, known_at, lang):
     v = views.security(con, as_of, known_at, lang)
     out = []
     if not v.per_year.empty:
-        out.append((t("sec_exercises_title", lang, n=f"{v.required:g}"),
+        out.append((_titled(t("sec_exercises_title", lang, n=f"{v.required:g}"), v.per_year_note),
                     charts.exercises_per_year(v.per_year, v.required, lang)))
     if not v.timeline.empty:
         out.append((t("sec_timeline_title", lang), charts.exercise_timeline(v.timeline, as_of, lang)))
@@ -64,7 +70,7 @@ def _political(con, as_of, known_at, lang):
     v = views.political(con, as_of, known_at, lang)
     if v.training.empty:
         return []
-    return [(t("pol_training_title", lang, n=f"{v.training_required:g}"),
+    return [(_titled(t("pol_training_title", lang, n=f"{v.training_required:g}"), v.training_note),
              charts.diplomat_training(v.training, v.training_required, lang))]
 
 
@@ -74,7 +80,7 @@ def _process(con, as_of, known_at, lang):
     if not v.steps.empty:
         out.append((t("rm_gantt_title", lang), charts.roadmap_gantt(v.steps, as_of, lang)))
     if not v.cadence.empty:
-        out.append((t("rm_cadence_title", lang), charts.cadence(v.cadence, lang)))
+        out.append((_titled(t("rm_cadence_title", lang), v.cadence_note), charts.cadence(v.cadence, lang)))
     return out
 
 

@@ -7,7 +7,8 @@ from datetime import date, datetime
 import pandas as pd
 
 from dialogue import db
-from dialogue.i18n import fmt_date
+from dialogue.i18n import fmt_date, t
+from dialogue.periods import mark_years, partial_label, to_date_notes
 from dialogue.views.common import (
     _known,
     events_done_per_year,
@@ -35,9 +36,10 @@ class Milestone:
 class PoliticalView:
     milestones: list[Milestone]
     training_required: float
-    training: pd.DataFrame          # year, count
+    training: pd.DataFrame          # year, count, period, period_note
     training_status: pd.DataFrame
     available: bool = True
+    training_note: str = ""         # which year is counted only to the as-of date
 
 
 def evidence(con, as_of: date, known_at, lang: str) -> pd.DataFrame:
@@ -76,8 +78,10 @@ def political(con, as_of: date, known_at: datetime | None = None, lang: str = "e
     years = sorted(y for y in done if y <= as_of.year)
     training = pd.DataFrame({"year": pd.Series(years, dtype="int64"),
                              "count": pd.Series([done[y] for y in years], dtype="float64")})
+    training = mark_years(training, to_date_notes(years, as_of, lang))
+    partial = partial_label(training)
     status = status_frame([s for s in card.statuses if s.target == "diplomat-training"], lang) if card else pd.DataFrame()
     return PoliticalView(milestones, float(p.get("required", 3)), training.reset_index(drop=True), status,
-                         card is not None)
+                         card is not None, t("year_partial_note", lang, period=partial) if partial else "")
 
 

@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pandas as pd
 
 from dialogue.i18n import fmt_date, fmt_number, t
+from dialogue.periods import mark_years, partial_label, to_date_notes
 from dialogue.views.common import (
     ROMAN,
     _known,
@@ -21,10 +22,11 @@ from dialogue.vocab import status_badge
 
 @dataclass
 class RoadmapView:
-    steps: pd.DataFrame             # step, planned, end, state, days_late (for the Gantt)
+    steps: pd.DataFrame             # step, planned, end, state, state_code, days_late, when (for the Gantt)
     table: pd.DataFrame             # badge, step, planned, achieved, days late, reason
-    cadence: pd.DataFrame           # year, step, count, required
+    cadence: pd.DataFrame           # year, step, step_code, count, required, period, period_note
     available: bool = True
+    cadence_note: str = ""          # which year is counted only to the as-of date
 
 
 def roadmap(con, as_of: date, known_at: datetime | None = None, lang: str = "en") -> RoadmapView:
@@ -44,9 +46,7 @@ def roadmap(con, as_of: date, known_at: datetime | None = None, lang: str = "en"
             achieved = s.achieved_on if s else None
             end = achieved or as_of
             late = (end - tg.deadline).days
-            state = t("legend_achieved", lang) if achieved else t("legend_revised", lang)
-            steps.append({"step": label, "planned": tg.deadline, "end": end, "state": state,
-                          "days_late": max(late, 0)})
+            steps.append({"step": label, "planned": tg.deadline, **gantt_state(tg.deadline, achieved, as_of, lang)})
             table.append({t("col_status", lang): status_badge(s.status, lang) if s else "",
                           t("axis_step", lang): full,
                           t("col_planned", lang): fmt_date(tg.deadline, lang),
@@ -65,16 +65,39 @@ def roadmap(con, as_of: date, known_at: datetime | None = None, lang: str = "en"
                 done = events_done_per_year(con, as_of, known, bind)
                 unit = _unit(part, lang) if part.get("name") else _unit(tg.params, lang)
                 name = f"{ROMAN[n - 1]} ({unit}{counted})"
+                code = tid + (f":{part['name']}" if part.get("name") else "")
                 for year in range(min(first, as_of.year), as_of.year + 1):
                     held = done.get(year, 0.0)
                     required = float(part.get("required", 1)) if year >= first else None
-                    cadence.append({"year": year, "step": name, "count": held, "required": required})
+                    cadence.append({"year": year, "step": name, "step_code": code, "count": held,
+                                    "required": required})
             table.append({t("col_status", lang): status_badge(s.status, lang) if s else "",
                           t("axis_step", lang): full, t("col_planned", lang): "", t("col_achieved", lang): "",
                           t("col_days_late", lang): "", t("col_reason", lang): s.reason if s else ""})
-    return RoadmapView(pd.DataFrame(steps, columns=["step", "planned", "end", "state", "days_late"]),
-                       pd.DataFrame(table), pd.DataFrame(cadence, columns=["year", "step", "count", "required"]),
-                       card is not None)
+    cadence = pd.DataFrame(cadence, columns=["year", "step", "step_code", "count", "required"])
+    cadence = mark_years(cadence, to_date_notes(cadence["year"], as_of, lang))
+    partial = partial_label(cadence)
+    return RoadmapView(pd.DataFrame(steps, columns=["step", "planned", "end", "state", "state_code", "days_late",
+                                                    "when"]),
+                       pd.DataFrame(table), cadence, card is not None,
+                       t("year_partial_note", lang, period=partial) if partial else "")
+
+
+def gantt_state(deadline: date, achieved: date | None, as_of: date, lang: str) -> dict:
+    """A step's bar on the Gantt: achieved (deadline to the achieved date), missed (deadline passed, to the as-of
+    date) or due (as-of date to the deadline), with the tooltip's sentence and the days late."""
+    if achieved is not None:
+        late = (achieved - deadline).days
+        when = (t("gantt_when_achieved_late", lang, date=fmt_date(achieved, lang), n=fmt_number(late, lang))
+                if late > 0 else t("gantt_when_achieved", lang, date=fmt_date(achieved, lang)))
+        return {"end": achieved, "state": t("legend_achieved", lang), "state_code": "achieved",
+                "days_late": max(late, 0), "when": when}
+    if deadline < as_of:
+        late = (as_of - deadline).days
+        return {"end": as_of, "state": t("gantt_missed", lang), "state_code": "missed", "days_late": late,
+                "when": t("gantt_when_missed", lang, date=fmt_date(deadline, lang), n=fmt_number(late, lang))}
+    return {"end": as_of, "state": t("gantt_due", lang), "state_code": "due", "days_late": 0,
+            "when": t("gantt_when_due", lang, date=fmt_date(deadline, lang))}
 
 
 def wrap(text: str, width: int = 44, lines: int = 3) -> str:

@@ -8,6 +8,7 @@ import pandas as pd
 
 from dialogue import db
 from dialogue.i18n import fmt_date, label, t
+from dialogue.periods import mark_years, partial_label, to_date_notes
 from dialogue.views.common import (
     TIMELINE_SHOWN,
     _known,
@@ -24,8 +25,8 @@ from dialogue.views.common import (
 class SecurityView:
     required: float
     statuses: pd.DataFrame          # joint-exercises, national-guard-partnership, defence-agreements
-    per_year: pd.DataFrame          # year, status, count, order
-    timeline: pd.DataFrame          # name, start, end, format, status, location, source
+    per_year: pd.DataFrame          # year, status, status_code, count, order, period, period_note
+    timeline: pd.DataFrame          # name, start, end, format, format_code, status, status_code, location, source
     exercises_table: pd.DataFrame
     agreements_required: float
     window_years: int
@@ -36,6 +37,7 @@ class SecurityView:
     agreements_table: pd.DataFrame
     note: str = ""
     exercises_total: int = 0        # every exercise recorded; timeline and table hold the latest TIMELINE_SHOWN
+    per_year_note: str = ""         # which year is counted only to the as-of date
 
 
 def security(con, as_of: date, known_at: datetime | None = None, lang: str = "en") -> SecurityView:
@@ -56,12 +58,13 @@ def security(con, as_of: date, known_at: datetime | None = None, lang: str = "en
         counts = pd.DataFrame({"year": years}).merge(
             counts.assign(year=counts["year"].astype(int)), on="year", how="left").fillna({"held": 0, "scheduled": 0})
     per_year = pd.concat([
-        pd.DataFrame({"year": counts["year"].astype(int), "status": t("status_held", lang),
+        pd.DataFrame({"year": counts["year"].astype(int), "status": t("status_held", lang), "status_code": "held",
                       "count": counts["held"].astype(int), "order": 0}),
         pd.DataFrame({"year": counts["year"].astype(int), "status": t("status_planned", lang),
-                      "count": counts["scheduled"].astype(int), "order": 1}),
+                      "status_code": "planned", "count": counts["scheduled"].astype(int), "order": 1}),
     ], ignore_index=True)
     per_year = per_year[(per_year["count"] > 0) | (per_year["order"] == 0)].sort_values(["year", "order"])
+    per_year = mark_years(per_year, to_date_notes(per_year["year"], as_of, lang))
     listed = db.query(con, "exercises_listed", known_at=known)      # oldest first
     exercises_total = len(listed)
     listed = listed.tail(TIMELINE_SHOWN).reset_index(drop=True)    # the latest (by start date) are drawn
@@ -70,7 +73,9 @@ def security(con, as_of: date, known_at: datetime | None = None, lang: str = "en
         "start": pd.to_datetime(listed["start_date"]),
         "end": [_end_date(s, e, p) for s, e, p in zip(listed["start_date"], listed["end_date"], listed["date_precision"])],
         "format": [label("format", f, lang) for f in listed["format"]],
+        "format_code": listed["format"].fillna("unspecified").astype(str),
         "status": [label("status", s, lang) for s in listed["status"]],
+        "status_code": listed["status"].astype(str),
         "location": listed["location"].fillna(""),
         "source": listed["source"].fillna(""),
     })
@@ -105,7 +110,8 @@ def security(con, as_of: date, known_at: datetime | None = None, lang: str = "en
     ngp = target(book, "national-guard-partnership")
     note = ngp.notes.get(lang, "") if ngp and ngp.notes else t("ngp_note", lang)
     return SecurityView(required, statuses, per_year.reset_index(drop=True), timeline, table, need, years,
-                        start, end, pd.DataFrame(steps), pace, ag_table, note, exercises_total)
+                        start, end, pd.DataFrame(steps), pace, ag_table, note, exercises_total,
+                        t("year_partial_note", lang, period=partial_label(per_year)) if partial_label(per_year) else "")
 
 
 def _end_date(start, end, precision) -> pd.Timestamp:

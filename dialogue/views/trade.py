@@ -10,6 +10,7 @@ import pandas as pd
 
 from dialogue import db
 from dialogue.i18n import t
+from dialogue.periods import mark_years, months_note, partial_label
 from dialogue.views.common import (
     _known,
     millions,
@@ -32,10 +33,10 @@ class TradeView:
     base_year: int | None
     status: pd.DataFrame              # the trade-growth target's status row (may be empty)
     turnover: pd.DataFrame            # year, value, target
-    growth: pd.DataFrame              # year, growth
+    growth: pd.DataFrame              # year, growth, period, period_note (a year in progress: its months so far)
     ytd: pd.DataFrame                 # period, value, target
     ytd_year: int | None
-    flows: pd.DataFrame               # year, flow, kind, value
+    flows: pd.DataFrame               # year, flow, flow_code, kind, value, period, period_note
     mirror: pd.DataFrame              # year, reporter, value
     mirror_gaps: pd.DataFrame         # year, top, gap
     mirror_flow: str
@@ -47,6 +48,8 @@ class TradeView:
     mirror_note: str = ""             # which reporters are paired, and which figures are others' conversions
     turnover_note: str = ""           # why the year in progress has no bar
     turnover_partial: int | None = None   # the as-of year when it has no full-year figure yet
+    growth_note: str = ""             # what the partial year's growth compares
+    flows_note: str = ""              # which year holds only some months
 
 
 def series_label(reporter: str, currency: str) -> str:
@@ -78,7 +81,7 @@ def trade(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
     view = TradeView(labels, selected, None, None, "", rate, None, empty,
                      pd.DataFrame(columns=["year", "value", "target"]), pd.DataFrame(columns=["year", "growth"]),
                      pd.DataFrame(columns=["period", "value", "target"]), None,
-                     pd.DataFrame(columns=["year", "flow", "kind", "value"]),
+                     pd.DataFrame(columns=["year", "flow", "flow_code", "kind", "value"]),
                      pd.DataFrame(columns=["year", "reporter", "value"]),
                      pd.DataFrame(columns=["year", "top", "gap"]), "", pd.DataFrame(columns=["product", "value"]),
                      None, pd.DataFrame())
@@ -109,16 +112,22 @@ def trade(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
         path["target"] = [base_value * (1 + rate) ** (y - base) for y in path["year"]]
         view.base_year = base
         turnover = path.merge(annual, on="year", how="outer").sort_values("year")
-        view.turnover = turnover.assign(value=turnover["value"] / 1e6,
-                                        target=turnover["target"] / 1e6)[["year", "value", "target"]]
+        turnover = turnover.assign(value=turnover["value"] / 1e6,
+                                   target=turnover["target"] / 1e6)[["year", "value", "target"]]
+        in_progress = {view.turnover_partial: t("axis_in_progress", lang)} if view.turnover_partial else {}
+        view.turnover = mark_years(turnover, in_progress)
         growth = annual.sort_values("year").assign(prev=lambda d: d["value"].shift(1),
                                                    prev_year=lambda d: d["year"].shift(1))
         growth = growth[(growth["prev_year"] == growth["year"] - 1) & (growth["prev"] > 0)]
         view.growth = pd.DataFrame({"year": growth["year"].astype(int),
                                     "growth": growth["value"] / growth["prev"] - 1}).reset_index(drop=True)
     view.ytd, view.ytd_year = _ytd(by_period, as_of, rate, lang)
+    partial = partial_months(by_period, lang)
+    view.growth, view.growth_note = _growth_so_far(view.growth, view.ytd, view.ytd_year, partial, lang)
     flows = db.query(con, "trade_annual_flows", as_of=as_of, known_at=known)
-    view.flows = _flows(flows, reporter, currency, lang)
+    view.flows = mark_years(_flows(flows, reporter, currency, lang), partial)
+    if partial_label(view.flows):
+        view.flows_note = t("flows_partial_note", lang, period=partial_label(view.flows))
     view.mirror, view.mirror_gaps, view.mirror_flow, view.mirror_currency, view.mirror_note = \
         _mirror(flows, reporter, currency, lang)
     view.mirror_unit = millions(view.mirror_currency, lang)
@@ -131,6 +140,33 @@ def trade(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
     rows = flows[(flows["reporter"] == reporter) & (flows["currency"] == currency)]
     view.sources = rows.assign(value=rows["value"] / 1e6)[["year", "flow", "value", "months"]].reset_index(drop=True)
     return view
+
+
+def partial_months(by_period: pd.DataFrame, lang: str) -> dict[int, str]:
+    """{year: "(Jan–Oct)"} for each year whose figures are fewer than twelve months and no full-year figure."""
+    monthly = by_period[by_period["month"].notna()]
+    full = {int(y) for y in by_period[by_period["month"].isna()]["year"]}
+    out = {}
+    for year, rows in monthly.groupby("year"):
+        months = sorted({int(m) for m in rows["month"]})
+        if int(year) not in full and len(months) < 12:
+            out[int(year)] = months_note(months[0], months[-1], lang)
+    return out
+
+
+def _growth_so_far(growth: pd.DataFrame, ytd: pd.DataFrame, ytd_year: int | None, partial: dict[int, str],
+                   lang: str) -> tuple[pd.DataFrame, str]:
+    """Full years' growth plus, for a year in progress, its months against the same months a year earlier
+    (the year-to-date chart's figures), marked as partial; and the sentence that says what that bar compares."""
+    notes = {}
+    if ytd_year is not None and ytd_year in partial and ytd_year not in set(growth["year"]) and len(ytd) == 2 \
+            and ytd["value"].iloc[0] > 0:
+        so_far = float(ytd["value"].iloc[1]) / float(ytd["value"].iloc[0]) - 1
+        growth = pd.concat([growth, pd.DataFrame({"year": [ytd_year], "growth": [so_far]})], ignore_index=True)
+        notes = {ytd_year: partial[ytd_year]}
+    marked = mark_years(growth.assign(year=growth["year"].astype(int)), notes)
+    note = t("growth_partial_note", lang, period=partial_label(marked), prev=ytd_year - 1) if notes else ""
+    return marked, note
 
 
 def _annual_turnover(by_period: pd.DataFrame) -> pd.DataFrame:
@@ -173,7 +209,7 @@ def _flows(flows: pd.DataFrame, reporter: str, currency: str, lang: str) -> pd.D
     """Exports, imports and balance from the reporter's side, in millions."""
     rows = flows[(flows["reporter"] == reporter) & (flows["currency"] == currency)]
     if rows.empty:
-        return pd.DataFrame(columns=["year", "flow", "kind", "value"])
+        return pd.DataFrame(columns=["year", "flow", "flow_code", "kind", "value"])
     wide = rows.pivot_table(index="year", columns="flow", values="value", aggfunc="sum")
     exports, imports = ("us_to_serbia", "serbia_to_us") if _side(reporter) == "us" else ("serbia_to_us", "us_to_serbia")
     out = []
@@ -182,10 +218,11 @@ def _flows(flows: pd.DataFrame, reporter: str, currency: str, lang: str) -> pd.D
         bal = r.get("balance")
         if (bal is None or pd.isna(bal)) and pd.notna(ex) and pd.notna(im):
             bal = ex - im
-        for name, kind, v in (("flow_exports", "bar", ex), ("flow_imports", "bar", im), ("flow_balance", "line", bal)):
+        for code, kind, v in (("exports", "bar", ex), ("imports", "bar", im), ("balance", "line", bal)):
             if v is not None and pd.notna(v):
-                out.append({"year": int(year), "flow": t(name, lang), "kind": kind, "value": float(v) / 1e6})
-    return pd.DataFrame(out, columns=["year", "flow", "kind", "value"])
+                out.append({"year": int(year), "flow": t(f"flow_{code}", lang), "flow_code": code, "kind": kind,
+                            "value": float(v) / 1e6})
+    return pd.DataFrame(out, columns=["year", "flow", "flow_code", "kind", "value"])
 
 
 def _rank(reporter: str, side: str, selected: str) -> int:
