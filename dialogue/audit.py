@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from dialogue import strict_json
 from dialogue.db import query, utcnow
 from dialogue.roles import Actor
 
@@ -33,7 +34,7 @@ class PendingLog:
         fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         with os.fdopen(fd, "a", encoding="utf-8") as fh:
             fcntl.flock(fh, fcntl.LOCK_EX)
-            fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            fh.write(strict_json.dumps(entry, ensure_ascii=False) + "\n")
             fh.flush()
             os.fsync(fh.fileno())
 
@@ -50,7 +51,7 @@ def record(con, actor: Actor | None, action: str, detail: dict | None = None, ok
         "user": actor.user if actor else None,
         "role": actor.role if actor else None,
         "action": action,
-        "detail": json.dumps(detail or {}, ensure_ascii=False, default=str),
+        "detail": strict_json.dumps(detail or {}, ensure_ascii=False, default=str),
         "ok": ok,
     }
     if isinstance(con, PendingLog):

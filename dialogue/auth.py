@@ -18,7 +18,7 @@ from typing import Callable
 import bcrypt
 import tomli_w
 
-from dialogue import audit
+from dialogue import audit, strict_json
 from dialogue.config import ROOT
 from dialogue.db import utcnow
 from dialogue.roles import ROLES, Actor, require
@@ -111,7 +111,7 @@ class UserStore:
             return {}
 
     def _write_state(self, state: dict) -> None:
-        _atomic_write(self.state_path, json.dumps(state, indent=1, sort_keys=True))
+        _atomic_write(self.state_path, strict_json.dumps(state, indent=1, sort_keys=True))
 
     # -- reading -------------------------------------------------------------------------
     def users(self) -> list[User]:

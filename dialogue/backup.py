@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
-from dialogue import audit, db, files
+from dialogue import audit, db, files, strict_json
 from dialogue.roles import Actor, cli_actor, require
 
 MANIFEST = "manifest.json"
@@ -70,7 +70,7 @@ def backup(con, directory: str | os.PathLike, actor: Actor) -> dict:
             "last_ids": last_ids,
             "tables": tables,
         }
-        files.write_text(staging / MANIFEST, json.dumps(manifest, indent=1))
+        files.write_text(staging / MANIFEST, strict_json.dumps(manifest, indent=1))
         if target.exists():
             target.rmdir()
         os.replace(staging, target)
@@ -262,7 +262,7 @@ def request_backup(db_file: str | os.PathLike, directory: str | os.PathLike, tim
                           "(it is not a running dashboard)")
     token = uuid.uuid4().hex
     ask = inbox / f"{token}.json"
-    files.write_text(ask, json.dumps({"dir": str(Path(directory).resolve())}))
+    files.write_text(ask, strict_json.dumps({"dir": str(Path(directory).resolve())}))
     answer = inbox / f"{token}.done.json"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -319,5 +319,5 @@ def _answer(con, ask: Path) -> None:
         result = {"manifest": backup(con.cursor(), directory, cli_actor(user))}
     except Exception as exc:  # noqa: BLE001 - sent back to the command as its message
         result = {"error": str(exc)}
-    files.write_text(answer, json.dumps(result))
+    files.write_text(answer, strict_json.dumps(result))
     ask.unlink(missing_ok=True)

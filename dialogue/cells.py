@@ -14,6 +14,12 @@ import pandas as pd
 from dialogue.headers import fold
 
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+# What a datetime64[ns] column can hold; a date beyond it is reported, never stored or crashed on.
+STORABLE = (pd.Timestamp("1677-09-22"), pd.Timestamp("2262-04-11"))
+EXCEL_FICTITIOUS_DAY = ("Excel serial 60 is 29 February 1900, a day that never existed (Excel's "
+                        "1900 leap-year bug); type the real date as text, e.g. 1900-02-28")
+EXCEL_AMBIGUOUS_DAY = ("an Excel date cell showing 28 February 1900 may be serial 59 or the "
+                       "fictitious serial 60 (29 February 1900); type the real date as text")
 
 
 @dataclass
@@ -24,6 +30,8 @@ class Parsed:
     mixed_reason: str = ""
     warnings: list[str] = field(default_factory=list)
     precision: pd.Series | None = None                 # dates: day | month | year
+    far: pd.Series | None = None                       # dates: real dates too far out to store
+    refusals: list[tuple[pd.Series, str]] = field(default_factory=list)   # (cells, why) refused
 
 
 def _blank(s: pd.Series) -> pd.Series:
@@ -37,7 +45,7 @@ def _blank(s: pd.Series) -> pd.Series:
 def as_text(s: pd.Series) -> pd.Series:
     """Cells as stripped strings, empty -> NA; whole floats from Excel lose their '.0'."""
     if pd.api.types.is_float_dtype(s.dtype):
-        whole = s.notna() & (s == np.floor(s.fillna(0)))
+        whole = s.notna() & (s == np.floor(s.fillna(0))) & (s.abs() < 2**53)   # 1e300 stays 1e+300
         out = s.astype("string")
         out = out.mask(whole, s.where(whole).astype("Int64").astype("string"))
         return out
@@ -325,9 +333,14 @@ def parse_ints(s: pd.Series, column: str = "") -> Parsed:
         return fast
     result = parse_numbers(s, column)
     values = result.values
+    huge = (values.notna() & ~(values.abs() < 2**53)).fillna(False).astype(bool)   # inf included
+    values = values.mask(huge)
     fractional = values.notna() & (values != values.round())
     result.bad = result.bad | fractional.fillna(False).astype(bool)
     result.values = values.mask(fractional).round().astype("Int64")
+    if huge.any():
+        result.refusals.append((huge, "the number is too large; expected a whole number of at most "
+                                      "15 digits"))
     return result
 
 
@@ -368,19 +381,15 @@ def parse_dates(s: pd.Series, column: str = "") -> Parsed:
     precision = pd.Series("day", index=index, dtype="string")
     if pd.api.types.is_datetime64_any_dtype(s.dtype):
         values = s.dt.tz_localize(None) if getattr(s.dt, "tz", None) else s
-        return Parsed(values.dt.normalize().astype("datetime64[ns]"), none,
-                      precision=precision.mask(values.isna()))
+        far = _beyond_storable(values)
+        values = values.mask(far).dt.normalize()
+        # calamine reads serials 59 and 60 (the fictitious 29 Feb 1900) both as 28 Feb 1900
+        ambiguous = (values == pd.Timestamp("1900-02-28")).fillna(False).astype(bool)
+        values = values.mask(ambiguous)
+        return Parsed(values.astype("datetime64[ns]"), none, precision=precision.mask(values.isna()),
+                      far=far, refusals=[(ambiguous, EXCEL_AMBIGUOUS_DAY)] if ambiguous.any() else [])
     if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
-        num = s.astype("Float64")
-        year = num.between(1800, 2200) & (num == num.round())
-        serial = num.notna() & ~year & num.between(1, 2958465)
-        values = pd.Series(pd.NaT, index=index, dtype="datetime64[ns]")
-        values = values.mask(serial, EXCEL_EPOCH + pd.to_timedelta(num.where(serial).astype("float64").fillna(0).round(), unit="D"))
-        years = num.where(year).astype("float64")
-        from_year = pd.to_datetime(pd.DataFrame({"year": years, "month": 1, "day": 1}), errors="coerce")
-        values = values.mask(year, from_year)
-        precision = precision.mask(year, "year").mask(values.isna())
-        return Parsed(values, (num.notna() & values.isna()).fillna(False).astype(bool), precision=precision)
+        return _dates_from_numbers(s.astype("Float64"), precision)
     text = as_text(s)
     present = text.notna()
     y = pd.Series(np.nan, index=index)
@@ -435,11 +444,40 @@ def parse_dates(s: pd.Series, column: str = "") -> Parsed:
         fill(is_serial, stamp.dt.year, stamp.dt.month, stamp.dt.day, "day")
         warnings.append(f"{column}: numbers like {_example(text, is_serial)} were read as Excel date serials")
     values = pd.to_datetime(pd.DataFrame({"year": y, "month": m, "day": d}), errors="coerce")
-    values = values.astype("datetime64[ns]")
-    bad = present & values.isna()
+    far = _beyond_storable(values)
+    values = values.mask(far).astype("datetime64[ns]")
+    bad = present & values.isna() & ~far
     return Parsed(values, bad.fillna(False).astype(bool),
                   None if mixed is None else mixed.fillna(False).astype(bool), reason, warnings,
-                  precision=prec.mask(values.isna()))
+                  precision=prec.mask(values.isna()), far=far)
+
+
+def _beyond_storable(values: pd.Series) -> pd.Series:
+    """True where a parsed date (any resolution) lies outside what datetime64[ns] holds."""
+    return (values.notna() & ((values < STORABLE[0]) | (values > STORABLE[1]))).fillna(False).astype(bool)
+
+
+def _dates_from_numbers(num: pd.Series, precision: pd.Series) -> Parsed:
+    """Number cells as dates: 1800-2200 is a year, other whole numbers up to 2958465 (31 Dec 9999)
+    Excel serials, counted in days (no nanosecond overflow) and read as Excel means them: serials
+    below 60 from 31 Dec 1899, serial 60 (the fictitious 29 Feb 1900) refused."""
+    index = num.index
+    year = (num.between(1800, 2200) & (num == num.round())).fillna(False).astype(bool)
+    serial = (num.notna() & ~year & num.between(1, 2958465)).fillna(False).astype(bool)
+    fictitious = (serial & (num.round() == 60)).fillna(False).astype(bool)
+    serial &= ~fictitious
+    days = num.where(serial).astype("float64").fillna(0).round().to_numpy().astype("int64")
+    epoch = np.where(days < 60, np.datetime64("1899-12-31"), np.datetime64("1899-12-30"))
+    stamps = pd.Series(epoch + days.astype("timedelta64[D]"), index=index).where(serial)
+    years = num.where(year).astype("float64")
+    stamps = stamps.mask(year, pd.to_datetime(pd.DataFrame({"year": years, "month": 1, "day": 1}),
+                                              errors="coerce"))
+    far = _beyond_storable(stamps)
+    values = stamps.mask(far).astype("datetime64[ns]")
+    precision = precision.mask(year, "year").mask(values.isna())
+    bad = (num.notna() & values.isna()).fillna(False).astype(bool) & ~far & ~fictitious
+    return Parsed(values, bad, precision=precision, far=far,
+                  refusals=[(fictitious, EXCEL_FICTITIOUS_DAY)] if fictitious.any() else [])
 
 
 # ---- coded values -----------------------------------------------------------------------------

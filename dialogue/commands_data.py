@@ -1,11 +1,10 @@
 """The data verbs of the command line: ingest, init, history, rollback, template, export."""
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
-from dialogue import config, roles
+from dialogue import config, roles, strict_json
 from dialogue.commands_common import (OK, REJECTED, USAGE, CommandError, open_for_reading, open_for_writing,
                                       parse_moment, refuse_read_only)
 from dialogue.files import describe_os_error
@@ -32,7 +31,7 @@ def cmd_ingest(args) -> int:
     finally:
         con.close()
     if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, default=str))
+        print(strict_json.dumps(report.to_json(), ensure_ascii=False, default=str))
     else:
         print(_describe(report))
     return OK if report.ok else REJECTED
@@ -113,7 +112,7 @@ def cmd_history(args) -> int:
     finally:
         con.close()
     if args.json:
-        print(json.dumps(uploads, ensure_ascii=False, default=str))
+        print(strict_json.dumps(uploads, ensure_ascii=False, default=str))
         return OK
     if not uploads:
         print("No uploads yet.")
@@ -136,14 +135,14 @@ def cmd_rollback(args) -> int:
             new_id = rollback(con, args.upload_id, roles.cli_actor(args.user))
         except StoreError as exc:
             if getattr(args, "json", False):
-                print(json.dumps({"ok": False, "upload_id": None, "rolls_back": args.upload_id, "error": str(exc)}))
+                print(strict_json.dumps({"ok": False, "upload_id": None, "rolls_back": args.upload_id, "error": str(exc)}))
             _err(str(exc))
             return REJECTED
         entry = next(u for u in history(con) if u["upload_id"] == new_id)
     finally:
         con.close()
     if getattr(args, "json", False):
-        print(json.dumps({"ok": True, "upload_id": new_id, "rolls_back": args.upload_id, "rows": entry["rows"]}))
+        print(strict_json.dumps({"ok": True, "upload_id": new_id, "rolls_back": args.upload_id, "rows": entry["rows"]}))
     else:
         r = entry["rows"]
         print(f"Rolled back upload #{args.upload_id} as upload #{new_id}: {r['added']} restored, "

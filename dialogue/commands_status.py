@@ -1,9 +1,8 @@
 """`python -m dialogue status`: every target's status, as a table for people or JSON for tools."""
 from __future__ import annotations
 
-import json
 
-from dialogue import db
+from dialogue import db, strict_json
 from dialogue.commands_common import open_for_reading, parse_date, parse_moment
 from dialogue.status import compute_all
 from dialogue.vocab import status_badge
@@ -24,7 +23,7 @@ def _read(args, work):
 def cmd_status(args) -> int:
     _as_of, lang, card = _read(args, compute_all)
     if getattr(args, "json", False):
-        print(json.dumps(card.to_json(), ensure_ascii=False, indent=2))
+        print(strict_json.dumps(card.to_json(), ensure_ascii=False, indent=2))
         return 0
     start_kind = "recorded" if card.start_recorded else "planned"
     print(f"Status as of {card.as_of.isoformat()}"
@@ -41,7 +40,7 @@ def cmd_summary(args) -> int:
 
     _as_of, lang, result = _read(args, lambda con, as_of, known_at, lang: summary.build(con, as_of, known_at, lang))
     if getattr(args, "json", False):
-        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2, allow_nan=False))
+        print(strict_json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return 0
     print(f"Summary as of {result.as_of.isoformat()} (change since {result.since.isoformat()})")
     print(" · ".join(f"{status_badge(s, lang)} {n} ({n - result.counts_since.get(s, 0):+d})"

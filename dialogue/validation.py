@@ -13,7 +13,13 @@ from dialogue.problems import Problem, shorten
 MAX_ROWS_PER_KIND = 50          # individual rows listed per (column, problem); the rest summarised
 YEAR_RANGE = (1990, 2100)
 DATE_RANGE = (pd.Timestamp("1900-01-01"), pd.Timestamp("2100-12-31"))
+DATE_OUT_OF_RANGE = "date out of range; expected a date between 1900 and 2100"
 MAX_TEXT = 32_767
+# The largest magnitude a number column accepts: beyond it a figure is a typo or an overflow (a
+# 400-digit value reads as infinity), never data. value: whole currency units, 10^15 is ten times
+# world GDP in USD; quantity: people or items counted at one event.
+NUMBER_BOUNDS = {"value": 1e15, "quantity": 1e6}
+DEFAULT_NUMBER_BOUND = 1e15
 _FORMULA = r"^(?:[=@][A-Za-z(]|[+\-][A-Za-z]+[(!|])"
 
 EXPECTED = {
@@ -99,6 +105,16 @@ def validate(raw: pd.DataFrame, dataset: str, *, file: str, sheet: str | None,
             typed = typed * scale
             warnings.append(f"Values were given in units of {scale:,} ({scale_text!r}) and were "
                             f"scaled to whole currency units.")
+        if col.type == "number":
+            absurd = _absurd(typed, col.name)
+            if absurd.any():
+                bound = NUMBER_BOUNDS.get(col.name, DEFAULT_NUMBER_BOUND)
+                rep.cells(absurd, col.name, cells.as_text(series),
+                          f"the number is out of range (infinite, or beyond ±{bound:,.0f}"
+                          f"{' after scaling' if col.name == 'value' and scale != 1 else ''}); "
+                          "expected a real figure in whole units")
+                typed = typed.mask(absurd)
+                unreadable = unreadable | absurd
         if precision is not None and col.name in ("start_date", "date_signed", "date"):
             precision_from_dates = precision
         if col.required:
@@ -124,6 +140,14 @@ def validate(raw: pd.DataFrame, dataset: str, *, file: str, sheet: str | None,
     if absent:
         info["absent_columns"] = absent       # the file says nothing of these: stored values stay
     return Validated(frame, rows, rep.problems, warnings, info)
+
+
+def _absurd(values: pd.Series, column: str) -> np.ndarray:
+    """Cells whose number is non-finite or beyond the column's bound (NUMBER_BOUNDS)."""
+    bound = NUMBER_BOUNDS.get(column, DEFAULT_NUMBER_BOUND)
+    floats = values.to_numpy(dtype="float64", na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        return ~np.isnan(floats) & ~(np.abs(floats) <= bound)
 
 
 def _default(col: Column, n: int) -> pd.Series:
@@ -164,9 +188,23 @@ def _typed(col: Column, series: pd.Series, rep: _Reporter, warnings: list[str]):
     rep.cells(parsed.bad & ~mixed, col.name, shown, f"cannot read this as {col.type if col.type != 'enum' else 'a code'}; expected {expected}")
     if parsed.mixed is not None:
         rep.cells(mixed, col.name, shown, parsed.mixed_reason)
+    refused = mixed
+    if parsed.far is not None and parsed.far.any():   # 9999-12-31 and the like: the range error, not a crash
+        rep.cells(parsed.far, col.name, _as_written(series), DATE_OUT_OF_RANGE)
+        refused = refused | parsed.far
+    for cells_refused, why in parsed.refusals:
+        rep.cells(cells_refused, col.name, _as_written(series), why)
+        refused = refused | cells_refused
     warnings.extend(parsed.warnings)
-    unreadable = np.asarray(parsed.bad | mixed, dtype=bool)
+    unreadable = np.asarray(parsed.bad | refused, dtype=bool)
     return parsed.values.mask(parsed.bad), precision, unreadable
+
+
+def _as_written(series: pd.Series) -> pd.Series:
+    """Cells as the analyst sees them in the sheet: 9999-12-31 (not 9999-12-31 00:00:00), 60 (not 60.0)."""
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        return series.dt.strftime("%Y-%m-%d")
+    return cells.as_text(series)
 
 
 def _long_and_formula(text: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -201,7 +239,7 @@ def _ranges(dataset: str, frame: pd.DataFrame, rep: _Reporter) -> None:
         if name in frame:
             d = frame[name]
             rep.cells(d.notna() & ~d.between(*DATE_RANGE), name, d.dt.strftime("%Y-%m-%d"),
-                      "date out of range; expected a date between 1900 and 2100")
+                      DATE_OUT_OF_RANGE)
     if {"start_date", "end_date"} <= set(frame):
         before = frame["end_date"].notna() & frame["start_date"].notna() & (frame["end_date"] < frame["start_date"])
         rep.cells(before, "end_date", frame["end_date"].dt.strftime("%Y-%m-%d"),

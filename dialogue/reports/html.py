@@ -6,11 +6,10 @@ limited to rows marked publishable (see content.publishable_copy).
 """
 from __future__ import annotations
 
-import json
 from html import escape
 from pathlib import Path
 
-from dialogue import files
+from dialogue import files, strict_json
 from dialogue.formats import fmt_date
 from dialogue.reports import render
 from dialogue.reports.content import ReportContent
@@ -50,7 +49,7 @@ def write_html(content: ReportContent, path: str | Path) -> Path:
 
 
 def _json_block(data, **attrs) -> str:
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+    text = strict_json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     extra = "".join(f' {k.replace("_", "-")}="{escape(str(v))}"' for k, v in attrs.items())
     return f'<script type="application/json"{extra}>{text}</script>'

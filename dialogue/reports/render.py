@@ -1,12 +1,13 @@
 """Charts for documents: Vega-Lite specs rendered offline by vl-convert, with the bundled fonts."""
 from __future__ import annotations
 
-import json
 import struct
 from functools import lru_cache
 from pathlib import Path
 
 import vl_convert as vlc
+
+from dialogue import strict_json
 
 FONTS_DIR = Path(__file__).with_name("fonts")
 PNG_SCALE = 2          # pixels per CSS pixel: sharp when printed
@@ -35,7 +36,7 @@ def chart_png(spec: dict) -> tuple[bytes, int, int] | None:
     """PNG bytes and pixel size of a Vega-Lite spec at 2× scale, document width; None for an empty spec."""
     if not spec:
         return None
-    return _png(json.dumps(sized(spec), sort_keys=True, default=str))
+    return _png(strict_json.dumps(sized(spec), sort_keys=True, default=str))
 
 
 @lru_cache(maxsize=64)
