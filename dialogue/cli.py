@@ -42,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--user")
     s.add_argument("--json", action="store_true")
     s.add_argument("--encoding", help="force the text encoding of a CSV/TXT file (e.g. cp1250)")
+    s.add_argument("--include-hidden", action="store_true",
+                   help="also read hidden and very hidden sheets of a workbook (skipped by default)")
 
     s = sub.add_parser("init", help="create the database with bundled data")
     s.add_argument("--workspace", choices=("reference", "demo", "empty"), default="reference")

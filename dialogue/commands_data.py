@@ -27,7 +27,8 @@ def cmd_ingest(args) -> int:
     con = open_for_reading(args) if args.dry_run else open_for_writing(args, "ingest")
     try:
         report = ingest(con, data, path.name, roles.cli_actor(args.user), dataset=args.dataset, mode=args.mode,
-                        dry_run=args.dry_run, encoding=getattr(args, "encoding", None))
+                        dry_run=args.dry_run, encoding=getattr(args, "encoding", None),
+                        include_hidden=getattr(args, "include_hidden", False))
     finally:
         con.close()
     if args.json:

@@ -84,14 +84,16 @@ def _synthetic_problems(con, parsed) -> list[dict]:
 
 
 def ingest(con, data: bytes, filename: str, actor: Actor, dataset: str | None = None, mode: str = "merge",
-           dry_run: bool = False, encoding: str | None = None) -> IngestReport:
-    """Validate a spreadsheet completely, then (unless a dry run) commit it as one upload or change nothing."""
+           dry_run: bool = False, encoding: str | None = None, include_hidden: bool = False) -> IngestReport:
+    """Validate a spreadsheet completely, then (unless a dry run) commit it as one upload or change nothing.
+
+    Hidden sheets are skipped (and named in the warnings) unless `include_hidden`."""
     roles.require(actor, "upload")
     if mode not in store.MODES:
         raise ValueError(f"unknown mode {mode!r}; expected merge or replace")
     from dialogue.reading import read_upload   # the readers' module; imported late to keep start-up light
 
-    parsed = read_upload(data, filename, dataset=dataset, encoding=encoding)
+    parsed = read_upload(data, filename, dataset=dataset, encoding=encoding, include_hidden=include_hidden)
     if parsed.errors:
         return _rejected(parsed, [p.as_dict() for p in parsed.errors], dry_run)
     if parsed.dataset is None or parsed.frame is None:

@@ -44,8 +44,10 @@ def compact_rows(rows) -> list[int] | range:
 
 
 def read_upload(data: bytes, filename: str, dataset: str | None = None,
-                encoding: str | None = None) -> ParsedUpload:
+                encoding: str | None = None, include_hidden: bool = False) -> ParsedUpload:
     """Read, recognise and validate an upload. Any error in `.errors` means nothing may be written.
+
+    Hidden sheets of a workbook are skipped with a warning unless `include_hidden`.
 
     Never raises for bad input: refusals (hostile or unreadable files, unknown layouts, cell
     problems) come back as Problems naming file, sheet, row, column, value and what was expected.
@@ -53,7 +55,7 @@ def read_upload(data: bytes, filename: str, dataset: str | None = None,
     digest = _Digest(data)
     result = ParsedUpload(filename, "", dataset, layouts.TEMPLATE, None, [], None)
     try:
-        _read_into(result, data, filename, dataset, encoding)
+        _read_into(result, data, filename, dataset, encoding, include_hidden)
     finally:
         result.sha256 = digest.hexdigest()
     if len(data) >= 4_000_000:
@@ -97,15 +99,17 @@ class _Digest:
 
 
 def _read_into(result: ParsedUpload, data: bytes, filename: str, dataset: str | None,
-               encoding: str | None) -> None:
+               encoding: str | None, include_hidden: bool) -> None:
     if dataset is not None and dataset not in DATASETS:
         result.errors.append(Problem(filename, None, None, None, dataset,
                                      f"Unknown dataset; expected one of: {', '.join(DATASETS)}."))
         return
     try:
-        book = open_book(data, filename, encoding)
+        book = open_book(data, filename, encoding, include_hidden)
         result.warnings += book.warnings
         result.info.update(format=book.kind, encoding=book.encoding)
+        if getattr(book, "hidden", None):
+            result.info["hidden_sheets"] = list(book.hidden)
         if book.kind == "csv":
             result.info["separator"] = book.separator
         _read(book, result, dataset)
@@ -198,6 +202,7 @@ def _template_body(sheet, header_row: int, match, result: ParsedUpload):
             ignored.append(str(name))
     if ignored:
         result.warnings.append("Columns not used: " + ", ".join(ignored[:20]))
+    body = _with_error_codes(body, sheet.error_cells(), first, first_column, columns)
     frame = body.iloc[:, list(columns)]
     frame.columns = list(columns.values())
     rows = np.arange(first, first + len(frame))
@@ -229,6 +234,26 @@ def _template_body(sheet, header_row: int, match, result: ParsedUpload):
     if keep.all():
         return frame.reset_index(drop=True), rows
     return frame[keep].reset_index(drop=True), rows[keep]
+
+
+def _with_error_codes(body: pd.DataFrame, errors: dict, first: int, first_column: int,
+                      columns: dict[int, str]) -> pd.DataFrame:
+    """The body with each Excel error cell of a mapped column holding its code (#REF!) instead of
+    the readers' empty value, so validation names it rather than reading an empty cell."""
+    hits: dict[int, list[tuple[int, str]]] = {}
+    for (row, column), code in errors.items():
+        r, pos = row - first, column - first_column
+        if 0 <= r < len(body) and pos in columns:
+            hits.setdefault(pos, []).append((r, code))
+    if not hits:
+        return body
+    body = body.copy()
+    for pos, found in hits.items():
+        values = body.iloc[:, pos].astype(object)
+        for r, code in found:
+            values.iloc[r] = code
+        body.isetitem(pos, values)
+    return body
 
 
 def _column_label(index: int, sheet) -> str:

@@ -84,6 +84,13 @@ class Sheet:
         """Cells below spreadsheet row `header_row`, named by it; with the first body row number."""
         return self.book.body(self, header_row)
 
+    def error_cells(self) -> dict[tuple[int, int], str]:
+        """{(spreadsheet row, column index from 0): Excel error code} of the sheet's error cells,
+        which the readers give as empty; known for .xlsx/.xlsm (elsewhere a code is text)."""
+        paths = getattr(self.book, "paths", None)
+        path = paths[self.index] if paths else None
+        return getattr(self.book, "error_cells", {}).get(path or "", {})
+
 
 @dataclass
 class Book:
@@ -110,8 +117,9 @@ def sniff(data: bytes, filename: str) -> str:
     return _sniff(data)[0]
 
 
-def _sniff(data: bytes) -> tuple[str, dict[str, int]]:
-    """(format, {worksheet member: last spreadsheet row holding a value}) for the row-count cross-check."""
+def _sniff(data: bytes) -> tuple[str, dict[str, int], dict[str, dict]]:
+    """(format, {worksheet member: last spreadsheet row holding a value} for the row-count
+    cross-check, {worksheet member: {(row, column index): Excel error code}})."""
     if not data:
         raise Refused("The file is empty.")
     if len(data) > MAX_FILE_BYTES:
@@ -119,7 +127,7 @@ def _sniff(data: bytes) -> tuple[str, dict[str, int]]:
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return _sniff_zip(data)
     if data.startswith(OLE2):
-        return _sniff_ole2(data), {}
+        return _sniff_ole2(data), {}, {}
     for magic, what in _SIGNATURES:
         if data.startswith(magic):
             raise Refused(f"This file is {what}, not a spreadsheet (whatever its name says). "
@@ -131,25 +139,26 @@ def _sniff(data: bytes) -> tuple[str, dict[str, int]]:
     if start.startswith(b"<?xml") or start.startswith(b"<!doctype") or start.startswith(b"<!entity"):
         raise Refused("This file is XML (perhaps an Excel 2003 XML workbook), not a spreadsheet we "
                       "can read safely. Open it in Excel and save it as .xlsx.")
-    return "csv", {}
+    return "csv", {}, {}
 
 
-def _sniff_zip(data: bytes) -> tuple[str, dict[str, int]]:
+def _sniff_zip(data: bytes) -> tuple[str, dict[str, int], dict[str, dict]]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise Refused(f"The file looks like an .xlsx/.ods (zip) but is damaged ({exc}). Open it in "
                       "Excel or LibreOffice and save it again.") from exc
-    last_rows = _check_archive(archive)
+    error_cells: dict[str, dict] = {}
+    last_rows = _check_archive(archive, error_cells)
     if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
         if "xl/workbook.bin" in names:
             raise Refused("This is a binary Excel workbook (.xlsb). Save it as .xlsx.")
-        return ("xlsm" if "xl/vbaProject.bin" in names else "xlsx"), last_rows
+        return ("xlsm" if "xl/vbaProject.bin" in names else "xlsx"), last_rows, error_cells
     if "content.xml" in names:
         mime = archive.read("mimetype")[:100] if "mimetype" in names else b""
         if b"spreadsheet" in mime:
-            return "ods", {}
+            return "ods", {}, {}
         raise Refused("This is an OpenDocument file but not a spreadsheet (.ods).")
     if any(n.startswith("word/") for n in names):
         raise Refused("This is a Word document (.docx), not a spreadsheet.")
@@ -158,11 +167,13 @@ def _sniff_zip(data: bytes) -> tuple[str, dict[str, int]]:
     raise Refused("This is a zip archive, not a spreadsheet. Upload the .xlsx, .ods or .csv itself.")
 
 
-def _check_archive(archive: zipfile.ZipFile) -> dict[str, int]:
+def _check_archive(archive: zipfile.ZipFile, error_cells: dict[str, dict] | None = None) -> dict[str, int]:
     """Refuse zip bombs and XML entity tricks before any parser sees the archive.
 
     Members are unpacked in bounded chunks and counted (declared sizes can lie); XML members
     must not declare a DOCTYPE (the billion-laughs attack needs one; no spreadsheet has one).
+    Worksheets' Excel error cells (#REF!, #N/A, ...), which the readers give as empty, are
+    collected into `error_cells` on the way.
     """
     infos = archive.infolist()
     last_rows: dict[str, int] = {}
@@ -183,7 +194,10 @@ def _check_archive(archive: zipfile.ZipFile) -> dict[str, int]:
             raise Refused(f"The member {info.filename!r} unpacks {info.file_size // max(info.compress_size, 1)} "
                           f"times its packed size (limit {MAX_RATIO}): refused as a possible zip bomb.")
         tail: list[bytes] = []
-        total += _unpacked_size(archive, info, total, tail)
+        found = {} if error_cells is not None and info.filename.startswith("xl/worksheets/") else None
+        total += _unpacked_size(archive, info, total, tail, found)
+        if found:
+            error_cells[info.filename] = found
         if info.filename.startswith("xl/worksheets/") and tail:
             last = _last_value_row(tail[0])
             if last:
@@ -203,8 +217,9 @@ def _last_value_row(tail: bytes) -> int | None:
 
 
 def _unpacked_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, so_far: int,
-                   tail: list[bytes] | None = None) -> int:
-    """Unpack one member in bounded chunks (no CRC pass: only sizes and the XML prologue matter)."""
+                   tail: list[bytes] | None = None, error_cells: dict | None = None) -> int:
+    """Unpack one member in bounded chunks (no CRC pass: only sizes and the XML prologue matter);
+    a worksheet's error cells go into `error_cells` when given."""
     import struct
 
     zlib = _inflater_module()
@@ -237,6 +252,8 @@ def _unpacked_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, so_far: int,
         first = False
         if tail is not None:
             recent = [recent[-1], chunk] if recent else [chunk]
+        if error_cells is not None:
+            _find_error_cells(recent[-2] if len(recent) == 2 else b"", chunk, error_cells)
         size += len(chunk)
         if size > limit or so_far + size > MAX_UNCOMPRESSED:
             raise Refused("The spreadsheet unpacks to more than it declares or more than "
@@ -244,6 +261,26 @@ def _unpacked_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, so_far: int,
     if tail is not None and recent:
         tail[:] = [b"".join(recent)[-(1 << 18):]]
     return size
+
+
+EXCEL_ERROR_MARK = b't="e"'
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?)\bt="e"([^>]*)>(?:(?!</(?:\w+:)?c>).){0,4000}?'
+                         rb'<(?:\w+:)?v>([^<]{1,40})</', re.S)
+_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+MAX_ERROR_CELLS = 10_000          # per sheet: enough to name them; a sheet of errors is refused anyway
+
+
+def _find_error_cells(previous: bytes, chunk: bytes, found: dict) -> None:
+    """Excel error cells (t="e") in one unpacked chunk of sheet XML, by (row, column index); the
+    previous chunk's end is searched along, for a cell cut at the boundary. Cheap when none."""
+    if EXCEL_ERROR_MARK not in chunk and EXCEL_ERROR_MARK not in previous[-16:] + chunk[:16]:
+        return
+    window = previous[-8192:] + chunk
+    for match in _ERROR_CELL.finditer(window):
+        ref = _REF.search(match.group(1) + b" " + match.group(2))
+        if ref and len(found) < MAX_ERROR_CELLS:
+            key = (int(ref.group(2)), _column_index(ref.group(1).decode("ascii")))
+            found[key] = match.group(3).decode("utf-8", "replace").strip()
 
 
 def _chunks_of(packed: bytes, inflater, error) -> Iterator[bytes]:
@@ -300,13 +337,17 @@ def _sniff_ole2(data: bytes) -> str:
 
 
 # ---- opening ----------------------------------------------------------------------------------
-def open_book(data: bytes, filename: str, encoding: str | None = None) -> Book:
-    """A Book for the bytes, or Refused with a message the analyst can act on."""
-    kind, last_rows = _sniff(data)
+def open_book(data: bytes, filename: str, encoding: str | None = None, include_hidden: bool = False) -> Book:
+    """A Book for the bytes, or Refused with a message the analyst can act on.
+
+    Hidden and very hidden sheets are left out (with a warning naming them) unless `include_hidden`.
+    """
+    kind, last_rows, error_cells = _sniff(data)
     if kind == "csv":
         return TextBook.open(data, filename, encoding)
-    book = ExcelBook.open(data, filename, kind)
+    book = ExcelBook.open(data, filename, kind, include_hidden)
     book.last_rows = last_rows
+    book.error_cells = error_cells
     return book
 
 
@@ -326,20 +367,36 @@ class ExcelBook(Book):
     reader: object = None
     paths: list[str | None] = field(default_factory=list)   # xlsx: sheet XML member per sheet
     last_rows: dict[str, int] = field(default_factory=dict)  # member -> last row with a value
+    hidden: list[str] = field(default_factory=list)          # names of hidden and very hidden sheets
+    error_cells: dict[str, dict] = field(default_factory=dict)  # member -> {(row, column): "#REF!"}
     _heads: dict = field(default_factory=dict)
     _shared: list = field(default_factory=list)
 
     @classmethod
-    def open(cls, data: bytes, filename: str, kind: str) -> "ExcelBook":
+    def open(cls, data: bytes, filename: str, kind: str, include_hidden: bool = False) -> "ExcelBook":
         import fastexcel
 
         try:
             reader = fastexcel.read_excel(data)
             names = list(reader.sheet_names)
+            states = _sheet_states(data, kind, len(names))
         except Exception as exc:  # fastexcel raises its own error classes
             raise Refused(_excel_failure(kind, exc)) from exc
         book = cls(filename, kind, data, reader=reader)
-        book.sheets = [Sheet(name, i, book) for i, name in enumerate(names)]
+        hidden = [(name, state) for name, state in zip(names, states) if state != "visible"]
+        book.sheets = [Sheet(name, i, book) for i, (name, state) in enumerate(zip(names, states))
+                       if include_hidden or state == "visible"]
+        book.hidden = [name for name, _ in hidden]
+        if hidden:
+            listed = ", ".join(f"{name!r} ({state.replace('veryhidden', 'very hidden')})" for name, state in hidden)
+            book.warnings.append(
+                f"Read hidden sheet(s) as asked: {listed}." if include_hidden else
+                f"Skipped hidden sheet(s): {listed}. A hidden sheet is often an old copy or a lookup "
+                "table; to read it too, ingest with --include-hidden (on the Data page: tick "
+                "'Include hidden sheets').")
+        if hidden and not book.sheets:
+            raise Refused(f"Every sheet of the workbook is hidden ({listed}); unhide the sheet that "
+                          "holds the data, or ingest with --include-hidden.")
         book.paths = _xlsx_sheet_paths(data, len(names)) if kind in ("xlsx", "xlsm") else [None] * len(names)
         if kind == "xlsm":
             book.warnings.append("The workbook contains macros; they were not run, only the cell "
@@ -468,6 +525,29 @@ def _excel_failure(kind: str, exc: Exception) -> str:
         return ("This old-style Excel file (.xls) could not be read "
                 f"({text[:200]}). Open it in Excel and save it as .xlsx.")
     return f"The spreadsheet could not be read ({text[:200]}). Open it in Excel or LibreOffice and save it again as .xlsx."
+
+
+_SHEET_STATES = {"visible": "visible", "hidden": "hidden", "veryhidden": "veryhidden"}
+
+
+def _sheet_states(data: bytes, kind: str, count: int) -> list[str]:
+    """Each sheet's visibility in workbook order: visible | hidden | veryhidden. For .xlsx read from
+    workbook.xml's state attributes (cheap); for .xls and .ods from calamine's sheet metadata."""
+    if kind in ("xlsx", "xlsm"):
+        try:
+            workbook = zipfile.ZipFile(io.BytesIO(data)).read("xl/workbook.xml").decode("utf-8", "replace")
+        except (KeyError, zipfile.BadZipFile):
+            return ["visible"] * count
+        states = []
+        for sheet in re.findall(r"<(?:\w+:)?sheet\b[^>]*>", workbook):
+            state = re.search(r'\bstate="([^"]*)"', sheet)
+            states.append(_SHEET_STATES.get(state.group(1).lower(), "hidden") if state else "visible")
+        return states if len(states) == count else ["visible"] * count
+    import python_calamine
+
+    metadata = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)).sheets_metadata
+    states = [str(m.visible).rsplit(".", 1)[-1].lower() for m in metadata]
+    return [_SHEET_STATES.get(st, "hidden") for st in states] if len(states) == count else ["visible"] * count
 
 
 def _xlsx_sheet_paths(data: bytes, count: int) -> list[str | None]:

@@ -21,6 +21,10 @@ MAX_TEXT = 32_767
 NUMBER_BOUNDS = {"value": 1e15, "quantity": 1e6}
 DEFAULT_NUMBER_BOUND = 1e15
 _FORMULA = r"^(?:[=@][A-Za-z(]|[+\-][A-Za-z]+[(!|])"
+# What Excel shows (and writes into CSV) for a formula that failed; the readers give such cells as
+# empty, so a sheet's error cells are put back as these codes before validation.
+EXCEL_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+                "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!")
 
 EXPECTED = {
     "int": "a whole number",
@@ -161,6 +165,9 @@ def _typed(col: Column, series: pd.Series, rep: _Reporter, warnings: list[str]):
     """Parse one column by its declared type; report unreadable and mixed-convention cells."""
     header = rep.headers.get(col.name, col.name)
     precision = None
+    errors = _excel_errors(series)
+    if errors.any():
+        series = _error_cells(col, series, errors, rep, warnings)
     if col.type == "text":
         text = cells.as_text(series)
         long, formula = _long_and_formula(text)
@@ -169,7 +176,7 @@ def _typed(col: Column, series: pd.Series, rep: _Reporter, warnings: list[str]):
         formula &= ~long
         rep.cells(formula, col.name, text, "the cell looks like a spreadsheet formula; formulas are "
                   "refused (type the value itself, or start the text with an apostrophe)")
-        bad = long | formula
+        bad = long | formula | (errors & col.required)
         return (text.mask(long) if long.any() else text), None, bad
     if col.type == "int":
         parsed = cells.parse_ints(series, header)
@@ -196,8 +203,44 @@ def _typed(col: Column, series: pd.Series, rep: _Reporter, warnings: list[str]):
         rep.cells(cells_refused, col.name, _as_written(series), why)
         refused = refused | cells_refused
     warnings.extend(parsed.warnings)
-    unreadable = np.asarray(parsed.bad | refused, dtype=bool)
+    unreadable = np.asarray(parsed.bad | refused, dtype=bool) | (errors & col.required)
     return parsed.values.mask(parsed.bad), precision, unreadable
+
+
+def _excel_errors(series: pd.Series) -> np.ndarray:
+    """True where a cell holds exactly an Excel error code (#REF!, #N/A, ...); a cheap first-byte
+    test on Arrow strings before any comparison, and nothing to do for typed number/date cells."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    none = np.zeros(len(series), dtype=bool)
+    if pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_datetime64_any_dtype(series.dtype) \
+            or pd.api.types.is_bool_dtype(series.dtype):
+        return none
+    arrow = cells._arrow_strings(series)
+    if arrow is None:                           # cells as read: codes the reader put back are exact
+        return series.isin(EXCEL_ERRORS).to_numpy(dtype=bool)
+    if not any(data is not None and (np.frombuffer(data, dtype=np.uint8) == ord("#")).any()
+               for data in (chunk.buffers()[2] for chunk in cells._chunks(arrow))):
+        return none                             # no '#' anywhere in the column's bytes
+    return cells._mask(pc.is_in(pc.utf8_trim_whitespace(arrow), value_set=pa.array(EXCEL_ERRORS)))
+
+
+def _error_cells(col: Column, series: pd.Series, errors: np.ndarray, rep: _Reporter,
+                 warnings: list[str]) -> pd.Series:
+    """Excel error cells: an error in a required column, else a warning naming them; read as empty."""
+    header = rep.headers.get(col.name, col.name)
+    if col.required:
+        rep.cells(errors, col.name, cells.as_text(series), "the cell holds an Excel error (a formula that "
+                  "failed); a value is required here: fix the formula in the source or type the value")
+    else:
+        positions = np.flatnonzero(errors)
+        codes = cells.as_text(series)
+        listed = ", ".join(f"row {int(rep.rows[p])} ({codes.iloc[p]})" for p in positions[:20])
+        more = f" and {len(positions) - 20} more" if len(positions) > 20 else ""
+        where = ", ".join([rep.file] + ([f"sheet {rep.sheet!r}"] if rep.sheet else []) + [f"column {header!r}"])
+        warnings.append(f"{where}: Excel error cell(s) read as empty: {listed}{more}")
+    return series.mask(pd.Series(errors, index=series.index))
 
 
 def _as_written(series: pd.Series) -> pd.Series:

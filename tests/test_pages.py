@@ -226,6 +226,28 @@ def test_upload_preview_commit_history_rollback(fixture_db):
     assert "Falcon 26" not in names
 
 
+def test_hidden_sheets_are_named_and_read_only_when_the_upload_tab_checkbox_is_ticked(fixture_db):
+    from tests.test_reading_integrity import _book_with_hidden_sheets
+
+    at = run_page("data")
+    at.file_uploader(key="upload_file_0").set_value(("hidden.xlsx", _book_with_hidden_sheets(), "application/octet-stream"))
+    at.run()
+    assert not at.exception and not at.error
+    assert at.checkbox(key="upload_include_hidden").label == "Include hidden sheets"
+    assert any("Skipped hidden sheet(s): 'Old copy' (hidden), 'Lookup' (very hidden)" in x.value for x in at.text)
+    assert at.markdown and not any("Added (3)" in m.value for m in at.markdown)
+    at.checkbox(key="upload_include_hidden").check()
+    at.run()
+    assert not at.exception and not at.error
+    assert any("Added (3)" in m.value for m in at.markdown), "the hidden sheets' rows are now in the preview"
+    at.button(key="upload_commit").click()
+    at.run()
+    con = db.connect(fixture_db)
+    values = con.execute("select value from trade where valid_to is null and year = 2024 and month is not null").df()
+    con.close()
+    assert sorted(values["value"]) == [100.0, 999999.0, 999999.0]
+
+
 def test_rejected_upload_shows_the_problem_table_and_writes_nothing(fixture_db):
     pytest.importorskip("dialogue.reading", reason="the readers' module (dialogue.reading) is not installed yet")
     con = db.connect(fixture_db)

@@ -240,3 +240,169 @@ def test_a_date_formatted_serial_60_is_refused():
     parsed = read_upload(out.getvalue(), "e.xlsx")
     assert [(p.row, p.column, p.value) for p in parsed.errors] == [(2, "start_date", "1900-02-28")]
     assert "serial 60" in parsed.errors[0].message
+
+
+# ---------------------------------------------------------------- item 4: hidden sheets
+
+def _book_with_hidden_sheets() -> bytes:
+    """A visible sheet with one row, and a hidden and a very hidden copy holding 999999."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    for row in (TRADE, ["US Census", 2024, 1, "us_to_serbia", 100, "USD", "x"]):
+        ws.append(row)
+    for name, state, month in (("Old copy", "hidden", 2), ("Lookup", "veryHidden", 3)):
+        other = wb.create_sheet(name)
+        for row in (TRADE, ["US Census", 2024, month, "us_to_serbia", 999999, "USD", "x"]):
+            other.append(row)
+        other.sheet_state = state
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_hidden_and_very_hidden_sheets_are_skipped_with_a_warning_naming_them():
+    parsed = read_upload(_book_with_hidden_sheets(), "t.xlsx")
+    assert parsed.errors == []
+    assert parsed.frame["value"].tolist() == [100.0] and parsed.info["sheets"] == ["Data"]
+    (warning,) = [w for w in parsed.warnings if "hidden" in w]
+    assert "Skipped hidden sheet(s): 'Old copy' (hidden), 'Lookup' (very hidden)" in warning
+    assert "--include-hidden" in warning
+    assert parsed.info["hidden_sheets"] == ["Old copy", "Lookup"]
+
+
+def test_hidden_sheets_are_read_when_the_analyst_asks():
+    parsed = read_upload(_book_with_hidden_sheets(), "t.xlsx", include_hidden=True)
+    assert parsed.errors == []
+    assert parsed.frame["value"].tolist() == [100.0, 999999.0, 999999.0]
+    assert parsed.info["sheets"] == ["Data", "Old copy", "Lookup"]
+    assert any(w.startswith("Read hidden sheet(s) as asked: 'Old copy' (hidden)") for w in parsed.warnings)
+
+
+def test_ingest_skips_hidden_sheets_unless_include_hidden(tmp_path, db_path, capsys):
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(_book_with_hidden_sheets())
+
+    def stored() -> list[float]:
+        con = db.connect(db_path)
+        try:
+            return sorted(con.execute("select value from trade where valid_to is null").df()["value"])
+        finally:
+            con.close()
+
+    assert cli.main(["--db", str(db_path), "ingest", str(path), "--json"]) == 0
+    report = strict_loads(capsys.readouterr().out)
+    assert report["rows"]["added"] == 1 and any("'Old copy' (hidden)" in w for w in report["warnings"])
+    assert stored() == [100.0]
+    assert cli.main(["--db", str(db_path), "ingest", str(path), "--include-hidden", "--json"]) == 0
+    assert strict_loads(capsys.readouterr().out)["rows"]["added"] == 2
+    assert stored() == [100.0, 999999.0, 999999.0]
+
+
+def test_a_workbook_whose_every_sheet_is_hidden_is_refused_by_default():
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (TRADE, ["US Census", 2024, 1, "us_to_serbia", 100, "USD", "x"]):
+        ws.append(row)
+    shown = wb.create_sheet("Empty")
+    ws.sheet_state = "hidden"
+    out = io.BytesIO()
+    wb.save(out)
+    parsed = read_upload(out.getvalue(), "t.xlsx")          # the data hide; only an empty sheet shows
+    assert parsed.frame is None and parsed.errors
+    assert any("'Sheet' (hidden)" in w for w in parsed.warnings)
+    assert shown.title == "Empty"
+    assert read_upload(out.getvalue(), "t.xlsx", include_hidden=True).frame["value"].tolist() == [100.0]
+
+
+def _ods(sheets: list[tuple[str, list[list], bool]]) -> bytes:
+    """An OpenDocument spreadsheet whose sheets may be hidden (a table style with display=false)."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.style import Style, TableProperties
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    hidden = Style(name="hiddentable", family="table")
+    hidden.addElement(TableProperties(display="false"))
+    doc.automaticstyles.addElement(hidden)
+    for name, rows, hide in sheets:
+        table = Table(name=name, stylename=hidden) if hide else Table(name=name)
+        for row in rows:
+            tr = TableRow()
+            for value in row:
+                cell = (TableCell(valuetype="float", value=value) if isinstance(value, (int, float))
+                        else TableCell(valuetype="string"))
+                cell.addElement(P(text=str(value)))
+                tr.addElement(cell)
+            table.addElement(tr)
+        doc.spreadsheet.addElement(table)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_hidden_sheets_of_an_ods_are_skipped_too():
+    data = _ods([("Data", [TRADE, ["US Census", 2024, 1, "us_to_serbia", 100, "USD", "x"]], False),
+                 ("Old", [TRADE, ["US Census", 2024, 2, "us_to_serbia", 999999, "USD", "x"]], True)])
+    parsed = read_upload(data, "t.ods")
+    assert parsed.errors == [] and parsed.frame["value"].tolist() == [100.0]
+    assert any("Skipped hidden sheet(s): 'Old' (hidden)" in w for w in parsed.warnings)
+    assert read_upload(data, "t.ods", include_hidden=True).frame["value"].tolist() == [100.0, 999999.0]
+
+
+# ---------------------------------------------------------------- item 5: Excel error cells
+
+def _exercises_with_errors() -> bytes:
+    """openpyxl writes an error code as an error cell (t="e"), as Excel saves a failed formula."""
+    rows = [EXERCISE + ["location", "note"],
+            ["Platinum Wolf", "2024-06-15", "#REF!", "multinational", "yes", "held", "Pasuljanske livade", "#N/A"],
+            ["Double Eagle", "2024-09-01", None, "bilateral", "no", "planned", "#DIV/0!", "fine"],
+            ["Saber", "2024-10-01", None, "bilateral", "no", "planned", "#VALUE!", "#NAME?"]]
+    data = xlsx_bytes(rows)
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    assert wb.active["C2"].data_type == "e", "the fixture really holds error cells"
+    return data
+
+
+def test_error_cells_in_optional_columns_are_read_as_empty_with_a_warning_naming_them():
+    parsed = read_upload(_exercises_with_errors(), "e.xlsx")
+    assert parsed.errors == []
+    errors = [w for w in parsed.warnings if "Excel error" in w]
+    assert errors == [
+        "e.xlsx, sheet 'Data', column 'end_date': Excel error cell(s) read as empty: row 2 (#REF!)",
+        "e.xlsx, sheet 'Data', column 'location': Excel error cell(s) read as empty: row 3 (#DIV/0!), row 4 (#VALUE!)",
+        "e.xlsx, sheet 'Data', column 'note': Excel error cell(s) read as empty: row 2 (#N/A), row 4 (#NAME?)",
+    ]
+    assert parsed.frame["location"].isna().tolist() == [False, True, True]
+    assert parsed.frame["note"].tolist()[1] == "fine"
+
+
+@pytest.mark.parametrize("code", ["#REF!", "#N/A", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!"])
+def test_an_error_cell_in_a_required_column_is_an_error_at_its_row_and_column(code):
+    rows = [EXERCISE, ["Platinum Wolf", "2024-06-15", None, "multinational", "yes", "held"],
+            ["Double Eagle", code, None, "bilateral", "no", "planned"]]
+    parsed = read_upload(xlsx_bytes(rows), "e.xlsx")
+    assert [(p.file, p.sheet, p.row, p.column, p.value) for p in parsed.errors] == [
+        ("e.xlsx", "Data", 3, "start_date", code)]
+    assert "Excel error" in parsed.errors[0].message
+
+
+def test_error_codes_in_a_csv_are_treated_alike():
+    data = csv_bytes("name,start_date,end_date,format,us_participation,status,note",
+                     "Platinum Wolf,2024-06-15,#REF!,multinational,yes,held,#N/A",
+                     "Double Eagle,2024-09-01,,bilateral,#N/A,planned,")
+    parsed = read_upload(data, "e.csv")
+    assert [(p.sheet, p.row, p.column, p.value) for p in parsed.errors] == [(None, 3, "us_participation", "#N/A")]
+    assert "e.csv, column 'end_date': Excel error cell(s) read as empty: row 2 (#REF!)" in parsed.warnings
+
+
+def test_an_error_cell_in_a_required_number_column_changes_nothing(tmp_path, db_path, capsys):
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(xlsx_bytes([TRADE, ["US Census", 2024, 1, "us_to_serbia", "#DIV/0!", "USD", "x"]]))
+    db.connect(db_path).close()
+    before = fingerprint(db_path)
+    assert cli.main(["--db", str(db_path), "ingest", str(path), "--json"]) == 1
+    report = strict_loads(capsys.readouterr().out)
+    assert [(e["sheet"], e["row"], e["column"], e["value"]) for e in report["errors"]] == [("Data", 2, "value", "#DIV/0!")]
+    assert fingerprint(db_path) == before

@@ -41,6 +41,8 @@ def render() -> None:
                             format_func=lambda m: t(f"mode_{m}", lang))
             encoding = c3.selectbox(t("data_encoding", lang), ["", *views.ENCODINGS], key="upload_encoding",
                                     format_func=lambda e: e or t("encoding_auto", lang))
+            include_hidden = st.checkbox(t("data_include_hidden", lang), key="upload_include_hidden",
+                                         help=t("data_include_hidden_help", lang))
             if file is not None:
                 data = file.getvalue()
                 sample = views.encoding_sample(data, encoding or "utf-8") if file.name.lower().endswith((".csv", ".txt")) else ""
@@ -52,10 +54,12 @@ def render() -> None:
                     ingest = None
                     st.info(t("data_not_available", lang, what="dialogue.ingest"))
                 if ingest is not None:
-                    sig = (file.name, hashlib.sha256(data).hexdigest(), dataset, mode, encoding, common.upload_id())
+                    sig = (file.name, hashlib.sha256(data).hexdigest(), dataset, mode, encoding, include_hidden,
+                           common.upload_id())
                     if st.session_state.get("_preview_sig") != sig:
                         st.session_state["_preview"] = ingest(con, data, file.name, actor, dataset=dataset or None,
-                                                              mode=mode, dry_run=True, encoding=encoding or None)
+                                                              mode=mode, dry_run=True, encoding=encoding or None,
+                                                              include_hidden=include_hidden)
                         st.session_state["_preview_sig"] = sig
                     report = st.session_state["_preview"]
                     candidates = report.info.get("encoding_candidates") or []
@@ -87,7 +91,8 @@ def render() -> None:
                             if st.button(t("data_commit", lang), key="upload_commit", type="primary"):
                                 try:
                                     done = ingest(con, data, file.name, actor, dataset=dataset or None, mode=mode,
-                                                  dry_run=False, encoding=encoding or None)
+                                                  dry_run=False, encoding=encoding or None,
+                                                  include_hidden=include_hidden)
                                 except PermissionDenied as exc:
                                     st.error(plain(exc))
                                 else:
