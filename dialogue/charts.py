@@ -496,13 +496,13 @@ def action_timeline(df: pd.DataFrame, as_of, lang: str = "en") -> alt.TopLevelMi
     df: action (label), start (date; the due date when unknown), due (date), state (code), state_label,
     owner, flags (words, "" when none), overdue (bool).
     """
-    import json
+    from dialogue import strict_json
 
     df = df.assign(start=pd.to_datetime(df["start"]), due=pd.to_datetime(df["due"]))
     fmt = date_format(lang)
     codes = list(ACTION_STATE_COLORS)
     words = {code: t(f"astate_{code}", lang) for code in codes}
-    legend = alt.Legend(labelExpr=f"{json.dumps(words, ensure_ascii=False)}[datum.label]")
+    legend = alt.Legend(labelExpr=f"{strict_json.dumps(words, ensure_ascii=False)}[datum.label]")
     y = alt.Y("action:N", title=t("axis_action", lang), sort=alt.EncodingSortField("due"),
               axis=alt.Axis(labelLimit=260, labelOverlap=False))
     tooltip = [alt.Tooltip("action:N", title=t("axis_action", lang)),

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import os
 import sys
+
+from dialogue import strict_json
 
 # verb -> "module:function"; each function takes the parsed args and returns an exit code
 # (0 done, 1 rejected / failed, 2 usage error).
@@ -132,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         message, code = failure(exc)
         _release_quietly(exc)
         if getattr(args, "json", False):    # tools reading --json always get JSON
-            print(json.dumps({"ok": False, "error": message}, ensure_ascii=False))
+            print(strict_json.dumps({"ok": False, "error": message}, ensure_ascii=False))
         print(f"error: {message}", file=sys.stderr)
         return code
 

@@ -1,9 +1,7 @@
 """`python -m dialogue delivery`: working groups, actions and commitments as of a date, flagged by the delivery rules."""
 from __future__ import annotations
 
-import json
-
-from dialogue import db
+from dialogue import db, strict_json
 from dialogue.commands_common import open_for_reading, parse_date, parse_moment
 from dialogue.delivery_state import delivery_state
 
@@ -17,7 +15,7 @@ def cmd_delivery(args) -> int:
     finally:
         con.close()
     if getattr(args, "json", False):
-        print(json.dumps(state.to_json(), ensure_ascii=False, indent=2))
+        print(strict_json.dumps(state.to_json(), ensure_ascii=False, indent=2))
         return 0
     out = state.to_json()
     print(f"Delivery as of {out['as_of']}")
