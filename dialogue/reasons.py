@@ -47,6 +47,8 @@ T = {
         "sr-Latn": "{heading} u {year}. godini: {done} {held}, planirano još {planned}, potrebno {required} — {status}{why}{projection}.",
     },
     "count.why.on_track": {"en": " ({expected} expected by now)", "sr-Latn": " (do sada se očekuje {expected})"},
+    "count.why.on_track.planned": {"en": " ({expected} expected by now; with those planned, {required} are reached)",
+                                   "sr-Latn": " (do sada se očekuje {expected}; sa planiranim se dostiže {required})"},
     "count.why.at_risk": {"en": " (at least a quarter of the year remains)", "sr-Latn": " (ostaje bar četvrtina godine)"},
     "count.why.off_track": {"en": " (less than a quarter of the year remains)", "sr-Latn": " (ostalo je manje od četvrtine godine)"},
     "count.projection": {
@@ -233,7 +235,10 @@ def count_reason(o: Outcome, part: dict, lang: str, start: date, start_kind: str
         return text("no_data", lang, dataset=text(f"dataset.{dataset}", lang))
     held = f["held"]
     why_key = f"count.why.{o.status}"
-    why = text(why_key, lang, expected=fmt_count(f["expected"], lang)) if why_key in T else ""
+    if o.status == "on_track" and held < f["expected"]:      # on track only by what is planned: say so
+        why_key = "count.why.on_track.planned"
+    why = text(why_key, lang, expected=fmt_count(f["expected"], lang),
+               required=fmt_count(f["required"], lang)) if why_key in T else ""
     projection = ""
     if o.likely is not None:
         projection = text("count.projection", lang, required=fmt_count(f["required"], lang),

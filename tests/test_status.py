@@ -108,6 +108,17 @@ def test_diplomat_training_sums_quantities_and_an_empty_quantity_is_one(con):
     assert s.reason == "3 diplomats trained and 0 planned in 2026, 3 required: achieved."
 
 
+def test_on_track_only_by_what_is_planned_says_so(con):
+    """2 held by 3 December, when ⌊3 · 337/365 + ½⌋ = 3 are expected, and 1 planned: on track by the plan."""
+    put_rows(con, "exercises", [ex("A", "2026-03-01"), ex("B", "2026-06-01"), ex("C", "2026-12-15", status="planned")])
+    s = compute_all(con, D("2026-12-03")).get("joint-exercises")
+    assert (s.status, s.expected_to_date, s.projection) == ("on_track", 3, "likely")
+    assert s.reason == ("2 exercises held and 1 planned in 2026, 3 required: on track (3 expected by now; with those "
+                        "planned, 3 are reached); at the current pace, 3 by the end of the year is likely.")
+    sr = compute_all(con, D("2026-12-03"), lang="sr-Latn").get("joint-exercises")
+    assert "na dobrom putu (do sada se očekuje 3; sa planiranim se dostiže 3)" in sr.reason
+
+
 def test_no_event_of_a_targets_kinds_is_no_data_and_not_a_zero(con):
     """Issue 12 item 3: other kinds in the events dataset are no zero for diplomat training."""
     put_rows(con, "events", [ev("2026-02-01", "context", "A visit"), ev("2026-03-01", "public_report", "Report")])
