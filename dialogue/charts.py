@@ -7,11 +7,11 @@ the columns it expects; dialogue/views/ produces them.
 from __future__ import annotations
 
 import hashlib
-import json
 
 import altair as alt
 import pandas as pd
 
+from dialogue import strict_json
 from dialogue.i18n import fmt_date, fmt_number, fmt_percent, t, vega_locale
 
 TARGET_COLOR = "#b03a2e"
@@ -75,7 +75,7 @@ def _one_row(label: str = "") -> pd.DataFrame:
 
 def _js(value) -> str:
     """A Python value as a Vega expression literal (JSON: strings quoted and escaped)."""
-    return json.dumps(value, ensure_ascii=False)
+    return strict_json.dumps(value, ensure_ascii=False)
 
 
 def coded_colour(field: str, colours: dict[str, str], labels: dict[str, str], title: str,
@@ -496,13 +496,11 @@ def action_timeline(df: pd.DataFrame, as_of, lang: str = "en") -> alt.TopLevelMi
     df: action (label), start (date; the due date when unknown), due (date), state (code), state_label,
     owner, flags (words, "" when none), overdue (bool).
     """
-    from dialogue import strict_json
-
     df = df.assign(start=pd.to_datetime(df["start"]), due=pd.to_datetime(df["due"]))
     fmt = date_format(lang)
     codes = list(ACTION_STATE_COLORS)
     words = {code: t(f"astate_{code}", lang) for code in codes}
-    legend = alt.Legend(labelExpr=f"{strict_json.dumps(words, ensure_ascii=False)}[datum.label]")
+    legend = alt.Legend(labelExpr=f"{_js(words)}[datum.label]")
     y = alt.Y("action:N", title=t("axis_action", lang), sort=alt.EncodingSortField("due"),
               axis=alt.Axis(labelLimit=260, labelOverlap=False))
     tooltip = [alt.Tooltip("action:N", title=t("axis_action", lang)),
