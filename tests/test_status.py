@@ -123,8 +123,8 @@ def test_no_event_of_a_targets_kinds_is_no_data_and_not_a_zero(con):
     """Issue 12 item 3: other kinds in the events dataset are no zero for diplomat training."""
     put_rows(con, "events", [ev("2026-02-01", "context", "A visit"), ev("2026-03-01", "public_report", "Report")])
     for lang, start in (("en", "No data: nothing uploaded yet, no diplomats are recorded"),
-                        ("sr-Latn", "Nema podataka: još ništa nije otpremljeno, u skupu podataka „događaji“ nema "
-                                    "zapisa „Diplomate na obuci“"),
+                        ("sr-Latn", ("Nema podataka: još ništa nije otpremljeno, u skupu podataka „događaji“ nema "
+                                     "zapisa „Diplomate na obuci“")),
                         ("sr-Cyrl", "Нема података: још ништа није отпремљено")):
         s = compute_all(con, D("2026-12-03"), lang=lang).get("diplomat-training")
         assert (s.status, s.actual) == ("no_data", None)

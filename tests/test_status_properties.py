@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dialogue import rules
+from dialogue import reasons, rules
+from dialogue.targets import load_targets
 from dialogue.vocab import STATUS_RANK
+from tests.test_status_agreement import LIKELY, UNLIKELY
 
 START = date(2026, 1, 1)
 as_of_dates = st.dates(min_value=date(2025, 1, 1), max_value=date(2035, 12, 31))
@@ -97,12 +100,6 @@ def test_adding_a_held_exercise_never_worsens_joint_exercises_end_to_end(rows, n
 
 
 # ---------------------------------------------------------------- issue 12: rules that cannot contradict themselves
-
-from fractions import Fraction  # noqa: E402
-
-from dialogue import reasons  # noqa: E402
-from dialogue.targets import load_targets  # noqa: E402
-from tests.test_status_agreement import LIKELY, UNLIKELY  # noqa: E402
 
 LANGS = ("en", "sr-Latn", "sr-Cyrl")
 EVERY_DAY = [date(2027, 1, 1) + timedelta(days=i) for i in range(365 + 366)]     # 2027 common, 2028 leap
