@@ -53,8 +53,20 @@ def _sidebar_settings() -> None:
         if os.environ.get("DIALOGUE_DB"):
             st.caption(t("workspace_env", lang, path=os.path.basename(os.environ["DIALOGUE_DB"])))
         else:
-            st.radio(t("sidebar_workspace", lang), WORKSPACES, key=common.KEY_WORKSPACE,
-                     format_func=lambda w: t(f"workspace_{w}", lang))
+            _workspace_choice(lang)
+
+
+def _workspace_choice(lang: str) -> None:
+    """The workspace radio, one widget per language, set from the kept choice: a widget remembers its choice
+    by the option's translated text, which a language change orphans (both options shown unselected)."""
+    key = f"_workspace_{lang}"
+    st.session_state[key] = st.session_state[common.KEY_WORKSPACE]
+    st.radio(t("sidebar_workspace", lang), WORKSPACES, key=key, format_func=lambda w: t(f"workspace_{w}", lang),
+             on_change=_keep_workspace, args=(key,))
+
+
+def _keep_workspace(key: str) -> None:
+    st.session_state[common.KEY_WORKSPACE] = st.session_state[key]
 
 
 def _open_database(lang: str) -> None:

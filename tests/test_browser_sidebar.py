@@ -1,0 +1,83 @@
+"""Issue 12.10 in a real browser: the Workspace radio keeps its selection after a language change."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (apt-get install chromium)"),
+]
+# Only the router's sidebar (no database is opened): what the browser remembers of the radio is under test.
+SIDEBAR_APP = """
+import streamlit as st
+from pages.ui import router
+router._sidebar_settings()
+st.title("sidebar")
+st.write("chosen " + st.session_state["workspace"])
+"""
+
+
+@pytest.fixture
+def sidebar_url(tmp_path):
+    app = tmp_path / "sidebar_app.py"
+    app.write_text(SIDEBAR_APP)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("DIALOGUE_DB", None)                    # with DIALOGUE_DB the sidebar shows no workspace choice
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true",
+                             "--server.address", "127.0.0.1", "--server.port", str(port),
+                             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(url + "/_stcore/health", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
+
+
+def test_workspace_radio_keeps_its_selection_after_a_language_change(sidebar_url):
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page()
+            page.goto(sidebar_url)
+            page.wait_for_selector("h1", timeout=60_000)
+            radios = page.locator("[data-testid=stSidebar] [role=radiogroup] input[type=radio]")
+            radios.first.wait_for(state="attached", timeout=60_000)
+
+            def checked():
+                return [radios.nth(i).is_checked() for i in range(radios.count())]
+
+            assert checked() == [True, False]
+            page.locator("[data-testid=stSidebar] [role=radiogroup] label").nth(1).click()    # Demo data
+            page.get_by_text("chosen demo").wait_for(timeout=30_000)
+            assert checked() == [False, True]
+            page.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").first.click()
+            page.get_by_role("option", name="Српски (ћирилица)").click()
+            page.get_by_text("Демо подаци").wait_for(timeout=30_000)
+            page.wait_for_timeout(1000)
+            assert checked() == [False, True]                  # today: [False, False], both shown unselected
+            assert page.get_by_text("chosen demo").count() == 1
+        finally:
+            browser.close()
