@@ -103,6 +103,18 @@ def fmt_date(d, lang: str = "en") -> str:
     return f"{d.day}. {d.month}. {d.year}."
 
 
+def fmt_timestamp(moment, lang: str = "en") -> str:
+    """A stored moment (naive UTC) to the minute with its zone: 3 Dec 2026 06:58 UTC, 3. 12. 2026. 06:58 UTC."""
+    if is_missing(moment):
+        return MISSING
+    import pandas as pd
+
+    moment = pd.Timestamp(moment)
+    if moment.tzinfo is not None:
+        moment = moment.tz_convert("UTC").tz_localize(None)
+    return f"{fmt_date(moment, lang)} {moment:%H:%M} UTC"
+
+
 def fmt_money(x, currency: str = "USD", lang: str = "en", scale: str = "million", decimals: int = 1) -> str:
     """An amount in whole units shown in millions: 'USD 1,234.5 million' / '1.234,5 mil. USD' / '1.234,5 мил. USD'."""
     if is_missing(x):

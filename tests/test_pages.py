@@ -216,8 +216,10 @@ def test_upload_preview_commit_history_rollback(fixture_db):
     at.session_state["data_tab"] = "History of uploads"      # the reader opens the History tab
     at.run()
     history = _frames(at)
-    assert any((f.get("file") == "falcon.csv").any() for f in history if "file" in f)
+    assert any((f.get("File") == "falcon.csv").any() for f in history if "File" in f)
     at.button(key=f"rollback_{newest}").click()
+    at.run()
+    at.button(key=f"rollback_yes_{newest}").click()            # the confirmation (issue 12.10)
     at.run()
     assert not at.exception
     con = db.connect(fixture_db)
@@ -326,6 +328,10 @@ def test_an_analyst_adds_a_note_on_a_target_page_and_a_viewer_only_reads_it(fixt
 
     viewer = _as_role("viewer", "vera", tmp_path, monkeypatch, "political")
     assert "Visit *pencilled* for [May](x)" in [t.value for t in viewer.text]
+    from dialogue.formats import fmt_timestamp
+
+    stamp = fmt_timestamp(notes[0]["created_at"])                                 # "3 Dec 2026 06:58 UTC"
+    assert any(c.value.endswith(f" · ana · {stamp}") for c in viewer.caption)
     assert not viewer.text_area and not [b for b in viewer.button if b.label == "Save note"]
     assert len(viewer.get("form")) == 0 and not [e for e in viewer.expander if e.key == "note_add_political_people"]
 
@@ -413,3 +419,80 @@ def test_dataset_browser_downloads_carry_the_demo_label_only_on_the_demo_workspa
     assert (label is not None) == (workspace == "demo")
     assert ("DEMO DATA" in views.export_bytes(pd.DataFrame({"a": [1]}), "csv", label=label).decode("utf-8-sig")) \
         == (workspace == "demo")
+
+
+# ---------------------------------------------------------------- issue 12.10: small things that mislead or lose work
+
+def test_rollback_asks_first_naming_the_upload_and_what_it_undoes(fixture_db):
+    con = db.connect(fixture_db)
+    first = put_rows(con, "events", [dict(date="2026-03-01", kind="context", title="talks")],
+                     time="2026-03-02 06:58:41", user="ana")
+    con.close()
+    at = run_page("data")
+    at.session_state["data_tab"] = t("data_history", "en")
+    at.run()
+    at.button(key=f"rollback_{first}").click()
+    at.run()
+    assert not at.exception
+    assert [w.value for w in at.warning] == [
+        f"Roll back upload #{first}: fixture (Events, merge, by ana, 2 Mar 2026 06:58 UTC)? It undoes what "
+        "that upload did: 1 rows it added, 0 rows it changed and 0 rows it removed. The rollback is recorded as "
+        "a new upload."]
+    con = db.connect(fixture_db)
+    assert db.latest_upload_id(con) == first, "asking changes nothing"
+    con.close()
+    at.button(key=f"rollback_no_{first}").click()                 # Cancel: the question goes, nothing happens
+    at.run()
+    assert not at.warning
+    con = db.connect(fixture_db)
+    assert db.latest_upload_id(con) == first
+    con.close()
+    at.button(key=f"rollback_{first}").click()
+    at.run()
+    at.button(key=f"rollback_yes_{first}").click()
+    at.run()
+    assert [s.value for s in at.success] == [f"Upload #{first} rolled back as upload #{first + 1}."]
+    con = db.connect(fixture_db)
+    assert con.execute("select count(*) from events where valid_to is null").fetchone()[0] == 0
+    con.close()
+
+
+def test_history_table_has_human_headings_and_minute_timestamps(fixture_db):
+    con = db.connect(fixture_db)
+    first = put_rows(con, "events", [dict(date="2026-03-01", kind="context", title="talks")],
+                     time="2026-12-03 06:58:41", user="ana")
+    con.close()
+    at = run_page("data", "sr-Cyrl")
+    at.session_state["data_tab"] = t("data_history", "sr-Cyrl")
+    at.run()
+    assert not at.exception
+    (table,) = _frames(at)
+    assert list(table.columns) == ["Отпремање", "Скуп података", "Датотека", "Ко", "Када", "Начин", "Додато",
+                                   "Измењено", "Без промене", "Уклоњено", "Стање"]
+    newest = table.iloc[0]
+    assert list(newest) == [f"#{first}", "Догађаји", "fixture", "ana", "3. 12. 2026. 06:58 UTC", "спајање", 1, 0, 0, 0,
+                            "активно"]
+
+
+def test_fmt_timestamp_is_to_the_minute_with_the_zone():
+    from datetime import datetime, timezone
+
+    from dialogue.formats import fmt_timestamp
+
+    assert fmt_timestamp(datetime(2026, 12, 3, 6, 58, 41)) == "3 Dec 2026 06:58 UTC"
+    assert fmt_timestamp("2026-12-03 06:58:41", "sr-Latn") == "3. 12. 2026. 06:58 UTC"
+    assert fmt_timestamp(datetime(2026, 12, 3, 7, 58, tzinfo=timezone.utc).astimezone()) == "3 Dec 2026 07:58 UTC"
+    assert fmt_timestamp(None) == "–"
+
+
+def test_demo_briefing_files_carry_demo_in_their_names(point_workspaces):
+    from dialogue import reports
+
+    for workspace, prefix in (("demo", "DEMO-"), ("reference", "")):
+        con = db.connect(point_workspaces[workspace])
+        try:
+            content, files = reports.documents(con, AS_OF, known_at="2026-12-01", kind="public")
+        finally:
+            con.close()
+        assert list(files) == [f"{prefix}public-2026-06-30-en.html"]
+    assert reports.file_stem("briefing", AS_OF, "sr-Cyrl", demo=True) == "DEMO-briefing-2026-06-30-sr-Cyrl"

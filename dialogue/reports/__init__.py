@@ -9,16 +9,17 @@ from dialogue.reports.content import KINDS, ReportContent, gather
 __all__ = ["KINDS", "ReportContent", "documents", "file_stem", "gather"]
 
 
-def file_stem(kind: str, as_of: date, lang: str) -> str:
-    """Predictable file name without extension, e.g. briefing-2026-06-30-sr-Cyrl."""
-    return f"{kind}-{as_of.isoformat()}-{lang}"
+def file_stem(kind: str, as_of: date, lang: str, demo: bool = False) -> str:
+    """Predictable file name without extension, e.g. briefing-2026-06-30-sr-Cyrl; DEMO-briefing-... when the
+    report is made from synthetic data, so a downloaded demo file says so by its name alone."""
+    return f"{'DEMO-' if demo else ''}{kind}-{as_of.isoformat()}-{lang}"
 
 
 def documents(con, as_of: date, known_at: datetime | str | None = None, since: date | None = None,
               kind: str = "briefing", lang: str = "en") -> tuple[ReportContent, dict[str, bytes]]:
     """The report's files as {file name: bytes}: PDF + XLSX, or one HTML file for the public report."""
     content = gather(con, as_of, known_at=known_at, since=since, kind=kind, lang=lang)
-    stem = file_stem(kind, as_of, lang)
+    stem = file_stem(kind, as_of, lang, content.demo)
     if kind == "public":
         from dialogue.reports.html import html_text
 

@@ -30,9 +30,11 @@ from dialogue.views.data import (  # noqa: F401
     export_bytes,
     history_frame,
     history_page,
+    history_table,
     preview_frame,
     problems_frame,
     rollback_candidates,
+    rollback_question,
     template_bytes,
 )
 from dialogue.views.delivery import DeliveryView, action_table, delivery, linked_actions  # noqa: F401

@@ -5,7 +5,9 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from dialogue.i18n import t
+from dialogue.formats import fmt_timestamp
+from dialogue.i18n import label, t
+from dialogue.safe_text import plain
 from dialogue.views.common import scorecard, status_frame
 
 ENCODINGS = ("utf-8", "cp1250", "cp1251", "iso-8859-1")
@@ -20,18 +22,54 @@ def encoding_sample(data: bytes, encoding: str, lines: int = 3) -> str:
 
 
 def history_frame(con, lang: str) -> pd.DataFrame:
-    """Uploads newest first, with the row counts in one readable column."""
+    """Uploads newest first, in codes (the Data page's rollback buttons read it; history_table shows it)."""
     from dialogue import store
 
     rows = store.history(con)
     out = [{
         "upload_id": h["upload_id"], "dataset": h["dataset"], "file": h["file"], "user": h["user"],
-        "time": h["time"], "mode": h["mode"],
-        "rows": " · ".join(f"{k} {v}" for k, v in h["rows"].items()),
-        "status": h["status"], "rolls_back": h.get("rolls_back"),
+        "time": h["time"], "mode": h["mode"], **h["rows"],
+        "status": h["status"], "rolls_back": h.get("rolls_back"), "rolled_back_by": h.get("rolled_back_by"),
     } for h in reversed(rows)]
-    return pd.DataFrame(out, columns=["upload_id", "dataset", "file", "user", "time", "mode", "rows",
-                                      "status", "rolls_back"])
+    return pd.DataFrame(out, columns=[*HISTORY_COLUMNS, "status", "rolls_back", "rolled_back_by"])
+
+
+HISTORY_COLUMNS = ("upload_id", "dataset", "file", "user", "time", "mode", "added", "updated", "unchanged", "removed")
+
+
+def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The upload history as people read it: translated headings and words, one column per row count, the time to
+    the minute with its zone, and the state in words ("rolled back by #7") instead of two id columns."""
+    out = pd.DataFrame({t(f"hist_{c}" if c != "upload_id" else "hist_upload", lang): history[c]
+                        for c in HISTORY_COLUMNS})
+    out[t("hist_upload", lang)] = [f"#{n}" for n in history["upload_id"]]
+    out[t("hist_dataset", lang)] = [label("ds", d, lang) for d in history["dataset"]]
+    out[t("hist_time", lang)] = [fmt_timestamp(x, lang) for x in history["time"]]
+    out[t("hist_mode", lang)] = [label("hist_mode", m, lang) for m in history["mode"]]
+    out[t("hist_state", lang)] = [upload_state(row, lang) for row in history.itertuples()]
+    return out
+
+
+def upload_state(row, lang: str) -> str:
+    """active / rolled back by #N / undoes #N, in words."""
+    if _given(row.rolled_back_by):
+        return t("hist_rolled_back_by", lang, n=int(row.rolled_back_by))
+    if _given(row.rolls_back):
+        return t("hist_undoes", lang, n=int(row.rolls_back))
+    return t("hist_active", lang)
+
+
+def rollback_question(row, lang: str) -> str:
+    """What "Roll back upload #N" asks before it acts: the upload named, and what it will undo (Markdown, with the
+    uploaded file's and user's names as literal text)."""
+    return t("data_rollback_confirm", lang, n=int(row.upload_id), file=plain(row.file),
+             dataset=label("ds", row.dataset, lang), mode=label("hist_mode", row.mode, lang), user=plain(row.user),
+             time=fmt_timestamp(row.time, lang),
+             added=int(row.added), updated=int(row.updated), removed=int(row.removed))
+
+
+def _given(x) -> bool:
+    return x is not None and not pd.isna(x)
 
 
 def browse(con, dataset: str, contains: str = "") -> pd.DataFrame:

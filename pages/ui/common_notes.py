@@ -5,7 +5,7 @@ from datetime import date
 
 import streamlit as st
 
-from dialogue.formats import fmt_date
+from dialogue.formats import fmt_date, fmt_timestamp
 from dialogue.i18n import t
 from dialogue.notes import add_note
 from dialogue.reports.labels import label
@@ -40,7 +40,7 @@ def notes_panel(targets: list[tuple[str, str]], key: str, notes: list[dict] | No
     for note in notes:
         about = f"{plain(names.get(note['target_id'], note['target_id']))} · " if len(names) > 1 else ""
         st.caption(f"{fmt_date(note['note_date'], lang)} · {about}{plain(note['author'])} · "
-                   f"{note['created_at']:%Y-%m-%d %H:%M} UTC")
+                   f"{fmt_timestamp(note['created_at'], lang)}")
         st.text(note["text"])
     if st.session_state.get("_note_saved") == key:
         st.session_state.pop("_note_saved")

@@ -126,19 +126,13 @@ def render() -> None:
             if history.empty:
                 st.caption(t("data_history_empty", lang))
             else:
-                st.dataframe(common.arrow_of(history), hide_index=True, width="stretch")
+                st.dataframe(views.history_table(history, lang), hide_index=True, width="stretch")
                 for row in common.derived(history, views.rollback_candidates).itertuples():
                     if st.button(t("data_rollback", lang, n=row.upload_id), key=f"rollback_{row.upload_id}",
                                  disabled=not common.can("rollback"), icon=":material/undo:"):
-                        from dialogue.store import rollback
-
-                        try:
-                            new = rollback(con, int(row.upload_id), actor)
-                        except Exception as exc:  # noqa: BLE001 - shown as a message, never a traceback
-                            st.error(plain(exc))
-                        else:
-                            st.session_state["_rolled"] = t("data_rolled_back", lang, old=row.upload_id, new=new)
-                            st.rerun()
+                        st.session_state["_rollback_asked"] = int(row.upload_id)
+                    if st.session_state.get("_rollback_asked") == row.upload_id:
+                        _confirm_rollback(con, actor, row, lang)
             if st.session_state.get("_rolled"):
                 st.success(st.session_state.pop("_rolled"))
 
@@ -168,3 +162,23 @@ def render() -> None:
                 st.markdown(guide.read_text(encoding="utf-8"))
             else:
                 st.caption(t("data_guide_missing", lang))
+
+
+def _confirm_rollback(con, actor, row, lang: str) -> None:
+    """Name the upload and what rolling it back undoes; act only on "Yes", forget the question on "Cancel"."""
+    st.warning(views.rollback_question(row, lang), icon=":material/undo:")
+    yes, no = st.columns(2)
+    if yes.button(t("data_rollback_yes", lang, n=row.upload_id), key=f"rollback_yes_{row.upload_id}", type="primary"):
+        from dialogue.store import rollback
+
+        st.session_state.pop("_rollback_asked", None)
+        try:
+            new = rollback(con, int(row.upload_id), actor)
+        except Exception as exc:  # noqa: BLE001 - shown as a message, never a traceback
+            st.error(plain(exc))
+        else:
+            st.session_state["_rolled"] = t("data_rolled_back", lang, old=row.upload_id, new=new)
+            st.rerun()
+    if no.button(t("data_rollback_no", lang), key=f"rollback_no_{row.upload_id}"):
+        st.session_state.pop("_rollback_asked", None)
+        st.rerun()
