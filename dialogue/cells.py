@@ -509,6 +509,9 @@ _CODE_SYNONYMS = {
     "economic": ["economic", "economy", "ekonomija", "ekonomski", "економија", "економски"],
     "energy": ["energy", "energetika", "енергетика"],
     # delivery datasets (issue 14): states of working groups, actions and commitments, sides
+    "coordination_meeting": ["coordination meeting", "sector coordination meeting", "koordinacioni sastanak",
+                             "координациони састанак"],
+    "working_group_meeting": ["working group meeting", "sastanak radne grupe", "састанак радне групе"],
     "active": ["active", "aktivna", "aktivno", "активна"],
     "paused": ["paused", "on hold", "pauzirana", "na cekanju", "паузирана", "на чекању"],
     "closed": ["closed", "zatvorena", "ugasena", "затворена", "угашена"],

@@ -39,7 +39,8 @@ EVENT_KINDS = (
     "quarterly_report",        # step VIII
     "annual_report",           # step VIII
     "public_report",           # step VII
-    "working_group_meeting",   # steps V-VI
+    "working_group_meeting",   # step VI (target_id = the group's group_id)
+    "coordination_meeting",    # step VIII: the two sides' sector coordination meeting
     "diplomat_training",       # quantity = diplomats trained
     "visit",
     "context",                 # relevant, but evidence for no target

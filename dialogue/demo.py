@@ -161,6 +161,8 @@ def _events(rng: random.Random) -> list[dict]:
                               (date(2026, 3, 18), "wg-energy", "energy"), (date(2026, 8, 25), "wg-people", "people"),
                               (date(2026, 5, 6), "wg-political", "political"), (date(2026, 11, 12), "wg-political", "political")):
         add(when, "working_group_meeting", f"Working group meeting: {group[3:]}", group, area)
+    for month in (3, 6, 9):
+        add(date(2026, month, 25), "coordination_meeting", f"Sector coordination meeting, Q{month // 3}/2026")
     for month in (4, 7, 10):
         add(date(2026, month, 15), "quarterly_report", f"Quarterly report to both governments, Q{month // 3}/2026")
     add(date(2026, 6, 30), "public_report", "Public report on the dialogue's first results")

@@ -262,7 +262,26 @@ def _date_title(row, when: str, what: str):
     return pd.Timestamp(row[when]).date(), str(row[what])
 
 
-def _milestone(t: Target, evidence: tuple[dict, bool], as_of, settings, lang, start_event=None):
+def _plan_parts(run: _Runner, book: TargetBook) -> list[dict]:
+    """Road-map step V's parts: one per framework area with targets, achieved on the date that area first had a
+    working group with an action plan (queries/working_group_plans.sql), the group's name as evidence."""
+    from dialogue.datasets import AREAS
+    from dialogue.i18n import t as ui
+
+    found = {r.area: r for r in run.run("working_group_plans").itertuples()}
+    parts = []
+    for area in AREAS:
+        if not any(tg.area == area for tg in book.targets):
+            continue
+        r = found.get(area)
+        dated = r is not None and not pd.isna(r.plan_on)
+        parts.append({"name": area, "label": {"en": ui(f"area_{area}", "en"), "sr-Latn": ui(f"area_{area}", "sr-Latn")},
+                      "achieved_on": pd.Timestamp(r.plan_on).date() if dated else None,
+                      "evidence": str(r.group_name) if dated else None})
+    return parts
+
+
+def _milestone(t: Target, evidence: tuple[dict, bool], as_of, settings, lang, start_event=None, plan_parts=None):
     found, has_data = evidence
     row = found.get((t.id, None))
     first = _date_title(row, "achieved_on", "achieved_title")
@@ -270,8 +289,13 @@ def _milestone(t: Target, evidence: tuple[dict, bool], as_of, settings, lang, st
         first = start_event                 # the recorded meeting that started the dialogue
     latest = _date_title(row, "progress_on", "progress_title")
     parts = [dict(p) for p in t.params.get("parts", [])]
+    if t.params.get("plans_per_area") and plan_parts is not None:
+        parts = [dict(p) for p in plan_parts]       # already dated from the working groups' action plans
+        has_data = has_data or any(p["achieved_on"] for p in parts)
     if parts:
         for p in parts:
+            if "achieved_on" in p:
+                continue
             hit = _date_title(found.get((t.id, p["name"])), "achieved_on", "achieved_title")
             p["achieved_on"], p["evidence"] = hit if hit else (None, None)
         done = [p for p in parts if p["achieved_on"]]
@@ -345,6 +369,7 @@ def compute_all(
     start_kind = "recorded" if recorded else "planned"
     run = _Runner(con, as_of, known)
     evidence = _milestone_evidence(run, book)
+    plan_parts = _plan_parts(run, book) if any(t.params.get("plans_per_area") for t in book.targets) else None
     start_evidence = (start, start_event) if recorded else None
     statuses = []
     for t in book.targets:
@@ -353,7 +378,7 @@ def compute_all(
         elif t.kind == "window_count":
             o, reason, details = _window_count(t, run, as_of, start, start_kind, settings, lang)
         elif t.kind == "milestone":
-            o, reason, details = _milestone(t, evidence, as_of, settings, lang, start_evidence)
+            o, reason, details = _milestone(t, evidence, as_of, settings, lang, start_evidence, plan_parts)
         else:
             o, reason, details = _growth(con, t, run, as_of, start, start_kind, settings, lang, trade_series, known)
         word = status_word(o.status, lang)

@@ -136,24 +136,39 @@ def test_no_event_of_a_targets_kinds_is_no_data_and_not_a_zero(con):
     assert s.reason.startswith("0 diplomats trained and 0 planned in 2026, 3 required: off track")
 
 
-def test_roadmap_8_needs_both_quarterly_and_annual_reports(con):
+def test_roadmap_8_needs_coordination_meetings_quarterly_and_annual_reports(con):
     put_rows(con, "events", [ev(f"2027-0{m}-15", "quarterly_report", f"Q report {m}") for m in (1, 4, 7)]
-             + [ev("2027-10-15", "quarterly_report", "Q report 10")])
+             + [ev("2027-10-15", "quarterly_report", "Q report 10")]
+             + [ev(f"2027-0{m}-20", "coordination_meeting", f"Sector meeting {m}") for m in (2, 5, 8, 9)])
     # with no annual report recorded at all, that part has no data (issue 12: no rows is not a zero)
     assert compute_all(con, D("2027-11-01")).get("roadmap-8").details["parts"]["annual"]["status"] == "no_data"
     put_rows(con, "events", [ev("2028-03-01", "annual_report", "Annual report on 2027")], time="2026-01-02 00:00:00")
     s = compute_all(con, D("2027-11-01")).get("roadmap-8")
+    assert s.details["parts"]["coordination"]["status"] == "achieved"
     assert s.details["parts"]["quarterly"]["status"] == "achieved"
     # 0 annual reports, and ⌊1 · 305/365 + ½⌋ = 1 is expected by now with less than a quarter of the year left
     assert s.details["parts"]["annual"]["status"] == "off_track"
     assert s.status == "off_track"
     assert compute_all(con, D("2028-01-05")).get("roadmap-8").details["parts"]["annual"]["history"] == {2027: (0, "missed")}
-    assert s.reason.startswith("4 quarterly reports published and 0 planned in 2027, 4 required: achieved; "
+    assert s.reason.startswith("4 sector coordination meetings held and 0 planned in 2027, 4 required: achieved; "
+                               "4 quarterly reports published and 0 planned in 2027, 4 required: achieved; "
                                "0 annual reports delivered and 0 planned in 2027, 1 required: off track")
     # in June (182/365 < ½ elapsed) no annual report is expected yet
     june = compute_all(con, D("2027-07-01")).get("roadmap-8")
     assert june.details["parts"]["annual"]["status"] == "on_track"
     assert s.reason.count(".") == 1
+
+
+def test_roadmap_8_is_off_track_with_too_few_coordination_meetings(con):
+    # reports all in, one sector coordination meeting by 1 November 2027: ⌊4 · 305/365 + ½⌋ = 3 expected by now,
+    # 1 held and none planned, with less than a quarter of the year left
+    put_rows(con, "events", [ev(f"2027-{m:02d}-15", "quarterly_report", f"Q report {m}") for m in (1, 4, 7, 10)]
+             + [ev("2027-03-01", "annual_report", "Annual report 2026"),
+                ev("2027-02-10", "coordination_meeting", "Sector meeting")])
+    s = compute_all(con, D("2027-11-01")).get("roadmap-8")
+    assert s.details["parts"]["quarterly"]["status"] == s.details["parts"]["annual"]["status"] == "achieved"
+    assert s.details["parts"]["coordination"]["status"] == "off_track"
+    assert s.status == "off_track"
 
 
 # ---------------------------------------------------------------- window count
