@@ -1,32 +1,57 @@
-"""Formula neutralisation for exports: text from users never becomes a spreadsheet formula."""
+"""Formula neutralisation for every download: text from users never reaches a spreadsheet as something it evaluates."""
 from __future__ import annotations
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-# Excel, LibreOffice and Google Sheets start a formula (or DDE call) with these characters.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Characters that start a formula or a DDE call in Excel, LibreOffice or Google Sheets: ASCII, full width
+# (an IME may type ＝ for =) and the small forms; '|' starts a DDE link in older Excel and LibreOffice.
+TRIGGERS = frozenset("=+-@|＝＋－＠｜﹦﹢﹣﹫")
+# Characters spreadsheets skip before looking for a trigger (" =1+1" is still a formula in some of them).
+# str.isspace covers spaces, tabs, line breaks, no-break and ideographic spaces; these are invisible too.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+# Tab and carriage return open a formula on their own in Excel's CSV import (OWASP's list).
+CONTROL_STARTS = ("\t", "\r")
+GUARD = "'"          # what a neutralised cell starts with: shown as typed, never evaluated
+
+
+def _first_visible(text: str) -> str:
+    for ch in text:
+        if not ch.isspace() and ch not in INVISIBLE:
+            return ch
+    return ""
 
 
 def is_formula_like(value) -> bool:
-    """True for text a spreadsheet would read as a formula when typed or imported."""
-    return isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
+    """True for text a spreadsheet could read as a formula: a trigger first, leading blanks skipped."""
+    return isinstance(value, str) and (value.startswith(CONTROL_STARTS) or _first_visible(value) in TRIGGERS)
+
+
+def neutral(value):
+    """The value with formula-like text guarded by a leading apostrophe (OWASP's advice); anything else unchanged.
+
+    The guarded text starts with the apostrophe, so no spreadsheet evaluates it, and the original
+    characters follow unchanged, so a reader sees exactly what was uploaded.
+    """
+    return GUARD + value if is_formula_like(value) else value
 
 
 def for_csv(value):
-    """A value for a CSV cell: formula-like text gets a leading apostrophe, everything else unchanged."""
-    return "'" + value if is_formula_like(value) else value
+    """A value for a CSV cell: formula-like text guarded, everything else unchanged."""
+    return neutral(value)
 
 
 def write_xlsx_cell(cell, value) -> None:
-    """Put a value into an openpyxl cell; text is always stored as text, never as a formula.
+    """Put a value into an openpyxl cell; text is always stored as text, never a formula.
 
-    Formula-like text keeps its exact characters and is marked quote-prefixed, so Excel also keeps
-    it as text when someone edits the cell.
+    Formula-like text is guarded as in CSV (no cell string starts with a trigger) and marked
+    quote-prefixed, so Excel also keeps it as text when someone edits the cell.
     """
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)  # control characters XML cannot hold
+        guarded = is_formula_like(value)
+        value = neutral(value)
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"
-        if is_formula_like(value):
+        if guarded:
             cell.quotePrefix = True
