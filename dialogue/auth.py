@@ -1,9 +1,10 @@
-"""Who may sign in: the users file (bcrypt hashes, roles, e-mails), lockout after failures, sessions."""
+"""Who may sign in: the users file (bcrypt hashes, roles, e-mails), growing waits after failures, sessions."""
 from __future__ import annotations
 
 import contextlib
 import fcntl
 import functools
+import hashlib
 import json
 import os
 import re
@@ -21,11 +22,16 @@ import tomli_w
 from dialogue import audit, strict_json
 from dialogue.config import ROOT
 from dialogue.db import utcnow
+from dialogue.i18n import t
 from dialogue.roles import ROLES, Actor, require
 
 DEFAULT_USERS_FILE = ROOT / ".streamlit" / "users.toml"
-MAX_FAILURES = 5                        # the fifth failed attempt in a row locks the account
-LOCK_PERIOD = timedelta(minutes=15)     # how long a locked account stays locked
+MAX_FAILURES = 5                        # failures in a row for one name from one address before a wait
+FIRST_WAIT = timedelta(minutes=1)       # the wait after the fifth failure; it doubles with every further one
+MAX_WAIT = timedelta(minutes=15)        # ... up to this; an administrator's `users unlock` ends it at once
+FORGET_AFTER = timedelta(hours=24)      # failures this old no longer count
+MAX_THROTTLE_ENTRIES = 10_000           # (name, address) pairs remembered; the oldest go first
+LOCAL_CLIENT = "local"                  # the address of a client Streamlit does not name (this machine)
 SESSION_IDLE = timedelta(minutes=30)    # a session ends after this long without a page run
 SESSION_MAX = timedelta(hours=8)        # and in any case this long after sign-in
 BCRYPT_ROUNDS = 12                      # about 0.2 s per check on this machine; tests lower it
@@ -51,7 +57,15 @@ class UserError(ValueError):
 
 
 class SignInRefused(Exception):
-    """Sign-in did not succeed; the message is safe to show to the person signing in."""
+    """Sign-in did not succeed; the message is safe to show to the person signing in (str() is English)."""
+
+    def __init__(self, key: str, **params):
+        self.key, self.params = key, params
+        super().__init__(t(key, "en", **params))
+
+    def text(self, lang: str) -> str:
+        """The message in the reader's language."""
+        return t(self.key, lang, **self.params)
 
 
 def users_path() -> Path:
@@ -136,12 +150,30 @@ class UserStore:
                 return Actor(u.name, u.role)
         return None
 
+    def credential_stamp(self, name: str) -> str | None:
+        """A fingerprint of the user's credentials (None when there is no such user).
+
+        It changes when the user is removed and added again (a new random stamp), or gets a new
+        password, role or e-mail: a session started under another stamp ends (SessionStore.check).
+        """
+        u = self._read()["users"].get(name)
+        if u is None:
+            return None
+        parts = [name, u.get("stamp", ""), u["role"], u.get("hash", ""), u.get("email", "")]
+        return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
+
     def locked_until(self, name: str) -> datetime | None:
-        entry = self._read_state().get(name) or {}
-        until = entry.get("locked_until")
-        if until and datetime.fromisoformat(until) > self.clock():
-            return datetime.fromisoformat(until)
-        return None
+        """The latest moment some address must wait until before trying this name again (None: no wait)."""
+        now = self.clock()
+        waits = [datetime.fromisoformat(e["wait_until"]) for e in self._throttle(self._read_state()).values()
+                 if e.get("name") == name and e.get("wait_until")]
+        later = [w for w in waits if w > now]
+        return max(later) if later else None
+
+    @staticmethod
+    def _throttle(state: dict) -> dict:
+        throttle = state.get("throttle")
+        return throttle if isinstance(throttle, dict) else {}
 
     # -- changes (admin only, audited) ---------------------------------------------------
     def add(self, con, actor: Actor, name: str, role: str, password: str | None,
@@ -157,7 +189,8 @@ class UserStore:
                 if email and any((u.get("email") or "").lower() == email.lower()
                                  for u in data["users"].values()):
                     raise UserError(f"the e-mail {email} already belongs to another user")
-                entry = {"role": role, "created": self.clock().isoformat(timespec="seconds")}
+                entry = {"role": role, "created": self.clock().isoformat(timespec="seconds"),
+                         "stamp": secrets.token_urlsafe(12)}      # a re-added user is a new user
                 if password:
                     entry["hash"] = bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt(BCRYPT_ROUNDS)).decode()
                 if email:
@@ -183,57 +216,77 @@ class UserStore:
                 raise UserError(f"{name} is the last admin; add another admin first")
             del data["users"][name]
             self._write(data)
-            state = self._read_state()
-            if state.pop(name, None) is not None:
-                self._write_state(state)
+            self._forget_failures(name)
         SESSIONS.end_user(name)
         audit.record(con, actor, "user_remove", {"name": name}, ok=True)
 
+    def unlock(self, con, actor: Actor, name: str) -> int:
+        """End every wait and forget every failure for a user, from every address; returns the addresses cleared."""
+        require(actor, "manage_users")
+        with self._locked():
+            if name not in self._read()["users"]:
+                audit.record(con, actor, "user_unlock", {"name": name, "error": "no such user"}, ok=False)
+                raise UserError(f"no user named {name!r}")
+            cleared = self._forget_failures(name)
+        audit.record(con, actor, "user_unlock", {"name": name, "addresses": cleared}, ok=True)
+        return cleared
+
+    def _forget_failures(self, name: str) -> int:
+        """Drop a name's throttle entries (inside _locked); returns how many there were."""
+        state = self._read_state()
+        throttle = self._throttle(state)
+        keys = [k for k, e in throttle.items() if e.get("name") == name]
+        for k in keys:
+            del throttle[k]
+        if keys:
+            self._write_state({**state, "throttle": throttle})
+        return len(keys)
+
     # -- sign-in -------------------------------------------------------------------------
-    def verify(self, con, name: str, password: str) -> Actor:
-        """The actor when name and password match; SignInRefused otherwise. Counts failures, locks, audits."""
-        name = (name or "").strip()
+    def verify(self, con, name: str, password: str, client: str | None = None) -> Actor:
+        """The actor when name and password match; SignInRefused otherwise.
+
+        Failures are counted per name and client address (`client`, None for an address the server
+        does not know): after MAX_FAILURES in a row that address waits FIRST_WAIT, doubling with each
+        further failure up to MAX_WAIT, so guessing stays slow while nobody can lock a user out from
+        every address. An unknown name goes through exactly the same steps (a bcrypt check against a
+        dummy hash, a counted failure, the same messages): the answers never tell which names exist.
+        """
+        name = (name or "").strip()[:64]
+        client = client[:64] if isinstance(client, str) and client else LOCAL_CLIENT
+        key = f"{name}\n{client}"
         with self._locked():
             user = self._read()["users"].get(name)
             state = self._read_state()
-            entry = state.get(name) or {}
+            throttle = self._throttle(state)
             now = self.clock()
-            until = entry.get("locked_until")
-            if user is not None and until and datetime.fromisoformat(until) > now:
-                minutes = _minutes_left(datetime.fromisoformat(until) - now)
-                audit.record(con, Actor(name, user["role"]), "sign_in_failed",
-                             {"reason": "locked"}, ok=False)
-                raise SignInRefused(
-                    f"This account is locked after {MAX_FAILURES} failed attempts; "
-                    f"try again in {minutes} minute{'s' if minutes != 1 else ''} or ask an administrator."
-                )
+            entry = _current(throttle.get(key), now)
+            who = Actor(name, user["role"]) if user else None
+            detail = {"name": name, "client": client}
+            wait_until = entry.get("wait_until")
+            if wait_until and datetime.fromisoformat(wait_until) > now:
+                audit.record(con, who, "sign_in_failed", {**detail, "reason": "waiting"}, ok=False)
+                raise SignInRefused("auth_wait", minutes=_minutes_left(datetime.fromisoformat(wait_until) - now))
             ok = _check_password(password, user.get("hash") if user else None)
-            if user is None:
-                audit.record(con, None, "sign_in_failed", {"name": name[:64], "reason": "unknown user"},
-                             ok=False)
-                raise SignInRefused("Wrong user name or password.")
-            actor = Actor(name, user["role"])
-            if not ok:
-                failures = int(entry.get("failures", 0)) + 1 if not until else 1
-                entry = {"failures": failures}
-                if failures >= MAX_FAILURES:
-                    entry["locked_until"] = (now + LOCK_PERIOD).isoformat()
-                state[name] = entry
-                self._write_state(state)
-                audit.record(con, actor, "sign_in_failed",
-                             {"reason": "wrong password", "failures": failures,
-                              "locked": failures >= MAX_FAILURES}, ok=False)
-                if failures >= MAX_FAILURES:
-                    raise SignInRefused(
-                        f"Wrong user name or password. The account is now locked for "
-                        f"{_minutes_left(LOCK_PERIOD)} minutes after {MAX_FAILURES} failed attempts."
-                    )
-                raise SignInRefused("Wrong user name or password.")
-            if name in state:
-                del state[name]
-                self._write_state(state)
-        audit.record(con, actor, "sign_in", {"method": "password"}, ok=True)
-        return actor
+            if ok:
+                if throttle.pop(key, None) is not None:
+                    self._write_state({**state, "throttle": throttle})
+            else:
+                failures = int(entry.get("failures", 0)) + 1
+                entry = {"name": name, "client": client, "failures": failures, "last": now.isoformat()}
+                wait = _wait_after(failures)
+                if wait:
+                    entry["wait_until"] = (now + wait).isoformat()
+                throttle[key] = entry
+                self._write_state({**state, "throttle": _pruned(throttle, now)})
+                audit.record(con, who, "sign_in_failed",
+                             {**detail, "reason": "wrong password" if user else "unknown user",
+                              "failures": failures, "wait_s": int(wait.total_seconds()) if wait else 0}, ok=False)
+                if wait:
+                    raise SignInRefused("auth_wait", minutes=_minutes_left(wait))
+                raise SignInRefused("auth_wrong")
+        audit.record(con, who, "sign_in", {"method": "password", "client": client}, ok=True)
+        return who
 
 
 # -- sessions ---------------------------------------------------------------------------------
@@ -242,6 +295,7 @@ class _Session:
     actor: Actor
     started: datetime
     last_seen: datetime
+    stamp: str | None          # the user's credential stamp at sign-in (UserStore.credential_stamp)
 
 
 class SessionStore:
@@ -253,16 +307,37 @@ class SessionStore:
         self._sessions: dict[str, _Session] = {}
         self._lock = threading.Lock()
 
-    def create(self, actor: Actor) -> str:
+    def create(self, actor: Actor, stamp: str | None = None) -> str:
+        """A new session for a signed-in actor, bound to the user's credential stamp (read now if not given)."""
+        if stamp is None:
+            stamp = UserStore().credential_stamp(actor.user)
         token = secrets.token_urlsafe(32)
         now = self.clock()
         with self._lock:
             self._purge(now)
-            self._sessions[token] = _Session(actor, now, now)
+            self._sessions[token] = _Session(actor, now, now, stamp)
         return token
 
     def get(self, token: str | None) -> Actor | None:
         """The actor of a live session (and mark it used), None when unknown or expired."""
+        s = self._live(token)
+        return s.actor if s else None
+
+    def check(self, token: str | None, store: "UserStore") -> Actor | None:
+        """The actor of a live session whose user still has the credentials it signed in with; else end it.
+
+        Called on every run: a user removed (and perhaps added again), or given a new password, role
+        or e-mail since sign-in, by this server or by the command line, is signed out at once.
+        """
+        s = self._live(token)
+        if s is None:
+            return None
+        if s.stamp is None or store.credential_stamp(s.actor.user) != s.stamp:
+            self.end(token)
+            return None
+        return s.actor
+
+    def _live(self, token: str | None) -> _Session | None:
         if not token:
             return None
         now = self.clock()
@@ -274,7 +349,7 @@ class SessionStore:
                 del self._sessions[token]
                 return None
             s.last_seen = now
-            return s.actor
+            return s
 
     def end(self, token: str | None) -> None:
         with self._lock:
@@ -350,6 +425,31 @@ def _check_password(password: str | None, hashed: str | None) -> bool:
 
 def _minutes_left(delta: timedelta) -> int:
     return max(1, -(-int(delta.total_seconds()) // 60))
+
+
+def _wait_after(failures: int) -> timedelta | None:
+    """How long an address waits after its n-th failure in a row: none before MAX_FAILURES, then doubling."""
+    if failures < MAX_FAILURES:
+        return None
+    return min(FIRST_WAIT * 2 ** min(failures - MAX_FAILURES, 20), MAX_WAIT)
+
+
+def _current(entry: dict | None, now: datetime) -> dict:
+    """A throttle entry, or an empty one when its last failure is older than FORGET_AFTER."""
+    if not entry or not entry.get("last") or now - datetime.fromisoformat(entry["last"]) > FORGET_AFTER:
+        return {}
+    return entry
+
+
+def _pruned(throttle: dict, now: datetime) -> dict:
+    """The throttle without forgotten entries, and at most MAX_THROTTLE_ENTRIES: the most failures first, then
+    the newest, so a flood of made-up names cannot push out the count of an address that keeps guessing."""
+    kept = {k: e for k, e in throttle.items() if _current(e, now)}
+    if len(kept) > MAX_THROTTLE_ENTRIES:
+        newest = sorted(kept, key=lambda k: (kept[k]["failures"], kept[k]["last"]),
+                        reverse=True)[:MAX_THROTTLE_ENTRIES]
+        kept = {k: kept[k] for k in newest}
+    return kept
 
 
 def _atomic_write(path: Path, text: str) -> None:

@@ -101,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     us.add_parser("list")
     r = us.add_parser("remove")
     r.add_argument("name")
+    u = us.add_parser("unlock", help="end the wait after failed sign-ins, from every address")
+    u.add_argument("name")
 
     s = sub.add_parser("backup", help="online backup of the database into DIR")
     s.add_argument("dir")

@@ -1,4 +1,4 @@
-"""The administrator's verbs: `users add|list|remove`, `backup DIR`, `restore DIR` (into --db NEW)."""
+"""The administrator's verbs: `users add|list|remove|unlock`, `backup DIR`, `restore DIR` (into --db NEW)."""
 from __future__ import annotations
 
 import getpass
@@ -35,7 +35,8 @@ def cmd_users(args) -> int:
             sign_in = ("password" if u.has_password else "") + (" + e-mail" if u.email and u.has_password else
                                                                 "e-mail" if u.email else "")
             print(f"{u.name}\t{u.role}\t{u.email or '-'}\t{sign_in}"
-                  + (f"\tlocked until {lock:%Y-%m-%d %H:%M} UTC" if lock else ""))
+                  + (f"\tsign-in waits until {lock:%Y-%m-%d %H:%M} UTC (users unlock {u.name} ends it)"
+                     if lock else ""))
         return 0
     actor = cli_actor(None)
     path = config.db_path(args.db)
@@ -63,6 +64,14 @@ def cmd_users(args) -> int:
                 print(f"error: {exc}", file=sys.stderr)
                 return 1
             print(f"removed {args.name} from {store.path}")
+        elif args.users_verb == "unlock":
+            try:
+                cleared = store.unlock(con, actor, args.name)
+            except auth.UserError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 1
+            print(f"unlocked {args.name}: failed sign-ins forgotten from {cleared} address"
+                  f"{'es' if cleared != 1 else ''}")
         if not isinstance(con, audit.PendingLog):
             con.execute("checkpoint")
     finally:

@@ -46,6 +46,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "auth_sign_in_first": ("Please sign in first: open the dashboard's main page.",
                            "Prvo se prijavite: otvorite glavnu stranicu kontrolne table."),
     "auth_open_main": ("Open the main page", "Otvorite glavnu stranicu"),
+    "auth_wrong": ("Wrong user name or password.", "Pogrešno korisničko ime ili lozinka."),
+    "auth_wait": ("Too many failed attempts from this address: try again in {minutes} min, or ask an "
+                  "administrator to unlock the account.",
+                  "Previše neuspelih pokušaja sa ove adrese: pokušajte ponovo za {minutes} min ili zamolite "
+                  "administratora da otključa nalog."),
     "synthetic_banner": ("Synthetic rows in this database: {n} (demo figures, not real statistics). Figures that "
                          "count them are not real; check a figure's source before citing it.",
                          "Izmišljenih redova u ovoj bazi: {n} (demo brojke, ne prave statistike). Brojke koje ih "

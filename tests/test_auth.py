@@ -1,4 +1,4 @@
-"""Sign-in: bcrypt hashes, lockout on the fifth failure, unlock later, session expiry, users CLI, local mode."""
+"""Sign-in: bcrypt hashes, growing waits per address after failures, unlock, sessions bound to credentials, users CLI."""
 from __future__ import annotations
 
 import io
@@ -121,44 +121,112 @@ def test_wrong_password_and_unknown_user_get_the_same_message(store, con):
     assert set(failed["user"].fillna("(none)")) == {"ana", "(none)"}
 
 
-def test_fifth_failure_in_a_row_locks_even_the_right_password(store, con, clock):
+WAIT = "Too many failed attempts from this address: try again in {} min, or ask an administrator to unlock the account."
+WRONG = "Wrong user name or password."
+
+
+def answers(store, con, name, passwords, client=None) -> list[str]:
+    """What each attempt is told, in order ("signed in" for a success)."""
+    out = []
+    for password in passwords:
+        try:
+            store.verify(con, name, password, client=client)
+            out.append("signed in")
+        except auth.SignInRefused as exc:
+            out.append(str(exc))
+    return out
+
+
+def test_fifth_failure_in_a_row_makes_that_address_wait_even_for_the_right_password(store, con, clock):
     store.add(con, ADMIN, "ana", "analyst", "correct horse")
-    for attempt in range(1, 5):
-        with pytest.raises(auth.SignInRefused, match="^Wrong user name or password.$"):
-            store.verify(con, "ana", f"guess {attempt}")
-    assert store.locked_until("ana") is None
-    with pytest.raises(auth.SignInRefused, match="locked for 15 minutes"):
-        store.verify(con, "ana", "guess 5")
-    assert store.locked_until("ana") == clock.now + auth.LOCK_PERIOD
-    clock.advance(minutes=14)
-    with pytest.raises(auth.SignInRefused, match="locked .* try again in 1 minute"):
-        store.verify(con, "ana", "correct horse")
+    assert answers(store, con, "ana", [f"guess {n}" for n in range(1, 6)]) == [WRONG] * 4 + [WAIT.format(1)]
+    assert store.locked_until("ana") == clock.now + timedelta(minutes=1)
+    clock.advance(seconds=59)
+    assert answers(store, con, "ana", ["correct horse"]) == [WAIT.format(1)]
 
 
-def test_lock_survives_a_restart_and_ends_after_the_lock_period(tmp_path, con, clock):
+def test_the_wait_doubles_with_each_further_failure_up_to_fifteen_minutes(store, con, clock):
+    store.add(con, ADMIN, "ana", "analyst", "correct horse")
+    answers(store, con, "ana", ["guess"] * 5)
+    waits = []
+    for _ in range(6):                       # failures 6..11, each tried once the previous wait is over
+        clock.advance(minutes=16)
+        waits += answers(store, con, "ana", ["guess"])
+    assert waits == [WAIT.format(m) for m in (2, 4, 8, 15, 15, 15)]
+    clock.advance(minutes=15, seconds=1)
+    assert answers(store, con, "ana", ["correct horse"]) == ["signed in"]
+    assert answers(store, con, "ana", ["guess"] * 4) == [WRONG] * 4      # the success reset the count
+
+
+def test_the_wait_survives_a_restart_and_ends_after_it(tmp_path, con, clock):
     first = auth.UserStore(tmp_path / "users.toml", clock=clock)
     first.add(con, ADMIN, "ana", "analyst", "correct horse")
-    for attempt in range(5):
-        with pytest.raises(auth.SignInRefused):
-            first.verify(con, "ana", f"guess {attempt}")
+    answers(first, con, "ana", ["guess"] * 5)
     restarted = auth.UserStore(tmp_path / "users.toml", clock=clock)   # a new process reads the sidecar
-    with pytest.raises(auth.SignInRefused, match="locked"):
-        restarted.verify(con, "ana", "correct horse")
-    clock.advance(minutes=15, seconds=1)
+    assert answers(restarted, con, "ana", ["correct horse"]) == [WAIT.format(1)]
+    clock.advance(minutes=1, seconds=1)
     assert restarted.locked_until("ana") is None
     assert restarted.verify(con, "ana", "correct horse") == Actor("ana", "analyst")
 
 
 def test_a_success_resets_the_failure_count(store, con):
     store.add(con, ADMIN, "ana", "analyst", "correct horse")
-    for _ in range(4):
-        with pytest.raises(auth.SignInRefused):
-            store.verify(con, "ana", "nope nope")
+    answers(store, con, "ana", ["nope nope"] * 4)
     store.verify(con, "ana", "correct horse")
-    for _ in range(4):
-        with pytest.raises(auth.SignInRefused, match="^Wrong"):
-            store.verify(con, "ana", "nope nope")
+    assert answers(store, con, "ana", ["nope nope"] * 4) == [WRONG] * 4
     assert store.locked_until("ana") is None
+
+
+def test_failures_older_than_a_day_no_longer_count(store, con, clock):
+    store.add(con, ADMIN, "ana", "analyst", "correct horse")
+    answers(store, con, "ana", ["nope nope"] * 4)
+    clock.advance(hours=24, seconds=1)
+    assert answers(store, con, "ana", ["nope nope"] * 4) == [WRONG] * 4
+
+
+def test_a_guesser_cannot_lock_an_administrator_out_from_another_address(store, con, clock):
+    """Issue 13 item 8: guessing from one address, again and again, never stops the admin elsewhere."""
+    store.add(con, ADMIN, "root", "admin", "correct horse")
+    for _ in range(5):                                   # the attack, repeated as soon as each wait ends
+        assert answers(store, con, "root", ["guess"] * 6, client="203.0.113.9")[-1].startswith("Too many")
+        assert answers(store, con, "root", ["correct horse"], client="198.51.100.7") == ["signed in"]
+        assert answers(store, con, "root", ["correct horse"]) == ["signed in"]           # this machine
+        clock.advance(minutes=16)
+    assert answers(store, con, "root", ["correct horse"], client="203.0.113.9") == ["signed in"]
+
+
+def test_an_unknown_name_is_answered_exactly_as_a_known_one(store, con, clock, monkeypatch):
+    """No user enumeration: the same messages, in the same order, and one bcrypt check per checked attempt."""
+    import bcrypt
+
+    store.add(con, ADMIN, "ana", "analyst", "correct horse")
+    checks = []
+    real = bcrypt.checkpw
+    monkeypatch.setattr(auth.bcrypt, "checkpw", lambda pw, h: checks.append(1) or real(pw, h))
+
+    def run(name):
+        checks.clear()
+        told = answers(store, con, name, ["guess"] * 7, client="203.0.113.9")
+        return told, len(checks), store._read_state()["throttle"][f"{name}\n203.0.113.9"]["failures"]
+
+    known, unknown = run("ana"), run("nobody")
+    assert known == unknown == ([WRONG] * 4 + [WAIT.format(1)] * 3, 5, 5)
+
+
+def test_unlock_ends_every_wait_of_a_user_only_for_an_admin(store, con, clock):
+    store.add(con, ADMIN, "ana", "analyst", "correct horse")
+    store.add(con, ADMIN, "bob", "viewer", "correct horse")
+    for client in ("203.0.113.9", None):
+        answers(store, con, "ana", ["guess"] * 5, client=client)
+    answers(store, con, "bob", ["guess"] * 5)
+    with pytest.raises(PermissionDenied):
+        store.unlock(con, ANALYST, "ana")
+    assert store.unlock(con, ADMIN, "ana") == 2
+    assert answers(store, con, "ana", ["correct horse"], client="203.0.113.9") == ["signed in"]
+    assert answers(store, con, "bob", ["correct horse"]) == [WAIT.format(1)]     # only the named user
+    with pytest.raises(auth.UserError, match="no user named 'nobody'"):
+        store.unlock(con, ADMIN, "nobody")
+    assert "user_unlock" in actions(con)
 
 
 def test_email_maps_to_role_for_identity_provider_users(store, con):
@@ -184,6 +252,46 @@ def test_sessions_expire_when_idle_and_at_the_maximum(clock):
         assert sessions.get(busy) == Actor("ana", "analyst")
     clock.advance(minutes=29)                 # ... but 17 x 29 min = 8 h 13 min > 8 h
     assert sessions.get(busy) is None
+
+
+def test_a_session_ends_when_its_user_is_removed_and_added_again(store, con, clock):
+    """Issue 13 item 7: `users remove ana1` then `users add ana1` (another process) ends ana1's session."""
+    sessions = auth.SessionStore(clock=clock)      # not auth.SESSIONS: the command line runs in another process
+    store.add(con, ADMIN, "ana1", "analyst", "correct horse")
+    store.add(con, ADMIN, "bob", "viewer", "correct horse")
+    token = sessions.create(store.verify(con, "ana1", "correct horse"), store.credential_stamp("ana1"))
+    other = sessions.create(store.verify(con, "bob", "correct horse"), store.credential_stamp("bob"))
+    assert sessions.check(token, store) == Actor("ana1", "analyst")
+    store.remove(con, ADMIN, "ana1")
+    store.add(con, ADMIN, "ana1", "analyst", "battery staple")
+    assert sessions.check(token, store) is None
+    assert sessions.get(token) is None                     # ended, not just refused once
+    assert sessions.check(other, store) == Actor("bob", "viewer")
+
+
+@pytest.mark.parametrize("change", ["password", "role", "email", "same password re-added", "removed"])
+def test_a_session_ends_when_its_credentials_change(store, con, clock, change):
+    sessions = auth.SessionStore(clock=clock)
+    store.add(con, ADMIN, "ana1", "analyst", "correct horse")
+    token = sessions.create(Actor("ana1", "analyst"), store.credential_stamp("ana1"))
+    data = tomllib.loads(store.path.read_text(encoding="utf-8"))
+    user = data["users"]["ana1"]
+    if change == "password":                      # e.g. an administrator replacing the hash in the file
+        import bcrypt
+        user["hash"] = bcrypt.hashpw(b"battery staple", bcrypt.gensalt(4)).decode()
+    elif change == "role":
+        user["role"] = "viewer"
+    elif change == "email":
+        user["email"] = "ana@mfa.gov.rs"
+    elif change == "same password re-added":
+        store.remove(con, ADMIN, "ana1")
+        store.add(con, ADMIN, "ana1", "analyst", "correct horse")
+        data = None
+    else:
+        del data["users"]["ana1"]
+    if data is not None:
+        store._write(data)
+    assert sessions.check(token, store) is None
 
 
 def test_sign_out_and_user_removal_end_sessions(store, con, clock, monkeypatch):
@@ -261,6 +369,23 @@ def test_users_list_and_remove(cli_env, monkeypatch, capsys):
     assert code == 0 and [u.name for u in auth.UserStore().users()] == ["mira"]
     code, _, err = run_cli(cli_env + ["users", "remove", "ana"], "", monkeypatch, capsys)
     assert code == 1 and "no user named 'ana'" in err
+
+
+def test_users_unlock_from_the_command_line(cli_env, monkeypatch, capsys):
+    run_cli(cli_env + ["users", "add", "root", "--role", "admin"], "correct horse\ncorrect horse\n",
+            monkeypatch, capsys)
+    store = auth.UserStore()
+    for _ in range(5):
+        with pytest.raises(auth.SignInRefused):
+            store.verify(audit.PendingLog(cli_env[1]), "root", "guess", client="203.0.113.9")
+    code, out, _ = run_cli(cli_env + ["users", "list"], "", monkeypatch, capsys)
+    assert code == 0 and "sign-in waits until" in out and "users unlock root" in out
+    code, out, _ = run_cli(cli_env + ["users", "unlock", "root"], "", monkeypatch, capsys)
+    assert (code, out) == (0, "unlocked root: failed sign-ins forgotten from 1 address\n")
+    assert store.locked_until("root") is None
+    assert store.verify(audit.PendingLog(cli_env[1]), "root", "correct horse", client="203.0.113.9").user == "root"
+    code, _, err = run_cli(cli_env + ["users", "unlock", "nobody"], "", monkeypatch, capsys)
+    assert code == 1 and err == "error: no user named 'nobody'\n"
 
 
 def test_users_add_through_a_real_pipe(tmp_path):

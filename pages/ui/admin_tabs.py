@@ -36,7 +36,7 @@ def render() -> None:
             if users:
                 st.dataframe(
                     [{"user": u.name, "role": u.role, "e-mail": u.email or "", "password": u.has_password,
-                      "locked until (UTC)": store.locked_until(u.name)} for u in users],
+                      "sign-in waits until (UTC)": store.locked_until(u.name)} for u in users],
                     hide_index=True, width="stretch",
                 )
             else:
@@ -55,6 +55,19 @@ def render() -> None:
                             raise auth.UserError("the two passwords differ")
                         store.add(con, actor, name.strip(), role, pw1 or None, email=email.strip() or None)
                         st.success(f"Added {plain(name.strip())} ({role}).")
+                    except (auth.UserError, PermissionDenied) as exc:
+                        st.error(plain(exc))
+            if users:
+                st.subheader("Unlock a user")
+                st.caption(f"After {auth.MAX_FAILURES} failed sign-ins in a row, the address they came from waits "
+                           f"{auth.FIRST_WAIT}, doubling up to {auth.MAX_WAIT}. Unlocking ends every wait for the "
+                           "user and forgets the failures, from every address.")
+                stuck = st.selectbox("User", [u.name for u in users], key="admin_unlock_name")
+                if st.button("Unlock", key="admin_unlock_go", icon=":material/lock_open:"):
+                    try:
+                        cleared = store.unlock(con, actor, stuck)
+                        st.success(f"Unlocked {plain(stuck)}: failed sign-ins forgotten from {cleared} "
+                                   f"address{'es' if cleared != 1 else ''}.")
                     except (auth.UserError, PermissionDenied) as exc:
                         st.error(plain(exc))
             names = [u.name for u in users if u.name != actor.user]
@@ -115,7 +128,8 @@ def render() -> None:
                     {"setting": "users file", "value": str(store.path)},
                     {"setting": "sign-in", "value": "identity provider (st.login)" if oidc_configured() else "built-in passwords"},
                     {"setting": "server address", "value": str(st.get_option("server.address"))},
-                    {"setting": "lockout", "value": f"{auth.MAX_FAILURES} failures in a row → {auth.LOCK_PERIOD} locked"},
+                    {"setting": "failed sign-ins", "value": f"{auth.MAX_FAILURES} in a row from one address → it waits "
+                                                           f"{auth.FIRST_WAIT}, doubling up to {auth.MAX_WAIT}"},
                     {"setting": "session", "value": f"ends after {auth.SESSION_IDLE} idle, {auth.SESSION_MAX} at most"},
                     {"setting": "upload limit (MB)", "value": str(st.get_option("server.maxUploadSize"))},
                 ],
