@@ -13,6 +13,16 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 CONTROL_STARTS = ("\t", "\r")
 GUARD = "'"          # what a neutralised cell starts with: shown as typed, never evaluated
 
+# Uploaded text that is refused at ingest as a formula (both Python's re and Arrow's RE2 read it): after any
+# blanks, '=' with something after it, '@' before a name or '(', '+'/'-' joined to a call, a reference or a
+# DDE link ("+1+cmd|", "-SUM(", "=-cmd|"), or a leading '|'. Text merely starting with a sign ("-5 %",
+# "+381 11") is let in: every download guards it anyway (neutral()).
+_BLANK = "\\s\u00a0\u3000" + INVISIBLE
+FORMULA_TEXT = (rf"^[{_BLANK}]*(?:[=＝﹦][{_BLANK}]*[^{_BLANK}]|[@＠﹫][A-Za-z(]"
+                rf"|[+\-＋－﹢﹣][^{_BLANK}]*[(!|&]|[|｜])")
+# The first bytes (UTF-8) such text can start with: a cheap test before the pattern runs on a column.
+FORMULA_FIRST_BYTES = b"=@+-| \t\r\n\x0b\x0c\xc2\xe2\xe3\xef"
+
 
 def _first_visible(text: str) -> str:
     for ch in text:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from dialogue import cells
+from dialogue import cells, safe_cells
 from dialogue.datasets import DATASETS, Column
 from dialogue.problems import Problem, shorten
 
@@ -20,7 +20,7 @@ MAX_TEXT = 32_767
 # world GDP in USD; quantity: people or items counted at one event.
 NUMBER_BOUNDS = {"value": 1e15, "quantity": 1e6}
 DEFAULT_NUMBER_BOUND = 1e15
-_FORMULA = r"^(?:[=@][A-Za-z(]|[+\-][A-Za-z]+[(!|])"
+_FORMULA = safe_cells.FORMULA_TEXT           # one definition of what is refused as a formula
 # What Excel shows (and writes into CSV) for a formula that failed; the readers give such cells as
 # empty, so a sheet's error cells are put back as these codes before validation.
 EXCEL_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
@@ -264,7 +264,7 @@ def _long_and_formula(text: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         long = cells._mask(pc.greater(pc.utf8_length(arrow), MAX_TEXT))
     first = cells.first_bytes(arrow)
     formula = np.zeros(len(text), dtype=bool)
-    if np.isin(first, np.frombuffer(b"=@+-", dtype=np.uint8)).any():
+    if np.isin(first, np.frombuffer(safe_cells.FORMULA_FIRST_BYTES, dtype=np.uint8)).any():
         formula = cells._mask(pc.match_substring_regex(arrow, _FORMULA))
     return long, formula
 

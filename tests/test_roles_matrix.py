@@ -75,6 +75,7 @@ WRITES: dict[str, tuple[str, Callable[[Ctx, Actor], object]]] = {
     "dialogue.notes.add_note": ("analyst", _add_note),
     "dialogue.auth.UserStore.add": ("admin", lambda c, a: c.users.add(c.con, a, "newbie", "viewer", "correct horse")),
     "dialogue.auth.UserStore.remove": ("admin", lambda c, a: c.users.remove(c.con, a, "bob")),
+    "dialogue.auth.UserStore.unlock": ("admin", lambda c, a: c.users.unlock(c.con, a, "bob")),
     "dialogue.backup.backup": ("admin", lambda c, a: backup.backup(c.con, c.tmp / "new-backup", a)),
     "dialogue.backup.restore": ("admin", lambda c, a: backup.restore(c.backup_dir, c.tmp / "restored.duckdb", a)),
     "dialogue.targets_admin.save_targets_text": ("admin", _save_targets),

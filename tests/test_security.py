@@ -598,3 +598,28 @@ def test_a_session_ends_when_the_command_line_removes_and_re_adds_its_user(signe
     assert [i.value for i in again.info] == ["Your session has ended (timed out or changed). Please sign in again."]
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         again.switch_page("pages/data.py")
+
+
+# Let in at upload (a sign before text that calls nothing, a tab before plain words), guarded in every download.
+LET_IN = {"\tplain text after a tab", "－1+1"}
+
+
+def test_upload_refuses_every_formula_payload_with_its_row_and_column(tmp_path):
+    import csv
+    import io
+
+    from dialogue import db
+    from dialogue.ingest import ingest
+    from tests.conftest import ANALYST
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["date", "kind", "title", "area", "source"])
+    for i, p in enumerate([*PAYLOADS, "-5 %", "+381 11 123", "a=b", "- (see note)"]):
+        writer.writerow([f"2025-01-{i + 1:02d}", "context", f"t{i}", "political", p])
+    con = db.connect(tmp_path / "up.duckdb")
+    report = ingest(con, out.getvalue().encode("utf-8"), "events.csv", ANALYST, dataset="events", dry_run=True)
+    con.close()
+    refused = {e["row"] for e in report.errors if e["column"] == "source" and "formula" in e["message"]}
+    expected = {i + 2 for i, p in enumerate(PAYLOADS) if p not in LET_IN}      # row 1 is the header
+    assert not report.ok and refused == expected, sorted(refused ^ expected)
