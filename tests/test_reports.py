@@ -281,11 +281,11 @@ def test_demo_label_on_every_pdf_page_and_in_xlsx_and_html(tmp_path):
         con.close()
     demo = label("demo_label", "sr-Cyrl")
     assert demo.startswith("ДЕМО ПОДАЦИ")
-    pages = pdf_text(files["briefing-2026-06-30-sr-Cyrl.pdf"])
+    pages = pdf_text(files["DEMO-briefing-2026-06-30-sr-Cyrl.pdf"])
     assert len(pages) > 10 and all(demo in p for p in pages)
-    sheets = cell_values(files["briefing-2026-06-30-sr-Cyrl.xlsx"])
+    sheets = cell_values(files["DEMO-briefing-2026-06-30-sr-Cyrl.xlsx"])
     assert all(rows[2][0] == demo for rows in sheets.values())
-    assert label("demo_label", "en") in public["public-2026-06-30-en.html"].decode("utf-8")
+    assert label("demo_label", "en") in public["DEMO-public-2026-06-30-en.html"].decode("utf-8")
 
 
 def test_a_synthetic_row_labels_the_briefing_as_known_at_and_only_then(known):
@@ -296,7 +296,8 @@ def test_a_synthetic_row_labels_the_briefing_as_known_at_and_only_then(known):
              synthetic=True)]), ANALYST, file="made-up.xlsx", time=LATER_UPLOAD)
     content, files = reports.documents(known, AS_OF, known_at)
     assert content.demo and content.workspace != "demo"
-    assert all(label("demo_label", "en") in p for p in pdf_text(files["briefing-2026-06-30-en.pdf"]))
+    assert list(files) == ["DEMO-briefing-2026-06-30-en.pdf", "DEMO-briefing-2026-06-30-en.xlsx"]   # issue 12.10
+    assert all(label("demo_label", "en") in p for p in pdf_text(files["DEMO-briefing-2026-06-30-en.pdf"]))
     assert not reports.documents(known, AS_OF, K1)[0].demo, "as known before the synthetic row: real only"
 
 
