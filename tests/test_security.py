@@ -559,7 +559,8 @@ def test_a_signed_out_visitor_choosing_demo_data_creates_and_opens_no_database(s
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.run()
     assert [t.label for t in at.text_input] == ["User name", "Password"]
-    at.radio(key="workspace").set_value("demo").run()
+    at.radio(key="_workspace_en").set_value("demo").run()
+    assert at.session_state["workspace"] == "demo"
     at.text_input(key="_dialogue_sign_in_name").set_value("ana1")
     at.text_input(key="_dialogue_sign_in_password").set_value("wrong horse")
     at.button[0].click().run()                       # a failed attempt is audited, in no new database
