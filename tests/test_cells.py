@@ -1,10 +1,12 @@
 """Cell parsing: numbers, dates and coded values as analysts write them, and refusals of mixed conventions."""
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import pytest
 
-from dialogue.cells import parse_bools, parse_codes, parse_dates, parse_ints, parse_numbers
+from dialogue.cells import as_text, parse_bools, parse_codes, parse_dates, parse_ints, parse_numbers
 from dialogue.datasets import EVENT_KINDS, EXERCISE_FORMATS, EXERCISE_STATUSES, US_PARTICIPATION
 
 
@@ -99,6 +101,48 @@ def test_real_date_cells_and_excel_serial_numbers():
     serials = parse_dates(pd.Series([45000.0, 2024.0]))
     assert serials.values.tolist() == [pd.Timestamp("2023-03-15"), pd.Timestamp("2024-01-01")]
     assert serials.precision.tolist() == ["day", "year"]
+
+
+def test_dates_beyond_what_can_be_stored_are_marked_far_not_raised():
+    """pandas holds dates from 1677-09-22 to 2262-04-11 in nanoseconds; beyond that a date is real
+    but unstorable: marked `far` (validation reports it as out of range), never an exception."""
+    text = parse_dates(pd.Series(["9999-12-31", "0001-01-01", "2262-04-12", "2262-04-11", "2024-01-02"]))
+    assert text.far.tolist() == [True, True, True, False, False]
+    assert text.bad.tolist() == [False] * 5
+    assert text.values.tolist()[3:] == [pd.Timestamp("2262-04-11"), pd.Timestamp("2024-01-02")]
+    assert text.values.isna().tolist() == [True, True, True, False, False]
+    cells = pd.Series(pd.to_datetime(["9999-12-31", "2024-01-02"]).astype("datetime64[ms]"))
+    assert parse_dates(cells).far.tolist() == [True, False]
+    python_dates = pd.Series([date(9999, 12, 31), date(2024, 1, 2)], dtype=object)    # calamine's cells
+    assert parse_dates(python_dates).far.tolist() == [True, False]
+    serials = parse_dates(pd.Series([2958465.0, 2958466.0, 45000.0]))
+    assert serials.far.tolist() == [True, False, False] and serials.bad.tolist() == [False, True, False]
+
+
+def test_excel_serials_follow_excels_1900_calendar_and_serial_60_is_refused():
+    parsed = parse_dates(pd.Series([1.0, 59.0, 60.0, 61.0]))
+    assert parsed.values.tolist()[:2] == [pd.Timestamp("1900-01-01"), pd.Timestamp("1900-02-28")]
+    assert parsed.values.tolist()[3] == pd.Timestamp("1900-03-01")
+    (refused, why), = parsed.refusals
+    assert refused.tolist() == [False, False, True, False] and "29 February 1900" in why
+    assert pd.isna(parsed.values.iloc[2]) and not parsed.bad.iloc[2]
+
+
+def test_a_date_cell_on_28_february_1900_is_refused_as_possibly_serial_60():
+    parsed = parse_dates(pd.Series(pd.to_datetime(["1900-02-28", "1900-03-01"])))
+    (refused, why), = parsed.refusals
+    assert refused.tolist() == [True, False] and "serial 60" in why
+
+
+def test_whole_numbers_too_large_for_an_integer_are_refused_not_wrapped():
+    parsed = parse_ints(pd.Series(["9" * 400, "2024", "1" + "0" * 20]), "year")
+    assert parsed.values.tolist()[1] == 2024 and parsed.values.isna().tolist() == [True, False, True]
+    (refused, why), = parsed.refusals
+    assert refused.tolist() == [True, False, True] and "too large" in why
+
+
+def test_huge_float_cells_read_as_text_stay_as_written():
+    assert as_text(pd.Series([1e300, 12.0, 1.5])).tolist() == ["1e+300", "12", "1.5"]
 
 
 def test_impossible_dates_are_bad():

@@ -406,3 +406,9 @@ def test_an_error_cell_in_a_required_number_column_changes_nothing(tmp_path, db_
     report = strict_loads(capsys.readouterr().out)
     assert [(e["sheet"], e["row"], e["column"], e["value"]) for e in report["errors"]] == [("Data", 2, "value", "#DIV/0!")]
     assert fingerprint(db_path) == before
+
+
+def test_a_huge_number_in_a_text_column_is_kept_as_written_not_a_failed_file():
+    rows = [TRADE + ["note"], ["US Census", 2024, 1, "us_to_serbia", 5, "USD", "x", 1e300]]
+    parsed = read_upload(xlsx_bytes(rows), "t.xlsx")
+    assert parsed.errors == [] and parsed.frame["note"].tolist() == ["1e+300"]
