@@ -160,7 +160,7 @@ class UserStore:
         if u is None:
             return None
         parts = [name, u.get("stamp", ""), u["role"], u.get("hash", ""), u.get("email", "")]
-        return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
+        return hashlib.sha256(strict_json.dumps(parts).encode("utf-8")).hexdigest()
 
     def locked_until(self, name: str) -> datetime | None:
         """The latest moment some address must wait until before trying this name again (None: no wait)."""
