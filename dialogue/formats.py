@@ -115,6 +115,17 @@ def fmt_timestamp(moment, lang: str = "en") -> str:
     return f"{fmt_date(moment, lang)} {moment:%H:%M} UTC"
 
 
+def fmt_month(d, lang: str = "en") -> str:
+    """Oct 2026 in English, okt 2026. in Serbian (Cyrillic by transliteration); a dash for a missing date."""
+    d = as_date(d)
+    if d is None:
+        return MISSING
+    if is_english(lang):
+        return f"{MONTHS_EN[d.month - 1]} {d.year}"
+    text = f"{MONTHS_SR[d.month - 1]} {d.year}."
+    return to_cyrillic(text) if lang == "sr-Cyrl" else text
+
+
 def fmt_money(x, currency: str = "USD", lang: str = "en", scale: str = "million", decimals: int = 1) -> str:
     """An amount in whole units shown in millions: 'USD 1,234.5 million' / '1.234,5 mil. USD' / '1.234,5 мил. USD'."""
     if is_missing(x):

@@ -83,6 +83,16 @@ def progress(kind: str, status: str, actual, target_value) -> float | None:
     return min(1.0, max(0.0, share))
 
 
+def bar(share: float | None, lang: str = "en", width: int = 10) -> str:
+    """A progress bar in plain text, "▰▰▰▰▰▰▱▱▱▱ 67%"; "" where no share applies."""
+    if share is None:
+        return ""
+    from dialogue.formats import fmt_percent
+
+    filled = round(share * width)
+    return "▰" * filled + "▱" * (width - filled) + " " + fmt_percent(share, lang, decimals=0)
+
+
 # ---------------------------------------------------------------- needed: the figures
 
 def growth_need(periods: list[tuple[int, int | None, float]], rate: float, as_of: date) -> dict | None:

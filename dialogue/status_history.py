@@ -89,3 +89,10 @@ def streak(marks: list[Mark], current: str) -> int:
             break
         n += 1
     return n
+
+
+def strip(marks: list[Mark]) -> str:
+    """One icon per quarter end, oldest first (icons differ in shape, so the strip never relies on colour)."""
+    from dialogue.vocab import STATUS_ICONS
+
+    return "".join(STATUS_ICONS[m.status] for m in marks)

@@ -26,6 +26,7 @@ class Summary:
     improved: list[dict]
     due: list[dict]
     history: dict[str, list[status_history.Mark]] = field(default_factory=dict)
+    then: dict[str, status_history.Mark] = field(default_factory=dict)   # each target's mark at `since`
 
     def to_json(self) -> dict:
         return {
@@ -113,4 +114,4 @@ def build(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
     worsened.sort(key=lambda m: (-MEASURED_ORDER.index(m["to"]), m["target"]))   # the worst news first
     return Summary(as_of, since, card, _counts([s.status for s in card.statuses]),
                    _counts([then[s.target].status for s in card.statuses if s.target in then]),
-                   worsened, improved, due_items(card, as_of), marks)
+                   worsened, improved, due_items(card, as_of), marks, then)

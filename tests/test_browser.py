@@ -139,3 +139,45 @@ def test_upload_on_the_data_page(server, browser, tmp_path):
     _assert_no_exception(page, "data (committed)")
     page.screenshot(path=str(SHOTS / "reference-data-committed.png"), full_page=True)
     page.close()
+
+
+LANGUAGE_NAMES = {"en": "English", "sr-Latn": "Srpski (latinica)", "sr-Cyrl": "Српски (ћирилица)"}
+FIRST_SCREEN = {"en": ("Worsened since", "Due in the next"), "sr-Latn": ("Pogoršano od", "Dospeva u narednih"),
+                "sr-Cyrl": ("Погоршано од", "Доспева у наредних")}
+
+
+def _choose_language(page, lang: str) -> None:
+    page.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").first.click()
+    page.get_by_role("option", name=LANGUAGE_NAMES[lang]).click()
+    page.wait_for_timeout(300)
+    page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=60_000)
+    page.wait_for_timeout(500)
+
+
+@pytest.mark.parametrize("lang", ["en", "sr-Latn", "sr-Cyrl"])
+def test_the_first_screen_answers_above_the_fold(server, browser, lang):
+    """At 1366×768 with the sidebar open, the status tiles, what worsened and what is due are all in view."""
+    workspace, url = server
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    _open(page, url)
+    page.locator(".st-key-status_tiles").wait_for(timeout=60_000)
+    if lang != "en":
+        _choose_language(page, lang)
+    _assert_no_exception(page, f"overview ({lang})")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{workspace}-first-screen-{lang}.png"))
+    assert page.locator("[data-testid=stSidebar]").is_visible()
+    tiles = page.locator(".st-key-status_tiles [class*=st-key-tile_]")
+    assert tiles.count() == 7
+    worsened_title, due_title = FIRST_SCREEN[lang]
+    box = page.locator(".st-key-status_tiles").bounding_box()
+    assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= 768, f"tiles below the fold: {box}"
+    for where in ("worsened", "due"):        # the heading and the first entry (or "nothing") in view
+        heading = page.locator(f".st-key-{where} [data-testid=stMarkdown]").first.bounding_box()
+        first = page.locator(f".st-key-{where} li, .st-key-{where} [data-testid=stCaptionContainer]").first
+        entry = first.bounding_box()
+        assert heading is not None and entry is not None, f"{where} is not drawn ({lang})"
+        assert heading["y"] >= 0 and entry["y"] + entry["height"] <= 768, f"{where} below the fold ({lang}): {entry}"
+    assert page.locator(".st-key-worsened").inner_text().startswith(worsened_title)
+    assert page.locator(".st-key-due").inner_text().startswith(due_title)
+    page.close()

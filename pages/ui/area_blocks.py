@@ -18,7 +18,7 @@ def draw(areas, lang: str) -> None:
         else:
             st.subheader(block.title)
         if not block.targets.empty:
-            common.status_table(block.targets, columns=("badge", "wording", "reason"))
+            common.status_table(block.targets, columns=("badge", "wording", "progress", "history", "data_through", "reason"))
         if block.records is not None:
             _records(block, lang)
 

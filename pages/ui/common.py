@@ -278,7 +278,8 @@ def status_table(frame, columns=("badge", "wording", "headline", "reason")) -> N
     """
     lg = lang()      # one session-state read, not five (each costs ~20 µs on every run)
     names = {"badge": t("col_status", lg), "wording": t("col_target", lg), "headline": t("col_figure", lg),
-             "reason": t("col_reason", lg), "deadline": t("col_deadline", lg)}
+             "reason": t("col_reason", lg), "deadline": t("col_deadline", lg), "progress": t("col_progress", lg),
+             "history": t("col_history", lg), "data_through": t("col_data_through", lg)}
     cols = [c for c in columns if c in frame.columns]
     # Page data is cached (same frame each warm run): select and rename once per frame and language.
     safe_table(cache.derived("status_table", frame, (tuple(cols), tuple(names.items())),
