@@ -142,13 +142,13 @@ def test_overview_counts_fit_one_line_and_records_link_only_urls(con):
     energy, regional = blocks["energy"].records, blocks["regional"].records
     assert energy["link"].isna().all() and energy["source"].tolist() == ["Ministry of Mining and Energy, press release"]
     assert regional["link"].tolist() == ["https://example.org/berlin"] and regional["source"].tolist() == [""]
-    assert list(blocks["economic"].targets.columns) == ["badge", "wording", "reason"]
+    assert list(blocks["economic"].targets.columns) == ["badge", "wording", "progress", "history", "data_through", "reason"]
 
 
 def test_overview_calls_step_iv_not_started_to_off_track_first_measured_not_improved(con):
     """Issue 12 item 5: Step IV moves from Not started (31 Mar 2025, a year before its deadline) to Off track."""
     put_rows(con, "events", [{"date": date(2025, 1, 10), "date_precision": "day", "kind": "context",
-                              "title": "Talks", "area": "political", "source": "s"}])
+                              "title": "Talks", "area": "political", "source": "s"}], time="2025-01-15 00:00:00")
     for lang, word in (("en", "first measured"), ("sr-Latn", "prvi put izmereno"), ("sr-Cyrl", "први пут измерено")):
         data = views.overview(con, date(2025, 5, 15), lang=lang)
         assert data.since == date(2025, 3, 31)

@@ -3,7 +3,7 @@ due, then every target by area with its progress, quarterly history and data-thr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import pandas as pd
 
