@@ -126,9 +126,10 @@ def year_axis(df: pd.DataFrame, lang: str, marked=()) -> alt.X:
     for year in sorted({int(y) for y in df["year"]} & ({int(y) for y, n in notes.items() if n} | set(marked))):
         text = f"{year} ▼" if year in marked else str(year)
         special[str(year)] = [text, notes[year]] if notes.get(year) else text
-    axis = alt.Axis(labelAngle=0)
+    # never drop a label to avoid overlap: a dropped "2026 (Jan–Oct)" would leave the partial bar unexplained
+    axis = alt.Axis(labelAngle=0, labelOverlap=False)
     if special:
-        axis = alt.Axis(labelAngle=0, labelExpr=f"{_js(special)}[datum.value] || datum.label")
+        axis = alt.Axis(labelAngle=0, labelOverlap=False, labelExpr=f"{_js(special)}[datum.value] || datum.label")
     return alt.X("year:O", title=t("axis_year", lang), axis=axis)
 
 
@@ -475,13 +476,13 @@ def cadence(df: pd.DataFrame, lang: str = "en") -> alt.TopLevelMixin:
         x=x, xOffset=offset,
         y=alt.Y("count:Q", title=t("axis_events", lang), axis=alt.Axis(tickMinStep=1)),
         color=coded_colour("step_code", colours, labels_of(df, "step_code", "step"), t("axis_step", lang),
-                           labelLimit=400),
+                           labelLimit=400, columns=2),     # two a line: long step names never run off the edge
         opacity=partial_opacity(), tooltip=tooltip,
     )
     target = alt.Chart(df).mark_bar(stroke=TARGET_COLOR, strokeWidth=3, fill=TARGET_COLOR).encode(
         x=x, xOffset=offset, y=alt.Y("required:Q"), y2=alt.Y2("required:Q"), tooltip=tooltip,
     ).properties(name="target")
-    return finish(alt.layer(bars, target), lang)
+    return finish(alt.layer(bars, target), lang, height=HEIGHT + 60)    # room for the legend's lines below
 
 
 # Action states (dialogue.datasets.ACTION_STATES) and their colours: colours belong to the codes, the legend

@@ -63,6 +63,7 @@ def test_flows_mark_jan_to_oct_as_partial_and_join_only_full_years_with_the_bala
     spec = charts.trade_flows(view.flows, view.unit, "en").to_dict()
     bars = bar_layer(spec)
     assert year_labels(bars) == {"2026": ["2026", "(Jan–Oct)"]}
+    assert bars["encoding"]["x"]["axis"]["labelOverlap"] is False        # the partial label is never dropped
     assert bars["encoding"]["opacity"]["condition"]["test"] == "datum.period_note"
     assert bars["encoding"]["opacity"]["condition"]["value"] == charts.PARTIAL_OPACITY
     line = next(l for l in layers(spec) if mark_type(l) == "line")
@@ -130,7 +131,7 @@ def test_gantt_states_say_achieved_missed_or_due():
     assert (missed["state_code"], missed["end"], missed["days_late"]) == ("missed", AS_OF, 521)
     assert missed["when"] == "Missed: deadline 30 Jun 2025, 521 days late"
     due = gantt_state(date(2034, 6, 30), None, AS_OF, "sr-Cyrl")
-    assert (due["state_code"], due["days_late"], due["when"]) == ("due", 0, "Рок: 30. 6. 2034.")
+    assert (due["state_code"], due["days_late"], due["when"]) == ("due", 0, "Предстоји, рок 30. 6. 2034.")
     assert gantt_state(AS_OF, None, AS_OF, "en")["state_code"] == "due"          # the deadline day itself
 
 
