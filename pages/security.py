@@ -27,6 +27,7 @@ if common.chart_or_empty("what_exercises", "exercise_timeline", data.timeline, c
         with behind:
             st.dataframe(common.arrow_of(data.exercises_table), hide_index=True, width="stretch",
                          column_config={t("col_link", lang): st.column_config.LinkColumn()})
+            common.table_download(data.exercises_table, "exercises", "sec_exercises_csv")
 
 st.subheader(t("sec_agreements_title", lang, n=f"{data.agreements_required:g}", years=data.window_years))
 if data.agreements_table.empty:
@@ -37,6 +38,7 @@ else:
     if behind.open:
         with behind:
             st.dataframe(common.arrow_of(data.agreements_table), hide_index=True, width="stretch")
+            common.table_download(data.agreements_table, "defence-agreements", "sec_agreements_csv")
 
 linked_actions_section("security")
 common.notes_section("security")

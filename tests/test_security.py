@@ -514,6 +514,8 @@ def test_no_table_offers_streamlits_raw_csv_download(payload_db, page):
             at.run()
             shown = {v for df in at.dataframe for v in df.value.astype(str).to_numpy().ravel()}
             assert set(PAYLOADS) & shown
+            # ... and our formula-safe CSV of each table is offered instead of Streamlit's
+            assert [b.proto.label for b in at.get("download_button")] == ["Download CSV"] * len(at.dataframe)
     finally:
         from streamlit import config as st_config
 

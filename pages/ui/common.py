@@ -239,6 +239,16 @@ def arrow_of(frame):
     return cache.arrow("frame", frame, lambda f: f)
 
 
+def table_download(frame, stem: str, key: str) -> None:
+    """Our CSV of a table shown with st.dataframe, whose own download is off: every cell formula-safe (safe_cells)."""
+    from dialogue import export
+
+    label = export.demo_label(con())          # demo downloads say so (issue 3)
+    st.download_button(t("data_download_csv", lang()), lambda: views.export_bytes(frame, "csv", label=label),
+                       file_name=f"{'DEMO-' if label else ''}{stem}.csv", mime="text/csv", key=key,
+                       icon=":material/download:")
+
+
 def empty_state(what_key: str) -> None:
     """Say which data is missing and where to load it: never a blank chart."""
     st.info(t("empty_missing", lang(), what=t(what_key, lang())), icon=":material/info:")
