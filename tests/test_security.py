@@ -629,3 +629,30 @@ def test_upload_refuses_every_formula_payload_with_its_row_and_column(tmp_path):
     refused = {e["row"] for e in report.errors if e["column"] == "source" and "formula" in e["message"]}
     expected = {i + 2 for i, p in enumerate(PAYLOADS) if p not in LET_IN}      # row 1 is the header
     assert not report.ok and refused == expected, sorted(refused ^ expected)
+
+
+def test_the_administration_page_unlocks_a_user(signed_out):
+    from streamlit.testing.v1 import AppTest
+
+    from dialogue import audit, auth
+    from dialogue.roles import Actor
+    from pages.ui import auth_ui
+    from tests.conftest import ADMIN
+
+    users = auth.UserStore()
+    users.add(audit.PendingLog(signed_out / "elsewhere.duckdb"), ADMIN, "root", "admin", "correct horse")
+    for _ in range(5):
+        with pytest.raises(auth.SignInRefused):
+            users.verify(audit.PendingLog(signed_out / "elsewhere.duckdb"), "ana1", "guess", client="203.0.113.9")
+    assert users.locked_until("ana1") is not None
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.session_state[auth_ui.TOKEN_KEY] = auth.SESSIONS.create(Actor("root", "admin"))
+    at.run()
+    at.switch_page("pages/admin.py")
+    at.run()
+    at.selectbox(key="admin_unlock_name").set_value("ana1")
+    at.button(key="admin_unlock_go").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [re.sub(r"\\(.)", r"\1", s.value) for s in at.success] == [
+        "Unlocked ana1: failed sign-ins forgotten from 1 address."]
+    assert users.locked_until("ana1") is None
