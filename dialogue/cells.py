@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from dialogue import code_words
 from dialogue.headers import fold
 
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
@@ -481,82 +482,9 @@ def _dates_from_numbers(num: pd.Series, precision: pd.Series) -> Parsed:
 
 
 # ---- coded values -----------------------------------------------------------------------------
-_CODE_SYNONYMS = {
-    "yes": ["yes", "y", "da", "да", "true", "1", "x", "✓", "participated", "ucestvovala"],
-    "no": ["no", "n", "ne", "не", "false", "0", "nije", "без", "bez"],
-    "unclear": ["unclear", "unknown", "?", "nejasno", "nepoznato", "нејасно", "непознато"],
-    "held": ["held", "done", "completed", "took place", "odrzana", "odrzano", "одржана",
-             "одржано", "realizovana", "реализована"],
-    "planned": ["planned", "scheduled", "upcoming", "planirana", "planirano", "планирана",
-                "планирано", "najavljena", "најављена"],
-    "cancelled": ["cancelled", "canceled", "otkazana", "otkazano", "отказана", "отказано"],
-    "bilateral": ["bilateral", "bilateralna", "bilateralno", "билатерална", "билатерално"],
-    "multinational": ["multinational", "multilateral", "multinacionalna", "multilateralna",
-                      "мултинационална", "мултилатерална"],
-    "training": ["training", "obuka", "обука"],
-    "cyber": ["cyber", "sajber", "сајбер"],
-    "police_training": ["police training", "policijska obuka", "полицијска обука"],
-    "us_to_serbia": ["us to serbia", "us exports to serbia", "exports to serbia", "us export",
-                     "us exports", "sad ka srbiji", "uvoz iz sad", "увоз из сад"],
-    "serbia_to_us": ["serbia to us", "us imports from serbia", "imports from serbia",
-                     "us import", "us imports", "srbija ka sad", "izvoz u sad", "извоз у сад"],
-    "total": ["total", "turnover", "ukupno", "promet", "укупно", "промет"],
-    "balance": ["balance", "trade balance", "saldo", "bilans", "салдо", "биланс"],
-    "signed": ["signed", "potpisan", "potpisana", "потписан", "потписана"],
-    "in_force": ["in force", "entered into force", "na snazi", "на снази"],
-    "terminated": ["terminated", "raskinut", "prestao da vazi", "раскинут"],
-    "defence": ["defence", "defense", "odbrana", "одбрана", "military", "vojska"],
-    "economic": ["economic", "economy", "ekonomija", "ekonomski", "економија", "економски"],
-    "energy": ["energy", "energetika", "енергетика"],
-    # delivery datasets (issue 14): states of working groups, actions and commitments, sides
-    "coordination_meeting": ["coordination meeting", "sector coordination meeting", "koordinacioni sastanak",
-                             "координациони састанак"],
-    "working_group_meeting": ["working group meeting", "sastanak radne grupe", "састанак радне групе"],
-    "active": ["active", "aktivna", "aktivno", "активна"],
-    "paused": ["paused", "on hold", "pauzirana", "na cekanju", "паузирана", "на чекању"],
-    "closed": ["closed", "zatvorena", "ugasena", "затворена", "угашена"],
-    "done": ["zavrseno", "zavrsena", "izvrseno", "izvrsena", "завршено", "извршено"],
-    "in_progress": ["in progress", "ongoing", "started", "u toku", "u realizaciji", "у току", "у реализацији"],
-    "delayed": ["delayed", "late", "kasni", "odlozeno", "odlozena", "касни", "одложено", "одложена"],
-    "dropped": ["dropped", "abandoned", "odustalo", "obustavljeno", "odbaceno", "обустављено", "одбачено"],
-    "open": ["open", "pending", "otvoreno", "otvorena", "otvorena obaveza", "отворено", "отворена"],
-    "kept": ["kept", "fulfilled", "ispunjeno", "ispunjena", "испуњено", "испуњена"],
-    "partly_kept": ["partly kept", "partially kept", "partly fulfilled", "delimicno ispunjeno",
-                    "delimicno ispunjena", "делимично испуњено", "делимично испуњена"],
-    "not_kept": ["not kept", "unfulfilled", "broken", "nije ispunjeno", "neispunjeno", "није испуњено",
-                 "неиспуњено"],
-    "us": ["us", "usa", "u s", "united states", "sad", "americka strana", "сад", "америчка страна"],
-    "serbia": ["serbia", "srbija", "srpska strana", "србија", "српска страна"],
-    "joint": ["joint", "both", "zajednicki", "zajednicka", "zajedno", "obe strane", "заједнички",
-              "заједничка", "обе стране"],
-    "security": ["security", "bezbednost", "безбедност"],
-    "regional": ["regional", "regional initiatives", "regionalne inicijative", "регионалне иницијативе"],
-    "european": ["european", "european integration", "evropske integracije", "европске интеграције"],
-    "political": ["political", "politicka saradnja", "политичка сарадња"],
-    "people": ["people", "people to people", "veze medju ljudima", "везе међу људима"],
-    "day": ["day", "dan", "дан"], "month": ["month", "mesec", "месец"], "year": ["year", "godina", "година"],
-    "USD": ["usd", "us$", "$", "dollar", "dollars", "us dollar", "dolar"],
-    "EUR": ["eur", "€", "euro", "euros", "evro"],
-    "RSD": ["rsd", "din", "dinar", "dinara", "дин", "динар"],
-}
-_SYNONYM_LOOKUP: dict[str, str] = {}
-for _code, _words in _CODE_SYNONYMS.items():
-    for _w in _words:
-        _SYNONYM_LOOKUP.setdefault(fold(_w) or _w, _code)
-
-
-def _code_key(value: str) -> str:
-    return (fold(value) or value.strip()).replace(" ", "_")
-
-
 def resolve_code(value: str, allowed: tuple[str, ...]) -> str | None:
-    """The allowed code a written value means (case, script, diacritics, spaces, underscores ignored)."""
-    key = _code_key(value)
-    by_key = {_code_key(a): a for a in allowed}
-    if key in by_key:
-        return by_key[key]
-    code = _SYNONYM_LOOKUP.get(key.replace("_", " ")) or _SYNONYM_LOOKUP.get(value.strip().casefold())
-    return code if code in allowed else None
+    """The allowed code a written value means (any script, case, diacritics; see dialogue.code_words)."""
+    return code_words.resolve(value, allowed)
 
 
 def parse_codes(s: pd.Series, allowed: tuple[str, ...], column: str = "") -> Parsed:
