@@ -496,3 +496,43 @@ def test_demo_briefing_files_carry_demo_in_their_names(point_workspaces):
             con.close()
         assert list(files) == [f"{prefix}public-2026-06-30-en.html"]
     assert reports.file_stem("briefing", AS_OF, "sr-Cyrl", demo=True) == "DEMO-briefing-2026-06-30-sr-Cyrl"
+
+
+def _sidebar_only():
+    import streamlit as st
+
+    from pages.ui import router
+
+    router._sidebar_settings()
+    st.write(f"as of {st.session_state['as_of'].isoformat()} · {st.session_state['workspace']}")
+
+
+def test_sidebar_as_of_is_typed_or_picked_and_a_bad_date_is_said_and_kept():
+    at = AppTest.from_function(_sidebar_only, default_timeout=60)
+    at.session_state["as_of"] = date(2026, 6, 30)
+    at.run()
+    at.text_input(key="_as_of_text").input("2026-03-31").run()     # what Enter sends
+    assert at.markdown[0].value == "as of 2026-03-31 · reference"
+    at.text_input(key="_as_of_text").input("2026-02-30").run()
+    assert at.markdown[0].value == "as of 2026-03-31 · reference"
+    assert [e.value for e in at.error] == ["2026\\-02\\-30 is not a date; expected YYYY-MM-DD, e.g. 2026-06-30. "
+                                           "The as-of date stays 2026-03-31."]
+    assert at.text_input(key="_as_of_text").value == "2026-03-31"
+    at.date_input(key="_as_of_pick").set_value(date(2025, 12, 31)).run()   # the calendar
+    assert at.markdown[0].value == "as of 2025-12-31 · reference" and not at.error
+    assert at.text_input(key="_as_of_text").value == "2025-12-31"
+
+
+def test_workspace_radio_is_a_new_widget_per_language_set_from_the_kept_choice():
+    """The browser keeps a radio's choice by its translated text (tests/test_browser_sidebar.py shows it); so each
+    language draws its own widget, whose selection comes from the kept workspace."""
+    at = AppTest.from_function(_sidebar_only, default_timeout=60)
+    at.session_state["workspace"] = "demo"
+    at.run()
+    first = at.sidebar.radio[0]
+    assert (first.key, first.index) == ("_workspace_en", 1)
+    at.sidebar.selectbox[0].set_value("sr-Cyrl").run()
+    radio = at.sidebar.radio[0]
+    assert (radio.key, radio.index, radio.options) == ("_workspace_sr-Cyrl", 1, ["Референтни подаци (стварни, са изворима)",
+                                                                                 "Демо подаци (измишљени)"])
+    assert radio.id != first.id and at.markdown[0].value.endswith("· demo")

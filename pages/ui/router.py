@@ -10,6 +10,7 @@ import streamlit as st
 
 from dialogue import config, db
 from dialogue.i18n import LANG_NAMES, LANGS, fmt_count, t
+from dialogue.safe_text import plain
 from pages.ui import common
 # Who is signed in; with no users, local mode only on loopback (refused per page on any other address,
 # for whoever runs `streamlit run app.py` directly instead of `python -m dialogue serve`).
@@ -51,12 +52,40 @@ def _sidebar_settings() -> None:
     with st.sidebar:
         st.selectbox(t("sidebar_language", common.lang()), LANGS, key=common.KEY_LANG, format_func=LANG_NAMES.get)
         lang = common.lang()
-        st.date_input(t("sidebar_as_of", lang), key=common.KEY_AS_OF, help=t("sidebar_as_of_help", lang),
-                      format="YYYY-MM-DD")
+        _as_of_choice(lang)
         if os.environ.get("DIALOGUE_DB"):
             st.caption(t("workspace_env", lang, path=os.path.basename(os.environ["DIALOGUE_DB"])))
         else:
             _workspace_choice(lang)
+
+
+def _as_of_choice(lang: str) -> None:
+    """The as-of date, typed (a text field applies it on Enter; Streamlit's date field only when it loses focus)
+    or picked from a calendar; both widgets are set from the kept date on every run."""
+    kept = st.session_state[common.KEY_AS_OF]
+    st.session_state["_as_of_text"] = kept.isoformat()
+    st.session_state["_as_of_pick"] = kept
+    typed, pick = st.columns([3, 1], vertical_alignment="bottom")
+    typed.text_input(t("sidebar_as_of", lang), key="_as_of_text", on_change=_keep_typed_as_of,
+                     help=f"{t('sidebar_as_of_help', lang)} {t('sidebar_as_of_typed', lang)}")
+    with pick.popover("", icon=":material/calendar_month:", help=t("sidebar_as_of_pick", lang)):
+        st.date_input(t("sidebar_as_of_pick", lang), key="_as_of_pick", format="YYYY-MM-DD",
+                      on_change=_keep_picked_as_of)
+    if st.session_state.get("_as_of_bad"):
+        st.error(t("sidebar_as_of_bad", lang, value=plain(st.session_state.pop("_as_of_bad")), kept=kept.isoformat()))
+
+
+def _keep_typed_as_of() -> None:
+    text = st.session_state["_as_of_text"].strip()
+    try:
+        st.session_state[common.KEY_AS_OF] = date.fromisoformat(text)
+    except ValueError:
+        st.session_state["_as_of_bad"] = text or "''"
+
+
+def _keep_picked_as_of() -> None:
+    if st.session_state["_as_of_pick"]:
+        st.session_state[common.KEY_AS_OF] = st.session_state["_as_of_pick"]
 
 
 def _workspace_choice(lang: str) -> None:
