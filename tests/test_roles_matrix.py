@@ -248,7 +248,7 @@ def test_page_lists_per_role(app_env):
 def test_signed_out_sees_only_sign_in_whatever_the_url_says(app_env, query):
     at = app_as(None, query)
     assert page_files(at) == set()             # only the sign-in page (a function, no script)
-    assert [t.label for t in at.text_input] == ["User name", "Password"]
+    assert [t.label for t in at.main.text_input] == ["User name", "Password"]
 
 
 def test_sign_in_speaks_the_language_chosen_in_the_sidebar(app_env):
@@ -258,7 +258,7 @@ def test_sign_in_speaks_the_language_chosen_in_the_sidebar(app_env):
     at.session_state["lang"] = "sr-Cyrl"
     at.run()
     assert not at.exception
-    assert [t.label for t in at.text_input] == ["Корисничко име", "Лозинка"]
+    assert [t.label for t in at.main.text_input] == ["Корисничко име", "Лозинка"]
     assert at.title[0].value == "Монитор дијалога"
     at.text_input(key="_dialogue_sign_in_name").set_value("ana")
     at.text_input(key="_dialogue_sign_in_password").set_value("correct horse")
@@ -319,7 +319,7 @@ def test_removed_user_loses_the_session_at_the_next_run(app_env):
     again.session_state[auth_ui.TOKEN_KEY] = token
     again.run()
     assert page_files(again) == set()
-    assert [t.label for t in again.text_input] == ["User name", "Password"]
+    assert [t.label for t in again.main.text_input] == ["User name", "Password"]
     assert [i.value for i in again.info] == ["Your session has ended (timed out or changed). Please sign in again."]
 
 
@@ -363,7 +363,7 @@ def test_local_mode_on_localhost_is_a_labelled_admin(no_users, listen_on):
 def test_local_mode_is_refused_on_any_other_address(no_users, listen_on, address):
     listen_on(address)
     at = app_as(None)
-    assert not at.title and not at.text_input          # no page ran, no sign-in form either
+    assert not at.title and not at.main.text_input          # no page ran, no sign-in form either
     assert len(at.error) == 1 and "python -m dialogue users add NAME --role admin" in at.error[0].value
     assert "local mode (no sign-in) is refused" in at.error[0].value
 
@@ -449,7 +449,7 @@ def test_identity_provider_email_without_a_role_gets_nothing(oidc, app_env, emai
 def test_signed_out_identity_provider_user_sees_the_provider_button(oidc, app_env):
     oidc(None)
     at = app_as(None)
-    assert [b.label for b in at.button] == ["Sign in"] and not at.text_input
+    assert [b.label for b in at.button] == ["Sign in"] and not at.main.text_input
 
 
 def test_sign_out_ends_the_server_side_session_and_is_audited(app_env):

@@ -560,7 +560,7 @@ def test_a_signed_out_visitor_choosing_demo_data_creates_and_opens_no_database(s
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.run()
-    assert [t.label for t in at.text_input] == ["User name", "Password"]
+    assert [t.label for t in at.main.text_input] == ["User name", "Password"]
     at.radio(key="_workspace_en").set_value("demo").run()
     assert at.session_state["workspace"] == "demo"
     at.text_input(key="_dialogue_sign_in_name").set_value("ana1")
@@ -600,7 +600,7 @@ def test_a_session_ends_when_the_command_line_removes_and_re_adds_its_user(signe
     again.session_state[auth_ui.TOKEN_KEY] = token
     again.run()
     assert not again.exception, [e.value for e in again.exception]
-    assert [t.label for t in again.text_input] == ["User name", "Password"]
+    assert [t.label for t in again.main.text_input] == ["User name", "Password"]
     assert [i.value for i in again.info] == ["Your session has ended (timed out or changed). Please sign in again."]
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         again.switch_page("pages/data.py")
