@@ -526,3 +526,25 @@ def action_timeline(df: pd.DataFrame, as_of, lang: str = "en") -> alt.TopLevelMi
     )
     today = _today_rule(as_of, f"{t('legend_today', lang)} {fmt_date(as_of, lang)}")
     return finish(alt.layer(bars, due, late, today), lang, height=alt.Step(22))
+
+
+# A status's colour, bound to its code (the icon drawn in each cell says it without colour too).
+STATUS_COLOURS = {"achieved": "#2e7d32", "on_track": "#81c784", "at_risk": "#fbc02d", "off_track": "#e53935",
+                  "missed": "#8e0000", "not_started": "#cfd8dc", "no_data": "#f5f5f5"}
+
+
+def status_strip(df: pd.DataFrame, lang: str = "en") -> alt.TopLevelMixin:
+    """Each target's status at every quarter end (columns: wording, quarter, status_code, status, icon, reason):
+    one cell per quarter coloured by the status code, its icon in the cell, the quarter's reason in the tooltip."""
+    base = alt.Chart(df)
+    x = alt.X("quarter:O", title=t("col_quarter", lang), axis=alt.Axis(labelAngle=0))
+    y = alt.Y("wording:N", title=None, sort=None, axis=alt.Axis(labelLimit=420))
+    cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
+        x=x, y=y,
+        color=coded_colour("status_code", STATUS_COLOURS, labels_of(df, "status_code", "status"),
+                           t("col_status", lang), codes=present(STATUS_COLOURS, df, "status_code")),
+        tooltip=[alt.Tooltip("quarter:O", title=t("col_quarter", lang)),
+                 alt.Tooltip("status:N", title=t("col_status", lang)),
+                 alt.Tooltip("reason:N", title=t("col_reason", lang))])
+    icons = base.mark_text(fontSize=14).encode(x=x, y=y, text="icon:N")
+    return finish(alt.layer(cells, icons), lang, height=alt.Step(30))     # one 30-px row per target

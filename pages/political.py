@@ -35,5 +35,6 @@ if common.chart_or_empty("what_training", "diplomat_training", data.training, da
         and data.training_note:
     st.caption(data.training_note)
 
+common.history_strip("political,people")
 linked_actions_section("political", "people")
 common.notes_section("political", "people")

@@ -21,5 +21,6 @@ else:
     if data.cadence_note:
         st.caption(data.cadence_note)
 
+common.history_strip("process")
 linked_actions_section("process")
 common.notes_section("process")

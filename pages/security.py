@@ -10,6 +10,7 @@ lang = common.lang()
 data = common.open_page("security", "security_title")
 if not data.statuses.empty:
     common.status_table(data.statuses)
+common.history_strip("security")
 st.caption(plain(data.note))
 
 st.subheader(t("sec_exercises_title", lang, n=f"{data.required:g}"))

@@ -16,6 +16,7 @@ choice = st.selectbox(t("trade_series", lang), first.series, key="trade_series",
 data = common.page_data("trade", selected=choice)
 if not data.status.empty:
     common.status_table(data.status)
+common.history_strip("economic")
 rate = fmt_percent(data.rate, lang, 0)
 
 st.subheader(t("trade_turnover_title", lang, rate=rate, base=data.base_year))

@@ -76,3 +76,38 @@ def test_summary_command_json_is_strict(db_path, con, capsys):
     assert out["as_of"] == "2026-10-15" and out["counts"]["off_track"] >= 1
     row = next(t for t in out["targets"] if t["target"] == "joint-exercises")
     assert row["needed"] == "Још 2 до 31. 12. 2026."
+
+
+def test_held_text_counts_the_quarters_in_words():
+    from dialogue.views.history import held_text
+
+    mk = [status_history.Mark(f"2026-Q{i}", D("2026-03-31"), s, "") for i, s in
+          enumerate(("on_track", "off_track", "off_track", "off_track"), start=1)]
+    assert held_text(mk, "off_track", "en") == "Off track for 3 quarters"
+    assert held_text(mk, "off_track", "sr-Latn") == "Zaostaje već 3 kvartala"
+    assert held_text(mk, "off_track", "sr-Cyrl") == "Заостаје већ 3 квартала"
+    assert held_text(mk[:2], "off_track", "en") == "Off track since the last quarter end"
+    assert held_text(mk, "missed", "en") == "Missed this quarter"
+
+
+def test_status_strip_view_and_chart_bind_colours_to_codes(con):
+    from dialogue import charts, views
+
+    put_rows(con, "exercises", [ex("Spring", D("2026-04-05"))], time=datetime(2026, 4, 10, 9))
+    frames = {}
+    for lang in ("en", "sr-Latn", "sr-Cyrl"):
+        frame, held = views.status_strip(con, D("2026-11-15"), None, lang, area="security")
+        assert set(frame["target"]) == {"joint-exercises", "national-guard-partnership", "defence-agreements"}
+        row = frame[(frame["target"] == "joint-exercises") & (frame["quarter"] == "2026-Q3")].iloc[0]
+        assert row["status_code"] == "at_risk" and row["icon"] == "⚠️" and row["reason"]
+        spec = charts.status_strip(frame, lang).to_dict()
+        colour = spec["layer"][0]["encoding"]["color"]
+        frames[lang] = (colour["field"], colour["scale"])
+        assert [t["field"] for t in spec["layer"][0]["encoding"]["tooltip"]] == ["quarter", "status", "reason"]
+        assert spec["layer"][1]["encoding"]["text"]["field"] == "icon"       # never colour alone
+    assert frames["en"] == frames["sr-Latn"] == frames["sr-Cyrl"]
+    field, scale = frames["en"]
+    assert field == "status_code"
+    assert dict(zip(scale["domain"], scale["range"]))["at_risk"] == charts.STATUS_COLOURS["at_risk"]
+    _, held = views.status_strip(con, D("2026-11-15"), None, "en", area="security")
+    assert held["At least 3 joint military exercises a year"] == "Off track this quarter"

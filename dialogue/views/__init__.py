@@ -38,6 +38,7 @@ from dialogue.views.data import (  # noqa: F401
     template_bytes,
 )
 from dialogue.views.delivery import DeliveryView, action_table, delivery, linked_actions  # noqa: F401
+from dialogue.views.history import held_text, status_strip  # noqa: F401
 from dialogue.views.method import MethodView, method, method_page  # noqa: F401
 from dialogue.views.overview import (  # noqa: F401
     AreaBlock,

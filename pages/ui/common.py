@@ -281,6 +281,18 @@ def open_page(view: str, title_key: str, **kwargs):
     return data
 
 
+def history_strip(area: str) -> None:
+    """The area's targets at every quarter end since the start (what the dashboard said then), and how long each
+    current status has held, in words."""
+    frame, held = page_data("status_strip", area=area)
+    if frame.empty:
+        return
+    lg = lang()
+    st.markdown(f"**{t('history_title', lg)}**")
+    st.vega_lite_chart(chart_spec("status_strip", (frame,), {"lang": lg}), width="stretch")
+    st.caption(" · ".join(f"{plain(wording)}: {text}" for wording, text in held.items()))
+
+
 def status_table(frame, columns=("badge", "wording", "headline", "reason")) -> None:
     """Targets with their status as icon + word (never colour alone), figure and reason, text wrapped.
 
