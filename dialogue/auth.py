@@ -19,7 +19,7 @@ from typing import Callable
 import bcrypt
 import tomli_w
 
-from dialogue import audit, strict_json
+from dialogue import audit, files, strict_json
 from dialogue.config import ROOT
 from dialogue.db import utcnow
 from dialogue.i18n import t
@@ -454,11 +454,4 @@ def _pruned(throttle: dict, now: datetime) -> dict:
 
 def _atomic_write(path: Path, text: str) -> None:
     """Write a file so readers see the old or the new text, never half; owner-only permissions."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    files.write_text(path, text, private=True)

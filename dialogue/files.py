@@ -15,18 +15,16 @@ def atomic_write(path: str | os.PathLike, binary: bool = True, encoding: str = "
     """Yield a file on a temporary name in `path`'s folder; on success flush, fsync and rename it over `path`.
 
     On any failure the temporary file is removed and an existing `path` is left as it was. A replaced
-    file keeps its permissions; a new one gets the usual ones (owner-only with `private`).
+    file keeps its permissions, a new one gets the usual ones; a `private` file is always owner-only.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")   # mode 0600
     try:
-        if path.exists():
+        if not private and path.exists():
             shutil.copymode(path, tmp)
         elif not private:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
+            os.chmod(tmp, 0o666 & ~_umask())
         with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding, newline=newline)) as fh:
             fd = None
             yield fh
@@ -39,6 +37,18 @@ def atomic_write(path: str | os.PathLike, binary: bool = True, encoding: str = "
         Path(tmp).unlink(missing_ok=True)
         raise
     fsync_dir(path.parent)
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it (os.umask would, for every thread, for a moment)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
 
 
 def write_bytes(path: str | os.PathLike, data: bytes, private: bool = False) -> Path:

@@ -149,6 +149,12 @@ def test_atomic_write_keeps_the_old_file_when_the_writer_fails(tmp_path):
     assert out.read_bytes() == GOOD and leftovers(tmp_path) == []
     files.write_text(out, "new = 1\n")
     assert out.read_text() == "new = 1\n" and oct(out.stat().st_mode & 0o777) == "0o640"   # mode kept
+    fresh = files.write_bytes(tmp_path / "new.csv", b"x")
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask                                   # as open() makes it
+    secret = files.write_text(out, "users\n", private=True)                                 # e.g. the users file
+    assert secret.stat().st_mode & 0o777 == 0o600 and leftovers(tmp_path) == []
 
 
 def fill_but(folder, free_bytes):
