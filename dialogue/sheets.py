@@ -86,10 +86,10 @@ class Sheet:
 
     def error_cells(self) -> dict[tuple[int, int], str]:
         """{(spreadsheet row, column index from 0): Excel error code} of the sheet's error cells,
-        which the readers give as empty; known for .xlsx/.xlsm (elsewhere a code is text)."""
+        which the readers give as empty; known for .xlsx/.xlsm and .ods (elsewhere a code is text)."""
         paths = getattr(self.book, "paths", None)
         path = paths[self.index] if paths else None
-        return getattr(self.book, "error_cells", {}).get(path or "", {})
+        return getattr(self.book, "error_cells", {}).get(path or f"#{self.index}", {})
 
 
 @dataclass
@@ -158,7 +158,7 @@ def _sniff_zip(data: bytes) -> tuple[str, dict[str, int], dict[str, dict]]:
     if "content.xml" in names:
         mime = archive.read("mimetype")[:100] if "mimetype" in names else b""
         if b"spreadsheet" in mime:
-            return "ods", {}, {}
+            return "ods", {}, _ods_error_cells(archive)
         raise Refused("This is an OpenDocument file but not a spreadsheet (.ods).")
     if any(n.startswith("word/") for n in names):
         raise Refused("This is a Word document (.docx), not a spreadsheet.")
@@ -281,6 +281,56 @@ def _find_error_cells(previous: bytes, chunk: bytes, found: dict) -> None:
         if ref and len(found) < MAX_ERROR_CELLS:
             key = (int(ref.group(2)), _column_index(ref.group(1).decode("ascii")))
             found[key] = match.group(3).decode("utf-8", "replace").strip()
+
+
+ODS_ERROR_MARK = b'calcext:value-type="error"'
+_ODS = {"table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+        "calcext": "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"}
+
+
+def _ods_error_cells(archive: zipfile.ZipFile) -> dict[str, dict]:
+    """{"#<sheet index>": {(row, column index): code}} of an .ods's error cells (LibreOffice marks
+    them calcext:value-type="error"; calamine gives them as empty). content.xml is walked only
+    when it holds the mark; it was checked for entity declarations already."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        with archive.open("content.xml") as member:
+            carry, marked = b"", False
+            while not marked and (chunk := member.read(1 << 20)):
+                marked = ODS_ERROR_MARK in carry + chunk[:64] or ODS_ERROR_MARK in chunk
+                carry = chunk[-64:]
+        if not marked:
+            return {}
+        table, calcext = "{%s}" % _ODS["table"], "{%s}" % _ODS["calcext"]
+        found: dict[str, dict] = {}
+        sheet, row, column, row_repeat = -1, 0, 0, 1
+        with archive.open("content.xml") as member:
+            for event, elem in ET.iterparse(member, events=("start", "end")):
+                tag = elem.tag
+                if event == "start":
+                    if tag == table + "table":
+                        sheet, row = sheet + 1, 0
+                    elif tag == table + "table-row":
+                        column, row_repeat = 0, int(elem.get(table + "number-rows-repeated", "1"))
+                    continue
+                if tag in (table + "table-cell", table + "covered-table-cell"):
+                    repeat = int(elem.get(table + "number-columns-repeated", "1"))
+                    if elem.get(calcext + "value-type") == "error":
+                        code = "".join(elem.itertext()).strip() or "#VALUE!"
+                        cells = found.setdefault(f"#{sheet}", {})
+                        for r in range(min(row_repeat, 100)):
+                            for c in range(min(repeat, 100)):
+                                if len(cells) < MAX_ERROR_CELLS:
+                                    cells[(row + r + 1, column + c)] = code
+                    column += repeat
+                    elem.clear()
+                elif tag == table + "table-row":
+                    row += row_repeat
+                    elem.clear()
+        return found
+    except (KeyError, ET.ParseError, ValueError):
+        return {}
 
 
 def _chunks_of(packed: bytes, inflater, error) -> Iterator[bytes]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import zipfile
 from datetime import date, datetime
 
 import openpyxl
@@ -412,3 +413,34 @@ def test_a_huge_number_in_a_text_column_is_kept_as_written_not_a_failed_file():
     rows = [TRADE + ["note"], ["US Census", 2024, 1, "us_to_serbia", 5, "USD", "x", 1e300]]
     parsed = read_upload(xlsx_bytes(rows), "t.xlsx")
     assert parsed.errors == [] and parsed.frame["note"].tolist() == ["1e+300"]
+
+
+def _as_libreoffice_errors(data: bytes) -> bytes:
+    """An .ods whose text cells holding an error code become error cells as LibreOffice saves a
+    failed formula (office:string-value="" calcext:value-type="error"), which calamine reads as ''."""
+    calcext = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            body = source.read(info.filename)
+            if info.filename == "content.xml":
+                text = body.decode("utf-8").replace("<office:document-content ",
+                                                    f'<office:document-content xmlns:calcext="{calcext}" ', 1)
+                text = re.sub(r'<table:table-cell office:value-type="string"><text:p>(#[A-Z0-9/!?]+)</text:p>',
+                              r'<table:table-cell office:value-type="string" office:string-value="" '
+                              r'calcext:value-type="error"><text:p>\1</text:p>', text)
+                body = text.encode("utf-8")
+            archive.writestr(info, body)
+    return out.getvalue()
+
+
+def test_libreoffice_error_cells_in_an_ods_are_named_too():
+    header = ["name", "start_date", "format", "us_participation", "status", "note"]
+    data = _as_libreoffice_errors(_ods([("Exercises", [header,
+                                                       ["Platinum Wolf", "2024-06-15", "bilateral", "yes", "held", "#DIV/0!"],
+                                                       ["Double Eagle", "#REF!", "bilateral", "no", "held", "ok"]], False)]))
+    assert zipfile.ZipFile(io.BytesIO(data)).read("content.xml").count(b'calcext:value-type="error"') == 2
+    parsed = read_upload(data, "e.ods")
+    assert [(p.sheet, p.row, p.column, p.value) for p in parsed.errors] == [("Exercises", 3, "start_date", "#REF!")]
+    assert "e.ods, sheet 'Exercises', column 'note': Excel error cell(s) read as empty: row 2 (#DIV/0!)" in parsed.warnings
