@@ -277,7 +277,17 @@ def _biff_bof(kind: int) -> bytes:
     return _biff(0x0809, struct.pack("<HHHHII", 0x0600, kind, 0x0DBB, 0x07CC, 0, 0x06))
 
 
+class CellError(str):
+    """An Excel error value for xls_bytes, written as a BOOLERR record: CellError("#REF!")."""
+
+
+_BIFF_ERROR_CODES = {"#NULL!": 0x00, "#DIV/0!": 0x07, "#VALUE!": 0x0F, "#REF!": 0x17, "#NAME?": 0x1D,
+                     "#NUM!": 0x24, "#N/A": 0x2A}
+
+
 def _biff_cell(row: int, col: int, value) -> bytes:
+    if isinstance(value, CellError):
+        return _biff(0x0205, struct.pack("<HHHBB", row, col, 15, _BIFF_ERROR_CODES[value], 1))   # BOOLERR
     if isinstance(value, (int, float)):
         return _biff(0x0203, struct.pack("<HHHd", row, col, 15, float(value)))            # NUMBER
     text = str(value)

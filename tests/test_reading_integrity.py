@@ -444,3 +444,16 @@ def test_libreoffice_error_cells_in_an_ods_are_named_too():
     parsed = read_upload(data, "e.ods")
     assert [(p.sheet, p.row, p.column, p.value) for p in parsed.errors] == [("Exercises", 3, "start_date", "#REF!")]
     assert "e.ods, sheet 'Exercises', column 'note': Excel error cell(s) read as empty: row 2 (#DIV/0!)" in parsed.warnings
+
+
+def test_error_cells_of_a_legacy_xls_are_named_too():
+    from tests.malformed_files import CellError
+
+    data = xls_bytes([EXERCISE + ["note"],
+                      ["Platinum Wolf", "2024-06-15", CellError("#REF!"), "bilateral", "yes", "held", CellError("#N/A")],
+                      ["Double Eagle", CellError("#DIV/0!"), None, "bilateral", "no", "held", "ok"]], sheet="Vežbe")
+    parsed = read_upload(data, "e.xls")
+    assert [(p.sheet, p.row, p.column, p.value) for p in parsed.errors] == [("Vežbe", 3, "start_date", "#DIV/0!")]
+    assert [w for w in parsed.warnings if "Excel error" in w] == [
+        "e.xls, sheet 'Vežbe', column 'end_date': Excel error cell(s) read as empty: row 2 (#REF!)",
+        "e.xls, sheet 'Vežbe', column 'note': Excel error cell(s) read as empty: row 2 (#N/A)"]
