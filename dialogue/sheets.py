@@ -374,44 +374,38 @@ _BIFF_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!",
 
 def _xls_error_cells(data: bytes) -> dict[str, dict]:
     """{"#<sheet index>": {(row, column index): code}} of a legacy .xls's error cells (BOOLERR
-    records and formulas whose cached result is an error), which calamine gives as empty. Any
-    surprise in the file's structure gives {}: this scan names cells, it never refuses a file."""
+    records and formulas whose cached result is an error), which calamine gives as empty. One pass
+    over the Workbook stream; any surprise in the file's structure gives {}: this scan names
+    cells, it never refuses a file."""
     import struct
 
     try:
         stream = _ole2_stream(data, ("Workbook", "Book"))
-        if stream is None:
-            return {}
-        sheets: list[int] = []                              # BOF offset of each sheet, in order
-        pos = 0
-        while pos + 4 <= len(stream):
-            rtype, size = struct.unpack_from("<HH", stream, pos)
-            if rtype == 0x0085:                             # BOUNDSHEET
-                sheets.append(struct.unpack_from("<I", stream, pos + 4)[0])
-            elif rtype == 0x000A:                           # EOF of the globals
-                break
-            pos += 4 + size
-        found: dict[str, dict] = {}
-        for index, start in enumerate(sheets):
-            cells: dict[tuple[int, int], str] = {}
-            pos = start
-            while pos + 4 <= len(stream) and len(cells) < MAX_ERROR_CELLS:
-                rtype, size = struct.unpack_from("<HH", stream, pos)
-                if rtype == 0x000A:
-                    break
-                if rtype == 0x0205 and size >= 8 and stream[pos + 11] == 1:          # BOOLERR, an error
-                    row, col = struct.unpack_from("<HH", stream, pos + 4)
-                    cells[(row + 1, col)] = _BIFF_ERRORS.get(stream[pos + 10], "#VALUE!")
-                elif rtype == 0x0006 and size >= 14 and stream[pos + 10] == 2 \
-                        and stream[pos + 16:pos + 18] == b"\xff\xff":                # FORMULA, error result
-                    row, col = struct.unpack_from("<HH", stream, pos + 4)
-                    cells[(row + 1, col)] = _BIFF_ERRORS.get(stream[pos + 12], "#VALUE!")
-                pos += 4 + size
-            if cells:
-                found[f"#{index}"] = cells
-        return found
-    except (struct.error, IndexError, ValueError):
+    except (struct.error, IndexError, ValueError, OverflowError, MemoryError):
         return {}
+    if stream is None:
+        return {}
+    starts: dict[int, int] = {}                             # BOF offset -> sheet index (BOUNDSHEET order)
+    found: dict[str, dict] = {}
+    cells: dict | None = None
+    pos, total = 0, 0
+    while pos + 4 <= len(stream) and total < MAX_ERROR_CELLS:
+        if pos in starts:
+            cells = found.setdefault(f"#{starts[pos]}", {})
+        rtype, size = struct.unpack_from("<HH", stream, pos)
+        body = stream[pos + 4:pos + 4 + size]
+        if rtype == 0x0085 and len(body) >= 4:                   # BOUNDSHEET: where a sheet's records start
+            starts[struct.unpack_from("<I", body)[0]] = len(starts)
+        elif cells is not None and rtype == 0x0205 and len(body) >= 8 and body[7] == 1:      # BOOLERR error
+            row, col = struct.unpack_from("<HH", body)
+            cells[(row + 1, col)] = _BIFF_ERRORS.get(body[6], "#VALUE!")
+            total += 1
+        elif cells is not None and rtype == 0x0006 and len(body) >= 14 and body[6] == 2 and body[12:14] == b"\xff\xff":
+            row, col = struct.unpack_from("<HH", body)      # FORMULA whose cached result is an error
+            cells[(row + 1, col)] = _BIFF_ERRORS.get(body[8], "#VALUE!")
+            total += 1
+        pos += 4 + size
+    return {key: value for key, value in found.items() if value}
 
 
 def _ole2_stream(data: bytes, names: tuple[str, ...]) -> bytes | None:
@@ -419,19 +413,20 @@ def _ole2_stream(data: bytes, names: tuple[str, ...]) -> bytes | None:
     import struct
 
     shift, mini_shift = struct.unpack_from("<HH", data, 0x1E)
-    size = 1 << shift
-    mini_size = 1 << mini_shift
+    if shift not in (9, 12) or mini_shift != 6:
+        return None
+    size, mini_size = 1 << shift, 1 << mini_shift
     first_dir, _, cutoff, first_minifat, n_minifat, first_difat, n_difat = struct.unpack_from("<IIIIIII", data, 0x30)
     fat_sectors = [s for s in struct.unpack_from("<109I", data, 0x4C) if s < 0xFFFFFFFA]
     sector = first_difat
-    for _ in range(n_difat):
+    for _ in range(min(n_difat, len(data) // size)):
         if sector >= 0xFFFFFFFA:
             break
         entries = struct.unpack_from(f"<{size // 4}I", data, (sector + 1) * size)
         fat_sectors += [s for s in entries[:-1] if s < 0xFFFFFFFA]
         sector = entries[-1]
     fat: list[int] = []
-    for s in fat_sectors:
+    for s in fat_sectors[: len(data) // size]:
         fat += struct.unpack_from(f"<{size // 4}I", data, (s + 1) * size)
 
     def chain(start: int, table: list[int]) -> list[int]:
@@ -446,17 +441,17 @@ def _ole2_stream(data: bytes, names: tuple[str, ...]) -> bytes | None:
         return b"".join(data[(s + 1) * size:(s + 2) * size] for s in chain(start, fat))
 
     directory = read(first_dir)
-    entries = [directory[i:i + 128] for i in range(0, len(directory) - 127, 128)]
+    entries = [directory[i:i + 128] for i in range(0, min(len(directory), 128 * 10_000) - 127, 128)]
     for entry in entries:
         length = struct.unpack_from("<H", entry, 64)[0]
-        name = entry[:max(length - 2, 0)].decode("utf-16-le", "replace")
+        name = entry[:max(min(length, 64) - 2, 0)].decode("utf-16-le", "replace")
         if name in names and entry[66] == 2:
             start, length = struct.unpack_from("<II", entry, 116)
             if length >= cutoff:
                 return read(start)[:length]
-            root_start = struct.unpack_from("<I", entries[0], 116)[0]
-            ministream = read(root_start)
-            minifat = list(struct.unpack(f"<{len(read(first_minifat)) // 4}I", read(first_minifat))) if n_minifat else []
+            ministream = read(struct.unpack_from("<I", entries[0], 116)[0])
+            table = read(first_minifat) if n_minifat else b""
+            minifat = list(struct.unpack(f"<{len(table) // 4}I", table[: len(table) // 4 * 4]))
             return b"".join(ministream[s * mini_size:(s + 1) * mini_size] for s in chain(start, minifat))[:length]
     return None
 

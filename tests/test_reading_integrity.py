@@ -457,3 +457,17 @@ def test_error_cells_of_a_legacy_xls_are_named_too():
     assert [w for w in parsed.warnings if "Excel error" in w] == [
         "e.xls, sheet 'Vežbe', column 'end_date': Excel error cell(s) read as empty: row 2 (#REF!)",
         "e.xls, sheet 'Vežbe', column 'note': Excel error cell(s) read as empty: row 2 (#N/A)"]
+
+
+def test_the_xls_error_scan_never_raises_on_damaged_files():
+    from dialogue.sheets import _xls_error_cells
+    from tests.malformed_files import CellError, ole2
+
+    data = xls_bytes([EXERCISE, ["Platinum Wolf", CellError("#REF!"), None, "bilateral", "yes", "held"]])
+    assert _xls_error_cells(data) == {"#0": {(2, 1): "#REF!"}}
+    for cut in range(0, len(data), 97):
+        assert isinstance(_xls_error_cells(data[:cut]), dict)
+    flipped = bytearray(data)
+    flipped[0x1E] = 40                                  # an absurd sector size
+    assert _xls_error_cells(bytes(flipped)) == {}
+    assert _xls_error_cells(ole2("Workbook")) == {}
