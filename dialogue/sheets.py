@@ -372,6 +372,11 @@ _BIFF_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!",
                 0x24: "#NUM!", 0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
 
 
+# A BOOLERR record holding an error, or a FORMULA record whose cached result is one: what any
+# error cell's bytes match (C speed), so a file without one is not walked record by record.
+_BIFF_ERROR_RECORD = re.compile(rb"\x05\x02\x08\x00.{6}[\x00-\xff]\x01|\x06\x00..{6}\x02.[\x00-\xff]...\xff\xff", re.S)
+
+
 def _xls_error_cells(data: bytes) -> dict[str, dict]:
     """{"#<sheet index>": {(row, column index): code}} of a legacy .xls's error cells (BOOLERR
     records and formulas whose cached result is an error), which calamine gives as empty. One pass
@@ -383,8 +388,8 @@ def _xls_error_cells(data: bytes) -> dict[str, dict]:
         stream = _ole2_stream(data, ("Workbook", "Book"))
     except (struct.error, IndexError, ValueError, OverflowError, MemoryError):
         return {}
-    if stream is None:
-        return {}
+    if stream is None or not _BIFF_ERROR_RECORD.search(stream):
+        return {}                                           # the usual file: no record to walk for
     starts: dict[int, int] = {}                             # BOF offset -> sheet index (BOUNDSHEET order)
     found: dict[str, dict] = {}
     cells: dict | None = None
@@ -393,6 +398,9 @@ def _xls_error_cells(data: bytes) -> dict[str, dict]:
         if pos in starts:
             cells = found.setdefault(f"#{starts[pos]}", {})
         rtype, size = struct.unpack_from("<HH", stream, pos)
+        if rtype not in (0x0085, 0x0205, 0x0006):
+            pos += 4 + size
+            continue
         body = stream[pos + 4:pos + 4 + size]
         if rtype == 0x0085 and len(body) >= 4:                   # BOUNDSHEET: where a sheet's records start
             starts[struct.unpack_from("<I", body)[0]] = len(starts)
