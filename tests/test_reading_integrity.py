@@ -300,7 +300,7 @@ def test_ingest_skips_hidden_sheets_unless_include_hidden(tmp_path, db_path, cap
     assert stored() == [100.0, 999999.0, 999999.0]
 
 
-def test_a_workbook_whose_every_sheet_is_hidden_is_refused_by_default():
+def test_a_hidden_data_sheet_behind_an_empty_visible_one_is_not_read_by_default():
     wb = openpyxl.Workbook()
     ws = wb.active
     for row in (TRADE, ["US Census", 2024, 1, "us_to_serbia", 100, "USD", "x"]):
@@ -313,6 +313,23 @@ def test_a_workbook_whose_every_sheet_is_hidden_is_refused_by_default():
     assert parsed.frame is None and parsed.errors
     assert any("'Sheet' (hidden)" in w for w in parsed.warnings)
     assert shown.title == "Empty"
+    assert read_upload(out.getvalue(), "t.xlsx", include_hidden=True).frame["value"].tolist() == [100.0]
+
+
+def test_a_workbook_whose_every_sheet_is_hidden_is_refused_with_a_message_by_default():
+    """Excel will not save such a file, but a crafted one can be: workbook.xml edited by hand."""
+    source = zipfile.ZipFile(io.BytesIO(xlsx_bytes([TRADE, ["US Census", 2024, 1, "us_to_serbia", 100, "USD", "x"]])))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            body = source.read(info.filename)
+            if info.filename == "xl/workbook.xml":
+                body = body.replace(b'<sheet name="Data"', b'<sheet state="veryHidden" name="Data"')
+            archive.writestr(info, body)
+    parsed = read_upload(out.getvalue(), "t.xlsx")
+    (problem,) = parsed.errors
+    assert parsed.frame is None and "Every sheet of the workbook is hidden ('Data' (very hidden))" in problem.message
+    assert "--include-hidden" in problem.message
     assert read_upload(out.getvalue(), "t.xlsx", include_hidden=True).frame["value"].tolist() == [100.0]
 
 
