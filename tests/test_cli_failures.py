@@ -135,3 +135,14 @@ def test_an_unexpected_failure_is_one_line_too(tmp_path):
                           text=True, cwd=ROOT, timeout=120)
     assert done.returncode == 1
     assert one_line(done.stderr).startswith("the database could not be used: ")
+
+
+def test_a_reading_verb_on_a_database_from_an_older_version_adds_what_it_lacks(tmp_path, capsys):
+    """Reading verbs open read-only; a writable file that lacks a newer table is completed first, not refused."""
+    path = tmp_path / "old.duckdb"
+    con = db.connect(path)
+    con.execute("drop macro table known_events")
+    con.execute("drop table events")
+    con.close()
+    assert cli.main(["--db", str(path), "export", "events", "--out", str(tmp_path / "e.csv")]) == 0
+    assert "Exported 0 events rows" in capsys.readouterr().out
