@@ -17,11 +17,14 @@ from pages.ui import common
 from pages.ui.auth_ui import resolve_actor
 
 WORKSPACES = ("reference", "demo")
+# The favicon is a file the server itself serves: a material or emoji page icon makes the browser fetch it
+# from fonts.gstatic.com or a CDN, which hangs on a network without internet access (tests/test_offline.py).
+FAVICON = config.ROOT / "static" / "favicon.png"
 
 
 def run() -> None:
     """Draw the frame and run the page the URL asks for, if this user may see it."""
-    st.set_page_config(page_title="Dialogue Monitor", page_icon=":material/handshake:", layout="wide")
+    st.set_page_config(page_title="Dialogue Monitor", page_icon=str(FAVICON), layout="wide")
     # Tables never offer Streamlit's raw "Download as CSV", even on a server started without our
     # config.toml (which sets it from the first run): downloads go through dialogue/safe_cells.py.
     st.set_option("client.disableDataExport", True)
