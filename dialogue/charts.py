@@ -548,3 +548,23 @@ def status_strip(df: pd.DataFrame, lang: str = "en") -> alt.TopLevelMixin:
                  alt.Tooltip("reason:N", title=t("col_reason", lang))])
     icons = base.mark_text(fontSize=14).encode(x=x, y=y, text="icon:N")
     return finish(alt.layer(cells, icons), lang, height=alt.Step(30))     # one 30-px row per target
+
+
+WHAT_IF_COLOURS = {"actual": "#4c78a8", "projection": "#4c78a8"}
+
+
+def what_if(df: pd.DataFrame, required: float, rate: float, unit: str, lang: str = "en") -> alt.TopLevelMixin:
+    """The current year's cumulative trade (columns: month, month_name, cumulative, kind_code, kind): figures solid,
+    the assumed rest of the year dashed, and the year's required total as the target rule."""
+    order = list(dict.fromkeys(df.sort_values("month")["month_name"]))
+    x = alt.X("month_name:O", title=t("axis_month", lang), sort=order, axis=alt.Axis(labelAngle=0))
+    lines = alt.Chart(df).mark_line(point=True).encode(
+        x=x, y=alt.Y("cumulative:Q", title=t("axis_cumulative", lang, unit=unit)),
+        color=coded_colour("kind_code", WHAT_IF_COLOURS, labels_of(df, "kind_code", "kind"), None,
+                           codes=present(WHAT_IF_COLOURS, df, "kind_code")),
+        strokeDash=alt.StrokeDash("kind_code:N", scale=alt.Scale(domain=["actual", "projection"], range=[[1, 0], [6, 4]]),
+                                  legend=None),
+        tooltip=[alt.Tooltip("month_name:O", title=t("axis_month", lang)), alt.Tooltip("kind:N", title=""),
+                 alt.Tooltip("cumulative:Q", title=unit, format=",.1f")])
+    rule = _target_rule(required, t("whatif_required", lang, rate=fmt_percent(rate, lang, decimals=None)))
+    return finish(alt.layer(lines, rule), lang)

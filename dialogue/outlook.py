@@ -194,3 +194,39 @@ def needed_sentence(kind: str, need: dict | None, lang: str, currency: str = "US
     if need["kind"] == "passed":
         return _text("milestone.passed", lang, deadline=deadline, days=days_word(-need["days"], lang))
     return _text("milestone.left", lang, deadline=deadline, days=days_word(need["days"], lang))
+
+
+# ---------------------------------------------------------------- what-if: the year end under an assumption
+
+def what_if(periods: list[tuple[int, int | None, float]], rate: float, as_of: date,
+            assumed_growth: float | None = None, monthly_value: float | None = None) -> dict | None:
+    """The current year's projected end if each month still to come grows by `assumed_growth` on the same month a
+    year earlier (or equals `monthly_value`): projected total and growth, the status that would give, and the
+    cumulative path month by month (kind "actual" up to the last month with figures, "projection" after).
+    None without last year's twelve months."""
+    from dialogue.rules import annual_values
+
+    annual, monthly = annual_values(periods)
+    year = as_of.year
+    previous = annual.get(year - 1)
+    if previous is None or previous <= 0 or not all((year - 1, m) in monthly for m in range(1, 13)):
+        return None
+    months = sorted(m for y, m in monthly if y == year)
+    last = months[-1] if months else 0
+    if any(m not in months for m in range(1, last + 1)):      # a gap inside the year: no honest projection
+        return None
+    rows, total = [], 0.0
+    for m in range(1, 13):
+        if m <= last:
+            value, kind = monthly[(year, m)], "actual"
+        elif monthly_value is not None:
+            value, kind = monthly_value, "projection"
+        else:
+            value, kind = monthly[(year - 1, m)] * (1 + (assumed_growth or 0.0)), "projection"
+        total += value
+        rows.append({"month": m, "value": value, "cumulative": total, "kind": kind})
+    required = previous * (1 + rate)
+    growth = total / previous - 1
+    return {"year": year, "months_known": last, "previous_total": previous, "required_total": required,
+            "projected_total": total, "projected_growth": growth,
+            "status": "achieved" if growth >= rate - 1e-9 else "missed", "rows": rows}

@@ -37,6 +37,14 @@ with right:
     st.subheader(t("trade_ytd_title", lang, year=year, prev=year - 1))
     common.chart_or_empty("what_trade_monthly", "trade_ytd", data.ytd, data.unit, lang)
 
+st.subheader(t("whatif_title", lang, year=common.as_of().year))
+assumed = st.number_input(t("whatif_growth", lang), min_value=-100.0, max_value=500.0, value=data.rate * 100,
+                          step=1.0, format="%.1f", key="whatif_growth", width=420)
+what = common.page_data("trade_what_if", selected=choice, growth=assumed / 100)
+if what.available:
+    common.chart("what_if", what.frame, what.required, data.rate, what.unit, lang)
+st.caption(what.sentence)
+
 st.subheader(t("trade_flows_title", lang))
 if common.chart_or_empty("what_trade", "trade_flows", data.flows, data.unit, lang):
     st.caption(" ".join(x for x in (t("balance_note", lang, reporter=plain(data.reporter)), data.flows_note) if x))

@@ -101,3 +101,23 @@ def test_milestone_days_left_and_deadline_passed():
 ])
 def test_months_between(a, b, months):
     assert outlook.months_between(a, b) == months
+
+
+def test_what_if_projects_the_year_end_from_an_assumed_growth():
+    # 2025: 12 × 100 m; Jan–Oct 2026: 10 × 105 m = 1,050 m; Nov–Dec at +20 % on 2025: 2 × 120 m = 240 m
+    periods = _months(2025, [100e6] * 12) + _months(2026, [105e6] * 10)
+    w = outlook.what_if(periods, 0.10, date(2026, 12, 3), assumed_growth=0.20)
+    assert w["projected_total"] == pytest.approx(1290e6)
+    assert w["projected_growth"] == pytest.approx(0.075)           # 1,290 / 1,200 − 1
+    assert w["status"] == "missed" and w["required_total"] == pytest.approx(1320e6)
+    assert [r["kind"] for r in w["rows"]] == ["actual"] * 10 + ["projection"] * 2
+    assert w["rows"][-1]["cumulative"] == pytest.approx(1290e6)
+    # at 135 m a month (what "needed" asks for) the year ends exactly on +10 %
+    w = outlook.what_if(periods, 0.10, date(2026, 12, 3), monthly_value=135e6)
+    assert w["projected_total"] == pytest.approx(1320e6) and w["status"] == "achieved"
+
+
+def test_what_if_needs_last_years_twelve_months_and_no_gap():
+    assert outlook.what_if(_months(2025, [100e6] * 11), 0.10, date(2026, 6, 1), assumed_growth=0.1) is None
+    gap = _months(2025, [100e6] * 12) + [(2026, 1, 1e8), (2026, 3, 1e8)]
+    assert outlook.what_if(gap, 0.10, date(2026, 6, 1), assumed_growth=0.1) is None

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+
+import pytest
 from datetime import date, datetime
 
 from dialogue import status_history, summary
@@ -111,3 +113,47 @@ def test_status_strip_view_and_chart_bind_colours_to_codes(con):
     assert dict(zip(scale["domain"], scale["range"]))["at_risk"] == charts.STATUS_COLOURS["at_risk"]
     _, held = views.status_strip(con, D("2026-11-15"), None, "en", area="security")
     assert held["At least 3 joint military exercises a year"] == "Off track this quarter"
+
+
+def _trade_months(con, year, months, each, time="2026-11-20 00:00:00"):
+    rows = [{"reporter": "US Census", "year": year, "month": m, "flow": flow, "value": each / 2, "currency": "USD"}
+            for m in months for flow in ("us_to_serbia", "serbia_to_us")]
+    put_rows(con, "trade", rows, time=time)
+
+
+def test_trade_what_if_view_and_chart(con):
+    from dialogue import charts, views
+
+    _trade_months(con, 2025, range(1, 13), 100e6)
+    _trade_months(con, 2026, range(1, 11), 105e6)
+    w = views.trade_what_if(con, D("2026-12-03"), None, "en", selected="US Census · USD", growth=0.20)
+    assert w.available and w.status == "missed" and w.required == pytest.approx(1320.0)
+    assert w.sentence == ("With the months still to come at +20.0% on last year's months, 2026 would end at "
+                          "USD 1,290.0 million, +7.5% on 2025: the target would be missed (it needs USD 1,320.0 million). "
+                          "A projection, not a figure.")
+    dashed = w.frame[w.frame["kind_code"] == "projection"].sort_values("month")
+    assert dashed["month"].tolist() == [10, 11, 12]                # joined to the last month with figures
+    assert dashed["cumulative"].tolist() == pytest.approx([1050.0, 1170.0, 1290.0])
+    spec = charts.what_if(w.frame, w.required, 0.10, w.unit, "sr-Cyrl").to_dict()
+    assert spec["layer"][0]["encoding"]["strokeDash"]["scale"]["domain"] == ["actual", "projection"]
+    assert spec["layer"][1]["layer"][0]["encoding"]["y"]["datum"] == pytest.approx(1320.0)
+    sr = views.trade_what_if(con, D("2026-12-03"), None, "sr-Latn", selected="US Census · USD", monthly=135.0)
+    assert sr.status == "achieved" and "1.320,0 mil. USD" in sr.sentence
+
+
+from tests.test_pages import fixture_db  # noqa: E402,F401 - the page tests' database, reused
+
+
+def test_trade_page_what_if_follows_the_assumed_growth(fixture_db):  # noqa: F811
+    from dialogue import db
+    from tests.test_pages import run_page
+
+    con = db.connect(fixture_db)
+    _trade_months(con, 2025, range(1, 13), 100e6)
+    _trade_months(con, 2026, range(1, 11), 105e6)
+    con.close()
+    at = run_page("trade", as_of=D("2026-12-03"))
+    assert not at.exception
+    at.number_input(key="whatif_growth").set_value(20.0).run()
+    assert not at.exception
+    assert any("2026 would end at USD 1,290.0 million" in c.value for c in at.caption)

@@ -53,6 +53,7 @@ from dialogue.views.roadmap import RoadmapView, _unit, roadmap, wrap  # noqa: F4
 from dialogue.views.security import SecurityView, _end_date, security  # noqa: F401
 from dialogue.views.trade import (  # noqa: F401
     TradeView,
+    WhatIf,
     _annual_turnover,
     _base_year,
     _flows,
@@ -63,4 +64,5 @@ from dialogue.views.trade import (  # noqa: F401
     mirror_pair,
     series_label,
     trade,
+    trade_what_if,
 )

@@ -294,3 +294,54 @@ def _mirror(flows: pd.DataFrame, reporter: str, currency: str, lang: str):
             pd.DataFrame(gaps, columns=["year", "reporter", "top", "gap"]), t(f"flow_{flow}", lang), cur, note)
 
 
+
+
+@dataclass
+class WhatIf:
+    available: bool
+    frame: pd.DataFrame            # month, month_name, cumulative (millions), kind_code, kind
+    required: float | None         # the year's required total, millions
+    status: str | None             # "achieved" | "missed": what the assumption would give
+    sentence: str
+    unit: str
+
+
+def trade_what_if(con, as_of: date, known_at: datetime | None = None, lang: str = "en", selected: str | None = None,
+                  growth: float | None = None, monthly: float | None = None) -> WhatIf:
+    """The analyst's what-if: the rest of the year at an assumed growth on the same months a year earlier (or at an
+    assumed value a month, in millions), the projected year end and the status it would give."""
+    from dialogue import outlook
+    from dialogue.formats import MONTHS_EN, MONTHS_SR, fmt_money, fmt_percent
+    from dialogue.translit import to_cyrillic
+    from dialogue.vocab import status_word
+
+    book = targets_book()
+    tg = target(book, "trade-growth")
+    rate = float(tg.params.get("rate", 0.10)) if tg else 0.10
+    empty = WhatIf(False, pd.DataFrame(columns=["month", "month_name", "cumulative", "kind_code", "kind"]),
+                   None, None, t("whatif_unavailable", lang), "")
+    if not selected or " · " not in selected:
+        return empty
+    reporter, currency = selected.rsplit(" · ", 1)
+    by_period = db.query(con, "trade_series_by_period", as_of=as_of, known_at=_known(known_at),
+                         reporter=reporter, currency=currency)
+    periods = [(int(r.year), None if pd.isna(r.month) else int(r.month), float(r.value)) for r in by_period.itertuples()]
+    w = outlook.what_if(periods, rate, as_of, growth, None if monthly is None else monthly * 1e6)
+    if w is None:
+        return WhatIf(**{**empty.__dict__, "unit": millions(currency, lang)})
+    names = MONTHS_EN if lang == "en" else [to_cyrillic(m) if lang == "sr-Cyrl" else m for m in MONTHS_SR]
+    kinds = {"actual": t("whatif_actual", lang), "projection": t("whatif_projection", lang)}
+    rows = w["rows"]
+    # the projection line starts at the last actual month, so the dashed part joins the solid one
+    frame = pd.DataFrame([{"month": r["month"], "month_name": names[r["month"] - 1], "cumulative": r["cumulative"] / 1e6,
+                           "kind_code": r["kind"], "kind": kinds[r["kind"]]} for r in rows])
+    if w["months_known"] and w["months_known"] < 12:
+        joint = frame[frame["month"] == w["months_known"]].assign(kind_code="projection", kind=kinds["projection"])
+        frame = pd.concat([frame, joint], ignore_index=True)
+    assumption = (t("whatif_at_value", lang, value=fmt_money(monthly * 1e6, currency, lang)) if monthly is not None
+                  else t("whatif_at_growth", lang, growth=fmt_percent(growth or 0.0, lang, signed=True)))
+    sentence = t("whatif_sentence", lang, assumption=assumption, year=w["year"],
+                 total=fmt_money(w["projected_total"], currency, lang),
+                 growth=fmt_percent(w["projected_growth"], lang, signed=True), previous=w["year"] - 1,
+                 status=status_word(w["status"], lang).lower(), required=fmt_money(w["required_total"], currency, lang))
+    return WhatIf(True, frame, w["required_total"] / 1e6, w["status"], sentence, millions(currency, lang))
