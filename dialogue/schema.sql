@@ -31,6 +31,19 @@ create table if not exists uploads (
     rolled_back_by integer             -- set when a later rollback undid this upload
 );
 
+-- What replaying an upload needs beyond the row versions it wrote (valid_from = its id): the keys
+-- it held with the values already stored, and the columns its file lacked (existing rows kept
+-- their stored values there). Uploads committed before these tables existed have no entries.
+create table if not exists upload_unchanged (
+    upload_id integer not null,
+    row_key uuid not null
+);
+
+create table if not exists upload_kept (
+    upload_id integer not null,
+    "column" varchar not null
+);
+
 create table if not exists trade (
     reporter varchar not null,
     year integer not null,

@@ -101,6 +101,15 @@ def _cols(ds: Dataset, prefix: str = "") -> str:
     return ", ".join(prefix + _q(c) for c in ds.column_names)
 
 
+def _default(c) -> str:
+    """The SQL literal a column takes when a row leaves it empty: its declared default, else null."""
+    if c.default is None:
+        return f"cast(null as {SQL_TYPES[c.type]})"
+    if isinstance(c.default, bool):
+        return "true" if c.default else "false"
+    return "'" + str(c.default).replace("'", "''") + "'"
+
+
 def _typed(ds: Dataset) -> str:
     """Select list casting each incoming column to its stored type, defaults filled, '' as null."""
     parts = []
@@ -109,9 +118,7 @@ def _typed(ds: Dataset) -> str:
         if c.type in ("text", "enum"):
             expr = f"nullif({expr}, '')"
         if c.default is not None:
-            default = {True: "true", False: "false"}.get(c.default) if isinstance(c.default, bool) \
-                else "'" + str(c.default).replace("'", "''") + "'"
-            expr = f"coalesce({expr}, {default})"
+            expr = f"coalesce({expr}, {_default(c)})"
         parts.append(f"{expr} as {_q(c.name)}")
     return ", ".join(parts)
 
@@ -204,8 +211,7 @@ def _require_current_schema(cur, ds: Dataset) -> None:
         )
 
 
-def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None,
-           keep: tuple[str, ...] = ()) -> tuple[str, Plan]:
+def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, keep: tuple[str, ...] = ()) -> tuple[str, Plan]:
     """Stage the upload (outside any transaction) and compute its plan.
 
     Only each row's position, key and status are materialised (a temp table), plus, for the
@@ -262,7 +268,7 @@ def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, scope: dict | None,
         ).fetchall() if repeated else []
         if dups:
             raise DuplicateKeys(ds.name, [(k, list(p)) for k, p in dups])
-        scope = _scope(cur, ds, stage, mode, scope)
+        scope = _scope(cur, ds, stage, mode)
         plan = _plan(cur, ds, stage, mode, scope, fresh=fresh)
         plan.frame = frame
         plan.kept = keep
@@ -293,12 +299,13 @@ def _drop(cur, stage: str) -> None:
             pass
 
 
-def _scope(cur, ds: Dataset, stage: str, mode: str, scope: dict | None) -> dict | None:
-    """Which current rows a replace may remove: all, or (trade) those of the upload's reporters."""
+def _scope(cur, ds: Dataset, stage: str, mode: str) -> dict | None:
+    """Which current rows a replace may remove: all, or (trade) those of the upload's reporters.
+
+    Always derived from the upload's own rows, so a rollback's replay derives the same scope again.
+    """
     if mode != "replace":
         return None
-    if scope is not None:
-        return scope
     column = REPLACE_SCOPE.get(ds.name)
     if column is None:
         return None
@@ -372,13 +379,12 @@ def _updated_cells(cur, ds: Dataset, stage: str, none: bool = False) -> pd.DataF
     ).df()
 
 
-def plan(con, dataset: str, frame: pd.DataFrame, mode: str = "merge", scope: dict | None = None,
-         keep=()) -> Plan:
+def plan(con, dataset: str, frame: pd.DataFrame, mode: str = "merge", keep=()) -> Plan:
     """What committing `frame` would change, without writing anything (a dry run)."""
     ds = _dataset(dataset)
     cur = con.cursor()
     try:
-        stage, result = _stage(cur, ds, frame, mode, scope, _kept(ds, keep))
+        stage, result = _stage(cur, ds, frame, mode, _kept(ds, keep))
         _drop(cur, stage)
         return result
     finally:
@@ -486,6 +492,7 @@ def _write(cur, ds: Dataset, stage: str, p: Plan, actor: Actor, *, file: str, sh
              "time": when, "mode": p.mode, "layout": layout, "a": p.added, "u": p.updated,
              "n": p.unchanged, "r": p.removed},
         )
+        _record_for_replay(c, stage, p, upload_id)
 
     detail = {"upload_id": upload_id, "dataset": ds.name, "file": file, "sha256": sha256,
               "mode": p.mode, "rows": p.rows}
@@ -499,8 +506,21 @@ def _write(cur, ds: Dataset, stage: str, p: Plan, actor: Actor, *, file: str, sh
     return upload_id
 
 
+def _record_for_replay(c, stage: str, p: Plan, upload_id: int) -> None:
+    """What a later rollback's replay needs beyond the versions written: unchanged keys, kept columns."""
+    if p.unchanged:
+        c.execute(
+            f"insert into upload_unchanged (upload_id, row_key) "  # noqa: S608 - generated temp names
+            f"select $id, row_key from {stage} where _status = 'unchanged'",
+            {"id": upload_id},
+        )
+    if p.kept:
+        c.executemany('insert into upload_kept (upload_id, "column") values ($id, $col)',
+                      [{"id": upload_id, "col": name} for name in p.kept])
+
+
 def apply(con, dataset: str, frame: pd.DataFrame, actor: Actor, *, file: str, mode: str = "merge",
-          scope: dict | None = None, layout: str = "template", sha256: str = "",
+          layout: str = "template", sha256: str = "",
           time: datetime | None = None, expect: Plan | None = None, keep=()) -> tuple[Plan, int | None]:
     """Diff and commit in one go under the write lock; returns the plan and the new upload id.
 
@@ -513,7 +533,7 @@ def apply(con, dataset: str, frame: pd.DataFrame, actor: Actor, *, file: str, mo
     with db.write_lock:
         cur = con.cursor()
         try:
-            stage, p = _stage(cur, ds, frame, mode, scope, _kept(ds, keep))
+            stage, p = _stage(cur, ds, frame, mode, _kept(ds, keep))
             try:
                 if expect is not None and expect.rows != p.rows:
                     raise StalePlan(
@@ -537,8 +557,8 @@ def commit(con, p: Plan, actor: Actor, *, file: str, layout: str = "template", s
     """Commit a previewed plan (refused if the data changed since); the new upload id or None."""
     if p.frame is None:
         raise StoreError("this plan carries no upload to commit")
-    return apply(con, p.dataset, p.frame, actor, file=file, mode=p.mode, scope=p.scope,
-                 layout=layout, sha256=sha256, time=time, expect=p)[1]
+    return apply(con, p.dataset, p.frame, actor, file=file, mode=p.mode, layout=layout, sha256=sha256,
+                 time=time, expect=p, keep=p.kept)[1]
 
 
 def commit_frame(con, dataset: str, frame: pd.DataFrame, actor: Actor, *, file: str, mode: str = "merge",
@@ -551,89 +571,10 @@ def commit_frame(con, dataset: str, frame: pd.DataFrame, actor: Actor, *, file: 
 # ---------------------------------------------------------------- rollback
 
 def rollback(con, upload_id: int, actor: Actor) -> int:
-    """Restore, for every key an upload touched, the version from before it; a new upload id."""
-    roles.require(actor, "rollback")
-    with db.write_lock:
-        cur = con.cursor()
-        try:
-            return _rollback(cur, int(upload_id), actor)
-        finally:
-            cur.close()
+    """Make an upload inactive: the dataset becomes the replay of its uploads still active (see replay.py)."""
+    from dialogue import replay   # it builds on this module's SQL fragments
 
-
-def _rollback(cur, upload_id: int, actor: Actor) -> int:
-    row = cur.execute(
-        "select dataset, rolled_back_by, file from uploads where upload_id = $id", {"id": upload_id}
-    ).fetchone()
-    if row is None:
-        raise StoreError(f"There is no upload #{upload_id}; see `history` for the upload ids.")
-    dataset, rolled_back_by, file = row
-    if rolled_back_by is not None:
-        raise StoreError(f"Upload #{upload_id} was already rolled back by upload #{rolled_back_by}.")
-    ds = _dataset(dataset)
-    plan_table = f"rollback_{uuid.uuid4().hex}"
-    # For each key the upload touched: the version it closed (wanted back) and the current one.
-    cur.execute(
-        f"create temp table {plan_table} as "  # noqa: S608 - identifiers from datasets.py, generated temp names
-        f"with touched as (select distinct row_key from {ds.name} where valid_from = $u or valid_to = $u), "
-        f"wanted as (select * from {ds.name} where valid_to = $u), "
-        f"now as (select * from {ds.name} where valid_to is null) "
-        f"select t.row_key, w.row_key is not null as has_wanted, n.row_key is not null as has_now, "
-        f"n.valid_from as now_from, "
-        f"case when w.row_key is null and n.row_key is null then 'none' "
-        f"when w.row_key is null then 'removed' when n.row_key is null then 'added' "
-        f"when {_differs(ds, 'w', 'n')} then 'updated' else 'unchanged' end as action "
-        f"from touched t left join wanted w on w.row_key = t.row_key left join now n on n.row_key = t.row_key",
-        {"u": upload_id},
-    )
-    try:
-        counts = dict(cur.execute(f"select action, count(*) from {plan_table} group by action").fetchall())  # noqa: S608 - identifiers from datasets.py, generated temp names
-        later = int(cur.execute(
-            f"select count(*) from {plan_table} where has_now and now_from > $u", {"u": upload_id}  # noqa: S608 - identifiers from datasets.py, generated temp names
-        ).fetchone()[0])
-        added, updated, removed = (int(counts.get(k, 0)) for k in ("added", "updated", "removed"))
-        unchanged = int(counts.get("unchanged", 0))
-        new_id = int(cur.execute("select coalesce(max(upload_id), 0) + 1 from uploads").fetchone()[0])
-        new_id = max(new_id, int(cur.execute("select nextval('upload_id_seq')").fetchone()[0]))
-
-        def work(c):
-            c.execute(
-                f"update {ds.name} set valid_to = $r from {plan_table} p where {ds.name}.row_key = p.row_key "
-                f"and {ds.name}.valid_to is null and p.action in ('updated', 'removed')",
-                {"r": new_id},
-            )
-            c.execute(
-                f"insert into {ds.name} ({_cols(ds)}, row_key, valid_from, valid_to) "  # noqa: S608 - identifiers from datasets.py, generated temp names
-                f"select {_cols(ds, 'w.')}, w.row_key, $r, null from {ds.name} w "
-                f"join {plan_table} p on p.row_key = w.row_key "
-                f"where w.valid_to = $u and p.action in ('added', 'updated')",
-                {"r": new_id, "u": upload_id},
-            )
-            c.execute(
-                'insert into uploads (upload_id, dataset, file, sha256, "user", time, mode, layout, '
-                "added, updated, unchanged, removed, rolls_back) values ($r, $ds, $file, '', $user, $time, "
-                "'rollback', 'rollback', $a, $up, $n, $rm, $u)",
-                {"r": new_id, "ds": ds.name, "file": f"rollback of #{upload_id} ({file})",
-                 "user": actor.user, "time": db.utcnow(), "a": added, "up": updated, "n": unchanged,
-                 "rm": removed, "u": upload_id},
-            )
-            c.execute("update uploads set rolled_back_by = $r where upload_id = $u", {"r": new_id, "u": upload_id})
-
-        detail = {"upload_id": new_id, "rolls_back": upload_id, "dataset": ds.name,
-                  "rows": {"added": added, "updated": updated, "unchanged": unchanged, "removed": removed},
-                  "keys_changed_later": later}
-        _transaction(cur, work, actor, "rollback", detail)
-        _verified(cur, ds.name, new_id, added + updated, updated + removed)
-        marked = cur.execute("select rolled_back_by from uploads where upload_id = $u", {"u": upload_id}).fetchone()
-        if marked is None or marked[0] != new_id:
-            raise StoreError(f"rollback #{new_id} did not mark upload #{upload_id}; the database kept its earlier state.")
-        _checkpoint(cur)
-        return new_id
-    finally:
-        try:
-            cur.execute(f"drop table if exists {plan_table}")  # noqa: S608 - identifiers from datasets.py, generated temp names
-        except Exception:  # noqa: BLE001
-            pass
+    return replay.rollback(con, upload_id, actor)
 
 
 # ---------------------------------------------------------------- reading back

@@ -27,6 +27,9 @@ def filled(con):
     store.commit_frame(con, "trade", trade(2024, 100.0), ANALYST, file="a.csv")
     second = store.commit_frame(con, "trade", trade(2024, 150.0), ANALYST, file="b.csv")
     store.rollback(con, second, ANALYST)
+    # 2024 unchanged and the note column kept: fills the tables a rollback's replay reads
+    store.apply(con, "trade", pd.concat([trade(2024, 100.0), trade(2023, 5.0)]).drop(columns=["note"]), ANALYST,
+                file="c.csv", keep=("note",))
     put_rows(con, "exercises", [dict(name="Platinum Wolf", start_date="2025-05-12", format="multinational",
                                      us_participation="yes", status="held")])
     put_rows(con, "agreements", [dict(title="Sporazum", date_signed="2025-01-10", category="energy",
@@ -72,8 +75,8 @@ def test_restored_database_carries_on_with_fresh_ids(filled, tmp_path):
     backup.restore(tmp_path / "bk", tmp_path / "r.duckdb", ADMIN)
     con = db.connect(tmp_path / "r.duckdb")
     new = store.commit_frame(con, "trade", trade(2025, 9.0), ANALYST, file="c.csv")
-    assert new == 10                # uploads 1-9 (3 trade, 6 put_rows) came back; the next follows
-    assert store.current_rows(con, "trade")["year"].tolist() == [2024, 2025]
+    assert new == 11                # uploads 1-10 (4 trade, 6 put_rows) came back; the next follows
+    assert store.current_rows(con, "trade")["year"].tolist() == [2023, 2024, 2025]
     con.close()
 
 

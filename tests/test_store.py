@@ -174,12 +174,15 @@ def test_rollback_after_a_later_upload_touched_other_keys_keeps_the_later_change
     assert store.history(con)[-1]["rows"] == {"added": 0, "updated": 1, "unchanged": 0, "removed": 0}
 
 
-def test_rollback_of_a_rollback_redoes_the_upload(con):
+def test_rollback_of_a_rollback_is_refused_and_changes_nothing(con):
     store.commit_frame(con, "trade", BASE, ANALYST, file="base.csv")
     up = store.commit_frame(con, "trade", trade(("US Census", 2023, "us_to_serbia", 111.0)), ANALYST, file="u.csv")
     rb = store.rollback(con, up, ANALYST)
-    store.rollback(con, rb, ANALYST)
-    assert values(con)[("US Census", 2023, "us_to_serbia")] == 111.0
+    before = db.fingerprint(con)
+    with pytest.raises(store.StoreError, match=r"#3 is itself a rollback \(of upload #2\).*upload its file again"):
+        store.rollback(con, rb, ANALYST)
+    assert db.fingerprint(con) == before
+    assert values(con)[("US Census", 2023, "us_to_serbia")] == 100.0
 
 
 def test_rollback_refuses_unknown_and_already_rolled_back_uploads(con):
@@ -261,15 +264,72 @@ def test_every_dataset_round_trips_through_the_store(con, dataset, frame):
         assert back["date_precision"].tolist() == ["day"]
 
 
-def test_rollback_restores_keys_a_later_upload_changed_again_to_before_the_rolled_back_upload(con):
+def test_rollback_keeps_a_later_uploads_value_for_a_key_both_set(con):
     store.commit_frame(con, "trade", BASE, ANALYST, file="base.csv")
     bad = store.commit_frame(con, "trade", trade(("US Census", 2023, "us_to_serbia", 111.0)), ANALYST, file="bad.csv")
     store.commit_frame(con, "trade", trade(("US Census", 2023, "us_to_serbia", 122.0)), ANALYST, file="later.csv")
-    store.rollback(con, bad, ANALYST)
-    # the key bad.csv touched is back at its value from before bad.csv (100), the later 122 is superseded
-    assert values(con)[("US Census", 2023, "us_to_serbia")] == 100.0
-    detail = con.execute("select detail from audit_log where action = 'rollback'").fetchone()[0]
-    assert '"keys_changed_later": 1' in detail
+    rb = store.rollback(con, bad, ANALYST)
+    # replaying base.csv then later.csv: the later 122 stands; nothing changes but bad.csv's status
+    assert values(con)[("US Census", 2023, "us_to_serbia")] == 122.0
+    assert store.history(con)[-1]["rows"] == {"added": 0, "updated": 0, "unchanged": 1, "removed": 0}
+    assert con.execute("select count(*) from trade where valid_from = $r or valid_to = $r", {"r": rb}).fetchone() == (0,)
+
+
+def monthly(*rows):
+    """Trade rows of reporter RB in 2025 as (month, value), USD: the issue's reproduction."""
+    return pd.DataFrame([{"reporter": "RB", "year": 2025, "month": m, "flow": "us_to_serbia", "value": v,
+                          "currency": "USD"} for m, v in rows])
+
+
+def test_rolling_back_both_uploads_of_a_key_leaves_neither_value(con):
+    a = store.commit_frame(con, "trade", monthly((1, 100.0)), ANALYST, file="a.csv")
+    b = store.commit_frame(con, "trade", monthly((1, 200.0), (2, 50.0)), ANALYST, file="b.csv")
+    store.rollback(con, a, ANALYST)
+    # the replay of b.csv alone: its 200 and its February stay
+    assert sorted(store.current_rows(con, "trade")["value"].tolist()) == [50.0, 200.0]
+    store.rollback(con, b, ANALYST)
+    assert len(store.current_rows(con, "trade")) == 0
+    assert [h["status"] for h in store.history(con)[:2]] == ["rolled_back", "rolled_back"]
+
+
+def test_a_key_a_later_upload_held_unchanged_survives_the_rollback_of_the_upload_that_added_it(con):
+    a = store.commit_frame(con, "trade", monthly((1, 100.0)), ANALYST, file="a.csv")
+    store.commit_frame(con, "trade", monthly((1, 100.0), (2, 50.0)), ANALYST, file="b.csv")   # January unchanged
+    store.rollback(con, a, ANALYST)
+    assert sorted(store.current_rows(con, "trade")["value"].tolist()) == [50.0, 100.0]
+
+
+def test_rollback_replays_a_later_replace_in_its_reporters_scope(con):
+    a = store.commit_frame(con, "trade", BASE, ANALYST, file="base.csv")
+    store.commit_frame(con, "trade", trade(("US Census", 2025, "us_to_serbia", 7.0)), ANALYST, file="rep.csv",
+                       mode="replace")
+    store.commit_frame(con, "trade", trade(("Serbia RZS", 2025, "serbia_to_us", 8.0)), ANALYST, file="rzs.csv")
+    store.rollback(con, a, ANALYST)
+    assert values(con) == {("US Census", 2025, "us_to_serbia"): 7.0, ("Serbia RZS", 2025, "serbia_to_us"): 8.0}
+
+
+def test_rollback_replays_columns_a_file_lacked_as_that_file_gave_them(con):
+    a = store.commit_frame(con, "trade", trade(("US Census", 2023, "us_to_serbia", 100.0)).assign(note="first"),
+                           ANALYST, file="a.csv")
+    later = trade(("US Census", 2023, "us_to_serbia", 150.0)).drop(columns=["source"])
+    store.apply(con, "trade", later, ANALYST, file="b.csv", keep=("source", "note"))
+    (row,) = store.current_rows(con, "trade").itertuples()
+    assert (row.value, row.source, row.note) == (150.0, "test", "first")             # kept while a.csv stands
+    store.rollback(con, a, ANALYST)
+    (row,) = store.current_rows(con, "trade").itertuples()
+    assert (row.value, row.source, row.note) == (150.0, None, None)                  # b.csv alone said nothing
+
+
+def test_rollbacks_leave_every_earlier_moment_as_it_was_known(con):
+    a = store.commit_frame(con, "trade", monthly((1, 100.0)), ANALYST, file="a.csv", time=datetime(2026, 1, 1))
+    b = store.commit_frame(con, "trade", monthly((1, 200.0), (2, 50.0)), ANALYST, file="b.csv",
+                           time=datetime(2026, 2, 1))
+    store.rollback(con, a, ANALYST)
+    store.rollback(con, b, ANALYST)
+    jan = {("RB", 2025, "us_to_serbia"): 100.0}
+    assert values(con, known_at=datetime(2026, 1, 15)) == jan
+    assert sorted(store.current_rows(con, "trade", datetime(2026, 2, 15))["value"].tolist()) == [50.0, 200.0]
+    assert values(con) == {}
 
 
 def test_replace_with_an_empty_upload_removes_everything_of_that_dataset(con):
