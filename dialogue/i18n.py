@@ -509,6 +509,14 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "data_history": ("History of uploads", "Istorija otpremanja"),
     "data_history_empty": ("No uploads yet.", "Još nema otpremanja."),
     "data_rollback": ("Roll back upload #{n}", "Poništi otpremanje br. {n}"),
+    "data_rollback_rule": ("Rolling back an upload leaves the dataset as the uploads still active give it, replayed "
+                           "in order, as if that upload had never been made: values a later upload set stay. A "
+                           "rollback cannot itself be rolled back; to bring an upload's rows back, upload its file "
+                           "again.",
+                           "Poništavanje otpremanja ostavlja skup podataka onakvim kakav ga daju otpremanja koja su "
+                           "još aktivna, primenjena redom, kao da to otpremanje nikada nije izvršeno: vrednosti koje "
+                           "je postavilo kasnije otpremanje ostaju. Poništavanje se ne može poništiti; da biste "
+                           "vratili redove nekog otpremanja, ponovo otpremite njegovu datoteku."),
     "data_rolled_back": ("Upload #{old} rolled back as upload #{new}.",
                          "Otpremanje br. {old} poništeno kao otpremanje br. {new}."),
     "data_rollback_confirm": ("Roll back upload #{n}: {file} ({dataset}, {mode}, by {user}, {time})? It undoes what "

@@ -127,6 +127,7 @@ def render() -> None:
                 st.caption(t("data_history_empty", lang))
             else:
                 st.dataframe(views.history_table(history, lang), hide_index=True, width="stretch")
+                st.caption(t("data_rollback_rule", lang))
                 for row in common.derived(history, views.rollback_candidates).itertuples():
                     if st.button(t("data_rollback", lang, n=row.upload_id), key=f"rollback_{row.upload_id}",
                                  disabled=not common.can("rollback"), icon=":material/undo:"):
