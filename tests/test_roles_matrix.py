@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 
 import dialogue
-from dialogue import auth, backup, config, db, store
+from dialogue import auth, backup, config, db, replay, store
 from dialogue.roles import ROLES, Actor, PermissionDenied
 from tests.conftest import ADMIN
 
@@ -70,6 +70,7 @@ WRITES: dict[str, tuple[str, Callable[[Ctx, Actor], object]]] = {
     "dialogue.store.commit_frame": ("analyst", lambda c, a: store.commit_frame(c.con, "trade", trade_frame(2.0), a,
                                                                               file="f.csv")),
     "dialogue.store.rollback": ("analyst", lambda c, a: store.rollback(c.con, c.first_upload, a)),
+    "dialogue.replay.rollback": ("analyst", lambda c, a: replay.rollback(c.con, c.first_upload, a)),
     "dialogue.ingest.ingest": ("analyst", lambda c, a: _ingest(c, a, dry_run=False)),
     "dialogue.ingest.ingest(dry_run)": ("analyst", lambda c, a: _ingest(c, a, dry_run=True)),
     "dialogue.notes.add_note": ("analyst", _add_note),
