@@ -521,10 +521,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
                          "Otpremanje br. {old} poništeno kao otpremanje br. {new}."),
     "data_rollback_confirm": ("Roll back upload #{n}: {file} ({dataset}, {mode}, by {user}, {time})? It undoes what "
                               "that upload did: {added} rows it added, {updated} rows it changed and {removed} rows it "
-                              "removed. The rollback is recorded as a new upload.",
+                              "removed, except that rows a later upload set keep its values. The rollback is recorded "
+                              "as a new upload.",
                               "Poništiti otpremanje br. {n}: {file} ({dataset}, {mode}, {user}, {time})? Poništava "
                               "ono što je to otpremanje uradilo: {added} dodatih, {updated} izmenjenih i {removed} "
-                              "uklonjenih redova. Poništavanje se beleži kao novo otpremanje."),
+                              "uklonjenih redova, osim što redovi koje je postavilo kasnije otpremanje zadržavaju "
+                              "njegove vrednosti. Poništavanje se beleži kao novo otpremanje."),
     "data_rollback_yes": ("Yes, roll back upload #{n}", "Da, poništi otpremanje br. {n}"),
     "data_rollback_no": ("Cancel", "Odustani"),
     "hist_upload": ("Upload", "Otpremanje"),

@@ -436,8 +436,8 @@ def test_rollback_asks_first_naming_the_upload_and_what_it_undoes(fixture_db):
     assert not at.exception
     assert [w.value for w in at.warning] == [
         f"Roll back upload #{first}: fixture (Events, merge, by ana, 2 Mar 2026 06:58 UTC)? It undoes what "
-        "that upload did: 1 rows it added, 0 rows it changed and 0 rows it removed. The rollback is recorded as "
-        "a new upload."]
+        "that upload did: 1 rows it added, 0 rows it changed and 0 rows it removed, except that rows a later "
+        "upload set keep its values. The rollback is recorded as a new upload."]
     con = db.connect(fixture_db)
     assert db.latest_upload_id(con) == first, "asking changes nothing"
     con.close()
