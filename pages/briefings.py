@@ -14,8 +14,8 @@ lang = common.lang()
 require(common.actor(), "read")
 st.title(label("page_title", lang))
 st.caption(label("page_intro", lang))
-kind = st.selectbox(label("kind", lang), reports.KINDS, key="brief_kind",
-                    format_func=lambda k: label(f"kind_{k}", lang))
+kind = common.translated_choice(st.selectbox, label("kind", lang), reports.KINDS, "brief_kind",
+                                lambda k: label(f"kind_{k}", lang))
 default_since = st.checkbox(label("since_default", lang), value=True, key="brief_since_default")
 since = None if default_since else st.date_input(label("since", lang), key="brief_since", format="YYYY-MM-DD")
 known_text = st.text_input(label("known_at_input", lang), key="brief_known_at").strip()

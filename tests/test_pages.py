@@ -536,3 +536,17 @@ def test_workspace_radio_is_a_new_widget_per_language_set_from_the_kept_choice()
     assert (radio.key, radio.index, radio.options) == ("_workspace_sr-Cyrl", 1, ["Референтни подаци (стварни, са изворима)",
                                                                                  "Демо подаци (измишљени)"])
     assert radio.id != first.id and at.markdown[0].value.endswith("· demo")
+
+
+def test_data_page_choices_survive_a_language_change(fixture_db):
+    """The upload mode and dataset keep what the analyst chose when the language changes (the workspace radio's
+    browser test shows why each language draws its own widget)."""
+    at = run_page("data")
+    at.radio(key="_upload_mode_en").set_value("replace").run()
+    at.selectbox(key="_upload_dataset_en").set_value("events").run()
+    at.session_state["lang"] = "sr-Cyrl"
+    at.run()
+    assert not at.exception
+    mode, dataset = at.radio(key="_upload_mode_sr-Cyrl"), at.selectbox(key="_upload_dataset_sr-Cyrl")
+    assert (mode.value, mode.index, dataset.value) == ("replace", 1, "events")
+    assert (at.session_state["upload_mode"], at.session_state["upload_dataset"]) == ("replace", "events")

@@ -402,7 +402,7 @@ def test_briefings_page_offers_the_downloads(known, db_path):
     downloads = at.get("download_button")
     assert [d.proto.label for d in downloads] == ["Download briefing-2026-06-30-en.pdf",
                                                   "Download briefing-2026-06-30-en.xlsx"]
-    at.selectbox(key="brief_kind").set_value("public").run()
+    at.selectbox(key="_brief_kind_en").set_value("public").run()
     assert at.get("download_button") == [], "files made for other choices are withdrawn"
     at.button(key="brief_generate").click().run()
     assert [d.proto.label for d in at.get("download_button")] == ["Download public-2026-06-30-en.html"]

@@ -31,6 +31,24 @@ def actor():
     return st.session_state.get(KEY_ACTOR)
 
 
+def translated_choice(widget, label: str, options, key: str, format_func, **kwargs):
+    """st.radio / st.selectbox whose option texts follow the language, keeping the choice in
+    st.session_state[key] across a language change: the browser remembers a choice by the option's text,
+    which another language orphans (shown unselected, or sent back as a value that is no option). So each
+    language draws its own widget, set from the kept choice."""
+    own = f"_{key}_{lang()}"
+    if st.session_state.get(key) in list(options):
+        st.session_state[own] = st.session_state[key]
+    st.session_state[key] = widget(label, options, key=own, format_func=format_func, on_change=_keep_choice,
+                                   args=(own, key), **kwargs)
+    return st.session_state[key]
+
+
+def _keep_choice(own: str, key: str) -> None:
+    """A click, before the script runs: it becomes the kept choice (which the script then sets the widget from)."""
+    st.session_state[key] = st.session_state[own]
+
+
 def can(action: str) -> bool:
     a = actor()
     return a is not None and a.can(action)

@@ -35,10 +35,13 @@ def render() -> None:
             file = st.file_uploader(t("data_upload", lang), key=f"upload_file_{round_}", help=t("data_upload_help", lang),
                                     disabled=not common.can("upload"))
             c1, c2, c3 = st.columns(3)
-            dataset = c1.selectbox(t("data_dataset", lang), ["", *DATASETS], key="upload_dataset",
-                                   format_func=lambda d: t(f"ds_{d}", lang) if d else t("data_dataset_auto", lang))
-            mode = c2.radio(t("data_mode", lang), ("merge", "replace"), key="upload_mode",
-                            format_func=lambda m: t(f"mode_{m}", lang))
+            with c1:    # translated options keep their choice across a language change
+                dataset = common.translated_choice(
+                    st.selectbox, t("data_dataset", lang), ["", *DATASETS], "upload_dataset",
+                    lambda d: t(f"ds_{d}", lang) if d else t("data_dataset_auto", lang))
+            with c2:
+                mode = common.translated_choice(st.radio, t("data_mode", lang), ("merge", "replace"), "upload_mode",
+                                                lambda m: t(f"mode_{m}", lang))
             encoding = c3.selectbox(t("data_encoding", lang), ["", *views.ENCODINGS], key="upload_encoding",
                                     format_func=lambda e: e or t("encoding_auto", lang))
             include_hidden = st.checkbox(t("data_include_hidden", lang), key="upload_include_hidden",
@@ -140,8 +143,9 @@ def render() -> None:
     if browse_tab.open:
         with browse_tab:
             c1, c2 = st.columns([1, 2])
-            name = c1.selectbox(t("data_dataset", lang), list(DATASETS), key="browse_dataset",
-                                format_func=lambda d: t(f"ds_{d}", lang))
+            with c1:
+                name = common.translated_choice(st.selectbox, t("data_dataset", lang), list(DATASETS), "browse_dataset",
+                                                lambda d: t(f"ds_{d}", lang))
             text = c2.text_input(t("data_filter", lang), key="browse_filter")
             rows = common.page_data("browse_page", dataset=name, contains=text)
             shown = common.shown_rows(rows)

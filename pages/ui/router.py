@@ -92,16 +92,9 @@ def _keep_picked_as_of() -> None:
 
 
 def _workspace_choice(lang: str) -> None:
-    """The workspace radio, one widget per language, set from the kept choice: a widget remembers its choice
-    by the option's translated text, which a language change orphans (both options shown unselected)."""
-    key = f"_workspace_{lang}"
-    st.session_state[key] = st.session_state[common.KEY_WORKSPACE]
-    st.radio(t("sidebar_workspace", lang), WORKSPACES, key=key, format_func=lambda w: t(f"workspace_{w}", lang),
-             on_change=_keep_workspace, args=(key,))
-
-
-def _keep_workspace(key: str) -> None:
-    st.session_state[common.KEY_WORKSPACE] = st.session_state[key]
+    """The workspace radio; a language change keeps its selection (common.translated_choice)."""
+    common.translated_choice(st.radio, t("sidebar_workspace", lang), WORKSPACES, common.KEY_WORKSPACE,
+                             lambda w: t(f"workspace_{w}", lang))
 
 
 def _open_database(lang: str) -> None:
