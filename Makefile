@@ -10,13 +10,19 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
-## run: the dashboard on the bundled reference data (creates data/dialogue.duckdb on first run)
-run: $(STAMP)
-	$(PY) -m dialogue serve
+# Ports and the demo server's database: `make run PORT=8600`, `make demo DEMO_PORT=8700`. The demo server has a
+# database of its own (not data/demo.duckdb, which `make run`'s sidebar switch opens), so both run at once.
+PORT ?= 8501
+DEMO_PORT ?= 8502
+DEMO_SERVER_DB ?= data/demo-server.duckdb
 
-## demo: the dashboard on the synthetic demo workspace (data/demo.duckdb)
+## run: the dashboard on the bundled reference data (creates data/dialogue.duckdb on first run), port PORT
+run: $(STAMP)
+	$(PY) -m dialogue serve --port $(PORT)
+
+## demo: the dashboard on the synthetic demo workspace (its own DEMO_SERVER_DB), port DEMO_PORT
 demo: $(STAMP)
-	DIALOGUE_DB=data/demo.duckdb DIALOGUE_WORKSPACE=demo $(PY) -m dialogue serve
+	DIALOGUE_DB=$(DEMO_SERVER_DB) DIALOGUE_WORKSPACE=demo $(PY) -m dialogue serve --port $(DEMO_PORT)
 
 ## test: the whole test suite (unit, page, browser, crash, load and smoke-benchmark tests)
 test: $(STAMP)

@@ -117,7 +117,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    return run(build_parser().parse_args(argv), hand_off=True)
+
+
+def run(args: argparse.Namespace, hand_off: bool = False) -> int:
+    """Run a parsed command; with `hand_off`, a database held by a running dashboard runs it there
+    (dialogue/handoff.py), so every verb works beside the dashboard."""
     module, func = HANDLERS[args.verb].split(":")
     handler = getattr(importlib.import_module(module), func)
     try:
@@ -130,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the last line of defence: one readable line and an exit code, never a traceback
+        if hand_off and (code := _through_dashboard(args, exc)) is not None:
+            return code
         if os.environ.get("DIALOGUE_TRACEBACK"):
             raise
         message, code = failure(exc)
@@ -138,6 +145,16 @@ def main(argv: list[str] | None = None) -> int:
             print(strict_json.dumps({"ok": False, "error": message}, ensure_ascii=False))
         print(f"error: {message}", file=sys.stderr)
         return code
+
+
+def _through_dashboard(args: argparse.Namespace, exc: Exception) -> int | None:
+    """The exit code of the command run by the dashboard that holds the database, or None (not busy, or no
+    dashboard listening: the busy message stands)."""
+    from dialogue import config, db, handoff
+
+    if not isinstance(exc, db.DatabaseBusy):
+        return None
+    return handoff.hand_off(args, config.db_path(args.db))
 
 
 def failure(exc: Exception) -> tuple[str, int]:

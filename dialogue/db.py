@@ -36,6 +36,9 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
     """Open (creating if needed, empty) a database file and make sure the schema exists."""
     path = Path(path)
     if str(path) != ":memory:":
+        held = _connections.get(str(path.resolve()))
+        if held is not None:                # this process holds the file (the dashboard): a cursor of it
+            return held.cursor()
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
         con = duckdb.connect(str(path), read_only=read_only)

@@ -73,18 +73,24 @@ class WorkspaceUnavailable(RuntimeError):
 
 @st.cache_resource(show_spinner=False)
 def connection(path: str, workspace: str):
-    """The one DuckDB connection of this process for a database file, created and filled on first use."""
+    """The one DuckDB connection of this process for a database file, created and filled on first use;
+    commands typed while the dashboard holds it are handed to it (dialogue/handoff.py)."""
+    from dialogue import handoff
+
     p = Path(path)
     if not p.exists():
         try:
             from dialogue import workspace as ws
 
-            return ws.ensure_database(p, workspace)
+            shared = ws.ensure_database(p, workspace)
         except db.DatabaseBusy:
             raise
         except Exception as exc:  # noqa: BLE001 - reported on the page, the file is left absent
             raise WorkspaceUnavailable(f"{p}: {exc}") from exc
-    return db.shared(p)
+    else:
+        shared = db.shared(p)
+    handoff.serve(p)
+    return shared
 
 
 def new_cursor():
