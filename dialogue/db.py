@@ -1,6 +1,8 @@
 """The DuckDB store: one connection per process and database, a cursor per caller, one write lock."""
 from __future__ import annotations
 
+import hashlib
+
 import re
 import threading
 from datetime import datetime, timezone
@@ -25,6 +27,10 @@ write_lock = threading.RLock()
 
 class DatabaseBusy(RuntimeError):
     """Another process holds the database file."""
+
+
+class DatabaseError(RuntimeError):
+    """The database file cannot be used as it is (e.g. an older schema on a file this process may not write)."""
 
 
 def utcnow() -> datetime:
@@ -55,12 +61,45 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
     con.execute("set write_buffer_row_group_count = 1")
     if not read_only:
         ensure_schema(con)
+    elif not _schema_current(con):
+        con.close()
+        _upgrade(path)
+        return connect(path, read_only=True)
     return con
 
 
+def _schema_stamp() -> str:
+    return hashlib.sha256(SCHEMA_FILE.read_bytes()).hexdigest()[:16]
+
+
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every table, sequence and macro that is missing (idempotent, DDL only)."""
+    """Create every table, sequence and macro that is missing (idempotent, DDL only), and stamp the schema's version."""
     con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
+    # the stamp is a macro, not a row: backups copy rows, and a restored file gets its own stamp
+    con.execute(f"create or replace macro schema_stamp() as '{_schema_stamp()}'")  # noqa: S608 - a hex digest
+
+
+def _schema_current(con: duckdb.DuckDBPyConnection) -> bool:
+    try:
+        return con.execute("select schema_stamp()").fetchone()[0] == _schema_stamp()
+    except duckdb.Error:            # no stamp at all: a file from before the stamp, or not ours
+        return False
+
+
+def _upgrade(path: Path) -> None:
+    """Bring an older database's schema up to date before a read-only open (reading verbs open read-only, and
+    a read-only connection cannot create the tables and macros a newer version queries)."""
+    try:
+        con = duckdb.connect(str(path))
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise DatabaseBusy(f"The database {path} is busy: another program has it open for writing.") from exc
+        raise DatabaseError(f"The database {path} was made by an older version and must be upgraded, which needs "
+                            f"write access to it ({exc}); open it once with write access.") from exc
+    try:
+        ensure_schema(con)
+    finally:
+        con.close()
 
 
 def shared(path: str | Path) -> duckdb.DuckDBPyConnection:
