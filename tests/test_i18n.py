@@ -86,7 +86,8 @@ def test_transliteration_keeps_codes_and_writes_serbian_acronyms_in_cyrillic(lat
 
 def test_a_sentence_ending_on_a_serbian_date_has_one_full_stop():
     assert t("moves_none", "sr-Latn", date="27. 11. 2026.") == "Nijedan status se nije promenio od 27. 11. 2026."
-    assert t("overview_caption", "sr-Cyrl", date="27. 11. 2026.").endswith("на дан 27. 11. 2026.")
+    assert t("overview_caption", "sr-Cyrl", date="27. 11. 2026.", since="30. 9. 2026.") == \
+        "На дан 27. 11. 2026. · стрелице: промена од 30. 9. 2026."
     assert t("moves_none", "en", date="27 Nov 2026") == "No status changed since 27 Nov 2026."
     assert t("workspace_env", "sr-Cyrl", path="x.duckdb") == "База из DIALOGUE_DB: x.duckdb"
 
