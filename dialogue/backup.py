@@ -101,9 +101,9 @@ def restore(directory: str | os.PathLike, new_db: str | os.PathLike, actor: Acto
         if not data.is_file() or _sha256(data.read_bytes()) != info["sha256"]:
             raise BackupError(f"{data} is missing or damaged (checksum differs from the manifest)")
         _check_rows(table, info, data)
-    missing = set(db.ALL_TABLES) - set(manifest["tables"])
-    if missing:
-        raise BackupError(f"the backup lacks tables {sorted(missing)}")
+    # a table this version has and the backup does not was added since the backup was taken: it starts empty
+    held = [table for table in db.ALL_TABLES if table in manifest["tables"]]
+    manifest["started_empty"] = [table for table in db.ALL_TABLES if table not in manifest["tables"]]
     new_db.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(new_db))
     try:
@@ -111,18 +111,18 @@ def restore(directory: str | os.PathLike, new_db: str | os.PathLike, actor: Acto
             _create_sequence(con, seq, int(start) + 1)
         db.ensure_schema(con)
         con.execute("begin transaction")
-        for table in db.ALL_TABLES:
+        for table in held:
             con.execute(
                 f"insert into {table} by name select * from read_parquet($file)",  # noqa: S608 - constant table name
                 {"file": str(member(source, manifest["tables"][table]["file"]))},
             )
         con.execute("commit")
         got = db.fingerprint(con)
-        short = [f"{t} {got[t][0]} of {manifest['tables'][t]['rows']}" for t in db.ALL_TABLES
+        short = [f"{t} {got[t][0]} of {manifest['tables'][t]['rows']}" for t in held
                  if got[t][0] != manifest["tables"][t]["rows"]]
         if short:
             raise BackupError(f"restored row counts differ from the manifest: {', '.join(short)}")
-        bad = [t for t in db.ALL_TABLES if list(got[t]) != manifest["tables"][t]["fingerprint"]]
+        bad = [t for t in held if list(got[t]) != manifest["tables"][t]["fingerprint"]]
         if bad:
             raise BackupError(f"restored tables differ from the backup: {', '.join(bad)}")
         audit.record(con, actor, "restore", {"from": str(source), "created_utc": manifest["created_utc"]})

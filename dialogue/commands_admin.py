@@ -127,4 +127,6 @@ def cmd_restore(args) -> int:
         return 1
     print(f"restored {args.dir} (taken {manifest['created_utc']} UTC) into {args.db}; "
           "every table matches the backup's fingerprints")
+    if manifest["started_empty"]:
+        print("tables added since the backup was taken start empty: " + ", ".join(manifest["started_empty"]))
     return 0
