@@ -20,6 +20,7 @@ HANDLERS = {
     "status": "dialogue.commands_status:cmd_status",
     "summary": "dialogue.commands_status:cmd_summary",
     "delivery": "dialogue.commands_delivery:cmd_delivery",
+    "region": "dialogue.commands_region:cmd_region",
     "brief": "dialogue.commands_reports:cmd_brief",
     "users": "dialogue.commands_admin:cmd_users",
     "backup": "dialogue.commands_admin:cmd_backup",
@@ -27,7 +28,8 @@ HANDLERS = {
     "serve": "dialogue.commands_serve:cmd_serve",
 }
 
-DATASET_NAMES = ("trade", "exercises", "agreements", "events", "working_groups", "actions", "commitments")
+DATASET_NAMES = ("trade", "exercises", "agreements", "events", "working_groups", "actions", "commitments",
+                 "peer_trade")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--as-of")
     s.add_argument("--known-at")
     s.add_argument("--lang", choices=("en", "sr-Latn", "sr-Cyrl"), default="en")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("region", help="Serbia's trade with the US beside its neighbours': turnover, growth, rank")
+    s.add_argument("--as-of")
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("summary", help="the one-screen answer: counts, what changed, what is due, what it would take")

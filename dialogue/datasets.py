@@ -212,8 +212,33 @@ COMMITMENTS = Dataset(
     description="Commitments from joint statements and meeting communiqués, one row per commitment.",
 )
 
+# The region's partners of US goods trade (issue 17), by ISO 3166 alpha-2 code (XK for Kosovo, as the EU and
+# the IMF write it); Croatia is kept for reference, as an EU member.
+PEER_PARTNERS = ("AL", "BA", "XK", "ME", "MK", "RS", "HR")
+PEER_FLOWS = ("us_exports", "us_imports", "partner_exports", "partner_imports")
+
+PEER_TRADE = Dataset(
+    "peer_trade",
+    (
+        Column("reporter", "text", True, description='Whose statistics, e.g. "US Census", "UN Comtrade (USA)".'),
+        Column("partner", "enum", True, PEER_PARTNERS,
+               "The US's trade partner: AL Albania, BA Bosnia and Herzegovina, XK Kosovo, ME Montenegro, "
+               "MK North Macedonia, RS Serbia, HR Croatia (EU member, for reference)."),
+        Column("year", "int", True, description="Calendar year, 1990-2100."),
+        Column("month", "int", description="1-12; empty for an annual figure."),
+        Column("flow", "enum", True, PEER_FLOWS,
+               "us_exports / us_imports as the US reports them; partner_exports / partner_imports as the partner "
+               "reports its trade with the US."),
+        Column("value", "number", True, description="Amount in whole currency units (a sheet in millions is scaled on the way in)."),
+        Column("currency", "enum", True, CURRENCIES, "USD, EUR or RSD."),
+        *_COMMON_TAIL,
+    ),
+    key=("reporter", "partner", "year", "month", "flow", "currency"),
+    description="US goods trade with Serbia and its neighbours, for comparison only: never a target's series.",
+)
+
 DATASETS: dict[str, Dataset] = {d.name: d for d in (TRADE, EXERCISES, AGREEMENTS, EVENTS, WORKING_GROUPS,
-                                                    ACTIONS, COMMITMENTS)}
+                                                    ACTIONS, COMMITMENTS, PEER_TRADE)}
 # The delivery datasets (issue 14): the reference workspace has none of them, since no working group
 # of the dialogue is publicly known to exist yet.
 DELIVERY_DATASETS = ("working_groups", "actions", "commitments")

@@ -226,3 +226,24 @@ create or replace macro known_actions(known_at) as table
 create or replace macro known_commitments(known_at) as table
     select * from commitments
     where valid_from <= known_cutoff(known_at) and (valid_to is null or valid_to > known_cutoff(known_at));
+
+-- US goods trade with Serbia and its neighbours (issue 17): for comparison only, never a target's series.
+create table if not exists peer_trade (
+    reporter varchar not null,
+    partner varchar not null,          -- AL | BA | XK | ME | MK | RS | HR
+    year integer not null,
+    month integer,                     -- 1..12, null for an annual figure
+    flow varchar not null,             -- us_exports | us_imports | partner_exports | partner_imports
+    value double not null,             -- whole currency units
+    currency varchar not null,         -- USD | EUR | RSD
+    source varchar,
+    note varchar,
+    publishable boolean not null default true,
+    synthetic boolean not null default false,
+    row_key uuid not null,             -- md5 of the natural key, as 16 bytes
+    valid_from integer not null,
+    valid_to integer
+);
+create or replace macro known_peer_trade(known_at) as table
+    select * from peer_trade
+    where valid_from <= known_cutoff(known_at) and (valid_to is null or valid_to > known_cutoff(known_at));

@@ -115,9 +115,9 @@ def whole(amount: Decimal, scale: int = 1) -> int:
     return int((amount * scale).quantize(Decimal(1), rounding="ROUND_HALF_UP"))
 
 
-def trade_frame(rows: list[dict]) -> pd.DataFrame:
-    """Rows (dicts with canonical trade names) as a typed canonical trade frame."""
-    columns = DATASETS["trade"].column_names
+def trade_frame(rows: list[dict], dataset: str = "trade") -> pd.DataFrame:
+    """Rows (dicts with canonical names of `dataset`, trade by default) as a typed canonical frame."""
+    columns = DATASETS[dataset].column_names
     frame = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows], columns=columns)
     types = {"year": "Int64", "month": "Int64", "value": "Float64", "publishable": "boolean",
              "synthetic": "boolean"}

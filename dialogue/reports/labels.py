@@ -190,6 +190,7 @@ _DATASETS = {
     "agreements": ("Agreements", "Sporazumi"), "events": ("Events", "Događaji"),
     "working_groups": ("Working groups", "Radne grupe"), "actions": ("Actions", "Mere"),
     "commitments": ("Commitments", "Obaveze"),
+    "peer_trade": ("Trade of the region with the US", "Trgovina regiona sa SAD"),
 }
 
 
