@@ -568,3 +568,58 @@ def what_if(df: pd.DataFrame, required: float, rate: float, unit: str, lang: str
                  alt.Tooltip("cumulative:Q", title=unit, format=",.1f")])
     rule = _target_rule(required, t("whatif_required", lang, rate=fmt_percent(rate, lang, decimals=None)))
     return finish(alt.layer(lines, rule), lang)
+
+
+# ---------------------------------------------------------------- Serbia in the region (issue 17)
+
+# Serbia's colour stands out; the neighbours' are quieter. Keyed on partner codes, never on translated names.
+PARTNER_COLOURS = {"RS": "#c0392b", "AL": "#72b7b2", "BA": "#54a24b", "XK": "#eeca3b", "ME": "#b279a2",
+                   "MK": "#4c78a8", "HR": "#9d755d"}
+
+
+def _partner_colour(df: pd.DataFrame, lang: str) -> alt.Color:
+    return coded_colour("partner", PARTNER_COLOURS, labels_of(df, "partner", "partner_name"),
+                        t("axis_partner", lang), codes=present(PARTNER_COLOURS, df, "partner"))
+
+
+def region_index(df: pd.DataFrame, base_year: int, lang: str = "en") -> alt.TopLevelMixin:
+    """Each partner's turnover index (base year = 100) as a line, Serbia's drawn thicker; a partial year's point
+    is lighter and its axis label names its months (it compares those months with the base year's same months).
+
+    df: partner (code), partner_name, year (int), index, period, period_note (dialogue.periods.mark_years).
+    """
+    df = df.assign(year=df["year"].astype(int), serbia=df["partner"] == "RS")
+    x = year_axis(df, lang)
+    y = alt.Y("index:Q", title=t("axis_index", lang, base=base_year))
+    colour = _partner_colour(df, lang)
+    tooltip = [alt.Tooltip("partner_name:N", title=t("axis_partner", lang)), year_tooltip(df, lang),
+               alt.Tooltip("index:Q", title=t("axis_index", lang, base=base_year), format=",.1f")]
+    lines = alt.Chart(df[df["period_note"] == ""]).mark_line().encode(
+        x=x, y=y, color=colour, tooltip=tooltip,
+        strokeWidth=alt.condition("datum.serbia", alt.value(4), alt.value(1.5)))
+    points = alt.Chart(df).mark_point(filled=True, size=45).encode(
+        x=x, y=y, color=colour, opacity=partial_opacity(), tooltip=tooltip)
+    hundred = alt.Chart(_one_row()).mark_rule(color="#999999").encode(y=alt.Y(datum=100))
+    return finish(alt.layer(lines, points, hundred), lang)
+
+
+def region_growth(df: pd.DataFrame, rate: float, lang: str = "en") -> alt.TopLevelMixin:
+    """Year-on-year growth per partner as bars side by side in each year, against the rate as a rule; a partial
+    year (its months against the same months a year earlier) is lighter and its axis label names the months.
+
+    df: partner (code), partner_name, year (int), growth (fraction), rank, period, period_note.
+    """
+    df = df.assign(year=df["year"].astype(int))
+    codes = present(PARTNER_COLOURS, df, "partner")
+    bars = alt.Chart(df).mark_bar().encode(
+        x=year_axis(df, lang),
+        xOffset=alt.XOffset("partner:N", scale=alt.Scale(domain=codes)),
+        y=alt.Y("growth:Q", title=t("axis_growth", lang), axis=alt.Axis(format="%")),
+        color=_partner_colour(df, lang),
+        opacity=partial_opacity(),
+        tooltip=[alt.Tooltip("partner_name:N", title=t("axis_partner", lang)), year_tooltip(df, lang),
+                 alt.Tooltip("growth:Q", title=t("axis_growth", lang), format=".1%"),
+                 alt.Tooltip("rank:Q", title=t("col_rank", lang))],
+    )
+    target = _target_rule(rate, f"{t('legend_target', lang)} {fmt_percent(rate, lang, 0)}").properties(name="target")
+    return finish(alt.layer(bars, target), lang)

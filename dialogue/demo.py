@@ -35,9 +35,10 @@ SEASON = (0.86, 0.92, 1.04, 1.00, 1.02, 1.05, 0.98, 0.82, 1.04, 1.08, 1.06, 1.13
 def generate(seed: int = 2026) -> dict[str, pd.DataFrame]:
     """Canonical frames for every dataset; every row synthetic."""
     rng = random.Random(seed)
-    raw = {"trade": _trade(rng), "exercises": _exercises(rng), "agreements": _agreements(rng),
+    trade = _trade(rng)
+    raw = {"trade": trade, "exercises": _exercises(rng), "agreements": _agreements(rng),
            "events": _events(rng), "working_groups": _working_groups(), "actions": _actions(),
-           "commitments": _commitments()}
+           "commitments": _commitments(), "peer_trade": _peer_trade(rng, trade)}
     return {name: _frame(name, rows, seed) for name, rows in raw.items()}
 
 
@@ -64,6 +65,31 @@ def _trade(rng: random.Random) -> list[dict]:
                     for code, name, share in PRODUCTS[flow]:
                         rows += _published({**common, "product_code": code, "product": name}, currency,
                                            value * share * rng.uniform(0.85, 1.15), rates)
+    return rows
+
+
+# The region's synthetic series (issue 17): 2016 US imports and exports a year (USD) and a steady yearly growth with
+# noise, so Serbia's rank moves from year to year. Serbia's own rows are its US Census demo series above.
+PEERS = {"AL": (40e6, 60e6, 0.09), "BA": (90e6, 70e6, 0.05), "XK": (10e6, 40e6, 0.12), "ME": (8e6, 20e6, 0.07),
+         "MK": (160e6, 90e6, 0.13), "HR": (420e6, 460e6, 0.06)}
+PEER_FLOWS = {"us_to_serbia": "us_exports", "serbia_to_us": "us_imports"}
+
+
+def _peer_trade(rng: random.Random, trade: list[dict]) -> list[dict]:
+    rows = [{"reporter": r["reporter"], "partner": "RS", "year": r["year"], "month": r["month"],
+             "flow": PEER_FLOWS[r["flow"]], "value": r["value"], "currency": "USD"}
+            for r in trade if r["reporter"] == "US Census" and r.get("product_code") is None]
+    for partner, (imports, exports, growth) in PEERS.items():
+        level = {"us_imports": imports / 12, "us_exports": exports / 12}
+        for year in range(FIRST_YEAR, LAST_TRADE_MONTH[0] + 1):
+            if year > FIRST_YEAR:
+                level = {f: v * (1 + growth + rng.uniform(-0.08, 0.08)) for f, v in level.items()}
+            for month in range(1, 13):
+                if (year, month) > LAST_TRADE_MONTH:
+                    break
+                rows += [{"reporter": "US Census", "partner": partner, "year": year, "month": month, "flow": flow,
+                          "value": round(v * SEASON[month - 1] * rng.uniform(0.95, 1.05)), "currency": "USD"}
+                         for flow, v in level.items()]
     return rows
 
 
@@ -308,7 +334,7 @@ def _known_on(name: str, frame: pd.DataFrame) -> pd.Series:
     """The day each row would have been recorded; None where the frame has no date to go by."""
     from datetime import timedelta
 
-    if name == "trade":
+    if name in ("trade", "peer_trade"):
         month = frame["month"].fillna(12).astype(int)
         first_next = [date(int(y) + (m == 12), m % 12 + 1, 1) for y, m in zip(frame["year"], month)]
         return pd.Series([d + timedelta(days=TRADE_LAG_DAYS - 1) for d in first_next], index=frame.index)

@@ -585,6 +585,45 @@ def cyrillic(text: str) -> str:
 _DATE_STOP = re.compile(r"(\d{1,2}\. \d{1,2}\. \d{4}\.)\.")
 
 
+# Serbia in the region (issue 17): the Trade page's section, the briefing's and the partners' names.
+_REGION_STRINGS: dict[str, tuple[str, str]] = {
+    "ds_peer_trade": ("Trade of the region with the US", "Trgovina regiona sa SAD"),
+    "region_title": ("Serbia in the region", "Srbija u regionu"),
+    "region_intro": ("US goods trade with Serbia and its neighbours, for comparison only: these figures never "
+                     "count toward a target. One series throughout: {series}.",
+                     "Robna razmena SAD sa Srbijom i njenim susedima, samo radi poređenja: ove brojke se nikada "
+                     "ne računaju u cilj. Svuda jedna serija: {series}."),
+    "region_series": ("Series of the region", "Serija regiona"),
+    "region_base_year": ("Base year (= 100)", "Bazna godina (= 100)"),
+    "region_index_title": ("Turnover index per partner, {base} = 100", "Indeks prometa po partneru, {base} = 100"),
+    "region_growth_title": ("Year-on-year growth per partner against {rate}",
+                            "Međugodišnji rast po partneru prema cilju od {rate}"),
+    "region_rank_title": ("Serbia's rank by growth, each year", "Mesto Srbije po rastu, svake godine"),
+    "region_rank_of": ("{rank} of {n}", "{rank}. od {n}"),
+    "region_missing": ("No figures in this workspace for: {names}.",
+                       "U ovom radnom prostoru nema podataka za: {names}."),
+    "region_partial_note": ("{period} compares those months with the same months of the year before.",
+                            "{period} poredi te mesece sa istim mesecima prethodne godine."),
+    "what_region": ("US trade figures of Serbia's neighbours (dataset peer_trade, e.g. the Census country.xlsx "
+                    "uploaded as peer_trade)",
+                    "podaci o trgovini suseda Srbije sa SAD (skup podataka peer_trade, npr. Census country.xlsx "
+                    "otpremljen kao peer_trade)"),
+    "axis_index": ("Index ({base} = 100)", "Indeks ({base} = 100)"),
+    "axis_partner": ("Partner", "Partner"),
+    "col_rank": ("Rank", "Mesto"),
+    "col_months": ("Months", "Meseci"),
+    "col_turnover": ("Turnover", "Promet"),
+    "partner_AL": ("Albania", "Albanija"),
+    "partner_BA": ("Bosnia and Herzegovina", "Bosna i Hercegovina"),
+    "partner_XK": ("Kosovo", "Kosovo"),
+    "partner_ME": ("Montenegro", "Crna Gora"),
+    "partner_MK": ("North Macedonia", "Severna Makedonija"),
+    "partner_RS": ("Serbia", "Srbija"),
+    "partner_HR": ("Croatia (EU)", "Hrvatska (EU)"),
+}
+_STRINGS.update(_REGION_STRINGS)
+
+
 def _table(lang: str) -> int:
     return 0 if is_english(lang) else 1
 

@@ -62,5 +62,24 @@ if behind.open:
     with behind:
         st.dataframe(common.arrow_of(data.sources), hide_index=True, width="stretch")
 
+st.subheader(t("region_title", lang))
+region = common.page_data("region")
+if region.selected is None:
+    common.empty_state("what_region")
+else:
+    pick = st.selectbox(t("region_series", lang), region.series, key="region_series")
+    base = st.selectbox(t("region_base_year", lang), region.base_years, key="region_base",
+                        index=region.base_years.index(region.base_year) if region.base_year in region.base_years else 0)
+    region = common.page_data("region", series=pick, base_year=base)
+    st.caption(" ".join(x for x in (t("region_intro", lang, series=plain(region.selected)), region.missing_note) if x))
+    st.markdown(f"**{t('region_index_title', lang, base=region.base_year)}**")
+    common.chart_or_empty("what_region", "region_index", region.index, region.base_year, lang)
+    st.markdown(f"**{t('region_growth_title', lang, rate=rate)}**")
+    if common.chart_or_empty("what_region", "region_growth", region.growth, region.rate, lang) and region.partial_note:
+        st.caption(region.partial_note)
+    if not region.ranks.empty:
+        st.markdown(f"**{t('region_rank_title', lang)}**")
+        st.dataframe(common.arrow_of(region.ranks), hide_index=True)
+
 linked_actions_section("economic")
 common.notes_section("economic")

@@ -89,6 +89,23 @@ def trade_rows(src: Path) -> list[dict]:
     return out
 
 
+# ---------------------------------------------------------------- the region (issue 17)
+
+PEER_FLOW_BY_REPORTED = {"us_exports_to_serbia": "us_exports", "us_imports_from_serbia": "us_imports"}
+NO_NEIGHBOURS = ("The cited public sources (../shared/reference) give no US trade figure for Albania, Bosnia and "
+                 "Herzegovina, Kosovo, Montenegro, North Macedonia or Croatia; only Serbia's US Census figures "
+                 "are here.")
+
+
+def peer_rows(trade: list[dict]) -> list[dict]:
+    """Serbia's own US Census figures as the region's first peer rows: the same cited rows as the target series,
+    in the region's flows; the sources give nothing for the neighbours (NO_NEIGHBOURS)."""
+    return [{"reporter": r["reporter"], "partner": "RS", "year": r["year"], "month": r["month"],
+             "flow": PEER_FLOW_BY_REPORTED[r["flow_as_reported"]], "value": r["value"], "currency": r["currency"],
+             "source": r["source"], "note": _join_note(r["note"], NO_NEIGHBOURS)}
+            for r in trade if r["reporter"] == "US Census" and r["flow_as_reported"] in PEER_FLOW_BY_REPORTED]
+
+
 # ---------------------------------------------------------------- exercises
 
 EXERCISE_FORMATS = {"bilateral", "multinational", "training", "cyber", "police_training", "unspecified"}
@@ -342,7 +359,9 @@ def build(src: Path = DEFAULT_SRC) -> dict[str, list[dict]]:
     agreements, events = agreement_and_event_rows(src)
     events = events + none_found + fact_rows(src)
     events.sort(key=lambda e: (e["date"], e["kind"], e["title"]))
-    frames = {"trade": trade_rows(src), "exercises": exercises, "agreements": agreements, "events": events}
+    trade = trade_rows(src)
+    frames = {"trade": trade, "exercises": exercises, "agreements": agreements, "events": events,
+              "peer_trade": peer_rows(trade)}
     for name, rows in frames.items():
         ds = DATASETS[name]
         keys = [tuple(row.get(k, "") for k in ds.key) for row in rows]

@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 
 from dialogue import cli, db, region
+from dialogue.i18n import t
 from dialogue.ingest import ingest
 from dialogue.status import compute_all
 from tests.conftest import ANALYST, put_rows
@@ -140,11 +141,16 @@ def test_sources_never_mix_a_second_reporter_is_its_own_series(con, peers):
                                            "growth": None, "rank": None}]
 
 
-def test_target_statuses_are_identical_with_and_without_peer_rows(con, tmp_path):
+def serbia_target_series(con) -> None:
+    """Serbia's own rows of the fixture as the trade-growth target's series (dataset trade)."""
     put_rows(con, "trade", [
         {"reporter": "US Census", "year": y, "month": m, "flow": f, "value": v * 1e6, "currency": "USD"}
         for y, (imp, exp) in MONTHLY[("4801", "Serbia")].items() for m in range(1, 11 if y == 2026 else 13)
         for f, v in (("serbia_to_us", imp), ("us_to_serbia", exp))])
+
+
+def test_target_statuses_are_identical_with_and_without_peer_rows(con, tmp_path):
+    serbia_target_series(con)
 
     def statuses():
         card = compute_all(con, AS_OF, datetime(2030, 1, 1))
@@ -155,3 +161,69 @@ def test_target_statuses_are_identical_with_and_without_peer_rows(con, tmp_path)
     report = ingest(con, country_xlsx(tmp_path / "country.xlsx"), "country.xlsx", ANALYST, dataset="peer_trade")
     assert report.ok and report.rows["added"] == 340
     assert statuses() == before
+
+
+# ------------------------------------------------------------------ the Trade page's "Serbia in the region"
+
+def test_region_view_growth_rank_and_partial_year_marked(con, peers):
+    from dialogue import views
+
+    view = views.region(con, AS_OF, lang="en")
+    assert view.selected == "US Census · USD" and view.base_years == [2024, 2025] and view.base_year == 2024
+    serbia = view.growth[view.growth["partner"] == "RS"]
+    assert list(serbia["period"]) == ["2025", "2026 (Jan–Oct)"]
+    assert list(serbia["rank"]) == [4, 3]
+    assert list(view.ranks["Rank"]) == ["4 of 5", "3 of 5"]
+    assert list(view.ranks["Growth on previous year (%)"]) == ["+10.0%", "+9.1%"]
+    assert view.missing_note == "No figures in this workspace for: Kosovo, Croatia (EU)."
+    assert view.partial_note.startswith("2026 (Jan–Oct) compares those months")
+    later = views.region(con, AS_OF, lang="sr-Cyrl", base_year=2025)
+    assert later.base_year == 2025
+    assert set(later.index["year"]) == {2025, 2026}
+    assert list(later.ranks[t("col_rank", "sr-Cyrl")]) == ["4. од 5", "3. од 5"]
+
+
+def test_region_charts_colour_by_partner_code_in_every_language(con, peers):
+    from dialogue import charts, views
+
+    specs = {}
+    for lang in ("en", "sr-Latn", "sr-Cyrl"):
+        view = views.region(con, AS_OF, lang=lang)
+        growth = charts.region_growth(view.growth, view.rate, lang).to_dict()
+        index = charts.region_index(view.index, view.base_year, lang).to_dict()
+        scale = growth["layer"][0]["encoding"]["color"]["scale"]
+        assert scale["domain"] == ["RS", "AL", "BA", "ME", "MK"]     # Serbia first, then the palette order
+        assert scale["range"][scale["domain"].index("RS")] == charts.PARTNER_COLOURS["RS"]
+        assert index["layer"][1]["encoding"]["color"]["scale"] == scale
+        assert growth["layer"][1]["layer"][0]["encoding"]["y"]["datum"] == pytest.approx(0.10)   # the +10 % line
+        specs[lang] = scale
+    assert specs["en"] == specs["sr-Latn"] == specs["sr-Cyrl"]
+    assert "Crna Gora" in str(charts.region_growth(views.region(con, AS_OF, lang="sr-Latn").growth, 0.1, "sr-Latn")
+                              .to_dict()["layer"][0]["encoding"]["color"]["legend"])
+
+
+@pytest.mark.parametrize("lang", ("en", "sr-Cyrl"))
+def test_trade_page_shows_each_partners_growth_and_serbias_rank(db_path, con, peers, monkeypatch, lang):
+    from streamlit.testing.v1 import AppTest
+
+    from dialogue import config
+    from tests.test_pages import APP
+
+    serbia_target_series(con)
+    db.set_meta(con, "workspace", "reference")
+    con.close()
+    monkeypatch.delenv("DIALOGUE_DB", raising=False)
+    monkeypatch.setenv("DIALOGUE_USERS", str(db_path.parent / "no-users.toml"))
+    monkeypatch.setattr(config, "DEFAULT_DB", db_path)
+    monkeypatch.setattr(config, "DEMO_DB", db_path.parent / "unused-demo.duckdb")
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["lang"], at.session_state["as_of"], at.session_state["workspace"] = lang, AS_OF, "reference"
+    at.run()
+    at.switch_page("pages/trade.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert t("region_title", lang) in [s.value for s in at.subheader]
+    ranks = next(d.value for d in at.dataframe if t("col_rank", lang) in d.value.columns)
+    assert list(ranks[t("col_rank", lang)]) == [t("region_rank_of", lang, rank=4, n=5), t("region_rank_of", lang, rank=3, n=5)]
+    assert list(ranks[t("axis_year", lang)]) == ["2025", t("period_months", lang, first="Jan" if lang == "en" else "јан",
+                                                                          last="Oct" if lang == "en" else "окт").join(["2026 ", ""])]

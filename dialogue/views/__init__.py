@@ -49,6 +49,7 @@ from dialogue.views.overview import (  # noqa: F401
     previous_quarter_end,
 )
 from dialogue.views.political import Milestone, PoliticalView, evidence, political  # noqa: F401
+from dialogue.views.region import RegionView, region  # noqa: F401
 from dialogue.views.roadmap import RoadmapView, _unit, roadmap, wrap  # noqa: F401
 from dialogue.views.security import SecurityView, _end_date, security  # noqa: F401
 from dialogue.views.trade import (  # noqa: F401
