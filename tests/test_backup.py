@@ -40,6 +40,8 @@ def filled(con):
                                    state="in_progress", progress=40.0, due_date="2026-09-30")])
     put_rows(con, "commitments", [dict(commitment_id="C1", made_at="2026-02-12", meeting="Inaugural", text="Обавеза",
                                        side="joint", state="open")])
+    put_rows(con, "peer_trade", [dict(reporter="US Census", partner="ME", year=2025, flow="us_exports", value=8e6,
+                                      currency="USD", note="Crna Gora – Црна Гора")])
     con.execute("insert into notes values (nextval('note_id_seq'), 't1', 'ana', '2026-02-01 10:00', "
                 "'2026-02-01', 'Napomena: č ć š đ ž', null)")
     audit.record(con, ADMIN, "settings", {"x": 1})
@@ -75,7 +77,7 @@ def test_restored_database_carries_on_with_fresh_ids(filled, tmp_path):
     backup.restore(tmp_path / "bk", tmp_path / "r.duckdb", ADMIN)
     con = db.connect(tmp_path / "r.duckdb")
     new = store.commit_frame(con, "trade", trade(2025, 9.0), ANALYST, file="c.csv")
-    assert new == 11                # uploads 1-10 (4 trade, 6 put_rows) came back; the next follows
+    assert new == 12                # uploads 1-11 (4 trade, 7 put_rows) came back; the next follows
     assert store.current_rows(con, "trade")["year"].tolist() == [2023, 2024, 2025]
     con.close()
 
