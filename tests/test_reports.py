@@ -416,7 +416,7 @@ def test_first_pdf_page_renders_to_png(known):
     artifacts.mkdir(exist_ok=True)
     pdf = artifacts / "briefing_first_pages.pdf"
     pdf.write_bytes(pdf_bytes(content))
-    for page in (1, 3):   # the cover and the scorecard
+    for page in (1, 3):   # the executive summary and the scorecard
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", "-f", str(page), "-l", str(page), str(pdf),
                         str(artifacts / f"briefing_page{page}")], check=True)
         shot = artifacts / f"briefing_page{page}.png"

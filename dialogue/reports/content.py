@@ -69,6 +69,7 @@ class ReportContent:
     notes: dict[str, list[dict]]
     sources: list[dict]        # dataset, source, rows
     datasets: dict[str, pd.DataFrame] = field(default_factory=dict)
+    executive: object = None   # executive.ExecutiveSummary: what every report opens with
 
     @property
     def known_at_text(self) -> str:
@@ -136,7 +137,8 @@ def gather(con, as_of: date, known_at: datetime | str | None = None, since: date
 
 
 def _gather(con, as_of, known_at, known_at_given, since, kind, lang, workspace) -> ReportContent:
-    from dialogue import status
+    from dialogue import status, summary
+    from dialogue.reports import executive
 
     period_start, period_end = period_frame(kind, as_of)
     if since is not None:
@@ -146,6 +148,8 @@ def _gather(con, as_of, known_at, known_at_given, since, kind, lang, workspace) 
     else:
         since, since_reason = default_since(con, as_of, known_at)
     scorecard = status.compute_all(con, as_of, known_at=known_at, lang=lang)
+    # the summary the Overview and `summary --json` give, without the per-quarter history (page 1 shows none)
+    summary_ = summary.build(con, as_of, known_at, lang, card=scorecard, with_history=False)
     moves = status.status_changes(con, as_of, since, known_at=known_at, lang=lang)
     data = known_datasets(con, known_at)
     evidence = dated_evidence(data, as_of)
@@ -164,6 +168,7 @@ def _gather(con, as_of, known_at, known_at_given, since, kind, lang, workspace) 
         notes={} if kind == "public" else notes_by_target(con, known_at),
         sources=source_annex(data),
         datasets=data,
+        executive=executive.brief(summary_, lang),
     )
 
 

@@ -11,7 +11,9 @@ from pathlib import Path
 
 from dialogue import files, strict_json
 from dialogue.formats import fmt_date
-from dialogue.reports import render
+from dialogue.i18n import t
+from dialogue.reports import executive, render
+from dialogue.summary import DUE_DAYS
 from dialogue.reports.content import ReportContent
 from dialogue.reports.labels import STATUS_SYMBOLS, dataset_name, figure, label
 from dialogue.vocab import status_word
@@ -29,6 +31,8 @@ th{background:#e1e6f0}tr.area td{background:#f2f2f2;font-weight:bold}
 .s-achieved,.s-on_track{color:#1a7f37}.s-at_risk{color:#9a6000}.s-off_track{color:#c82828}
 .s-missed{color:#a01414}.s-not_started,.s-no_data{color:#555}
 .chart{margin:.8rem 0;width:100%}.muted{color:#555;font-style:italic}
+.tiles td{text-align:center;width:14%}.tiles .n{display:block;font-size:1.8rem;font-weight:bold}
+.tiles .delta{display:block;color:#555;font-size:.85rem}.brief p{font-size:1.1rem;margin:.35rem 0}
 nav ol{columns:2}footer{margin-top:3rem;color:#555;font-size:.85rem}
 """
 EMBED = """
@@ -70,6 +74,7 @@ def report_data(c: ReportContent) -> dict:
         "milestones": c.milestones,
         "evidence": [e for section in c.areas for e in section.evidence],
         "sources": c.sources,
+        "summary": c.executive.data,
     }
 
 
@@ -98,6 +103,28 @@ def _evidence(c: ReportContent, rows: list[dict], empty: str) -> str:
                   head=[label("date", lang), label("dataset", lang), label("what", lang), label("source", lang)])
 
 
+def _executive(c: ReportContent) -> str:
+    """The opening section: the same executive summary as the briefing's page 1."""
+    lang, ex, e = c.lang, c.executive, escape
+    since = fmt_date(ex.since, lang)
+    tiles = "".join(f'<td data-status="{e(tile.status)}">{_badge(tile.status, lang)}<span class="n">{tile.n}</span>'
+                    f'<span class="delta">{e(executive.change_text(tile.delta))}</span></td>' for tile in ex.tiles)
+    due = "".join(f"<li>{e(executive.due_text(d, lang))}</li>" for d in ex.due)
+    if ex.due_more:
+        due += f'<li class="muted">{e(label("exec_due_more", lang).format(n=ex.due_more))}</li>'
+    return (f'<section id="summary"><h2>{e(label("exec_summary", lang))}</h2>'
+            f'<div class="brief">{"".join(f"<p>{e(x)}</p>" for x in ex.sentences)}</div>'
+            f'<h3>{e(label("exec_tiles", lang).format(date=since))}</h3>'
+            f'<table class="tiles"><tbody><tr>{tiles}</tr></tbody></table>'
+            f'<h3>{e(t("worsened_title", lang, date=since))}</h3>'
+            + _table([[m["wording"], _badge(m["from"], lang), _badge(m["to"], lang), m["reason"] or "—"]
+                      for m in ex.worsened], t("worsened_none", lang, date=since),
+                     head=[label("target", lang), label("before", lang), label("after", lang), label("reason", lang)])
+            + f'<h3>{e(t("due_title", lang, days=DUE_DAYS))}</h3>'
+            + (f"<ul>{due}</ul>" if ex.due else f'<p class="muted">{e(t("due_none", lang, days=DUE_DAYS))}</p>')
+            + "</section>")
+
+
 def html_text(c: ReportContent) -> str:
     lang = c.lang
     e = escape
@@ -114,7 +141,8 @@ def html_text(c: ReportContent) -> str:
         f'{e(label("known_at", lang))}: {e(c.known_at_text)} UTC · '
         f'{e(label("since", lang))}: {e(fmt_date(c.since, lang))}</p>')
     add(f'<p class="muted">{e(label("public_note", lang))}</p>')
-    sections = [("scorecard", label("scorecard", lang)), ("changes", label("changes", lang)),
+    add(_executive(c))
+    sections = [("summary", label("exec_summary", lang)), ("scorecard", label("scorecard", lang)), ("changes", label("changes", lang)),
                 ("milestones", label("milestones", lang))]
     sections += [(f"area-{s.area}", s.title) for s in c.areas]
     sections.append(("annex", label("annex", lang)))

@@ -1,4 +1,5 @@
-"""The briefing pack as a PDF (fpdf2): cover, contents, one-page scorecard, areas with charts, annex."""
+"""The briefing pack as a PDF (fpdf2): executive summary, details and contents, one-page scorecard, areas with charts,
+annex."""
 from __future__ import annotations
 
 import io
@@ -11,7 +12,9 @@ from fpdf.enums import XPos, YPos
 
 from dialogue import files
 from dialogue.formats import fmt_date
-from dialogue.reports import render
+from dialogue.i18n import t
+from dialogue.reports import executive, render
+from dialogue.summary import DUE_DAYS
 from dialogue.reports.content import ReportContent
 from dialogue.reports.labels import STATUS_COLOURS, STATUS_SYMBOLS, dataset_name, figure, label
 from dialogue.vocab import status_word
@@ -76,8 +79,8 @@ def pdf_bytes(content: ReportContent) -> bytes:
     while True:  # the scorecard must fit one page: shrink its type if the estimate was too generous
         pdf = _Pack(content)
         size = size or _estimated_size(pdf, content)
+        _executive(pdf, content)
         _cover(pdf, content)
-        pdf.add_page()
         pdf.insert_toc_placeholder(_render_toc, pages=1, allow_extra_pages=True)
         first = pdf.page_no()
         _scorecard(pdf, content, size)
@@ -154,13 +157,75 @@ def _render_toc(pdf: FPDF, outline) -> None:
 
 # ---------------------------------------------------------------- sections
 
+def _executive(pdf: _Pack, c: ReportContent) -> None:
+    """Page 1: the answer in one page (sentences to read aloud, status tiles, what worsened, what is due)."""
+    lang, ex = c.lang, c.executive
+    pdf.add_page()
+    pdf.set_font(FONT, "B", 12)
+    pdf.multi_cell(0, 6, c.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    known = c.known_at_text + " UTC" + ("" if c.known_at_given else " " + label("known_at_now", lang))
+    _para(pdf, f"{label('as_of', lang)}: {fmt_date(c.as_of, lang)} · {label('known_at', lang)}: {known}", 8.5,
+          colour=GREY)
+    pdf.ln(3)
+    _heading(pdf, label("exec_summary", lang), new_page=False)
+    _subheading(pdf, label("exec_in_brief", lang))
+    for sentence in ex.sentences:
+        _para(pdf, sentence, 11)
+        pdf.ln(1.2)
+    pdf.ln(1.5)
+    _subheading(pdf, label("exec_tiles", lang).format(date=fmt_date(ex.since, lang)))
+    _tiles(pdf, ex, lang)
+    pdf.ln(3)
+    since = fmt_date(ex.since, lang)
+    _subheading(pdf, t("worsened_title", lang, date=since))
+    if ex.worsened:
+        _status_table(pdf, [label("target", lang), label("before", lang), label("after", lang), label("reason", lang)],
+                      (55, 27, 27), [([m["wording"], badge_text(m["from"], lang), badge_text(m["to"], lang),
+                                       m["reason"] or "—"], m["to"]) for m in ex.worsened], size=8)
+    else:
+        _para(pdf, t("worsened_none", lang, date=since), 9.5)
+    pdf.ln(3)
+    _subheading(pdf, t("due_title", lang, days=DUE_DAYS))
+    if ex.due:
+        for d in ex.due:
+            _para(pdf, "• " + executive.due_text(d, lang), 9.5)
+            pdf.ln(0.6)
+        if ex.due_more:
+            _para(pdf, label("exec_due_more", lang).format(n=ex.due_more), 8.5, colour=GREY)
+    else:
+        _para(pdf, t("due_none", lang, days=DUE_DAYS), 9.5)
+
+
+def _subheading(pdf: FPDF, text: str) -> None:
+    pdf.set_font(FONT, "B", 10.5)
+    pdf.multi_cell(0, 5.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.ln(0.8)
+
+
+def _tiles(pdf: FPDF, ex, lang: str) -> None:
+    """One cell per status: symbol and word (in the status colour), the count, the change since the quarter end."""
+    from fpdf.fonts import FontFace
+
+    pdf.set_font(FONT, "", 8)
+    with pdf.table(text_align="CENTER", line_height=4.2, padding=(1, 0.6), first_row_as_headings=False) as table:
+        row = table.row()
+        for tile in ex.tiles:
+            row.cell(badge_text(tile.status, lang), style=_status_style(tile.status, 8))
+        row = table.row()
+        for tile in ex.tiles:
+            row.cell(str(tile.n), style=FontFace(family=FONT, emphasis="BOLD", size_pt=16))
+        row = table.row()
+        for tile in ex.tiles:
+            row.cell(executive.change_text(tile.delta), style=FontFace(family=FONT, size_pt=8, color=GREY))
+
+
 def _cover(pdf: _Pack, c: ReportContent) -> None:
+    """Page 2 (before the contents): what the report is, as of when, from which data."""
     lang = c.lang
     pdf.add_page()
-    pdf.ln(40)
-    pdf.set_font(FONT, "B", 22)
-    pdf.multi_cell(0, 11, c.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-    pdf.ln(8)
+    pdf.set_font(FONT, "B", 18)
+    pdf.multi_cell(0, 9, c.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.ln(3)
     rows = [(label("as_of", lang), fmt_date(c.as_of, lang))]
     known = c.known_at_text + " UTC"
     if not c.known_at_given:
@@ -172,26 +237,27 @@ def _cover(pdf: _Pack, c: ReportContent) -> None:
     rows.append((label("language", lang), label("language_name", lang)))
     rows.append((label("workspace", lang), label(f"ws_{c.workspace}", lang) if c.workspace in ("reference", "demo", "empty") else c.workspace))
     for key, value in rows:
-        pdf.set_font(FONT, "B", 11)
-        pdf.cell(72, 7, key)
-        pdf.set_font(FONT, "", 11)
-        pdf.multi_cell(0, 7, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_font(FONT, "B", 9.5)
+        pdf.cell(60, 5.5, key)
+        pdf.set_font(FONT, "", 9.5)
+        pdf.multi_cell(0, 5.5, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     if c.demo:
-        pdf.ln(12)
-        pdf.set_font(FONT, "B", 20)
+        pdf.ln(4)
+        pdf.set_font(FONT, "B", 14)
         pdf.set_text_color(*DEMO_RED)
         pdf.set_draw_color(*DEMO_RED)
         pdf.set_line_width(0.8)
-        pdf.multi_cell(0, 14, label("demo_label", lang), border=1, align="C",
+        pdf.multi_cell(0, 10, label("demo_label", lang), border=1, align="C",
                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_text_color(0, 0, 0)
         pdf.set_draw_color(0, 0, 0)
         pdf.set_line_width(0.2)
     if c.kind == "public":
-        pdf.ln(10)
-        _para(pdf, label("public_note", lang), 10, colour=GREY)
-    pdf.set_y(-45)
-    _para(pdf, f"{label('generated_by', lang)} Dialogue Monitor", 9, colour=GREY)
+        pdf.ln(3)
+        _para(pdf, label("public_note", lang), 9, colour=GREY)
+    pdf.ln(2)
+    _para(pdf, f"{label('generated_by', lang)} Dialogue Monitor", 8.5, colour=GREY)
+    pdf.ln(5)
 
 
 def _scorecard_table(pdf: FPDF, c: ReportContent, size: float) -> None:
