@@ -125,7 +125,7 @@ def test_public_report_opens_with_the_summary_and_its_counts_are_summary_json(sp
     assert start < page.index("<nav") < page.index('id="scorecard"')
     body = page.index("</head><body>")       # (the inlined chart script may spell tags in its strings)
     assert start == min(m.start() for m in re.finditer(r"<(section|h2)\b", page[body:])) + body
-    tiles = dict((s, int(n)) for s, n in re.findall(r'<td data-status="(\w+)">.*?<span class="n">(\d+)</span>', page))
+    tiles = {s: int(n) for s, n in re.findall(r'<td data-status="(\w+)">.*?<span class="n">(\d+)</span>', page)}
     data = json.loads(re.search(r'id="report-data">(.*?)</script>', page).group(1))["summary"]
     spring.close()
     assert main(["--db", str(db_path), "summary", "--as-of", AS_OF.isoformat(), "--json"]) == 0

@@ -13,9 +13,9 @@ from dialogue import files, strict_json
 from dialogue.formats import fmt_date
 from dialogue.i18n import t
 from dialogue.reports import executive, render
-from dialogue.summary import DUE_DAYS
 from dialogue.reports.content import ReportContent
 from dialogue.reports.labels import STATUS_SYMBOLS, dataset_name, figure, label
+from dialogue.summary import DUE_DAYS
 from dialogue.vocab import status_word
 
 STYLE = """

@@ -14,9 +14,9 @@ from dialogue import files
 from dialogue.formats import fmt_date
 from dialogue.i18n import t
 from dialogue.reports import executive, render
-from dialogue.summary import DUE_DAYS
 from dialogue.reports.content import ReportContent
 from dialogue.reports.labels import STATUS_COLOURS, STATUS_SYMBOLS, dataset_name, figure, label
+from dialogue.summary import DUE_DAYS
 from dialogue.vocab import status_word
 
 FONTS_DIR = Path(__file__).with_name("fonts")
