@@ -11,8 +11,10 @@ _SINGLE = dict(zip(
 # Leave untouched what is not Serbian prose: URLs, e-mail addresses, ids in backticks or with
 # hyphens/underscores (target ids), codes and identifiers in capitals of 2+ letters (USD, EUR, DFC,
 # DIALOGUE_DB), product names written in Latin in Serbian text too (UN Comtrade), {placeholders}.
+# Roman numerals stay Latin too ("Korak I", "Korak V": not "Корак И", "Корак В"); a capital I followed by a word is
+# the conjunction "I" starting a sentence, unless it follows "korak".
 _PROTECT = re.compile(r"(https?://\S+|\S+@\S+|`[^`]*`|\b[a-z0-9]+(?:[-_][a-z0-9]+)+\b|UN Comtrade"
-                      r"|\b[A-Z_]{2,}\b|\{[^}]*\})")
+                      r"|\b[A-Z_]{2,}\b|\{[^}]*\}|(?<=orak )I\b|\bI\b(?![ \t]+\w)|\bV\b)")
 # Capitals that are Serbian words or Serbian acronyms, not codes: written in Cyrillic like the rest
 # (English codes such as USD, EUR, DFC, PDF stay Latin because they are not listed here).
 SERBIAN_CAPITALS = {

@@ -112,3 +112,16 @@ def test_method_rules_name_kinds_in_words_and_keep_formula_variables_latin(lang)
     assert re.search(r"\bN\b", window) and re.search(r"\bW\b", window)
     assert "V(Y)" in rules[t("kindname_growth", lang)] if lang == "en" else "V(G)" in rules[t("kindname_growth", lang)]
     assert "id" not in m.statuses.columns and len(m.statuses.columns) == 2
+
+
+@pytest.mark.parametrize("latin,cyrillic", [
+    ("Korak I: inauguralni sastanak", "Корак I: инаугурални састанак"),   # not "Корак И"
+    ("Korak V i korak VI", "Корак V и корак VI"),                           # not "Корак В"
+    ("Koraci I–V", "Кораци I–V"),
+    ("Korak I predviđa sastanak", "Корак I предвиђа састанак"),
+    ("I tako dalje", "И тако даље"),                                        # the conjunction starting a sentence
+])
+def test_roman_numerals_stay_latin_in_cyrillic(latin, cyrillic):
+    from dialogue.translit import to_cyrillic
+
+    assert to_cyrillic(latin) == cyrillic
