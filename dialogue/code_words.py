@@ -30,6 +30,8 @@ LABEL_PREFIXES: dict[str, tuple[str, ...]] = {
     "precision": ds.DATE_PRECISIONS,
     "participation": ds.US_PARTICIPATION,
     "currency": ds.CURRENCIES,
+    "partner": ds.PEER_PARTNERS,
+    "peerflow": ds.PEER_FLOWS,
 }
 _JOINERS = {"and", "i"}
 _SHORT = re.compile(r",|\s(?:and|i|и|&)\s", re.IGNORECASE)

@@ -620,6 +620,10 @@ _REGION_STRINGS: dict[str, tuple[str, str]] = {
     "partner_MK": ("North Macedonia", "Severna Makedonija"),
     "partner_RS": ("Serbia", "Srbija"),
     "partner_HR": ("Croatia (EU)", "Hrvatska (EU)"),
+    "peerflow_us_exports": ("US exports to the partner", "Izvoz SAD partneru"),
+    "peerflow_us_imports": ("US imports from the partner", "Uvoz SAD od partnera"),
+    "peerflow_partner_exports": ("The partner's exports to the US", "Izvoz partnera u SAD"),
+    "peerflow_partner_imports": ("The partner's imports from the US", "Uvoz partnera iz SAD"),
 }
 _STRINGS.update(_REGION_STRINGS)
 
