@@ -86,7 +86,8 @@ def test_pdf_page_one_is_the_executive_summary(spring, lang):
     assert flat(worsened["reason"]) in first and flat(worsened["wording"]) in first
     assert flat(executive.due_text(c.executive.due[0], lang)) in first
     if lang == "sr-Cyrl":
-        assert "Резиме" in first and "још 2 до 31. 12. 2026." in first
+        assert "Резиме" in first and "Следеће доспева: „Најмање 3 заједничке војне вежбе годишње”; још 2 до 31. 12. 2026." \
+            in first, "the date is said once"
         assert "Најгора вест: статус циља „Најмање 3 заједничке војне вежбе годишње” је од 30. 9. 2026. погоршан " \
                "са „Угрожено” на „Заостаје”." in first
         assert "Од укупно 25 циљева: остварено 0, на добром путу 0; угрожено, заостаје или није остварено 1." in first
@@ -162,6 +163,6 @@ def test_sentences_without_worsened_name_the_worst_status_or_say_none():
 
 def test_change_text_and_needed_tail():
     assert [executive.change_text(d) for d in (2, 0, -1)] == ["+2", "±0", "−1"]
-    assert executive.needed_tail("Još 2 do 31. 12. 2026.") == "još 2 do 31. 12. 2026"
+    assert executive.needed_tail("Još 2 do 31. 12. 2026.") == "još 2 do 31. 12. 2026."
     assert executive.needed_tail("USD 61 m a month") == "USD 61 m a month"
     assert executive.needed_tail(None) == ""

@@ -72,8 +72,10 @@ def _next_deadline(result: summary.Summary, lang: str) -> str:
     d = result.due[0]
     needed, day = needed_tail(d["needed"]), fmt_date(d["date"], lang)
     # "1 more by 31 Dec 2026" already says when: the date is not said twice
-    text = label("exec_next_what" if day in needed else "exec_next_due", lang).format(date=day, what=d["what"])
-    return text + (f"; {needed}." if needed else ".")
+    text = label("exec_next_what" if day.rstrip(".") in needed else "exec_next_due", lang).format(date=day,
+                                                                                                 what=d["what"])
+    text += f"; {needed}" if needed else ""
+    return text if text.endswith(".") else text + "."      # a Serbian date ends with its own full stop
 
 
 def due_text(d: dict, lang: str) -> str:
@@ -85,7 +87,7 @@ def due_text(d: dict, lang: str) -> str:
 
 def needed_tail(needed: str | None) -> str:
     """'What it would take' continuing a sentence: 'Još 2' → 'još 2' (an acronym such as 'USD 61 m' is kept)."""
-    text = (needed or "").rstrip(".")
+    text = needed or ""
     return text[0].lower() + text[1:] if text[1:2].islower() else text
 
 
