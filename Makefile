@@ -26,7 +26,7 @@ demo: $(STAMP)
 
 ## test: the whole test suite (unit, page, browser, crash, load and smoke-benchmark tests)
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadgroup
 
 lint: $(STAMP)
 	$(PY) -m compileall -q dialogue pages app.py
