@@ -24,7 +24,7 @@ run: $(STAMP)
 demo: $(STAMP)
 	DIALOGUE_DB=$(DEMO_SERVER_DB) DIALOGUE_WORKSPACE=demo $(PY) -m dialogue serve --port $(DEMO_PORT)
 
-## test: the whole test suite (unit, page, browser, crash, load and smoke-benchmark tests)
+## test: the whole test suite on two cores (xdist; browser, crash, load, smoke-benchmark tests on one worker: conftest "heavy" group)
 test: $(STAMP)
 	$(PY) -m pytest -n 2 --dist loadgroup
 
