@@ -67,6 +67,36 @@ _STRINGS: dict[str, tuple[str, str]] = {
                               "Radni prostor nije mogao da se napravi: {msg}"),
     "data_as_of_upload": ("Data: upload #{n}", "Podaci: otpremanje br. {n}"),
     "no_uploads": ("No data loaded yet", "Još nema učitanih podataka"),
+    # how fresh a target's figures are (dialogue.freshness)
+    "figures_to": ("figures to {through}", "podaci do {through}"),
+    "figures_stale": ("{through}, out of date (newer ones were due by {due})",
+                      "{through}, zastareli (noviji su se očekivali do {due})"),
+    "col_published": ("Source publishes", "Izvor objavljuje"),
+    "published_every": ("{every}, {lag} days after the period ends", "{every}, {lag} dana po isteku perioda"),
+    "every_month": ("monthly", "mesečno"),
+    "every_quarter": ("quarterly", "kvartalno"),
+    "every_year": ("yearly", "godišnje"),
+    # the targets' change history (Method page)
+    "target_versions_title": ("Changes to the targets", "Izmene ciljeva"),
+    "target_versions_caption": ("Every version of the targets file, newest first: saved on the Administration page "
+                                "(by its author) or found changed on disk (\"file changed\"). A status as known at a "
+                                "past moment uses the version of that moment.",
+                                "Sve verzije datoteke ciljeva, najnovija prva: sačuvane na stranici Administracija "
+                                "(autor) ili zatečene izmenjene na disku. Status kakav je bio "
+                                "poznat u nekom trenutku koristi verziju iz tog trenutka."),
+    "target_versions_none": ("No version of the targets file is recorded in this database yet.",
+                             "U ovoj bazi još nije zabeležena nijedna verzija datoteke ciljeva."),
+    "version_file_changed": ("file changed", "izmenjena datoteka"),
+    "version_first": ("first recorded version", "prva zabeležena verzija"),
+    "version_added": ("added", "dodato"),
+    "version_removed": ("removed", "uklonjeno"),
+    "version_changed": ("changed", "izmenjeno"),
+    "version_settings_changed": ("settings changed", "izmenjena podešavanja"),
+    "version_same": ("comments or layout only", "samo komentari ili raspored"),
+    "col_version": ("Version", "Verzija"),
+    "col_time_utc": ("Time (UTC)", "Vreme (UTC)"),
+    "col_author": ("Author", "Autor"),
+    "col_change": ("Change", "Izmena"),
     # page titles
     "page_overview": ("Overview", "Pregled"),
     "page_trade": ("Trade", "Trgovina"),

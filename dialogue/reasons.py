@@ -164,6 +164,10 @@ T = {
         "en": "; the latest full-year growth, {year}, was {growth}",
         "sr-Latn": "; poslednji godišnji rast, za {year}., iznosio je {growth}",
     },
+    "stale": {
+        "en": "; the figures run only to {through} and newer ones were due by {due}, so this may be out of date",
+        "sr-Latn": "; podaci sežu samo do {through}, a noviji su se očekivali do {due}, pa ovo možda nije ažurno",
+    },
     "likely": {"en": "likely", "sr-Latn": "verovatno"},
     "unlikely": {"en": "unlikely", "sr-Latn": "malo verovatno"},
     "planned": {"en": "planned", "sr-Latn": "planiran"},
@@ -386,3 +390,8 @@ def headline(o: Outcome, kind: str, lang: str, status_word: str) -> str:
     else:
         return status_word
     return f"{status_word} · {short}"
+
+
+def stale_clause(sentence: str, through: str, due: date, lang: str) -> str:
+    """A reason computed on stale figures says so: how far they run and by when newer ones were due."""
+    return extend(sentence, text("stale", lang, through=through, due=fmt_date(due, lang)))

@@ -202,6 +202,17 @@ create table if not exists audit_log (
     ok boolean not null
 );
 
+-- Every version of data/targets.toml the dashboard or a command has seen (saved on the Administration
+-- page, or found changed on disk at start), so statuses "as known at" a moment use the targets of then.
+-- Created here "if not exists", so an existing database gains it in place on its next open.
+create table if not exists target_versions (
+    version_id integer primary key,
+    time timestamp not null,           -- UTC, when the version was recorded
+    author varchar not null,           -- the admin who saved it, or "file changed"
+    sha256 varchar not null,           -- of the text, to notice a change
+    text varchar not null              -- the whole file
+);
+
 -- Dataset rows as known at a moment: the versions valid at the last upload committed by then.
 create or replace macro known_cutoff(known_at) as
     (select coalesce(max(upload_id), 0) from uploads where time <= known_at);

@@ -7,8 +7,8 @@ from datetime import date, datetime, timedelta
 import duckdb
 import pandas as pd
 
-from dialogue import db, outlook, reasons, rules
-from dialogue.targets import Target, TargetBook, load_targets
+from dialogue import db, freshness, outlook, reasons, rules, target_versions
+from dialogue.targets import Target, TargetBook
 from dialogue.vocab import change_direction, status_word
 
 # "As known now": later than any upload time (the store's macros take a timestamp).
@@ -35,6 +35,8 @@ class TargetStatus:
     details: dict = field(default_factory=dict)   # kind-specific figures (history, compound growth, parts)
     progress: float | None = None   # share of the target reached, 0..1 (dialogue.outlook.progress)
     needed: str | None = None       # what it would take from here, one sentence (dialogue.outlook)
+    data_through: date | None = None    # the date the figures run to (dialogue.freshness)
+    stale: bool = False                 # newer figures were due by the source's rhythm and are missing
 
     def to_json(self) -> dict:
         return {
@@ -46,6 +48,7 @@ class TargetStatus:
             "projection": self.projection, "assumptions": list(self.assumptions),
             "details": _jsonable(self.details),
             "progress": None if self.progress is None else round(self.progress, 4), "needed": self.needed,
+            "data_through": _iso(self.data_through), "stale": self.stale,
         }
 
 
@@ -340,7 +343,8 @@ def _growth(con, t: Target, run: _Runner, as_of, start, start_kind, settings, la
     label = f"{reporter} ({currency})" if lang == "en" else f"{reporter}, {currency}"
     reason = reasons.growth_reason(o, lang, label, currency, start, start_kind, settings["growth_at_risk_share"])
     details = {"series": f"{reporter} ({currency})", "reporter": reporter, "currency": currency,
-               "annual": o.facts.get("annual", {}), "trend": o.facts.get("trend")}
+               "annual": o.facts.get("annual", {}), "trend": o.facts.get("trend"),
+               "_through": freshness.series_through(periods)}
     if o.status not in ("no_data", "not_started"):
         details["need"] = outlook.growth_need(periods, t.params["rate"], as_of)
     if "cagr" in o.facts:
@@ -360,9 +364,9 @@ def compute_all(
     trade_series: str | None = None,
     book: TargetBook | None = None,
 ) -> Scorecard:
-    """Every target's status as of `as_of` (default today, UTC), from the data known at `known_at`."""
+    """Every target's status as of `as_of` (default today, UTC), from the data and the targets known at `known_at`."""
     as_of = as_of or db.utcnow().date()
-    book = book or load_targets()
+    book = book or target_versions.book_known_at(con, known_at)
     known = known_at or LATEST
     settings = book.settings
     start, recorded, start_event = dialogue_start(con, book, as_of, known)
@@ -371,6 +375,7 @@ def compute_all(
     evidence = _milestone_evidence(run, book)
     plan_parts = _plan_parts(run, book) if any(t.params.get("plans_per_area") for t in book.targets) else None
     start_evidence = (start, start_event) if recorded else None
+    last_uploads = {r.dataset: r.last_upload for r in run.run("latest_upload_per_dataset").itertuples()}
     statuses = []
     for t in book.targets:
         if t.kind == "annual_count":
@@ -381,6 +386,10 @@ def compute_all(
             o, reason, details = _milestone(t, evidence, as_of, settings, lang, start_evidence, plan_parts)
         else:
             o, reason, details = _growth(con, t, run, as_of, start, start_kind, settings, lang, trade_series, known)
+        through, stale = _freshness(t, o.status, details, last_uploads, as_of)
+        if stale and o.status != "achieved":
+            reason = reasons.stale_clause(reason, freshness.through_text(through, t.kind == "growth", lang),
+                                          details["freshness"]["due"], lang)
         word = status_word(o.status, lang)
         statuses.append(TargetStatus(
             target=t.id, area=t.area, kind=t.kind, status=o.status, period=o.period,
@@ -392,8 +401,24 @@ def compute_all(
             progress=_progress(t.kind, o, details),
             needed=outlook.needed_sentence(t.kind, details.get("need"), lang, details.get("currency", "USD"),
                                            details.get("need_parts")),
+            data_through=through, stale=stale,
         ))
     return Scorecard(as_of, known_at, start, recorded, statuses, start_event)
+
+
+def _freshness(t: Target, status: str, details: dict, last_uploads: dict, as_of: date) -> tuple[date | None, bool]:
+    """(data through, stale) of one target, with the declaration and the due date added to its details."""
+    through = details.pop("_through", None) if t.kind == "growth" else freshness.uploads_through(last_uploads, t.query, as_of)
+    if status == "no_data" and t.kind != "growth":     # an empty dataset has no figures, whatever was uploaded
+        through = None
+    stale = freshness.is_stale(as_of, through, t.freshness)
+    details["freshness"] = {
+        "every": t.freshness.every if t.freshness else None,
+        "lag_days": t.freshness.lag_days if t.freshness else None,
+        "by_month": t.kind == "growth",
+        "due": freshness.due(through, t.freshness) if through and t.freshness else None,
+    }
+    return through, stale
 
 
 def _progress(kind: str, o: rules.Outcome, details: dict) -> float | None:
@@ -429,7 +454,7 @@ def status_changes(con, as_of: date, since: date, known_at: datetime | None = No
 def milestones_due(con, as_of: date, months: int = 12, known_at: datetime | None = None, lang: str = "en",
                    book: TargetBook | None = None, scorecard: Scorecard | None = None) -> list[dict]:
     """Milestones not yet achieved whose deadline falls within `months` months after as_of, soonest first."""
-    book = book or load_targets()
+    book = book or target_versions.book_known_at(con, known_at)
     card = scorecard or compute_all(con, as_of, known_at, lang, book=book)
     horizon = _add_months(as_of, months)
     due = []

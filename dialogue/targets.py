@@ -7,7 +7,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from dialogue import config
+from dialogue import config, freshness
 from dialogue.datasets import AREAS, EVENT_KINDS, PROCESS_AREA
 from dialogue.translit import to_cyrillic
 
@@ -30,6 +30,7 @@ class Target:
     deadline: date | None = None
     assumptions: list[str] = field(default_factory=list)
     notes: dict[str, str] = field(default_factory=dict)
+    freshness: freshness.Freshness | None = None    # how often and how late its source publishes
 
     def text(self, lang: str = "en") -> str:
         return self.wording[lang]
@@ -89,8 +90,9 @@ def parse_targets(raw: dict, path: str = "targets.toml") -> TargetBook:
         raise TargetsFileError(f"{path}: no [[target]] tables found")
     seen: set[str] = set()
     targets = []
+    default_freshness = freshness.parse(settings.get("freshness"), f"{path}: [settings]")
     for n, item in enumerate(items, start=1):
-        t = _parse_target(item, f"{path}: target #{n}")
+        t = _parse_target(item, f"{path}: target #{n}", default_freshness)
         if t.id in seen:
             raise TargetsFileError(f"{path}: target id {t.id!r} is declared twice")
         seen.add(t.id)
@@ -140,7 +142,7 @@ def _positive_int(where, key, value):
         _fail(where, key, value, "a whole number, 1 or more")
 
 
-def _parse_target(item: dict, where: str) -> Target:
+def _parse_target(item: dict, where: str, default_freshness: freshness.Freshness | None = None) -> Target:
     if not isinstance(item, dict):
         raise TargetsFileError(f"{where}: expected a table")
     tid = item.get("id")
@@ -169,6 +171,7 @@ def _parse_target(item: dict, where: str) -> Target:
         wording=_lang_table(where, "wording", item.get("wording"), True),
         params=params, query=query, deadline=deadline, assumptions=list(assumptions),
         notes=_lang_table(where, "notes", item.get("notes"), False),
+        freshness=freshness.parse(item.get("freshness"), where) or default_freshness,
     )
 
 

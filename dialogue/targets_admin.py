@@ -74,7 +74,7 @@ def save_targets_text(con, actor: Actor | None, text: str, path: str | Path | No
 
     The text is checked with the loader's own rules first; on any error the file is untouched, the
     refusal is audited and TargetsFileError names the target and key. The previous file is kept beside
-    it as <name>.<UTC time>.bak.
+    it as <name>.<UTC time>.bak, and the new text is recorded as a target version (dialogue.target_versions).
     """
     require(actor, "manage_targets")
     path = _path(path)
@@ -83,13 +83,21 @@ def save_targets_text(con, actor: Actor | None, text: str, path: str | Path | No
     except TargetsFileError as exc:
         audit.record(con, actor, ACTION, {"file": str(path), "error": str(exc)}, ok=False)
         raise
+    from dialogue import target_versions
+
     summary = {"file": str(path), **describe_change(_previous(path), new), "backup": None, "unchanged": False}
     if path.exists():
         if path.read_bytes() == text.encode("utf-8"):
             return {**summary, "unchanged": True}
+        target_versions.sync_file(con, path)    # the file being replaced is a version too, if none recorded it yet
+        old_text = current_text(path)
         backup = _backup_path(path)
         files.write_bytes(backup, path.read_bytes())
         summary["backup"] = str(backup)
+    else:
+        old_text = ""
     files.write_text(path, text)
+    summary["version"] = target_versions.record(con, text, actor=actor, path=path, audited=False)
+    summary["diff"] = target_versions.text_diff(old_text, text)
     audit.record(con, actor, ACTION, summary, ok=True)
     return summary

@@ -6,7 +6,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dialogue import config, db
+from dialogue import config, db, target_versions
 from dialogue.roles import Actor
 
 WORKSPACES = ("reference", "demo", "empty")
@@ -123,6 +123,7 @@ def init_database(path, workspace: str = "reference", force: bool = False, seed:
         elif workspace == "demo":
             _load_demo(con, result, seed)
         db.set_meta(con, "workspace", workspace)
+        target_versions.sync_file(con)      # the targets the new database starts with are its first version
         con.execute("checkpoint")
     except BaseException:
         con.close()

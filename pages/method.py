@@ -17,5 +17,11 @@ if data.targets.empty:
     common.empty_state("what_targets")
 else:
     st.dataframe(common.arrow_of(data.targets), hide_index=True, width="stretch")
+st.subheader(t("target_versions_title", lang))
+st.caption(t("target_versions_caption", lang))
+if data.versions.empty:
+    st.caption(t("target_versions_none", lang))
+else:
+    st.dataframe(common.arrow_of(data.versions), hide_index=True, width="stretch")
 st.subheader(t("method_sources", lang))
 st.write(data.sources)

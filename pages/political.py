@@ -19,6 +19,8 @@ for m in data.milestones:
         st.markdown(f"**{plain(m.headline)}** — {plain(m.reason)}")
         if m.deadline:
             st.caption(f"{t('col_deadline', lang)}: {plain(m.deadline)}")
+        if m.freshness:
+            st.caption(plain(m.freshness))
         if m.notes:
             st.caption(f"{t('note', lang)}: {plain(m.notes)}")
         if m.evidence.empty:

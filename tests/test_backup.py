@@ -10,7 +10,7 @@ import time
 import pandas as pd
 import pytest
 
-from dialogue import audit, backup, config, db, store
+from dialogue import audit, backup, config, db, store, target_versions
 from dialogue.cli import main
 from tests.conftest import ADMIN, ANALYST, put_rows
 
@@ -45,6 +45,7 @@ def filled(con):
     con.execute("insert into notes values (nextval('note_id_seq'), 't1', 'ana', '2026-02-01 10:00', "
                 "'2026-02-01', 'Napomena: č ć š đ ž', null)")
     audit.record(con, ADMIN, "settings", {"x": 1})
+    target_versions.sync_file(con)       # the targets file as a version: backups carry the targets' history
     return con
 
 
@@ -309,3 +310,17 @@ def test_a_backup_from_before_a_table_existed_restores_with_that_table_empty(fil
     got = restored_fingerprint(out)
     assert all(got[t][0] == 0 for t in newer)
     assert {t: v for t, v in got.items() if t not in newer} == {t: v for t, v in before.items() if t not in newer}
+def test_a_backup_made_before_target_versions_existed_still_restores(filled, tmp_path):
+    backup.backup(filled, tmp_path / "bk", ADMIN)
+    manifest_file = tmp_path / "bk" / backup.MANIFEST
+    manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+    del manifest["tables"]["target_versions"]          # as a backup taken by the previous version wrote it
+    (tmp_path / "bk" / "target_versions.parquet").unlink()
+    manifest_file.write_text(json.dumps(manifest), encoding="utf-8")
+    backup.restore(tmp_path / "bk", tmp_path / "old.duckdb", ADMIN)
+    con = db.connect(tmp_path / "old.duckdb")
+    try:
+        assert con.execute("select count(*) from target_versions").fetchone()[0] == 0
+        assert store.current_rows(con, "trade")["year"].tolist() == [2024]
+    finally:
+        con.close()

@@ -242,12 +242,14 @@ def source_annex(data: dict[str, pd.DataFrame]) -> list[dict]:
 
 
 def publishable_copy(con):
-    """An in-memory copy of the store holding only rows marked publishable (and no notes)."""
+    """An in-memory copy of the store holding only rows marked publishable (and no notes), with the target versions."""
     mem = db.connect(":memory:")
     for key, value in con.execute("select key, value from meta").fetchall():
         db.set_meta(mem, key, value)
     upload_rows = con.sql("select * from uploads").to_arrow_table()  # noqa: F841 - read by the next statement
     mem.execute("insert into uploads select * from upload_rows")
+    version_rows = con.sql("select * from target_versions").to_arrow_table()  # noqa: F841 - the targets as known then
+    mem.execute("insert into target_versions select * from version_rows")
     for table in db.DATASET_TABLES:
         kept_rows = con.sql(f"select * from {table} where publishable").to_arrow_table()  # noqa: S608, F841 - constant table names
         mem.execute(f"insert into {table} select * from kept_rows")  # noqa: S608 - constant table names

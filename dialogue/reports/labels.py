@@ -235,7 +235,9 @@ def area_title(area: str, lang: str) -> str:
 
 
 def figure(status, lang: str) -> str:
-    """The headline figure without the status word the badge beside it already says ('1 of 3 by 2026')."""
+    """The headline figure without the status word the badge beside it already says ('1 of 3 by 2026'), and how
+    fresh the figures are ('figures to Oct 2026')."""
+    from dialogue.freshness import figures_to
     from dialogue.vocab import status_word
 
     headline = (status.headline or "").strip()
@@ -244,7 +246,7 @@ def figure(status, lang: str) -> str:
         headline = headline[len(word) + 3:]
     elif headline == word:
         headline = ""
-    return headline or "—"
+    return " · ".join(x for x in (headline, figures_to(status, lang)) if x) or "—"
 
 
 # Status symbols every report font renders (DejaVu Sans has them; colour emoji it has not).

@@ -34,13 +34,14 @@ def _known(known_at: datetime | None) -> datetime:
     return known_at or db.utcnow() + timedelta(days=1)
 
 
-def targets_book():
-    """The targets file, or None while the status part is not installed."""
+def targets_book(con=None, known_at: datetime | None = None):
+    """The targets as known at `known_at` (the file itself when no moment is given), or None while the status part
+    is not installed."""
     try:
-        from dialogue.targets import load_targets
+        from dialogue.target_versions import book_known_at
     except ImportError:
         return None
-    return load_targets()
+    return book_known_at(con, known_at if con is not None else None)
 
 
 def events_done_per_year(con, as_of: date, known: datetime, bind: dict) -> dict[int, float]:
@@ -85,15 +86,18 @@ def millions(unit_currency: str, lang: str) -> str:
 
 
 def status_frame(statuses, lang: str) -> pd.DataFrame:
-    """One row per target status: badge (icon + word), wording, headline, reason."""
+    """One row per target status: badge (icon + word), wording, headline, reason, how fresh its figures are."""
+    from dialogue.freshness import figures_short
+
     rows = [{
         "target": s.target, "area": s.area, "status": s.status,
         "badge": status_badge(s.status, lang), "wording": s.wording,
         "headline": s.headline, "reason": s.reason,
         "deadline": fmt_date(s.deadline, lang) if s.deadline else "",
+        "data_through": figures_short(s, lang),
     } for s in statuses]
     return pd.DataFrame(rows, columns=["target", "area", "status", "badge", "wording", "headline",
-                                       "reason", "deadline"])
+                                       "reason", "deadline", "data_through"])
 
 
 _URL = re.compile(r"https?://\S+")

@@ -19,6 +19,7 @@ class MethodView:
     targets: pd.DataFrame           # id, area, kind, wording, params, deadline, assumptions
     sources: str
     settings: dict = field(default_factory=dict)
+    versions: pd.DataFrame = field(default_factory=pd.DataFrame)   # the targets' change history, newest first
 
 
 def method(lang: str = "en") -> MethodView:
@@ -37,6 +38,8 @@ def method(lang: str = "en") -> MethodView:
                 t("col_wording", lang): tg.text(lang),
                 t("col_params", lang): ", ".join(f"{k} = {v}" for k, v in params.items()),
                 t("col_deadline", lang): fmt_date(tg.deadline, lang) if tg.deadline else "",
+                t("col_published", lang): (t("published_every", lang, every=t(f"every_{tg.freshness.every}", lang),
+                                             lag=tg.freshness.lag_days) if tg.freshness else ""),
                 t("col_assumptions", lang): " • ".join(f"{t('assumption', lang)}: {a}" for a in tg.assumptions),
             })
     # formula variables stay Latin in every script (V(Y) in English, V(G) — godina — in Serbian)
@@ -55,7 +58,29 @@ def method(lang: str = "en") -> MethodView:
 
 
 def method_page(con, as_of: date, known_at: datetime | None = None, lang: str = "en") -> MethodView:
-    """The Method page's data (the same signature as every other page's)."""
-    return method(lang)
+    """The Method page's data (the same signature as every other page's), with the targets' change history."""
+    view = method(lang)
+    view.versions = versions_frame(con, lang)
+    return view
+
+
+def versions_frame(con, lang: str = "en") -> pd.DataFrame:
+    """Each recorded version of the targets file: number, time (UTC, to the minute), author, what it changed."""
+    from dialogue.target_versions import FILE_CHANGED, history
+
+    columns = [t("col_version", lang), t("col_time_utc", lang), t("col_author", lang), t("col_change", lang)]
+    rows = []
+    for v in history(con):
+        rows.append([v["version"], v["time"].strftime("%Y-%m-%d %H:%M"),
+                     t("version_file_changed", lang) if v["author"] == FILE_CHANGED else v["author"],
+                     t("version_first", lang) if v["first"] else _change_text(v, lang)])
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _change_text(v: dict, lang: str) -> str:
+    """'changed: joint-exercises; settings changed: growth_at_risk_share' in the page's language."""
+    parts = [f"{t(f'version_{key}', lang)}: {', '.join(v[key])}"
+             for key in ("added", "removed", "changed", "settings_changed") if v[key]]
+    return "; ".join(parts) or t("version_same", lang)
 
 

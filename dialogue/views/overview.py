@@ -8,7 +8,6 @@ from datetime import date, datetime
 import pandas as pd
 
 from dialogue import db, outlook, status_history
-from dialogue.formats import fmt_month
 from dialogue.i18n import fmt_date, t
 from dialogue.safe_text import plain
 from dialogue.views.common import (
@@ -88,14 +87,7 @@ def _target_rows(card, marks, lang: str) -> pd.DataFrame:
     return frame.assign(
         progress=[outlook.bar(s.progress, lang) for s in statuses],
         history=[status_history.strip(marks.get(s.target, [])) for s in statuses],
-        data_through=[freshness_text(s, lang) for s in statuses],
     )
-
-
-def freshness_text(s, lang: str) -> str:
-    """"to Oct 2026" from a status's data-through month or day ("" where the status has none)."""
-    through = getattr(s, "data_through", None)
-    return fmt_month(through, lang) if through else ""
 
 
 def _moves(summary_, lang: str) -> pd.DataFrame:
@@ -114,7 +106,7 @@ def overview(con, as_of: date, known_at: datetime | None = None, lang: str = "en
     by area with its progress, quarterly history and data-through date."""
     from dialogue import summary
 
-    book = targets_book()
+    book = targets_book(con, known_at)
     card = scorecard(con, as_of, known_at, lang)
     since = previous_quarter_end(as_of)
     result = summary.build(con, as_of, known_at, lang, book=book, card=card) if card else None

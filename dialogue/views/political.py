@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pandas as pd
 
 from dialogue import db
+from dialogue.freshness import figures_to
 from dialogue.i18n import fmt_date, t
 from dialogue.periods import mark_years, partial_label, to_date_notes
 from dialogue.views.common import (
@@ -30,6 +31,7 @@ class Milestone:
     deadline: str
     evidence: pd.DataFrame          # date, title, source
     notes: str = ""
+    freshness: str = ""             # "figures to 3 Dec 2026" (dialogue.freshness)
 
 
 @dataclass
@@ -59,7 +61,7 @@ def evidence(con, as_of: date, known_at, lang: str) -> pd.DataFrame:
 
 def political(con, as_of: date, known_at: datetime | None = None, lang: str = "en") -> PoliticalView:
     known = _known(known_at)
-    book = targets_book()
+    book = targets_book(con, known_at)
     card = scorecard(con, as_of, known_at, lang)
     proofs = evidence(con, as_of, known_at, lang)
     milestones = []
@@ -71,7 +73,7 @@ def political(con, as_of: date, known_at: datetime | None = None, lang: str = "e
                     s.target, status_badge(s.status, lang), s.wording, s.headline, s.reason,
                     fmt_date(s.deadline, lang) if s.deadline else "",
                     proofs[proofs["target_id"] == s.target][["date", "title", "source"]].reset_index(drop=True),
-                    tg.notes.get(lang, "") if tg and tg.notes else ""))
+                    tg.notes.get(lang, "") if tg and tg.notes else "", figures_to(s, lang)))
     tr = target(book, "diplomat-training")
     p = tr.params if tr else {"required": 3, "bind": {"kinds": ["diplomat_training"], "sum_quantity": True}}
     done = events_done_per_year(con, as_of, known, {"sum_quantity": True, **p["bind"]})

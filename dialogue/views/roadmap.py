@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from dialogue.freshness import figures_short
 from dialogue.i18n import fmt_date, fmt_number, t
 from dialogue.periods import mark_years, partial_label, to_date_notes
 from dialogue.views.common import (
@@ -31,7 +32,7 @@ class RoadmapView:
 
 def roadmap(con, as_of: date, known_at: datetime | None = None, lang: str = "en") -> RoadmapView:
     known = _known(known_at)
-    book = targets_book()
+    book = targets_book(con, known_at)
     card = scorecard(con, as_of, known_at, lang)
     statuses = {s.target: s for s in card.statuses} if card else {}
     steps, table, cadence = [], [], []
@@ -52,7 +53,8 @@ def roadmap(con, as_of: date, known_at: datetime | None = None, lang: str = "en"
                           t("col_planned", lang): fmt_date(tg.deadline, lang),
                           t("col_achieved", lang): fmt_date(achieved, lang) if achieved else "",
                           t("col_days_late", lang): fmt_number(max(late, 0), lang) if late > 0 else "",
-                          t("col_reason", lang): s.reason if s else ""})
+                          t("col_reason", lang): s.reason if s else "",
+                          t("col_data_through", lang): figures_short(s, lang) if s else ""})
         elif tg is not None and tg.kind == "annual_count":
             parts = tg.params.get("parts") or [{"name": "", "required": tg.params.get("required", 1),
                                                 "bind": tg.params.get("bind", {})}]
@@ -73,7 +75,8 @@ def roadmap(con, as_of: date, known_at: datetime | None = None, lang: str = "en"
                                     "required": required})
             table.append({t("col_status", lang): status_badge(s.status, lang) if s else "",
                           t("axis_step", lang): full, t("col_planned", lang): "", t("col_achieved", lang): "",
-                          t("col_days_late", lang): "", t("col_reason", lang): s.reason if s else ""})
+                          t("col_days_late", lang): "", t("col_reason", lang): s.reason if s else "",
+                          t("col_data_through", lang): figures_short(s, lang) if s else ""})
     cadence = pd.DataFrame(cadence, columns=["year", "step", "step_code", "count", "required"])
     cadence = mark_years(cadence, to_date_notes(cadence["year"], as_of, lang))
     partial = partial_label(cadence)

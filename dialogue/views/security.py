@@ -42,7 +42,7 @@ class SecurityView:
 
 def security(con, as_of: date, known_at: datetime | None = None, lang: str = "en") -> SecurityView:
     known = _known(known_at)
-    book = targets_book()
+    book = targets_book(con, known_at)
     card = scorecard(con, as_of, known_at, lang)
     statuses = status_frame([s for s in card.statuses if s.area == "security"], lang) if card else pd.DataFrame()
     ex_t = target(book, "joint-exercises")

@@ -65,7 +65,7 @@ def trade(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
           selected: str | None = None) -> TradeView:
     """The trade page: turnover against the +rate path, growth, year to date, flows, mirror, products."""
     known = _known(known_at)
-    book = targets_book()
+    book = targets_book(con, known_at)
     tg = target(book, "trade-growth")
     params = tg.params if tg else {}
     rate = float(params.get("rate", 0.10))

@@ -231,6 +231,21 @@ def _targets_stamp() -> int:
         return 0
 
 
+_TARGETS_SYNCED: dict[str, int] = {}    # database path -> the targets file's stamp last recorded into it
+
+
+def sync_targets() -> None:
+    """Record a changed targets file as a target version in this database: at the first run of the process for each
+    database, and again whenever the file's stamp changes (a stat per run; the database is asked only then)."""
+    path, stamp = db_path(), _targets_stamp()
+    if _TARGETS_SYNCED.get(path) == stamp:
+        return
+    from dialogue import target_versions
+
+    target_versions.sync_file(con())
+    _TARGETS_SYNCED[path] = stamp
+
+
 def page_data(view: str, **kwargs):
     """views.<view>(con, as_of, now, lang, **kwargs), cached until the next upload (or a targets change)."""
     inputs = (view, db_path(), upload_id(), _targets_stamp(), as_of(), lang(), tuple(sorted(kwargs.items())))
@@ -317,8 +332,8 @@ def history_strip(area: str) -> None:
     st.caption(" · ".join(f"{plain(wording)}: {text}" for wording, text in held.items()))
 
 
-def status_table(frame, columns=("badge", "wording", "headline", "reason")) -> None:
-    """Targets with their status as icon + word (never colour alone), figure and reason, text wrapped.
+def status_table(frame, columns=("badge", "wording", "headline", "reason", "data_through")) -> None:
+    """Targets with their status as icon + word (never colour alone), figure, reason and figures' date, text wrapped.
 
     st.table renders Markdown in cells, and reasons quote uploaded titles: every cell goes through plain().
     """

@@ -109,6 +109,7 @@ def _open_database(lang: str) -> None:
     except common.WorkspaceUnavailable as exc:
         st.error(t("workspace_unavailable", lang, msg=str(exc)))
         st.stop()
+    common.sync_targets()       # a changed targets file becomes a version before any status uses it
     if workspace == "demo" or db.workspace(cursor) == "demo":
         st.warning(f"**{t('demo_banner', lang)}**", icon=":material/science:")
     elif synthetic := common.synthetic_rows():

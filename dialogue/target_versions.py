@@ -1,0 +1,165 @@
+"""Every version of the targets file, kept in the database, so a status "as known at" a past moment uses the targets of then."""
+from __future__ import annotations
+
+import difflib
+import hashlib
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+
+import duckdb
+
+from dialogue import audit, config, db
+from dialogue.roles import Actor
+from dialogue.targets import TargetBook, TargetsFileError, check_targets_text, load_targets
+
+ACTION = "targets_version"
+FILE_CHANGED = "file changed"      # the author of a version found on disk rather than saved on the Administration page
+DIFF_LINES = 200                   # at most this many lines of unified diff go into the audit entry
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _path(path: str | Path | None) -> Path:
+    return Path(path) if path else config.TARGETS_FILE     # read at call time, so tests can point it elsewhere
+
+
+def latest(con) -> dict | None:
+    """The newest recorded version: {version_id, time, author, sha256, text}, or None when none is recorded."""
+    frame = db.query(con, "target_version_latest")
+    return None if frame.empty else frame.iloc[0].to_dict()
+
+
+def text_diff(old: str, new: str) -> list[str]:
+    """The unified diff between two texts of the file, at most DIFF_LINES lines."""
+    lines = list(difflib.unified_diff(old.splitlines(), new.splitlines(), "before", "after", lineterm="", n=1))
+    return lines[:DIFF_LINES] + ([f"... {len(lines) - DIFF_LINES} more lines"] if len(lines) > DIFF_LINES else [])
+
+
+def record(con, text: str, author: str | None = None, actor: Actor | None = None,
+           path: str | Path | None = None, audited: bool = True) -> int | None:
+    """Record `text` as the newest version (time now, author or "file changed") with its diff in the audit log
+    (not for the first version, the baseline; audited=False: the caller's own audit entry carries the diff, as a
+    save on the Administration page does).
+
+    Nothing is recorded when it equals the newest version already stored; returns the new version id or None.
+    """
+    from dialogue.targets_admin import describe_change
+
+    author = author or (actor.user if actor else None) or FILE_CHANGED
+    with db.write_lock:
+        before = latest(con)
+        if before is not None and before["sha256"] == _sha(text):
+            return None
+        new_book = check_targets_text(text, _path(path))
+        old_book = _book(before["text"]) if before is not None else None
+        detail = {"file": str(_path(path)), "author": author,
+                  **describe_change(old_book, new_book),
+                  "diff": text_diff(before["text"] if before is not None else "", text)}
+        cur = con.cursor()
+        try:
+            cur.execute("begin transaction")
+            version = int(cur.execute(
+                "insert into target_versions (version_id, time, author, sha256, text) "
+                "select coalesce(max(version_id), 0) + 1, $time, $author, $sha, $text from target_versions "
+                "returning version_id",
+                {"time": db.utcnow(), "author": author, "sha": _sha(text), "text": text}).fetchone()[0])
+            if audited and before is not None:       # the first version is the baseline, not a change
+                audit.record(cur, actor, ACTION, {"version": version, **detail})
+            cur.execute("commit")
+        except BaseException:
+            cur.execute("rollback")
+            raise
+        finally:
+            cur.close()
+    return version
+
+
+def sync_file(con, path: str | Path | None = None) -> int | None:
+    """Record the targets file on disk as a version when it differs from the newest one stored (a start-up check).
+
+    A file that does not load is not recorded (statuses keep the last good version); returns the new version id.
+    """
+    path = _path(path)
+    try:
+        text = path.read_bytes().decode("utf-8")
+        check_targets_text(text, path)
+    except (OSError, UnicodeDecodeError, TargetsFileError):
+        return None
+    return record(con, text, FILE_CHANGED, path=path)
+
+
+def sync_database(path: str | Path) -> int | None:
+    """sync_file for a command that reads a database file read-only: opened for writing only when the file changed.
+
+    When another process (the dashboard) holds the database, that process records the change instead.
+    """
+    try:
+        con = db.connect(path, read_only=True)
+    except db.DatabaseBusy:
+        return None
+    try:
+        changed = needs_sync(con)
+    finally:
+        con.close()
+    if not changed:
+        return None
+    try:
+        con = db.connect(path)
+    except db.DatabaseBusy:
+        return None
+    try:
+        return sync_file(con)
+    finally:
+        con.close()
+
+
+def needs_sync(con, path: str | Path | None = None) -> bool:
+    """Whether the file on disk differs from the newest stored version (True also when the table is missing)."""
+    try:
+        newest = latest(con)
+        text = _path(path).read_bytes().decode("utf-8")
+    except duckdb.CatalogException:
+        return True
+    except (OSError, UnicodeDecodeError):
+        return False
+    return newest is None or newest["sha256"] != _sha(text)
+
+
+@lru_cache(maxsize=16)
+def _book(text: str) -> TargetBook:
+    return check_targets_text(text, config.TARGETS_FILE)
+
+
+def book_known_at(con, known_at: datetime | None) -> TargetBook:
+    """The targets as known at `known_at`: the newest version recorded by then (the first one for an earlier moment);
+    the file on disk when no moment is given or no version is recorded."""
+    if known_at is None:
+        return load_targets(config.TARGETS_FILE)
+    try:
+        frame = db.query(con, "target_version_known_at", known_at=known_at)
+    except duckdb.CatalogException:         # a database opened read-only before the table existed
+        return load_targets(config.TARGETS_FILE)
+    if frame.empty:
+        return load_targets(config.TARGETS_FILE)
+    return _book(str(frame["text"].iloc[0]))
+
+
+def history(con) -> list[dict]:
+    """Every recorded version, newest first: version, time (UTC), author, and what it changed from the one before
+    (added, removed, changed, settings_changed; first = True for the first recorded version)."""
+    from dialogue.targets_admin import describe_change
+
+    try:
+        frame = db.query(con, "target_versions_listed")
+    except duckdb.CatalogException:         # a database opened read-only before the table existed
+        return []
+    rows, previous = [], None
+    for r in frame.itertuples():
+        book = _book(r.text)
+        rows.append({"version": int(r.version_id), "time": r.time.to_pydatetime(), "author": r.author,
+                     "first": previous is None, **describe_change(previous, book)})
+        previous = book
+    return rows[::-1]
