@@ -72,6 +72,16 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "figures_stale": ("{through}, out of date (newer ones were due by {due})",
                       "{through}, zastareli (noviji su se očekivali do {due})"),
     "col_published": ("Source publishes", "Izvor objavljuje"),
+    "method_freshness_name": ("freshness (every target)", "ažurnost (svaki cilj)"),
+    "method_freshness_rule": ("figures run to their data-through date: for trade the last month with figures in "
+                              "the series, for counts and milestones the latest upload into their dataset; they "
+                              "are stale once the as-of date is later than that date plus one publishing period "
+                              "plus the source's lag (column \"Source publishes\"), and the reason then says so",
+                              "podaci sežu do datuma poslednjih podataka: za trgovinu poslednji mesec sa podacima "
+                              "u seriji, za brojanja i prekretnice poslednje otpremanje u njihov skup podataka; "
+                              "zastareli su kada je datum \"na dan\" kasniji od tog datuma uvećanog za jedan "
+                              "period objavljivanja i kašnjenje izvora (kolona \"Izvor objavljuje\"), i tada to "
+                              "kaže i obrazloženje"),
     "published_every": ("{every}, {lag} days after the period ends", "{every}, {lag} dana po isteku perioda"),
     "every_month": ("monthly", "mesečno"),
     "every_quarter": ("quarterly", "kvartalno"),
