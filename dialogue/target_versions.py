@@ -10,7 +10,6 @@ from pathlib import Path
 import duckdb
 
 from dialogue import audit, config, db
-from dialogue.roles import Actor
 from dialogue.targets import TargetBook, TargetsFileError, check_targets_text, load_targets
 
 ACTION = "targets_version"
@@ -38,8 +37,8 @@ def text_diff(old: str, new: str) -> list[str]:
     return lines[:DIFF_LINES] + ([f"... {len(lines) - DIFF_LINES} more lines"] if len(lines) > DIFF_LINES else [])
 
 
-def record(con, text: str, author: str | None = None, actor: Actor | None = None,
-           path: str | Path | None = None, audited: bool = True) -> int | None:
+def record(con, text: str, author: str = FILE_CHANGED, path: str | Path | None = None,
+           audited: bool = True) -> int | None:
     """Record `text` as the newest version (time now, author or "file changed") with its diff in the audit log
     (not for the first version, the baseline; audited=False: the caller's own audit entry carries the diff, as a
     save on the Administration page does).
@@ -48,7 +47,6 @@ def record(con, text: str, author: str | None = None, actor: Actor | None = None
     """
     from dialogue.targets_admin import describe_change
 
-    author = author or (actor.user if actor else None) or FILE_CHANGED
     with db.write_lock:
         before = latest(con)
         if before is not None and before["sha256"] == _sha(text):
@@ -67,7 +65,7 @@ def record(con, text: str, author: str | None = None, actor: Actor | None = None
                 "returning version_id",
                 {"time": db.utcnow(), "author": author, "sha": _sha(text), "text": text}).fetchone()[0])
             if audited and before is not None:       # the first version is the baseline, not a change
-                audit.record(cur, actor, ACTION, {"version": version, **detail})
+                audit.record(cur, None, ACTION, {"version": version, **detail})
             cur.execute("commit")
         except BaseException:
             cur.execute("rollback")

@@ -97,7 +97,7 @@ def save_targets_text(con, actor: Actor | None, text: str, path: str | Path | No
     else:
         old_text = ""
     files.write_text(path, text)
-    summary["version"] = target_versions.record(con, text, actor=actor, path=path, audited=False)
+    summary["version"] = target_versions.record(con, text, actor.user, path=path, audited=False)
     summary["diff"] = target_versions.text_diff(old_text, text)
     audit.record(con, actor, ACTION, summary, ok=True)
     return summary

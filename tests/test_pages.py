@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dialogue import config, db, export, views
+from dialogue import config, db, export, target_versions, views
 from dialogue.i18n import t
 from tests.conftest import put_rows
 from tests.test_security import hostile_db  # noqa: F401 - a fixture
@@ -105,6 +105,7 @@ def fixture_db(tmp_path, monkeypatch):
         dict(year=2025, flow="serbia_to_us", value=850e6, **tr),
     ])
     db.set_meta(con, "workspace", "reference")
+    target_versions.sync_file(con)      # as `init` does: the dashboard's start finds no change to record
     con.close()
     monkeypatch.delenv("DIALOGUE_DB", raising=False)
     monkeypatch.setattr(config, "DEFAULT_DB", path)
