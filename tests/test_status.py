@@ -110,7 +110,8 @@ def test_diplomat_training_sums_quantities_and_an_empty_quantity_is_one(con):
 
 def test_on_track_only_by_what_is_planned_says_so(con):
     """2 held by 3 December, when ⌊3 · 337/365 + ½⌋ = 3 are expected, and 1 planned: on track by the plan."""
-    put_rows(con, "exercises", [ex("A", "2026-03-01"), ex("B", "2026-06-01"), ex("C", "2026-12-15", status="planned")])
+    put_rows(con, "exercises", [ex("A", "2026-03-01"), ex("B", "2026-06-01"), ex("C", "2026-12-15", status="planned")],
+             time="2026-11-30 00:00:00")     # uploaded recently: the figures are fresh
     s = compute_all(con, D("2026-12-03")).get("joint-exercises")
     assert (s.status, s.expected_to_date, s.projection) == ("on_track", 3, "likely")
     assert s.reason == ("2 exercises held and 1 planned in 2026, 3 required: on track (3 expected by now; with those "
