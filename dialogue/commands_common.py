@@ -5,7 +5,7 @@ import os
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from dialogue import config, db, target_versions
+from dialogue import config, db
 
 # Exit codes shared by every verb.
 OK, REJECTED, USAGE = 0, 1, 2
@@ -67,14 +67,12 @@ def read_only_reason(path: Path) -> str | None:
 
 def open_for_reading(args):
     """The database for a verb that only reads, opened read-only: it works on a read-only file, beside other
-    readers, and writes nothing but two things. A missing file is first created empty (as every verb but init does);
-    on a writable file, a targets file changed since the last recorded version first becomes a new version
-    (dialogue.target_versions), and a file made by an older version first gains the tables and macros it lacks."""
+    readers, and writes nothing. A missing file is first created empty (as every verb but init does), and a
+    writable file made by an older version first gains the tables and macros it lacks. (A targets file changed
+    since the last recorded version counts as known from its modification time: dialogue.target_versions.)"""
     path = config.db_path(args.db)
     if not path.exists():
         db.connect(path).close()
-    if read_only_reason(path) is None:
-        target_versions.sync_database(path)
     con = db.connect(path, read_only=True)
     if read_only_reason(path) is None and not _schema_complete(con):
         con.close()

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-from datetime import datetime
+import sys
+from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,12 +39,13 @@ def text_diff(old: str, new: str) -> list[str]:
 
 
 def record(con, text: str, author: str = FILE_CHANGED, path: str | Path | None = None,
-           audited: bool = True) -> int | None:
+           audited: bool = True, time: datetime | None = None) -> int | None:
     """Record `text` as the newest version (time now, author or "file changed") with its diff in the audit log
     (not for the first version, the baseline; audited=False: the caller's own audit entry carries the diff, as a
     save on the Administration page does).
 
     Nothing is recorded when it equals the newest version already stored; returns the new version id or None.
+    `time` (default now) is when the version became known.
     """
     from dialogue.targets_admin import describe_change
 
@@ -63,67 +65,59 @@ def record(con, text: str, author: str = FILE_CHANGED, path: str | Path | None =
                 "insert into target_versions (version_id, time, author, sha256, text) "
                 "select coalesce(max(version_id), 0) + 1, $time, $author, $sha, $text from target_versions "
                 "returning version_id",
-                {"time": db.utcnow(), "author": author, "sha": _sha(text), "text": text}).fetchone()[0])
+                {"time": time or db.utcnow(), "author": author, "sha": _sha(text), "text": text}).fetchone()[0])
             if audited and before is not None:       # the first version is the baseline, not a change
                 audit.record(cur, None, ACTION, {"version": version, **detail})
             cur.execute("commit")
         except BaseException:
-            cur.execute("rollback")
+            try:
+                cur.execute("rollback")
+            except duckdb.Error:
+                pass                        # the failure already ended the transaction (e.g. a full disk)
             raise
         finally:
             cur.close()
     return version
 
 
+def _on_disk(path: Path) -> tuple[str, datetime] | None:
+    """The targets file's text and modification time (naive UTC) when it loads, else None."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+        changed = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).replace(tzinfo=None)
+        check_targets_text(text, path)
+    except (OSError, UnicodeDecodeError, TargetsFileError):
+        return None
+    return text, changed
+
+
 def sync_file(con, path: str | Path | None = None) -> int | None:
-    """Record the targets file on disk as a version when it differs from the newest one stored (a start-up check).
+    """Record the targets file on disk as a version when it differs from the newest one stored (a start-up check),
+    dated when the file changed (its modification time, if later than the newest version; else now).
 
     A file that does not load is not recorded (statuses keep the last good version); returns the new version id.
     """
     path = _path(path)
-    try:
-        text = path.read_bytes().decode("utf-8")
-        check_targets_text(text, path)
-    except (OSError, UnicodeDecodeError, TargetsFileError):
+    found = _on_disk(path)
+    if found is None:
         return None
-    return record(con, text, FILE_CHANGED, path=path)
+    text, changed = found
+    newest = latest(con)
+    when = changed if (newest is None or changed > newest["time"]) and changed <= db.utcnow() else None
+    return record(con, text, FILE_CHANGED, path=path, time=when)
 
 
-def sync_database(path: str | Path) -> int | None:
-    """sync_file for a command that reads a database file read-only: opened for writing only when the file changed.
-
-    When another process (the dashboard) holds the database, that process records the change instead.
-    """
-    try:
-        con = db.connect(path, read_only=True)
-    except db.DatabaseBusy:
+def _unrecorded_change(con, known_at: datetime) -> TargetBook | None:
+    """The file on disk when it differs from the newest recorded version and changed by `known_at` (a change no
+    dashboard or command has recorded yet counts as known from its modification time), else None."""
+    found = _on_disk(config.TARGETS_FILE)
+    if found is None:
         return None
-    try:
-        changed = needs_sync(con)
-    finally:
-        con.close()
-    if not changed:
+    text, changed = found
+    newest = latest(con)
+    if newest is not None and (newest["sha256"] == _sha(text) or changed < newest["time"]):
         return None
-    try:
-        con = db.connect(path)
-    except db.DatabaseBusy:
-        return None
-    try:
-        return sync_file(con)
-    finally:
-        con.close()
-
-
-def needs_sync(con, path: str | Path | None = None) -> bool:
-    """Whether the file on disk differs from the newest stored version (True also when the table is missing)."""
-    try:
-        newest = latest(con)
-        text = _path(path).read_bytes().decode("utf-8")
-    except duckdb.CatalogException:
-        return True
-    except (OSError, UnicodeDecodeError):
-        return False
-    return newest is None or newest["sha256"] != _sha(text)
+    return _book(text) if changed <= known_at or newest is None else None
 
 
 @lru_cache(maxsize=16)
@@ -137,9 +131,12 @@ def book_known_at(con, known_at: datetime | None) -> TargetBook:
     if known_at is None:
         return load_targets(config.TARGETS_FILE)
     try:
+        unrecorded = _unrecorded_change(con, known_at)
         frame = db.query(con, "target_version_known_at", known_at=known_at)
     except duckdb.CatalogException:         # a database opened read-only before the table existed
         return load_targets(config.TARGETS_FILE)
+    if unrecorded is not None:
+        return unrecorded
     if frame.empty:
         return load_targets(config.TARGETS_FILE)
     return _book(str(frame["text"].iloc[0]))

@@ -310,6 +310,8 @@ def test_a_backup_from_before_a_table_existed_restores_with_that_table_empty(fil
     got = restored_fingerprint(out)
     assert all(got[t][0] == 0 for t in newer)
     assert {t: v for t, v in got.items() if t not in newer} == {t: v for t, v in before.items() if t not in newer}
+
+
 def test_a_backup_made_before_target_versions_existed_still_restores(filled, tmp_path):
     backup.backup(filled, tmp_path / "bk", ADMIN)
     manifest_file = tmp_path / "bk" / backup.MANIFEST
@@ -321,6 +323,6 @@ def test_a_backup_made_before_target_versions_existed_still_restores(filled, tmp
     con = db.connect(tmp_path / "old.duckdb")
     try:
         assert con.execute("select count(*) from target_versions").fetchone()[0] == 0
-        assert store.current_rows(con, "trade")["year"].tolist() == [2024]
+        assert store.current_rows(con, "trade")["year"].tolist() == store.current_rows(filled, "trade")["year"].tolist()
     finally:
         con.close()

@@ -551,3 +551,28 @@ def test_data_page_choices_survive_a_language_change(fixture_db):
     mode, dataset = at.radio(key="_upload_mode_sr-Cyrl"), at.selectbox(key="_upload_dataset_sr-Cyrl")
     assert (mode.value, mode.index, dataset.value) == ("replace", 1, "events")
     assert (at.session_state["upload_mode"], at.session_state["upload_dataset"]) == ("replace", "events")
+
+
+@pytest.fixture
+def targets_copy(tmp_path, monkeypatch):
+    """A copy of the targets file that the dashboard reads instead of the bundled one (before fixture_db records it)."""
+    path = tmp_path / "targets.toml"
+    path.write_bytes(config.TARGETS_FILE.read_bytes())
+    monkeypatch.setattr(config, "TARGETS_FILE", path)
+    return path
+
+
+def test_dashboard_records_a_changed_targets_file_at_start_and_method_lists_it(targets_copy, fixture_db):
+    text = targets_copy.read_text(encoding="utf-8")
+    old = '[target.params]\nrequired = 3\nunit.en = ["exercise", "exercises"]'
+    targets_copy.write_text(text.replace(old, old.replace("required = 3", "required = 4"), 1), encoding="utf-8")
+    at = run_page("method")
+    assert not at.exception
+    history = next(f for f in _frames(at) if "Author" in f.columns)
+    assert history[["Version", "Author", "Change"]].values.tolist() == [
+        [2, "file changed", "changed: joint-exercises"], [1, "file changed", "first recorded version"]]
+    con = db.connect(fixture_db)
+    try:
+        assert con.execute("select count(*) from target_versions").fetchone()[0] == 2
+    finally:
+        con.close()

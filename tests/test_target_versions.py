@@ -84,15 +84,33 @@ def test_raising_a_threshold_leaves_a_briefing_known_at_earlier_identical(target
     assert next(t for t in now["targets"] if t["target"] == "joint-exercises")["target_value"] == 4
 
 
-def test_a_change_found_on_disk_at_start_is_a_version_with_its_diff_in_the_audit_log(targets_file, db_path, capsys):
-    assert main(["--db", str(db_path), "status", "--json"]) == 0
+def test_a_change_found_on_disk_is_known_from_its_time_and_recorded_at_start_with_its_diff(targets_file, db_path,
+                                                                                           capsys):
+    con = db.connect(db_path)
+    exercises_2026(con)
+    assert target_versions.sync_file(con) == 1           # as init and the dashboard's start do
+    fingerprint = db.fingerprint(con)
+    con.close()
+    time.sleep(0.01)
+    before_change = db.utcnow().isoformat(sep=" ")
+    time.sleep(0.01)
     targets_file.write_text(raised(targets_file.read_text(encoding="utf-8")), encoding="utf-8")
-    assert main(["--db", str(db_path), "status", "--json"]) == 0
-    assert main(["--db", str(db_path), "status", "--json"]) == 0     # unchanged since: no third version
-    capsys.readouterr()
+
+    def required(*known) -> int:
+        capsys.readouterr()
+        assert main(["--db", str(db_path), "status", "--as-of", AS_OF.isoformat(), *known, "--json"]) == 0
+        card = json.loads(capsys.readouterr().out)
+        return next(t for t in card["targets"] if t["target"] == "joint-exercises")["target_value"]
+
+    # a reading verb writes nothing, yet reads the unrecorded change as known from the file's modification time
+    assert (required(), required("--known-at", before_change)) == (4, 3)
     con = db.connect(db_path)
     try:
-        assert versions(con) == [(1, "file changed"), (2, "file changed")]
+        assert db.fingerprint(con) == fingerprint
+        changed_at = datetime.utcfromtimestamp(targets_file.stat().st_mtime)
+        assert target_versions.sync_file(con) == 2 and target_versions.sync_file(con) is None
+        assert con.execute("select version_id, author, time from target_versions order by version_id").fetchall()[1] \
+            == (2, "file changed", changed_at)              # dated when the file changed, not when it was noticed
         log = audit.audit_entries(con, action=target_versions.ACTION)
         assert len(log) == 1                   # the first version is the baseline, not a change
         detail = json.loads(log.iloc[0]["detail"])
@@ -100,6 +118,7 @@ def test_a_change_found_on_disk_at_start_is_a_version_with_its_diff_in_the_audit
         assert "-required = 3" in detail["diff"] and "+required = 4" in detail["diff"]
     finally:
         con.close()
+    assert (required(), required("--known-at", before_change)) == (4, 3)
 
 
 def test_an_existing_database_gains_the_versions_table_in_place(targets_file, db_path, capsys):
@@ -112,7 +131,7 @@ def test_an_existing_database_gains_the_versions_table_in_place(targets_file, db
     assert next(t for t in card["targets"] if t["target"] == "joint-exercises")["actual"] == 2
     con = db.connect(db_path)
     try:
-        assert versions(con) == [(1, "file changed")]
+        assert versions(con) == []                 # the table is back, empty: the file is read as it is
         assert store_rows(con) == 2                # the data stayed
     finally:
         con.close()
