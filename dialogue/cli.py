@@ -7,6 +7,7 @@ import os
 import sys
 
 from dialogue import strict_json
+from dialogue.messages import LANGS
 
 # verb -> "module:function"; each function takes the parsed args and returns an exit code
 # (0 done, 1 rejected / failed, 2 usage error).
@@ -32,12 +33,24 @@ DATASET_NAMES = ("trade", "exercises", "agreements", "events", "working_groups",
                  "peer_trade")
 
 
+def default_lang() -> str:
+    """The language a verb speaks unless --lang says otherwise: $DIALOGUE_LANG when it names one, else en."""
+    lang = os.environ.get("DIALOGUE_LANG", "")
+    return lang if lang in LANGS else "en"
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m dialogue", description=__doc__)
     p.add_argument("--db", help="database file (default $DIALOGUE_DB or data/dialogue.duckdb)")
     sub = p.add_subparsers(dest="verb", required=True, metavar="VERB")
+    common = argparse.ArgumentParser(add_help=False)      # what every verb takes
+    common.add_argument("--lang", choices=LANGS, default=default_lang(),
+                        help="language of messages and reports (default $DIALOGUE_LANG, else en)")
 
-    s = sub.add_parser("ingest", help="validate a spreadsheet and commit it")
+    def verb(name: str, **kw) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[common], **kw)
+
+    s = verb("ingest", help="validate a spreadsheet and commit it")
     s.add_argument("file")
     s.add_argument("--dataset", choices=DATASET_NAMES)
     s.add_argument("--mode", choices=("merge", "replace"), default="merge")
@@ -48,57 +61,54 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--include-hidden", action="store_true",
                    help="also read hidden and very hidden sheets of a workbook (skipped by default)")
 
-    s = sub.add_parser("init", help="create the database with bundled data")
+    s = verb("init", help="create the database with bundled data")
     s.add_argument("--workspace", choices=("reference", "demo", "empty"), default="reference")
     s.add_argument("--force", action="store_true", help="replace an existing database file")
 
-    s = sub.add_parser("history", help="list uploads")
+    s = verb("history", help="list uploads")
     s.add_argument("--json", action="store_true")
 
-    s = sub.add_parser("rollback", help="undo an upload as a new recorded change")
+    s = verb("rollback", help="undo an upload as a new recorded change")
     s.add_argument("upload_id", type=int)
     s.add_argument("--user")
     s.add_argument("--json", action="store_true")
 
-    s = sub.add_parser("template", help="write a blank .xlsx template for a dataset")
+    s = verb("template", help="write a blank .xlsx template for a dataset")
     s.add_argument("dataset", choices=DATASET_NAMES)
     s.add_argument("--out", required=True)
 
-    s = sub.add_parser("export", help="export a dataset (canonical columns) to CSV or XLSX")
+    s = verb("export", help="export a dataset (canonical columns) to CSV or XLSX")
     s.add_argument("dataset", choices=DATASET_NAMES)
     s.add_argument("--out", required=True)
     s.add_argument("--as-known-at", dest="known_at")
 
-    s = sub.add_parser("status", help="status of every target")
+    s = verb("status", help="status of every target")
     s.add_argument("--as-of")
     s.add_argument("--known-at")
-    s.add_argument("--lang", choices=("en", "sr-Latn", "sr-Cyrl"), default="en")
     s.add_argument("--json", action="store_true")
 
-    s = sub.add_parser("region", help="Serbia's trade with the US beside its neighbours': turnover, growth, rank")
+    s = verb("region", help="Serbia's trade with the US beside its neighbours': turnover, growth, rank")
     s.add_argument("--as-of")
     s.add_argument("--json", action="store_true")
 
-    s = sub.add_parser("summary", help="the one-screen answer: counts, what changed, what is due, what it would take")
+    s = verb("summary", help="the one-screen answer: counts, what changed, what is due, what it would take")
     s.add_argument("--as-of")
     s.add_argument("--known-at")
-    s.add_argument("--lang", choices=("en", "sr-Latn", "sr-Cyrl"), default="en")
     s.add_argument("--json", action="store_true")
 
-    s = sub.add_parser("delivery", help="working groups, actions and commitments, with overdue and slipping flagged")
+    s = verb("delivery", help="working groups, actions and commitments, with overdue and slipping flagged")
     s.add_argument("--as-of", required=True)
     s.add_argument("--known-at")
     s.add_argument("--json", action="store_true")
 
-    s = sub.add_parser("brief", help="generate a briefing pack or report")
+    s = verb("brief", help="generate a briefing pack or report")
     s.add_argument("--as-of", required=True)
     s.add_argument("--known-at")
     s.add_argument("--since")
     s.add_argument("--kind", choices=("briefing", "quarterly", "annual", "public"), default="briefing")
-    s.add_argument("--lang", choices=("en", "sr-Latn", "sr-Cyrl"), default="en")
     s.add_argument("--out", required=True)
 
-    s = sub.add_parser("users", help="manage sign-in users")
+    s = verb("users", help="manage sign-in users")
     us = s.add_subparsers(dest="users_verb", required=True)
     a = us.add_parser("add")
     a.add_argument("name")
@@ -110,12 +120,12 @@ def build_parser() -> argparse.ArgumentParser:
     u = us.add_parser("unlock", help="end the wait after failed sign-ins, from every address")
     u.add_argument("name")
 
-    s = sub.add_parser("backup", help="online backup of the database into DIR")
+    s = verb("backup", help="online backup of the database into DIR")
     s.add_argument("dir")
-    s = sub.add_parser("restore", help="restore a backup DIR into --db")
+    s = verb("restore", help="restore a backup DIR into --db")
     s.add_argument("dir")
 
-    s = sub.add_parser("serve", help="run the dashboard (refused without users on a non-loopback address)")
+    s = verb("serve", help="run the dashboard (refused without users on a non-loopback address)")
     s.add_argument("--address", help="listen address (default: server.address in .streamlit/config.toml)")
     s.add_argument("--port", type=int)
     s.add_argument("extra", nargs="*", help="after --: further `streamlit run` options")

@@ -32,15 +32,17 @@ def cmd_ingest(args) -> int:
     finally:
         con.close()
     if args.json:
-        print(strict_json.dumps(report.to_json(), ensure_ascii=False, default=str))
+        print(strict_json.dumps(report.to_json(args.lang), ensure_ascii=False, default=str))
     else:
-        print(_describe(report))
+        print(_describe(report, args.lang))
     return OK if report.ok else REJECTED
 
 
-def _describe(report) -> str:
+def _describe(report, lang: str = "en") -> str:
+    from dialogue.messages import localized_all
+
     lines = [report.message]
-    for e in report.errors:
+    for e in localized_all(report.errors, lang):
         where = [x for x in (e["file"], e["sheet"] and f"sheet {e['sheet']}", e["row"] is not None and f"row {e['row']}",
                              e["column"] and f"column {e['column']}") if x]
         value = f" value {e['value']!r}:" if e.get("value") is not None else ""

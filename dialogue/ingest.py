@@ -8,7 +8,8 @@ import pandas as pd
 
 from dialogue import db, roles, store
 from dialogue.datasets import DATASETS
-from dialogue.problems import Problem, shorten
+from dialogue.messages import localized_all
+from dialogue.problems import Problem, coded, shorten
 from dialogue.roles import Actor
 
 
@@ -28,10 +29,10 @@ class IngestReport:
     sha256: str = ""
     info: dict = field(default_factory=dict)
 
-    def to_json(self) -> dict:
-        """Exactly the `ingest --json` object of the command line."""
+    def to_json(self, lang: str = "en") -> dict:
+        """Exactly the `ingest --json` object of the command line, each problem's message in `lang`."""
         return {"ok": self.ok, "dataset": self.dataset, "upload_id": self.upload_id, "rows": dict(self.rows),
-                "errors": list(self.errors), "warnings": list(self.warnings)}
+                "errors": localized_all(self.errors, lang), "warnings": list(self.warnings)}
 
 
 def _no_rows() -> dict:
@@ -63,9 +64,8 @@ def _duplicate_problems(parsed, exc: store.DuplicateKeys) -> list[dict]:
     for key_text, positions in exc.duplicates:
         rows = [parsed.row_numbers[p] if p < len(parsed.row_numbers) else p + 2 for p in positions]
         for row in rows[1:]:
-            out.append(Problem(parsed.file, parsed.sheet, row, key, shorten(key_text),
-                               f"the same {exc.dataset} key ({key}) is already on row {rows[0]}; "
-                               "each row needs a unique key").as_dict())
+            out.append(coded(parsed.file, parsed.sheet, row, key, shorten(key_text), "duplicate_key",
+                             dataset=exc.dataset, key=key, first=rows[0]).as_dict())
     return out
 
 
@@ -77,9 +77,8 @@ def _synthetic_problems(con, parsed) -> list[dict]:
     from dialogue.validation import _Reporter   # listed as validation lists a column's problems
 
     rep = _Reporter(parsed.file, parsed.sheet, np.asarray(parsed.row_numbers), {})
-    rep.cells(flags, "synthetic", pd.Series("yes", index=pd.RangeIndex(len(flags)), dtype=object),
-              "marked synthetic (demo data), but this is the reference workspace, where every row is a real, "
-              "cited figure; load demo rows into the demo workspace, or mark real rows synthetic = no")
+    rep.cells(flags, "synthetic", pd.Series("yes", index=pd.RangeIndex(len(flags)), dtype=object), "",
+              "synthetic_in_reference")
     return [p.as_dict() for p in rep.problems]
 
 
@@ -97,9 +96,7 @@ def ingest(con, data: bytes, filename: str, actor: Actor, dataset: str | None = 
     if parsed.errors:
         return _rejected(parsed, [p.as_dict() for p in parsed.errors], dry_run)
     if parsed.dataset is None or parsed.frame is None:
-        problem = Problem(parsed.file, parsed.sheet, None, None, None,
-                          "could not tell which dataset this file holds; name it with --dataset "
-                          "(trade, exercises, agreements or events) or use the template's column names")
+        problem = coded(parsed.file, parsed.sheet, None, None, None, "dataset_unknown")
         return _rejected(parsed, [problem.as_dict()], dry_run)
     synthetic = _synthetic_problems(con, parsed)
     if synthetic:

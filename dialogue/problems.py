@@ -1,7 +1,7 @@
 """One problem found in an upload, located the way the analyst sees it in the spreadsheet."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 
 @dataclass
@@ -11,7 +11,9 @@ class Problem:
     row: int | None          # row number as the spreadsheet shows it (1-based), None = whole file/column
     column: str | None       # the column's header as written in the file (or the canonical name)
     value: str | None        # the offending value as text, shortened
-    message: str             # what is wrong and what was expected
+    message: str             # what is wrong and what was expected (English, as stored and logged)
+    code: str = "other"      # language-independent kind of problem (dialogue.messages.TEMPLATES)
+    params: dict = field(default_factory=dict)   # what the code's template is filled with
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -26,6 +28,14 @@ class Problem:
             where.append(f"column {self.column!r}")
         value = f" value {self.value!r}:" if self.value is not None else ""
         return f"{', '.join(where)}:{value} {self.message}"
+
+
+def coded(file: str, sheet: str | None, row: int | None, column: str | None, value: str | None,
+          code: str, **params) -> Problem:
+    """A Problem whose English message is rendered from its code's template, so every language can be."""
+    from dialogue.messages import render
+
+    return Problem(file, sheet, row, column, value, render(code, params), code, params)
 
 
 def shorten(value: object, limit: int = 80) -> str | None:

@@ -8,12 +8,12 @@ import pandas as pd
 
 from dialogue import cells, safe_cells
 from dialogue.datasets import DATASETS, Column
-from dialogue.problems import Problem, shorten
+from dialogue.messages import render
+from dialogue.problems import Problem, coded, shorten
 
 MAX_ROWS_PER_KIND = 50          # individual rows listed per (column, problem); the rest summarised
 YEAR_RANGE = (1990, 2100)
 DATE_RANGE = (pd.Timestamp("1900-01-01"), pd.Timestamp("2100-12-31"))
-DATE_OUT_OF_RANGE = "date out of range; expected a date between 1900 and 2100"
 MAX_TEXT = 32_767
 # The largest magnitude a number column accepts: beyond it a figure is a typo or an overflow (a
 # 400-digit value reads as infinity), never data. value: whole currency units, 10^15 is ten times
@@ -26,12 +26,8 @@ _FORMULA = safe_cells.FORMULA_TEXT           # one definition of what is refused
 EXCEL_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
                 "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!")
 
-EXPECTED = {
-    "int": "a whole number",
-    "number": "a number such as 1234.5, 1,234.5 or 1.234,5",
-    "date": "a date such as 2023-06-15, 15.06.2023. or June 2023",
-    "bool": "yes or no (da/ne, да/не)",
-}
+# The problem code for a cell that cannot be read as its column's type (an enum's: unknown_code).
+_UNREADABLE = {"int": "not_an_int", "number": "not_a_number", "date": "not_a_date", "bool": "not_a_bool"}
 
 
 @dataclass
@@ -48,11 +44,14 @@ class _Reporter:
         self.file, self.sheet, self.rows, self.headers = file, sheet, rows, headers
         self.problems: list[Problem] = []
 
-    def column_problem(self, column: str | None, message: str, value: str | None = None) -> None:
+    def column_problem(self, column: str | None, code: str, value: str | None = None, **params) -> None:
         self.problems.append(Problem(self.file, self.sheet, None, self.headers.get(column, column),
-                                     value, message))
+                                     value, render(code, params), code, params))
 
-    def cells(self, mask: pd.Series, column: str, values: pd.Series | None, message: str) -> None:
+    def cells(self, mask: pd.Series, column: str, values: pd.Series | None, message: str,
+              code: str = "other", **params) -> None:
+        """Each cell of `mask` as a problem; `message` is English text, or "" to render it from `code`."""
+        message = message or render(code, params)
         positions = np.flatnonzero(np.asarray(mask, dtype=bool))
         if not len(positions):
             return
@@ -60,13 +59,15 @@ class _Reporter:
         for pos in positions[:MAX_ROWS_PER_KIND]:
             value = None if values is None else values.iloc[pos]
             value = None if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)) else shorten(value)
-            self.problems.append(Problem(self.file, self.sheet, int(self.rows[pos]), header, value, message))
+            self.problems.append(Problem(self.file, self.sheet, int(self.rows[pos]), header, value, message,
+                                         code, params))
         rest = positions[MAX_ROWS_PER_KIND:]
         if len(rest):
             listed = ", ".join(str(int(self.rows[p])) for p in rest[:20])
             more = "…" if len(rest) > 20 else ""
             self.problems.append(Problem(self.file, self.sheet, int(self.rows[rest[0]]), header, None,
-                                         f"{message} (also in {len(rest)} more rows: {listed}{more})"))
+                                         f"{message} (also in {len(rest)} more rows: {listed}{more})", code,
+                                         params | {"more_count": len(rest), "more_rows": listed + more}))
 
 
 def validate(raw: pd.DataFrame, dataset: str, *, file: str, sheet: str | None,
@@ -97,8 +98,8 @@ def validate(raw: pd.DataFrame, dataset: str, *, file: str, sheet: str | None,
                                 f"header or title says.")
                 continue
             if col.required:
-                rep.column_problem(col.name, f"Required column {col.name!r} is missing "
-                                   f"({col.description or col.type}).")
+                rep.column_problem(col.name, "required_missing", name=col.name,
+                                   about=col.description or col.type)
             out[col.name] = _default(col, n)
             continue
         series = raw[col.name]
@@ -113,17 +114,15 @@ def validate(raw: pd.DataFrame, dataset: str, *, file: str, sheet: str | None,
             absurd = _absurd(typed, col.name)
             if absurd.any():
                 bound = NUMBER_BOUNDS.get(col.name, DEFAULT_NUMBER_BOUND)
-                rep.cells(absurd, col.name, cells.as_text(series),
-                          f"the number is out of range (infinite, or beyond ±{bound:,.0f}"
-                          f"{' after scaling' if col.name == 'value' and scale != 1 else ''}); "
-                          "expected a real figure in whole units")
+                rep.cells(absurd, col.name, cells.as_text(series), "", "number_out_of_range",
+                          bound=f"{bound:,.0f}", scaled=' after scaling' if col.name == 'value' and scale != 1 else '')
                 typed = typed.mask(absurd)
                 unreadable = unreadable | absurd
         if precision is not None and col.name in ("start_date", "date_signed", "date"):
             precision_from_dates = precision
         if col.required:
-            rep.cells(typed.isna().to_numpy() & ~unreadable, col.name, None,
-                      f"a value is required in {col.name!r}")
+            rep.cells(typed.isna().to_numpy() & ~unreadable, col.name, None, "", "value_required",
+                      name=col.name)
         if col.default is not None:
             typed = typed.fillna(col.default)
         out[col.name] = typed
@@ -171,11 +170,9 @@ def _typed(col: Column, series: pd.Series, rep: _Reporter, warnings: list[str]):
     if col.type == "text":
         text = cells.as_text(series)
         long, formula = _long_and_formula(text)
-        rep.cells(long, col.name, text, f"the cell holds more than {MAX_TEXT:,} characters "
-                  "(Excel's own limit); shorten it")
+        rep.cells(long, col.name, text, "", "text_too_long", limit=f"{MAX_TEXT:,}")
         formula &= ~long
-        rep.cells(formula, col.name, text, "the cell looks like a spreadsheet formula; formulas are "
-                  "refused (type the value itself, or start the text with an apostrophe)")
+        rep.cells(formula, col.name, text, "", "formula_refused")
         bad = long | formula | (errors & col.required)
         return (text.mask(long) if long.any() else text), None, bad
     if col.type == "int":
@@ -190,14 +187,15 @@ def _typed(col: Column, series: pd.Series, rep: _Reporter, warnings: list[str]):
     else:
         parsed = cells.parse_codes(series, col.values, header)
     shown = series if col.type != "bool" else series
-    expected = EXPECTED.get(col.type) or "one of: " + ", ".join(col.values)
     mixed = parsed.mixed if parsed.mixed is not None else pd.Series(False, index=series.index)
-    rep.cells(parsed.bad & ~mixed, col.name, shown, f"cannot read this as {col.type if col.type != 'enum' else 'a code'}; expected {expected}")
+    unread = _UNREADABLE.get(col.type, "unknown_code")
+    rep.cells(parsed.bad & ~mixed, col.name, shown, "", unread,
+              **({"codes": ", ".join(col.values)} if unread == "unknown_code" else {}))
     if parsed.mixed is not None:
         rep.cells(mixed, col.name, shown, parsed.mixed_reason)
     refused = mixed
     if parsed.far is not None and parsed.far.any():   # 9999-12-31 and the like: the range error, not a crash
-        rep.cells(parsed.far, col.name, _as_written(series), DATE_OUT_OF_RANGE)
+        rep.cells(parsed.far, col.name, _as_written(series), "", "date_out_of_range")
         refused = refused | parsed.far
     for cells_refused, why in parsed.refusals:
         rep.cells(cells_refused, col.name, _as_written(series), why)
@@ -231,8 +229,7 @@ def _error_cells(col: Column, series: pd.Series, errors: np.ndarray, rep: _Repor
     """Excel error cells: an error in a required column, else a warning naming them; read as empty."""
     header = rep.headers.get(col.name, col.name)
     if col.required:
-        rep.cells(errors, col.name, cells.as_text(series), "the cell holds an Excel error (a formula that "
-                  "failed); a value is required here: fix the formula in the source or type the value")
+        rep.cells(errors, col.name, cells.as_text(series), "", "excel_error")
     else:
         positions = np.flatnonzero(errors)
         codes = cells.as_text(series)
@@ -272,39 +269,35 @@ def _long_and_formula(text: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 def _ranges(dataset: str, frame: pd.DataFrame, rep: _Reporter) -> None:
     if "year" in frame:
         year = frame["year"]
-        rep.cells(year.notna() & ~year.between(*YEAR_RANGE), "year", year,
-                  f"year out of range; expected {YEAR_RANGE[0]}-{YEAR_RANGE[1]}")
+        rep.cells(year.notna() & ~year.between(*YEAR_RANGE), "year", year, "", "year_out_of_range",
+                  low=YEAR_RANGE[0], high=YEAR_RANGE[1])
     if "month" in frame:
         month = frame["month"]
-        rep.cells(month.notna() & ~month.between(1, 12), "month", month,
-                  "month out of range; expected 1-12, or empty for an annual figure")
+        rep.cells(month.notna() & ~month.between(1, 12), "month", month, "", "month_out_of_range")
     for name in ("start_date", "end_date", "date_signed", "date", "established", "due_date", "last_update", "made_at"):
         if name in frame:
             d = frame[name]
-            rep.cells(d.notna() & ~d.between(*DATE_RANGE), name, d.dt.strftime("%Y-%m-%d"),
-                      DATE_OUT_OF_RANGE)
+            rep.cells(d.notna() & ~d.between(*DATE_RANGE), name, d.dt.strftime("%Y-%m-%d"), "",
+                      "date_out_of_range")
     if {"start_date", "end_date"} <= set(frame):
         before = frame["end_date"].notna() & frame["start_date"].notna() & (frame["end_date"] < frame["start_date"])
-        rep.cells(before, "end_date", frame["end_date"].dt.strftime("%Y-%m-%d"),
-                  "the end date is before the start date; expected an end date on or after the start")
+        rep.cells(before, "end_date", frame["end_date"].dt.strftime("%Y-%m-%d"), "", "end_before_start")
     if {"start_date", "due_date"} <= set(frame):
         before = frame["due_date"].notna() & frame["start_date"].notna() & (frame["due_date"] < frame["start_date"])
-        rep.cells(before, "due_date", frame["due_date"].dt.strftime("%Y-%m-%d"),
-                  "the due date is before the start date; expected a due date on or after the start")
+        rep.cells(before, "due_date", frame["due_date"].dt.strftime("%Y-%m-%d"), "", "due_before_start")
     if "progress" in frame:
         pr = frame["progress"]
-        rep.cells(pr.notna() & ~pr.between(0, 100), "progress", pr, "progress out of range; expected a percent, 0-100")
+        rep.cells(pr.notna() & ~pr.between(0, 100), "progress", pr, "", "progress_out_of_range")
     if "quantity" in frame:
         q = frame["quantity"]
-        rep.cells(q.notna() & (q < 0), "quantity", q, "quantity is negative; expected 0 or more")
+        rep.cells(q.notna() & (q < 0), "quantity", q, "", "quantity_negative")
     if dataset == "trade":
         directional = frame["flow"].isin(["us_to_serbia", "serbia_to_us"]).fillna(False)
         negative = directional & frame["value"].lt(0).fillna(False)
-        rep.cells(negative, "value", frame["value"],
-                  "a trade flow cannot be negative; expected 0 or more (only a balance can be negative)")
+        rep.cells(negative, "value", frame["value"], "", "trade_flow_negative")
     elif "value" in frame:
         v = frame["value"]
-        rep.cells(v.notna() & (v < 0), "value", v, "value is negative; expected 0 or more")
+        rep.cells(v.notna() & (v < 0), "value", v, "", "value_negative")
 
 
 def _key_codes(keyed: pd.DataFrame) -> tuple[np.ndarray, int]:
@@ -376,10 +369,9 @@ def _duplicates(ds, frame: pd.DataFrame, rep: _Reporter) -> None:
     for pos in positions[:MAX_ROWS_PER_KIND]:
         first = int(rep.rows[int(first_of[pos])])
         value = " / ".join("" if pd.isna(v) else str(v)[:40] for v in keyed.iloc[pos].tolist())
-        rep.problems.append(Problem(rep.file, rep.sheet, int(rep.rows[pos]), ", ".join(key), value,
-                                    f"the same {' + '.join(key)} appears again (first in row {first}); "
-                                    "expected each key once per file"))
+        rep.problems.append(coded(rep.file, rep.sheet, int(rep.rows[pos]), ", ".join(key), value,
+                                  "repeated_key", key=" + ".join(key), first=first))
     if len(positions) > MAX_ROWS_PER_KIND:
-        rep.problems.append(Problem(rep.file, rep.sheet, int(rep.rows[positions[MAX_ROWS_PER_KIND]]),
-                                    ", ".join(key), None,
-                                    f"{len(positions) - MAX_ROWS_PER_KIND} more rows repeat a key"))
+        rep.problems.append(coded(rep.file, rep.sheet, int(rep.rows[positions[MAX_ROWS_PER_KIND]]),
+                                  ", ".join(key), None, "more_repeated_keys",
+                                  count=len(positions) - MAX_ROWS_PER_KIND))

@@ -88,7 +88,8 @@ def test_a_rejected_file_exits_1_names_the_cell_and_changes_nothing(tmp_path, db
     assert report["ok"] is False and report["upload_id"] is None
     (err,) = report["errors"]
     assert (err["file"], err["row"], err["column"], err["value"]) == ("bad.csv", 3, "flow", "sideways")
-    assert set(err) == {"file", "sheet", "row", "column", "value", "message"}
+    assert set(err) == {"file", "sheet", "row", "column", "value", "code", "message"}
+    assert err["code"] == "unknown_code"
     assert fingerprint(db_path) == before
 
 

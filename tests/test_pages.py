@@ -270,6 +270,18 @@ def test_rejected_upload_shows_the_problem_table_and_writes_nothing(fixture_db):
     con.close()
 
 
+def test_a_rejected_upload_names_its_problem_in_cyrillic_when_the_sidebar_says_so(fixture_db):
+    csv = ("name,start_date,format,us_participation,status\n"
+           "Bad 26,1825-06-01,bilateral,yes,held\n").encode()
+    at = run_page("data", lang="sr-Cyrl")
+    at.file_uploader(key="upload_file_0").set_value(("bad.csv", csv, "text/csv"))
+    at.run()
+    assert not at.exception
+    (problems,) = [f for f in _frames(at) if t("col_message", "sr-Cyrl") in f.columns]
+    assert problems[t("col_message", "sr-Cyrl")].tolist() == [
+        "датум је ван опсега; очекује се датум између 1900. и 2100. године"]
+
+
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     """Each test starts with no cached connection or page data from another test's database."""

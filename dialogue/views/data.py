@@ -7,6 +7,7 @@ import pandas as pd
 
 from dialogue.formats import fmt_timestamp
 from dialogue.i18n import label, t
+from dialogue.messages import localized_all
 from dialogue.safe_text import plain
 from dialogue.views.common import scorecard, status_frame
 
@@ -111,9 +112,9 @@ def preview_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def problems_frame(errors: list[dict], lang: str) -> pd.DataFrame:
-    """The validation report as a table: sheet, row, column, value, message."""
+    """The validation report as a table: sheet, row, column, value, message (in `lang`)."""
     cols = ["sheet", "row", "column", "value", "message"]
-    frame = pd.DataFrame([{c: e.get(c) for c in cols} for e in errors], columns=cols)
+    frame = pd.DataFrame([{c: e.get(c) for c in cols} for e in localized_all(errors, lang)], columns=cols)
     return frame.rename(columns={c: t(f"col_{c}", lang) for c in cols})
 
 
