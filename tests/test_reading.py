@@ -259,7 +259,7 @@ def test_problems_carry_every_location_field():
     parsed = read_upload(data, "t.csv")
     found = {(p.row, p.column): p.as_dict() for p in parsed.errors}
     assert set(found) == {(2, "month"), (2, "value")}
-    assert list(found[(2, "value")]) == ["file", "sheet", "row", "column", "value", "message"]
+    assert list(found[(2, "value")]) == ["file", "sheet", "row", "column", "value", "message", "code", "params"]
     assert found[(2, "value")]["value"] == "abc" and found[(2, "value")]["file"] == "t.csv"
 
 
