@@ -23,6 +23,7 @@ FORMAT = "dialogue-backup-1"
 SEQUENCES = {
     "upload_id_seq": ("uploads", "upload_id"),
     "note_id_seq": ("notes", "note_id"),
+    "assessment_id_seq": ("assessments", "assessment_id"),
     "audit_id_seq": ("audit_log", "audit_id"),
 }
 

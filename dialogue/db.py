@@ -16,8 +16,8 @@ from dialogue.config import QUERIES_DIR
 
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
 DATASET_TABLES = ("trade", "exercises", "agreements", "events", "working_groups", "actions", "commitments", "peer_trade")
-ALL_TABLES = ("meta", "uploads", "upload_unchanged", "upload_kept", *DATASET_TABLES, "notes", "audit_log",
-              "target_versions")
+ALL_TABLES = ("meta", "uploads", "upload_unchanged", "upload_kept", *DATASET_TABLES, "notes", "assessments",
+              "audit_log", "target_versions")
 
 _connections: dict[str, duckdb.DuckDBPyConnection] = {}
 _connections_lock = threading.Lock()

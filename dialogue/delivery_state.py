@@ -92,8 +92,11 @@ def last_meeting_commitments(state: DeliveryState) -> tuple[date | None, str, pd
 
 def overdue_by_owner(state: DeliveryState) -> pd.DataFrame:
     """Overdue actions grouped by owner (most first): owner, action_id, title, due_date, state, group_id."""
-    a = state.actions[state.actions["overdue"]]
+    columns = ["owner", "action_id", "title", "due_date", "state", "group_id"]
+    a = state.actions[state.actions["overdue"].astype(bool)]
+    if a.empty:
+        return a[columns].reset_index(drop=True)
     a = a.assign(owner=a["owner"].fillna("—"))
     counts = a.groupby("owner")["action_id"].transform("count")
     return (a.assign(_n=counts).sort_values(["_n", "owner", "due_date"], ascending=[False, True, True], kind="stable")
-            [["owner", "action_id", "title", "due_date", "state", "group_id"]].reset_index(drop=True))
+            [columns].reset_index(drop=True))

@@ -469,6 +469,20 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "currency_USD": ("US dollar", "Američki dolar"),
     "currency_EUR": ("Euro", "Evro"),
     "currency_RSD": ("Serbian dinar", "Srpski dinar"),
+    "confidence_high": ("High", "Visoka"),
+    "confidence_medium": ("Medium", "Srednja"),
+    "confidence_low": ("Low", "Niska"),
+    "method_confidence": ("Delivery confidence (quarterly assessments)", "Pouzdanost ostvarenja (kvartalne procene)"),
+    "method_confidence_text": ("Each quarter an analyst may assess a target; another analyst or an administrator "
+                               "approves it. High: the target will be met on time on current plans. Medium: it can "
+                               "be met, but some actions are late or at risk. Low: it will not be met without new "
+                               "decisions or resources. An assessment is shown beside the computed status and never "
+                               "replaces it.",
+                               "Analitičar svakog kvartala može da proceni cilj; procenu odobrava drugi analitičar "
+                               "ili administrator. Visoka: cilj će biti ostvaren na vreme po postojećim planovima. "
+                               "Srednja: može biti ostvaren, ali neke mere kasne ili su ugrožene. Niska: neće biti "
+                               "ostvaren bez novih odluka ili sredstava. Procena se prikazuje pored izračunatog "
+                               "statusa i nikad ga ne zamenjuje."),
     "method_delivery": ("Delivery rules", "Pravila realizacije"),
     "method_delivery_text": ("An action is overdue when its due date is before the as-of date and it is neither done "
                              "nor dropped (due on the as-of date is not yet overdue); a commitment is overdue on the "

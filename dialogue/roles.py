@@ -10,6 +10,8 @@ PERMISSIONS = {
     "upload": "analyst",       # ingest, dry runs, commits
     "rollback": "analyst",
     "note": "analyst",
+    "assess": "analyst",       # quarterly assessments: record ...
+    "approve": "analyst",      # ... and approve another analyst's (dialogue/assessments.py)
     "backup": "admin",
     "manage_users": "admin",
     "manage_targets": "admin",

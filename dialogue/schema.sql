@@ -8,6 +8,7 @@
 create sequence if not exists upload_id_seq start 1;
 create sequence if not exists note_id_seq start 1;
 create sequence if not exists audit_id_seq start 1;
+create sequence if not exists assessment_id_seq start 1;
 
 create table if not exists meta (
     key varchar primary key,
@@ -190,6 +191,22 @@ create table if not exists notes (
     note_date date not null,           -- the date the note speaks of
     text varchar not null,
     deleted_at timestamp
+);
+
+-- Quarterly delivery assessments (issue 14, dialogue/assessments.py): a new version of the same target and
+-- quarter sets superseded_at on the old one, which stays; approval by another analyst or an admin.
+create table if not exists assessments (
+    assessment_id integer primary key,
+    target_id varchar not null,
+    quarter varchar not null,          -- 2026-Q3
+    confidence varchar not null,       -- high | medium | low
+    narrative varchar not null,
+    next_steps varchar,
+    author varchar not null,
+    created_at timestamp not null,     -- UTC
+    approved_by varchar,
+    approved_at timestamp,             -- UTC
+    superseded_at timestamp            -- UTC, when a later version replaced it
 );
 
 create table if not exists audit_log (

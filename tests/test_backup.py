@@ -44,6 +44,8 @@ def filled(con):
                                       currency="USD", note="Crna Gora – Црна Гора")])
     con.execute("insert into notes values (nextval('note_id_seq'), 't1', 'ana', '2026-02-01 10:00', "
                 "'2026-02-01', 'Napomena: č ć š đ ž', null)")
+    con.execute("insert into assessments values (nextval('assessment_id_seq'), 'trade-growth', '2026-Q3', 'medium', "
+                "'Izvoz raste sporo', null, 'ana', '2026-10-01 10:00', null, null, null)")
     audit.record(con, ADMIN, "settings", {"x": 1})
     target_versions.sync_file(con)       # the targets file as a version: backups carry the targets' history
     return con

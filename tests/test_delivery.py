@@ -212,3 +212,9 @@ def test_method_page_states_the_delivery_rules_with_the_settings():
     assert "met within the last 6 months" in rules["Delivery rules"]
     cyr = dict(method("sr-Cyrl").rules)
     assert "за више од 25 процентних поена" in cyr["Правила реализације"]
+
+
+def test_no_overdue_action_and_an_empty_store_give_empty_tables(con):
+    s = delivery_state(con, D(2026, 6, 15))
+    assert list(overdue_by_owner(s).columns) == ["owner", "action_id", "title", "due_date", "state", "group_id"]
+    assert overdue_by_owner(s).empty and last_meeting_commitments(s)[0] is None

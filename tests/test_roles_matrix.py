@@ -30,6 +30,7 @@ class Ctx:
     users: auth.UserStore
     first_upload: int
     backup_dir: Path
+    assessment: int = 0        # an assessment by another user (adam), for approvals
 
 
 def trade_frame(value: float) -> pd.DataFrame:
@@ -74,6 +75,10 @@ WRITES: dict[str, tuple[str, Callable[[Ctx, Actor], object]]] = {
     "dialogue.ingest.ingest": ("analyst", lambda c, a: _ingest(c, a, dry_run=False)),
     "dialogue.ingest.ingest(dry_run)": ("analyst", lambda c, a: _ingest(c, a, dry_run=True)),
     "dialogue.notes.add_note": ("analyst", _add_note),
+    "dialogue.assessments.record": ("analyst", lambda c, a: __import__("dialogue.assessments").assessments.record(
+        c.con, a, "trade-growth", "2026-Q4", "high", "On course.")),
+    "dialogue.assessments.approve": ("analyst", lambda c, a: __import__("dialogue.assessments").assessments.approve(
+        c.con, a, c.assessment)),
     "dialogue.auth.UserStore.add": ("admin", lambda c, a: c.users.add(c.con, a, "newbie", "viewer", "correct horse")),
     "dialogue.auth.UserStore.remove": ("admin", lambda c, a: c.users.remove(c.con, a, "bob")),
     "dialogue.auth.UserStore.unlock": ("admin", lambda c, a: c.users.unlock(c.con, a, "bob")),
@@ -119,7 +124,10 @@ def ctx(tmp_path, monkeypatch):
     first = store.commit_frame(con, "trade", trade_frame(100.0), ADMIN, file="first.csv")
     backup.backup(con, tmp_path / "existing-backup", ADMIN)
     (tmp_path / "targets.toml").write_bytes(config.TARGETS_FILE.read_bytes())
-    yield Ctx(con, tmp_path, users, first, tmp_path / "existing-backup")
+    from dialogue import assessments
+
+    assessment = assessments.record(con, ADMIN, "trade-growth", "2026-Q3", "medium", "Steady.")
+    yield Ctx(con, tmp_path, users, first, tmp_path / "existing-backup", assessment)
     con.close()
 
 

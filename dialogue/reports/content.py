@@ -70,6 +70,10 @@ class ReportContent:
     sources: list[dict]        # dataset, source, rows
     datasets: dict[str, pd.DataFrame] = field(default_factory=dict)
     executive: object = None   # executive.ExecutiveSummary: what every report opens with
+    # issue 14: commitments made since `since` and overdue actions by owner (lists of plain dicts)
+    commitments: list[dict] = field(default_factory=list)
+    overdue_actions: list[dict] = field(default_factory=list)
+    assessments: list[dict] = field(default_factory=list)   # approved, beside the computed status
 
     @property
     def known_at_text(self) -> str:
@@ -169,7 +173,42 @@ def _gather(con, as_of, known_at, known_at_given, since, kind, lang, workspace) 
         sources=source_annex(data),
         datasets=data,
         executive=executive.brief(summary_, lang),
+        **delivery_sections(con, as_of, known_at, since, lang),
+        assessments=[] if kind == "public" else approved_assessments(con, scorecard, period_start or since, as_of,
+                                                                     known_at, lang),
     )
+
+
+def approved_assessments(con, scorecard, first: date, as_of: date, known_at: datetime, lang: str) -> list[dict]:
+    """Approved quarterly assessments of the quarters from `first` to `as_of`, each with the computed status."""
+    from dialogue import assessments
+    from dialogue.i18n import label as code_word
+
+    frame = assessments.known(con, known_at, assessments.quarters_between(first, as_of), approved_only=True)
+    statuses = {s.target: s for s in scorecard.statuses}
+    return [{"target": r["target_id"], "wording": statuses[r["target_id"]].wording if r["target_id"] in statuses
+             else r["target_id"], "status": statuses[r["target_id"]].status if r["target_id"] in statuses else "no_data",
+             "quarter": r["quarter"], "confidence": code_word("confidence", r["confidence"], lang),
+             "narrative": r["narrative"], "next_steps": r["next_steps"] if pd.notna(r["next_steps"]) else "",
+             "approved_by": r["approved_by"]} for r in frame.to_dict("records")]
+
+
+def delivery_sections(con, as_of: date, known_at: datetime, since: date, lang: str) -> dict:
+    """Commitments made on or after `since` (the last annual meeting) and overdue actions by owner, in words."""
+    from dialogue.delivery_state import delivery_state, overdue_by_owner
+    from dialogue.i18n import label as code_word
+
+    state = delivery_state(con, as_of, known_at)
+    c = state.commitments
+    c = c[pd.to_datetime(c["made_at"]).dt.date >= since]
+    commitments = [{"made_at": _day(r["made_at"]), "meeting": r["meeting"], "text": r["text"],
+                    "owner": r["owner"] if pd.notna(r["owner"]) else "", "due": _day(r["due_date"]),
+                    "state": code_word("cstate", r["state"], lang), "overdue": bool(r["overdue"]),
+                    "source": r["source"] if pd.notna(r["source"]) else ""} for r in c.to_dict("records")]
+    overdue = [{"owner": r["owner"], "action_id": r["action_id"], "title": r["title"], "due": _day(r["due_date"]),
+                "state": code_word("astate", r["state"], lang), "group_id": r["group_id"]}
+               for r in overdue_by_owner(state).to_dict("records")]
+    return {"commitments": commitments, "overdue_actions": overdue}
 
 
 def area_section(con, area, scorecard, evidence, as_of, known_at, lang) -> AreaSection:

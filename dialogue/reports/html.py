@@ -143,7 +143,8 @@ def html_text(c: ReportContent) -> str:
     add(f'<p class="muted">{e(label("public_note", lang))}</p>')
     add(_executive(c))
     sections = [("summary", label("exec_summary", lang)), ("scorecard", label("scorecard", lang)), ("changes", label("changes", lang)),
-                ("milestones", label("milestones", lang))]
+                ("milestones", label("milestones", lang)),
+                ("commitments", label("commitments_since", lang))]
     sections += [(f"area-{s.area}", s.title) for s in c.areas]
     sections.append(("annex", label("annex", lang)))
     add(f'<nav><h2>{e(label("contents", lang))}</h2><ol>'
@@ -172,6 +173,19 @@ def html_text(c: ReportContent) -> str:
     add(f'<h2 id="milestones">{e(label("milestones", lang))}</h2>')
     add(_table([[fmt_date(m["deadline"], lang), m["wording"], _badge(m["status"], lang), m["reason"] or ""]
                 for m in c.milestones], label("no_milestones", lang)))
+
+    # issue 14: publishable commitments and overdue actions only (the public report's store holds no other rows)
+    add(f'<h2 id="commitments">{e(label("commitments_since", lang))}</h2>')
+    add(_table([[fmt_date(m["made_at"], lang), m["text"], m["owner"] or "—",
+                 fmt_date(m["due"], lang) if m["due"] else "—",
+                 m["state"] + (f" ({label('overdue', lang)})" if m["overdue"] else "")] for m in c.commitments],
+               label("no_commitments", lang),
+               head=[label("made_at", lang), label("commitment", lang), label("owner", lang), label("due", lang),
+                     label("state", lang)]))
+    add(f'<h3>{e(label("overdue_by_owner", lang))}</h3>')
+    add(_table([[a["owner"], a["action_id"], a["title"], fmt_date(a["due"], lang) if a["due"] else "—", a["state"]]
+                for a in c.overdue_actions], label("no_overdue", lang),
+               head=[label("owner", lang), "Id", label("action", lang), label("due", lang), label("state", lang)]))
 
     chart_no = 0
     for section in c.areas:

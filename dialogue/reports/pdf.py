@@ -89,6 +89,10 @@ def pdf_bytes(content: ReportContent) -> bytes:
         size -= 0.5
     _changes(pdf, content)
     _milestones(pdf, content)
+    if content.kind in ("briefing", "annual"):
+        _delivery(pdf, content)
+    if content.kind != "public":
+        _assessments(pdf, content)
     if content.kind in ("quarterly", "annual"):
         _cadence(pdf, content)
     for section in content.areas:
@@ -371,6 +375,50 @@ def _milestones(pdf: _Pack, c: ReportContent) -> None:
     _status_table(pdf, [label("deadline", lang), label("target", lang), label("status", lang), label("reason", lang)],
                   (22, 55, 27), [([fmt_date(m["deadline"], lang), m["wording"], badge_text(m["status"], lang),
                                    m["reason"] or "—"], m["status"]) for m in c.milestones])
+
+
+def _assessments(pdf: _Pack, c: ReportContent) -> None:
+    """Issue 14: approved quarterly assessments beside the computed status (which they never replace)."""
+    lang = c.lang
+    pdf.ln(3)
+    _heading(pdf, label("assessments", lang), level=1, new_page=False)
+    if not c.assessments:
+        _para(pdf, label("no_assessments", lang))
+        return
+    _status_table(pdf, [label("quarter", lang), label("target", lang), label("status", lang), label("confidence", lang),
+                        label("narrative", lang)], (18, 50, 27, 25),
+                  [([a["quarter"], a["wording"], badge_text(a["status"], lang), a["confidence"],
+                     a["narrative"] + (f" — {a['next_steps']}" if a["next_steps"] else "")
+                     + f" ({label('approved_by', lang)}: {a['approved_by']})"], a["status"]) for a in c.assessments])
+
+
+def _delivery(pdf: _Pack, c: ReportContent) -> None:
+    """Issue 14: what was promised since the last annual meeting and what happened; overdue actions by owner."""
+    lang = c.lang
+    _heading(pdf, label("commitments_since", lang))
+    if not c.commitments:
+        _para(pdf, label("no_commitments", lang))
+    else:
+        pdf.set_font(FONT, "", 8)
+        with pdf.table(col_widths=(20, 62, 34, 20, 24, pdf.epw - 160), text_align="LEFT", line_height=3.8,
+                       headings_style=_headings_style(8)) as table:
+            table.row([label("made_at", lang), label("commitment", lang), label("owner", lang), label("due", lang),
+                       label("state", lang), label("source", lang)])
+            for m in c.commitments:
+                state = m["state"] + (f" ({label('overdue', lang)})" if m["overdue"] else "")
+                table.row([fmt_date(m["made_at"], lang), m["text"], m["owner"] or "—",
+                           fmt_date(m["due"], lang) if m["due"] else "—", state, m["source"] or "—"])
+    pdf.ln(3)
+    _heading(pdf, label("overdue_by_owner", lang), level=1, new_page=False)
+    if not c.overdue_actions:
+        _para(pdf, label("no_overdue", lang))
+        return
+    pdf.set_font(FONT, "", 8)
+    with pdf.table(col_widths=(45, 22, 80, 22, pdf.epw - 169), text_align="LEFT", line_height=3.8,
+                   headings_style=_headings_style(8)) as table:
+        table.row([label("owner", lang), "Id", label("action", lang), label("due", lang), label("state", lang)])
+        for a in c.overdue_actions:
+            table.row([a["owner"], a["action_id"], a["title"], fmt_date(a["due"], lang) if a["due"] else "—", a["state"]])
 
 
 def _status_table(pdf: FPDF, headings: list[str], widths: tuple[float, ...], rows: list[tuple[list[str], str]],

@@ -50,7 +50,8 @@ def method(lang: str = "en") -> MethodView:
                       t("col_meaning", lang): [t(f"status_def_{s}", lang) for s in STATUSES]}),
         [(t(f"kindname_{k}", lang), t(f"kind_{k}", lang, **variables))
          for k in ("growth", "annual_count", "window_count", "milestone")]
-        + [(t("method_delivery", lang), t("method_delivery_text", lang, P=f"{points:g}", M=months))]
+        + [(t("method_delivery", lang), t("method_delivery_text", lang, P=f"{points:g}", M=months)),
+           (t("method_confidence", lang), t("method_confidence_text", lang))]
         + [(t("method_freshness_name", lang), t("method_freshness_rule", lang))],
         pd.DataFrame(rows),
         t("method_sources_text", lang),
