@@ -24,9 +24,9 @@ run: $(STAMP)
 demo: $(STAMP)
 	DIALOGUE_DB=$(DEMO_SERVER_DB) DIALOGUE_WORKSPACE=demo $(PY) -m dialogue serve --port $(DEMO_PORT)
 
-## test: the whole test suite on two cores (xdist; browser, crash, load, smoke-benchmark tests on one worker: conftest "heavy" group)
+## test: the whole test suite on two cores (pytest-xdist, one worker per test file: a file's servers and browsers never race each other)
 test: $(STAMP)
-	$(PY) -m pytest -n 2 --dist loadgroup
+	$(PY) -m pytest -n 2 --dist loadfile
 
 lint: $(STAMP)
 	$(PY) -m compileall -q dialogue pages app.py

@@ -13,20 +13,6 @@ ANALYST = Actor("ana", "analyst")
 VIEWER = Actor("vera", "viewer")
 ADMIN = Actor("adam", "admin")
 
-# Under `make test` (pytest-xdist, --dist loadgroup) these tests share one worker, one after another:
-# each starts servers, browsers or killed child processes, and two at once on two cores starve each other.
-HEAVY_MARKS = ("browser", "slow")
-HEAVY_MODULES = ("test_crash", "test_full_disk", "test_load", "test_bench_smoke")
-
-
-@pytest.hookimpl(tryfirst=True)       # before `-m` deselects, so `-m xdist_group` lists the group
-def pytest_collection_modifyitems(config, items):
-    """Put browser, crash, load and smoke-benchmark tests in one xdist group ("heavy")."""
-    for item in items:
-        if item.module.__name__.rsplit(".", 1)[-1] in HEAVY_MODULES or any(
-                item.get_closest_marker(m) for m in HEAVY_MARKS):
-            item.add_marker(pytest.mark.xdist_group("heavy"))
-
 
 @pytest.fixture
 def db_path(tmp_path):
