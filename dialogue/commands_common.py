@@ -67,26 +67,14 @@ def read_only_reason(path: Path) -> str | None:
 
 def open_for_reading(args):
     """The database for a verb that only reads, opened read-only: it works on a read-only file, beside other
-    readers, and writes nothing. A missing file is first created empty (as every verb but init does), and a
-    writable file made by an older version first gains the tables and macros it lacks. (A targets file changed
-    since the last recorded version counts as known from its modification time: dialogue.target_versions.)"""
+    readers, and writes nothing. A missing file is first created empty (as every verb but init does); a file made
+    by an older version that lacks tables or macros is completed first (db.connect), or refused in one line when
+    it cannot be written. (A targets file changed since the last recorded version counts as known from its
+    modification time: dialogue.target_versions.)"""
     path = config.db_path(args.db)
     if not path.exists():
         db.connect(path).close()
-    con = db.connect(path, read_only=True)
-    if read_only_reason(path) is None and not _schema_complete(con):
-        con.close()
-        db.connect(path).close()            # ensure_schema adds what is missing
-        con = db.connect(path, read_only=True)
-    return con
-
-
-def _schema_complete(con) -> bool:
-    """Every table and every as-known-at macro the code queries exists in the file."""
-    tables = {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
-    macros = {r[0] for r in con.execute("select function_name from duckdb_functions() "
-                                        "where function_type = 'table_macro'").fetchall()}
-    return set(db.ALL_TABLES) <= tables and {f"known_{t}" for t in db.DATASET_TABLES} <= macros
+    return db.connect(path, read_only=True)
 
 
 def refuse_read_only(path: Path, verb: str) -> None:

@@ -62,10 +62,16 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
     con.execute("set write_buffer_row_group_count = 1")
     if not read_only:
         ensure_schema(con)
-    elif not _schema_current(con):
+    elif not (_schema_current(con) and _schema_complete(con)):
+        complete = _schema_complete(con)
         con.close()
-        _upgrade(path)
-        return connect(path, read_only=True)
+        try:
+            _upgrade(path)
+        except DatabaseError:
+            if not complete:
+                raise
+        con = duckdb.connect(str(path), read_only=True)   # a file it may not write is read as it stands
+        con.execute("set write_buffer_row_group_count = 1")
     return con
 
 
@@ -85,6 +91,15 @@ def _schema_current(con: duckdb.DuckDBPyConnection) -> bool:
         return con.execute("select schema_stamp()").fetchone()[0] == _schema_stamp()
     except duckdb.Error:            # no stamp at all: a file from before the stamp, or not ours
         return False
+
+
+def _schema_complete(con: duckdb.DuckDBPyConnection) -> bool:
+    """Every table and every as-known-at macro the code queries exists (a file one schema edit behind may lack
+    only a stamp: it is read as it is, so a read-only file of a recent version still opens)."""
+    tables = {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
+    macros = {r[0] for r in con.execute("select function_name from duckdb_functions() "
+                                        "where function_type = 'table_macro'").fetchall()}
+    return set(ALL_TABLES) <= tables and {f"known_{t}" for t in DATASET_TABLES} <= macros
 
 
 def _upgrade(path: Path) -> None:
