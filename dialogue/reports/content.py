@@ -47,6 +47,19 @@ class AreaSection:
 
 
 @dataclass
+class RegionSection:
+    """Serbia in the region: context beside the targets, never one of them (dataset peer_trade)."""
+
+    title: str
+    series: str | None          # "reporter · currency" compared; None when the workspace has no peer figures
+    charts: list[Chart]
+    ranks: list[dict]           # period, rank ("3 of 5"), growth: Serbia's place each year
+    rows: list[dict]            # partner, partner_name, year, months, turnover, growth, rank (the annex sheet)
+    notes: list[str]            # partners without figures, what a partial year compares
+    chart_error: str | None = None
+
+
+@dataclass
 class ReportContent:
     kind: str
     lang: str
@@ -74,6 +87,7 @@ class ReportContent:
     commitments: list[dict] = field(default_factory=list)
     overdue_actions: list[dict] = field(default_factory=list)
     assessments: list[dict] = field(default_factory=list)   # approved, beside the computed status
+    region: RegionSection | None = None   # Serbia in the region (peer figures), after the areas
 
     @property
     def known_at_text(self) -> str:
@@ -176,6 +190,7 @@ def _gather(con, as_of, known_at, known_at_given, since, kind, lang, workspace) 
         **delivery_sections(con, as_of, known_at, since, lang),
         assessments=[] if kind == "public" else approved_assessments(con, scorecard, period_start or since, as_of,
                                                                      known_at, lang),
+        region=region_section(con, as_of, known_at, lang),
     )
 
 
@@ -222,6 +237,25 @@ def area_section(con, area, scorecard, evidence, as_of, known_at, lang) -> AreaS
         statuses=[s for s in scorecard.statuses if s.area == area],
         charts=charts, evidence=[e for e in evidence if e["area"] == area], chart_error=error,
     )
+
+
+def region_section(con, as_of, known_at, lang) -> RegionSection:
+    """The Trade page's "Serbia in the region" (same view, same two charts), in the series of the targets."""
+    from dialogue import views
+    from dialogue.i18n import label as word, t
+
+    v = views.region(con, as_of, known_at, lang)
+    notes = [v.missing_note] if v.selected and v.missing_note else []   # the partial year: in the growth chart's title
+    try:
+        charts, error = [Chart(title, chart) for title, chart in figures.region_charts(v, lang)], None
+    except Exception as exc:  # a broken chart must not cost the whole briefing
+        charts, error = [], f"{type(exc).__name__}: {exc}"
+    ranks = [{"period": p, "rank": r, "growth": g} for p, r, g in v.ranks.itertuples(index=False)]
+    rows = [{"partner": r["partner"], "partner_name": word("partner", r["partner"], lang), "year": int(r["year"]),
+             "months": int(r["months"]), "turnover": r["turnover"],
+             "growth": None if pd.isna(r["growth"]) else float(r["growth"]),
+             "rank": None if pd.isna(r["rank"]) else int(r["rank"])} for r in v.rows.to_dict("records")]
+    return RegionSection(t("region_title", lang), v.selected, charts, ranks, rows, notes, error)
 
 
 def known_datasets(con, known_at: datetime) -> dict[str, pd.DataFrame]:

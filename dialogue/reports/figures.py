@@ -85,3 +85,14 @@ def _process(con, as_of, known_at, lang):
 
 
 _BUILDERS = {"economic": _economic, "security": _security, "political": _political, "process": _process}
+
+
+def region_charts(v, lang) -> list[tuple[str, object]]:
+    """The Trade page's two "Serbia in the region" charts (index, growth) of a views.region view; none without data."""
+    out = []
+    if not v.index.empty:
+        out.append((t("region_index_title", lang, base=v.base_year), charts.region_index(v.index, v.base_year, lang)))
+    if not v.growth.empty:
+        out.append((_titled(t("region_growth_title", lang, rate=fmt_percent(v.rate, lang, 0)), v.partial_note),
+                    charts.region_growth(v.growth, v.rate, lang)))
+    return out

@@ -125,6 +125,30 @@ def _executive(c: ReportContent) -> str:
             + "</section>")
 
 
+def _region(c: ReportContent, add, chart_no: int) -> int:
+    """Serbia in the region: series, notes, the two charts and Serbia's rank; one sentence without peer figures."""
+    from dialogue.i18n import t
+
+    lang, e, r = c.lang, escape, c.region
+    add(f'<h2 id="region">{e(r.title)}</h2>')
+    if r.series is None:
+        add(f'<p class="muted">{e(label("region_none", lang))}</p>')
+        return chart_no
+    add(f"<p>{e(label('region_series', lang))}: {e(r.series)}</p>")
+    add("".join(f'<p class="muted">{e(n)}</p>' for n in r.notes))
+    if r.chart_error:
+        add(f'<p class="muted">{e(label("chart_failed", lang))}</p>')
+    for chart in r.charts:
+        chart_no += 1
+        add(f"<h3>{e(chart.title)}</h3><div class=\"chart\" id=\"chart-{chart_no}\"></div>")
+        add(_json_block(render.sized(chart.spec(), "container"), data_chart=f"chart-{chart_no}"))
+    if r.ranks:
+        add(f"<h3>{e(t('region_rank_title', lang))}</h3>")
+        add(_table([[x["period"], x["rank"], x["growth"]] for x in r.ranks], "",
+                   head=[t("axis_year", lang), t("col_rank", lang), t("axis_growth", lang)]))
+    return chart_no
+
+
 def html_text(c: ReportContent) -> str:
     lang = c.lang
     e = escape
@@ -146,6 +170,8 @@ def html_text(c: ReportContent) -> str:
                 ("milestones", label("milestones", lang)),
                 ("commitments", label("commitments_since", lang))]
     sections += [(f"area-{s.area}", s.title) for s in c.areas]
+    if c.region is not None:
+        sections.append(("region", c.region.title))
     sections.append(("annex", label("annex", lang)))
     add(f'<nav><h2>{e(label("contents", lang))}</h2><ol>'
         + "".join(f'<li><a href="#{e(anchor)}">{e(title)}</a></li>' for anchor, title in sections)
@@ -205,6 +231,8 @@ def html_text(c: ReportContent) -> str:
             add(f'<h3>{e(label("evidence", lang))}</h3>')
             add(_evidence(c, section.evidence, label("nothing_recorded", lang)))
 
+    if c.region is not None:
+        chart_no = _region(c, add, chart_no)
     add(f'<h2 id="annex">{e(label("annex", lang))}</h2>')
     if c.sources:
         add(f"<table><thead><tr><th>{e(label('dataset', lang))}</th><th>{e(label('source', lang))}</th>"

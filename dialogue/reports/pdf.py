@@ -74,7 +74,9 @@ def write_pdf(content: ReportContent, path: str | Path) -> Path:
 
 
 def pdf_bytes(content: ReportContent) -> bytes:
-    render.prefetch_pngs([chart.spec() for section in content.areas for chart in section.charts])
+    region_charts = content.region.charts if content.region else []
+    render.prefetch_pngs([chart.spec() for section in content.areas for chart in section.charts]
+                         + [chart.spec() for chart in region_charts])
     pdf, size = None, None
     while True:  # the scorecard must fit one page: shrink its type if the estimate was too generous
         pdf = _Pack(content)
@@ -97,6 +99,8 @@ def pdf_bytes(content: ReportContent) -> bytes:
         _cadence(pdf, content)
     for section in content.areas:
         _area(pdf, content, section)
+    if content.region is not None:
+        _region(pdf, content, content.region)
     if content.kind != "public":
         _notes(pdf, content)
     _annex(pdf, content)
@@ -462,7 +466,18 @@ def _area(pdf: _Pack, c: ReportContent, section) -> None:
         _target_block(pdf, c, s)
     if section.chart_error:
         _para(pdf, f"{label('chart_failed', lang)} ({section.chart_error})", 8.5, style="I", colour=GREY)
-    for chart in section.charts:
+    _charts(pdf, section.charts)
+    if section.evidence or not section.statuses:
+        if pdf.get_y() > pdf.h - 50:
+            pdf.add_page()
+        pdf.set_font(FONT, "B", 10)
+        pdf.cell(0, 6, label("evidence", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        _evidence_table(pdf, c, section.evidence, empty=label("nothing_recorded", lang), limit=25)
+
+
+def _charts(pdf: FPDF, charts) -> None:
+    """Each chart under its title, centred, a new page when it would not fit."""
+    for chart in charts:
         png = render.chart_png(chart.spec())
         if png is None:
             continue
@@ -474,12 +489,38 @@ def _area(pdf: _Pack, c: ReportContent, section) -> None:
         pdf.multi_cell(0, 5, chart.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         pdf.image(io.BytesIO(png[0]), x=MARGIN + (pdf.epw - width) / 2, w=width, h=height)
         pdf.ln(3)
-    if section.evidence or not section.statuses:
+
+
+def _region(pdf: _Pack, c: ReportContent, region) -> None:
+    """Serbia in the region: the series compared, the two charts and Serbia's rank each year; one sentence if none."""
+    from dialogue.i18n import t
+
+    lang = c.lang
+    _heading(pdf, region.title)
+    if region.series is None:
+        _para(pdf, label("region_none", lang), 9.5, style="I", colour=GREY)
+        return
+    _para(pdf, f"{label('region_series', lang)}: {region.series}", 9.5)
+    for note in region.notes:
+        _para(pdf, note, 8.5, style="I", colour=GREY)
+    pdf.ln(2)
+    if region.chart_error:
+        _para(pdf, f"{label('chart_failed', lang)} ({region.chart_error})", 8.5, style="I", colour=GREY)
+    _charts(pdf, region.charts)
+    if region.ranks:
         if pdf.get_y() > pdf.h - 50:
             pdf.add_page()
         pdf.set_font(FONT, "B", 10)
-        pdf.cell(0, 6, label("evidence", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        _evidence_table(pdf, c, section.evidence, empty=label("nothing_recorded", lang), limit=25)
+        pdf.cell(0, 6, t("region_rank_title", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_font(FONT, "", 9)
+        with pdf.table(col_widths=(40, 30, 30), width=100, align="LEFT", text_align="LEFT") as table:
+            head = table.row()
+            for text in (t("axis_year", lang), t("col_rank", lang), t("axis_growth", lang)):
+                head.cell(text)
+            for r in region.ranks:
+                row = table.row()
+                for text in (r["period"], r["rank"], r["growth"]):
+                    row.cell(str(text))
 
 
 def _image_size(pdf: FPDF, px_width: int, px_height: int) -> tuple[float, float]:

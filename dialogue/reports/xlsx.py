@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from dialogue.datasets import DATASETS
 from dialogue.files import atomic_write
 from dialogue.formats import fmt_date
+from dialogue.i18n import t
 from dialogue.reports.content import ReportContent
 from dialogue.reports.labels import STATUS_SYMBOLS, dataset_name, figure, label
 from dialogue.safe_cells import write_xlsx_cell
@@ -44,6 +45,8 @@ def workbook(c: ReportContent) -> Workbook:
     _sheet(wb, c, label("annex", lang)[:31].replace(":", ""), label("annex", lang),
            [label("dataset", lang), label("source", lang), label("rows", lang)],
            [[dataset_name(s["dataset"], lang), s["source"], s["rows"]] for s in c.sources], ["text", "text", "int"])
+    if c.region is not None:
+        _sheet(wb, c, label("region_sheet", lang)[:31], _region_title(c), *_region_table(c))
     for name, ds in DATASETS.items():
         frame = c.datasets.get(name, pd.DataFrame(columns=ds.column_names))
         types = ["date" if col.type == "date" else col.type for col in ds.columns]
@@ -80,6 +83,21 @@ def _scorecard_table(c: ReportContent):
                          s.actual, s.target_value, s.expected_to_date, s.period, s.deadline, s.reason])
     types = ["text", "text", "text", "text", "text", "number", "number", "number", "text", "date", "text"]
     return header, rows, types
+
+
+def _region_title(c: ReportContent) -> str:
+    """The sheet's title: the series compared, or the sentence saying there are no peer figures."""
+    if c.region.series is None:
+        return f"{c.region.title}: {label('region_none', c.lang)}"
+    return f"{c.region.title}: {c.region.series}"
+
+
+def _region_table(c: ReportContent):
+    """One row per partner and year: turnover, months, growth (fraction) and rank by growth in that year."""
+    header = ["partner", t("axis_partner", c.lang), "year", "months", "turnover", "growth", "rank"]
+    rows = [[r["partner"], r["partner_name"], r["year"], r["months"], r["turnover"], r["growth"], r["rank"]]
+            for r in c.region.rows]
+    return header, rows, ["text", "text", "int", "int", "number", "number", "int"]
 
 
 def _notes_table(c: ReportContent):

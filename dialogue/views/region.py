@@ -25,6 +25,7 @@ class RegionView:
     ranks: pd.DataFrame = field(default_factory=pd.DataFrame)    # Serbia's rank per year, a table in the reader's words
     missing_note: str = ""             # the partners this workspace holds no figures for
     partial_note: str = ""             # what a partial year compares
+    rows: pd.DataFrame = field(default_factory=pd.DataFrame)     # dialogue.region COLUMNS of the selected series
 
 
 def _label(series: tuple[str, str]) -> str:
@@ -51,7 +52,7 @@ def region(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
     choices = {_label(s): s for s in peers.series_of(con, known, peers.default_series())}
     got = peers.region(con, as_of, known, choices.get(series))
     view = RegionView([*choices], _label((got.reporter, got.currency)) if got.reporter else None, rate)
-    rows = got.rows
+    rows = view.rows = got.rows
     held = set(rows["partner"])
     absent = [label("partner", p, lang) for p in PEER_PARTNERS if p not in held]
     if absent:
