@@ -35,8 +35,8 @@ def test_briefing_pdf_has_the_region_section_with_serbias_rank(con, hidden_kosov
     c = report_content.gather(con, AS_OF, KNOWN, kind="briefing")
     assert [ch.title for ch in c.region.charts] == [
         "Turnover index per partner, 2024 = 100",
-        "Year-on-year growth per partner against 10%. 2026 (Jan–Oct) compares those months with the same months "
-        "of the year before."]
+        ("Year-on-year growth per partner against 10%. 2026 (Jan–Oct) compares those months with the same months "
+         "of the year before.")]
     # with Kosovo's +100 % in 2025 Serbia's +10 % is 5th of 6; 2026 (Jan-Oct) Kosovo has no months: 3 of 5
     assert [(r["rank"], r["growth"]) for r in c.region.ranks] == [("5 of 6", "+10.0%"), ("3 of 5", "+9.1%")]
     text = flat(" ".join(pdf_text(pdf_bytes(c))))

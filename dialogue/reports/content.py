@@ -248,8 +248,8 @@ def region_section(con, as_of, known_at, lang) -> RegionSection:
     notes = [v.missing_note] if v.selected and v.missing_note else []   # the partial year: in the growth chart's title
     try:
         charts, error = [Chart(title, chart) for title, chart in figures.region_charts(v, lang)], None
-    except Exception as exc:  # a broken chart must not cost the whole briefing
-        charts, error = [], f"{type(exc).__name__}: {exc}"
+    except figures.ChartFailed as exc:
+        charts, error = [], str(exc)
     ranks = [{"period": p, "rank": r, "growth": g} for p, r, g in v.ranks.itertuples(index=False)]
     rows = [{"partner": r["partner"], "partner_name": word("partner", r["partner"], lang), "year": int(r["year"]),
              "months": int(r["months"]), "turnover": r["turnover"],

@@ -88,7 +88,18 @@ _BUILDERS = {"economic": _economic, "security": _security, "political": _politic
 
 
 def region_charts(v, lang) -> list[tuple[str, object]]:
-    """The Trade page's two "Serbia in the region" charts (index, growth) of a views.region view; none without data."""
+    """The Trade page's two "Serbia in the region" charts (index, growth) of a views.region view; none without data.
+
+    Raises ChartFailed (with the cause) when a builder breaks on this data.
+    """
+    try:
+        return _region(v, lang)
+    except Exception as exc:  # a broken chart must not cost the whole briefing
+        log.exception("charts of the region failed")
+        raise ChartFailed(f"{type(exc).__name__}: {exc}") from exc
+
+
+def _region(v, lang) -> list[tuple[str, object]]:
     out = []
     if not v.index.empty:
         out.append((t("region_index_title", lang, base=v.base_year), charts.region_index(v.index, v.base_year, lang)))
