@@ -18,6 +18,8 @@ import sys
 import threading
 from pathlib import Path
 
+from dialogue import strict_json
+
 # Verbs that replace the database file or are the server itself: never run inside the dashboard.
 NOT_HANDED_OFF = ("init", "restore", "serve")
 # Options that name files: made absolute by the command before it hands them over (the server's folder differs).
@@ -124,7 +126,7 @@ def _answer(conn: socket.socket) -> None:
                 reply = run_request(json.loads(_receive(conn)))
         except Exception as exc:  # noqa: BLE001 - the answer says what went wrong; the server keeps serving
             reply = {"code": 1, "stdout": "", "stderr": f"error: the dashboard could not run the command: {exc}\n"}
-        conn.sendall(json.dumps(reply, ensure_ascii=False).encode("utf-8"))
+        conn.sendall(strict_json.dumps(reply, ensure_ascii=False).encode("utf-8"))
 
 
 def _receive(conn: socket.socket, limit: int = MAX_REQUEST) -> str:
@@ -177,7 +179,7 @@ def hand_off(args, db_file: str | os.PathLike) -> int | None:
             conn.connect(str(path))
         except OSError:
             return None
-        conn.sendall(json.dumps({"args": fields}, ensure_ascii=False).encode("utf-8"))
+        conn.sendall(strict_json.dumps({"args": fields}, ensure_ascii=False).encode("utf-8"))
         conn.shutdown(socket.SHUT_WR)
         reply = json.loads(_receive(conn, MAX_REPLY))
     sys.stdout.write(reply["stdout"])
