@@ -199,7 +199,8 @@ def extend(sentence: str, clause: str) -> str:
     """Add a clause to a sentence before its full stop, so a reason stays one sentence."""
     if sentence.endswith(".") and not re.search(r"\d\.$", sentence):
         sentence = sentence[:-1]
-    return f"{sentence}{clause}."
+    # a clause ending on a Serbian date ("1. 6. 2026.") already ends with its full stop
+    return f"{sentence}{clause}" if re.search(r"\d\.$", clause) else f"{sentence}{clause}."
 
 
 def word(value: str, lang: str) -> str:

@@ -125,3 +125,10 @@ def test_roman_numerals_stay_latin_in_cyrillic(latin, cyrillic):
     from dialogue.translit import to_cyrillic
 
     assert to_cyrillic(latin) == cyrillic
+
+
+def test_a_reason_whose_last_clause_ends_on_a_serbian_date_has_one_full_stop():
+    from dialogue.reasons import extend
+
+    assert extend("Ostvareno.", ", deo ostvaren 1. 6. 2026.") == "Ostvareno, deo ostvaren 1. 6. 2026."
+    assert extend("Ostvareno 1. 5. 2026.", "; deo") == "Ostvareno 1. 5. 2026.; deo."
