@@ -55,23 +55,28 @@ def _database(con) -> str:
 
 def history(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
             book: TargetBook | None = None, start: date | None = None) -> dict[str, list[Mark]]:
-    """target id -> one Mark per quarter end since the start, each computed with the data known at that quarter end
-    (never later than `known_at`); cached per database state, targets, as-of, knowledge moment and language."""
+    """target id -> one Mark per quarter end since the start, each computed with the data and the targets known at
+    that quarter end (never later than `known_at`); cached per database state, targets, as-of, knowledge moment and
+    language. `book` gives the targets listed (today's)."""
     from dialogue.status import compute_all, dialogue_start
+    from dialogue.target_versions import book_known_at
 
     book = book or load_targets()
     now_known = known_at or db.utcnow()
     if start is None:
         start = dialogue_start(con, book, as_of, known_at)[0]
     ends = quarter_ends(start, as_of)
-    key = (_database(con), db.latest_upload_id(con), id(book), tuple(ends), known_at, lang)
+    moments = [min(end_of_day(q), now_known) for q in ends]
+    books = [book_known_at(con, m) for m in moments]        # each quarter with the targets as known then
+    key = (_database(con), db.latest_upload_id(con), id(book), tuple(id(b) for b in books), tuple(ends),
+           known_at, lang)
     with _lock:
         if key in _CACHE:
             _CACHE.move_to_end(key)
             return _CACHE[key]
     marks: dict[str, list[Mark]] = {t.id: [] for t in book.targets}
-    for q in ends:
-        card = compute_all(con, q, min(end_of_day(q), now_known), lang, book=book)
+    for q, moment, then in zip(ends, moments, books):
+        card = compute_all(con, q, moment, lang, book=then)
         for s in card.statuses:
             marks.setdefault(s.target, []).append(Mark(quarter_label(q), q, s.status, s.reason))
     with _lock:

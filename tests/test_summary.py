@@ -157,3 +157,21 @@ def test_trade_page_what_if_follows_the_assumed_growth(fixture_db):  # noqa: F81
     at.number_input(key="whatif_growth").set_value(20.0).run()
     assert not at.exception
     assert any("2026 would end at USD 1,290.0 million" in c.value for c in at.caption)
+
+
+def test_history_uses_the_targets_as_known_at_each_quarter_end(con):
+    """Issue 15 item 2 with issue 12 item 9: a threshold lowered in August changes Q3's mark, not Q2's."""
+    from dialogue import config, target_versions
+
+    text = config.TARGETS_FILE.read_text(encoding="utf-8")
+    target_versions.record(con, text, "fixture", time=datetime(2026, 1, 1, 9))
+    lowered = text.replace("[target.params]\nrequired = 3\nunit.en = [\"exercise\", \"exercises\"]",
+                           "[target.params]\nrequired = 1\nunit.en = [\"exercise\", \"exercises\"]", 1)
+    assert lowered != text
+    target_versions.record(con, lowered, "fixture", time=datetime(2026, 8, 1, 9))
+    put_rows(con, "exercises", [ex("Spring", D("2026-04-05"))], time=datetime(2026, 4, 10, 9))
+    marks = status_history.history(con, D("2026-11-15"), known_at=datetime(2026, 11, 15))["joint-exercises"]
+    assert [(m.quarter, m.status) for m in marks] == [
+        ("2026-Q1", "no_data"), ("2026-Q2", "on_track"),   # 3 required then: 1 held, 1 expected by 30 Jun
+        ("2026-Q3", "achieved"),                           # 1 required since August: 1 held
+    ]
