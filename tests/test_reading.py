@@ -17,6 +17,12 @@ from dialogue.reading import read_upload
 from tests.malformed_files import xlsx_bytes
 
 TEMPLATE_ROWS = {
+    "peer_trade": [
+        {"reporter": "US Census", "partner": "AL", "year": 2024, "month": 1, "flow": "us_exports", "value": 12.5e6,
+         "currency": "USD", "source": "census.gov"},
+        {"reporter": "US Census", "partner": "ME", "year": 2024, "month": 1, "flow": "us_imports", "value": 3e6,
+         "currency": "USD", "source": "census.gov"},
+    ],
     "trade": [
         {"reporter": "US Census", "year": 2024, "month": 1, "flow": "us_to_serbia", "value": 1500.5,
          "currency": "USD", "source": "census.gov"},
