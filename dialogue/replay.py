@@ -142,7 +142,7 @@ def _step(cur, ds: Dataset, state: str, upload_id: int, replace: bool, temps: li
     if replace:
         column = REPLACE_SCOPE.get(ds.name)
         keep = "false" if column is None else (
-            f"not coalesce(list_contains((select list(distinct cast(p.{_q(column)} as varchar)) from p), "
+            f"not coalesce(list_contains((select list(distinct cast(p.{_q(column)} as varchar)) from p), "  # noqa: S608 - identifiers from datasets.py
             f"cast(s.{_q(column)} as varchar)), false)")
     new = _temp(temps, "state")
     cur.execute(
@@ -160,7 +160,7 @@ def _payload(ds: Dataset, kept: tuple[str, ...]) -> str:
     """SQL of the rows upload $u held, as its file gave them: the versions it wrote and the keys it
     left unchanged (their version current just before it), with the columns the file lacked empty."""
     cols = ", ".join(f"{_default(c)} as {_q(c.name)}" if c.name in kept else f"v.{_q(c.name)}" for c in ds.columns)
-    return (f"select {cols}, v.row_key from {ds.name} v where v.valid_from = $u "
+    return (f"select {cols}, v.row_key from {ds.name} v where v.valid_from = $u "  # noqa: S608 - identifiers from datasets.py
             f"union all select {cols}, v.row_key from {ds.name} v "
             f"join upload_unchanged k on k.row_key = v.row_key and k.upload_id = $u "
             f"where v.valid_from < $u and (v.valid_to is null or v.valid_to > $u)")

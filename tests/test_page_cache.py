@@ -51,7 +51,8 @@ def test_derived_frames_keep_their_identity_so_their_arrow_is_made_once():
 def test_chart_specs_carry_arrow_bytes_equal_to_streamlits_own_conversion():
     from dialogue import charts
 
-    per_year = pd.DataFrame({"year": [2025, 2026], "status": ["held", "planned"], "count": [2, 1], "order": [0, 1]})
+    per_year = pd.DataFrame({"year": [2025, 2026], "status": ["Held", "Planned"], "status_code": ["held", "planned"],
+                             "count": [2, 1], "order": [0, 1]})
     spec = cache.chart_spec("exercises_per_year", (per_year, 3.0, "en"), {})
     assert cache.chart_spec("exercises_per_year", (per_year, 3.0, "en"), {}) is spec      # built once
     plain = charts.exercises_per_year(per_year, 3.0, "en").to_dict()
