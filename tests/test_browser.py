@@ -134,7 +134,7 @@ def test_upload_on_the_data_page(server, browser, tmp_path):
     page.get_by_text("What the commit will change").wait_for(timeout=60_000)
     _assert_no_exception(page, "data (preview)")
     page.screenshot(path=str(SHOTS / "reference-data-preview.png"), full_page=True)
-    page.get_by_role("button", name="Commit").click()
+    page.get_by_role("button", name="Commit", exact=True).click()
     page.get_by_text("Committed as upload").wait_for(timeout=60_000)
     _assert_no_exception(page, "data (committed)")
     page.screenshot(path=str(SHOTS / "reference-data-committed.png"), full_page=True)

@@ -178,10 +178,13 @@ def _exercise_csv(i: int) -> bytes:
             f"https://example.org/load/{i}\n").encode()
 
 
-def _parse_counts(line: str) -> dict[str, str]:
-    """'✅ Achieved 10 · 🟢 On track 3' -> {'✅ Achieved': '10', '🟢 On track': '3'}."""
-    pairs = (part.strip().rsplit(" ", 1) for part in line.split("·") if part.strip())
-    return {label.strip(): n.strip() for label, n in pairs}
+def _parse_counts(tiles: list[str]) -> dict[str, str]:
+    """The Overview's status tiles, each '✅ Achieved\n10 ↑+1' -> {'✅ Achieved': '10', …} (the change is not kept)."""
+    out = {}
+    for text in tiles:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        out[lines[0]] = lines[1].split()[0]
+    return out
 
 
 async def _viewer(page, n: int, deadline: float, uploading: asyncio.Event, out: dict) -> None:
@@ -201,12 +204,12 @@ async def _viewer(page, n: int, deadline: float, uploading: asyncio.Event, out: 
             if errors:
                 out["errors"].append((f"viewer{n}", target, errors))
             if target == "Overview":
-                counts = page.locator(".st-key-status_counts")  # the status counts line, not just the title
+                counts = page.locator(".st-key-status_tiles")  # the status tiles, not just the title
                 await counts.wait_for(timeout=PAGE_TIMEOUT_MS)
                 sidebar = await page.locator("[data-testid=stSidebar]").inner_text()
                 shown = re.search(r"upload #(\d+)", sidebar)
                 out["figures"].append((int(shown.group(1)) if shown else None,
-                                       _parse_counts(await counts.inner_text())))
+                                       _parse_counts(await counts.locator("[class*=st-key-tile_]").all_inner_texts())))
             steps += 1
     except Exception as exc:  # noqa: BLE001 - every failure is counted as an error
         out["errors"].append((f"viewer{n}", f"step {steps}", [repr(exc)[:300]]))
