@@ -179,14 +179,15 @@ def _events(rng: random.Random) -> list[dict]:
     add(date(2026, 1, 20), "milestone_achieved", "Negotiations on the dialogue's terms concluded", "roadmap-3")
     add(date(2026, 2, 12), "inaugural_meeting", "Inaugural meeting of the Strategic Dialogue, Washington",
         parties="US Secretary of State; Serbian Minister of Foreign Affairs")
-    # working-group meetings name their group in target_id (see datasets.EVENTS)
-    for month, day in ((5, 20), (7, 8), (9, 16), (10, 21)):
-        add(date(2026, month, day), "working_group_meeting", f"Working group on trade and investment, {month:02d}/2026",
-            "wg-economic", "economic")
-    for when, group, area in ((date(2026, 6, 3), "wg-security", "security"), (date(2026, 9, 1), "wg-security", "security"),
-                              (date(2026, 3, 18), "wg-energy", "energy"), (date(2026, 8, 25), "wg-people", "people"),
-                              (date(2026, 5, 6), "wg-political", "political"), (date(2026, 11, 12), "wg-political", "political")):
-        add(when, "working_group_meeting", f"Working group meeting: {group[3:]}", group, area)
+    # working-group meetings name their group in target_id (see datasets.EVENTS); one list serves every group
+    groups = {gid: (area, name) for gid, area, name, *_rest in _GROUPS}
+    for when, group in ((date(2026, 5, 20), "wg-economic"), (date(2026, 7, 8), "wg-economic"),
+                        (date(2026, 9, 16), "wg-economic"), (date(2026, 10, 21), "wg-economic"),
+                        (date(2026, 6, 3), "wg-security"), (date(2026, 9, 1), "wg-security"),
+                        (date(2026, 3, 18), "wg-energy"), (date(2026, 8, 25), "wg-people"),
+                        (date(2026, 5, 6), "wg-political"), (date(2026, 11, 12), "wg-political")):
+        area, name = groups[group]
+        add(when, "working_group_meeting", f"Working group meeting: {name}, {when:%m/%Y}", group, area)
     for month in (3, 6, 9):
         add(date(2026, month, 25), "coordination_meeting", f"Sector coordination meeting, Q{month // 3}/2026")
     for month in (4, 7, 10):

@@ -115,3 +115,15 @@ def test_same_seed_gives_identical_database_content(tmp_path):
     first, second = _content(tmp_path / "demo1.duckdb"), _content(tmp_path / "demo2.duckdb")
     assert first == second
     assert len(first["trade"]) == len(demo.generate()["trade"])
+
+
+def test_every_working_group_meeting_names_its_group_and_area(frames):
+    """One list serves every group's meetings: each title names the group as the working_groups rows do."""
+    groups = frames["working_groups"].set_index("group_id")
+    met = frames["events"][frames["events"]["kind"] == "working_group_meeting"]
+    assert len(met) == 10 and set(met["target_id"]) == {"wg-economic", "wg-security", "wg-energy", "wg-people",
+                                                         "wg-political"}
+    for row in met.itertuples():
+        name = groups.loc[row.target_id, "name"].removesuffix(" (demo)")
+        assert row.title == f"Working group meeting: {name}, {row.date:%m/%Y} (demo)"
+        assert row.area == groups.loc[row.target_id, "area"]
