@@ -495,6 +495,19 @@ _STRINGS: dict[str, tuple[str, str]] = {
                              "otvorena. Mera zaostaje kad joj je napredak za više od {P} procentnih poena manji od "
                              "proteklog dela njenog vremena (od početka do roka). Radna grupa je aktivna kad se "
                              "sastala u poslednjih {M} meseci. Mera bez datuma nikad nema prekoračen rok niti zaostaje."),
+    "method_roadmap_delivery": ("Road-map steps measured by delivery", "Koraci mape puta mereni realizacijom"),
+    "method_roadmap_delivery_text": ("Step V is achieved when every framework area that has targets has a working "
+                                     "group with an action plan (at least one action). Step VI is counted each year "
+                                     "from the working groups' meetings (at least {meetings} a year) and their "
+                                     "completed actions (at least {done} a year: actions in state done, dated by "
+                                     "their last update, else their due date); both counts must be met. Step VIII's "
+                                     "parts include sector coordination meetings.",
+                                     "Korak V je ostvaren kad svaka oblast saradnje koja ima ciljeve ima radnu grupu "
+                                     "sa akcionim planom (bar jednom merom). Korak VI se svake godine meri sastancima "
+                                     "radnih grupa (bar {meetings} godišnje) i njihovim završenim merama (bar {done} "
+                                     "godišnje: mere u stanju završeno, datirane poslednjim ažuriranjem, inače rokom); "
+                                     "oba broja moraju biti dostignuta. Delovi koraka VIII obuhvataju koordinacione "
+                                     "sastanke po sektorima."),
     # method
     "method_title": ("How the statuses are computed", "Kako se računaju statusi"),
     "method_statuses": ("Status words", "Nazivi statusa"),

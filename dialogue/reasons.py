@@ -174,6 +174,7 @@ T = {
     "recorded": {"en": "recorded", "sr-Latn": "zabeležen"},
     "dataset.exercises": {"en": "exercises", "sr-Latn": "vežbe"},
     "dataset.events": {"en": "events", "sr-Latn": "događaji"},
+    "dataset.actions": {"en": "actions", "sr-Latn": "mere"},
     "dataset.agreements": {"en": "agreements", "sr-Latn": "sporazumi"},
     "dataset.trade": {"en": "trade", "sr-Latn": "trgovina"},
     "dataset.evidence": {"en": "events or agreements", "sr-Latn": "događaji i sporazumi"},

@@ -178,27 +178,35 @@ def event_counts(frame, bind: dict) -> tuple[dict[int, tuple[float, float]], boo
 
 # ---------------------------------------------------------------- per kind
 
+# a part counted by another query than its target's (Road-map step VI's completed actions) names its dataset
+COUNT_DATASETS = {"exercises_per_year": "exercises", "events_per_kind_year": "events",
+                  "actions_done_per_year": "actions"}
+KIND_COUNTS = ("events_per_kind_year", "actions_done_per_year")   # one row per kind and year; the part picks kinds
+
+
 def _annual_count(t: Target, run: _Runner, as_of, start, start_kind, settings, lang):
-    dataset = "exercises" if t.query == "exercises_per_year" else "events"
     parts = t.params.get("parts") or [t.params]
     results = []
     for part in parts:
-        if t.query == "events_per_kind_year":   # one query for every event kind; pick this part's kinds
-            counts, has_data = event_counts(run.run(t.query), part["bind"])
+        query = part.get("query", t.query)
+        if query in KIND_COUNTS:   # one query for every kind; pick this part's kinds
+            counts, has_data = event_counts(run.run(query), part["bind"])
         else:
-            counts, has_data = _counts(run.run(t.query, **part["bind"]))
+            counts, has_data = _counts(run.run(query, **part["bind"]))
         o = rules.annual_count(counts, part["required"], as_of, start, first_year=t.params.get("first_year"),
                                has_data=has_data, remaining_share=settings["remaining_share_at_risk"])
         results.append((part, o))
     needs = [_count_need(o, part) for part, o in results]
+    dataset = {part["name"] if "name" in part else "": COUNT_DATASETS[part.get("query", t.query)] for part in parts}
     if len(results) == 1:
         part, o = results[0]
-        reason = reasons.count_reason(o, part, lang, start, start_kind, dataset)
+        reason = reasons.count_reason(o, part, lang, start, start_kind, dataset[part.get("name", "")])
         return o, reason, {"history": o.facts.get("history", {}), "need": needs[0]}
     combined = rules.worst([o.status for _, o in results])
     for _, part_outcome in results:     # a part's projection never argues with the combined status
         part_outcome.likely = rules.agreeing_projection(combined, part_outcome.likely)
-    sentences = [reasons.count_reason(o, part, lang, start, start_kind, dataset) for part, o in results]
+    sentences = [reasons.count_reason(o, part, lang, start, start_kind, dataset[part.get("name", "")])
+                 for part, o in results]
     first = results[0][1]
     likely = [o.likely for _, o in results if o.likely is not None]
     o = rules.Outcome(combined, first.period, first.actual, first.target_value, first.expected_to_date,

@@ -185,6 +185,9 @@ def _check_count_part(where: str, part: dict) -> None:
     _lang_table(where, "done", part.get("done"), True)
     if not isinstance(part.get("bind"), dict):
         _fail(where, "bind", part.get("bind"), "a table of query filters")
+    query = part.get("query")      # optional: a part counted by another query than its target's
+    if query is not None and (not isinstance(query, str) or not (config.QUERIES_DIR / f"{query}.sql").exists()):
+        _fail(where, "query", query, f"the name of a file in {config.QUERIES_DIR} (without .sql)")
 
 
 def _check_params(where: str, kind: str, p: dict) -> None:

@@ -170,16 +170,16 @@ def test_step_vi_chart_states_its_counting_window_and_draws_no_target_before_it(
                         ("sr-Latn", "VI (Sastanci radnih grupa, broji se od 2027.)"),
                         ("sr-Cyrl", "VI (Састанци радних група, броји се од 2027.)")):
         data = views.roadmap(con, date(2026, 12, 3), lang=lang)
-        vi = data.cadence[data.cadence["step"].str.startswith("VI ")]
+        vi = data.cadence[data.cadence["step_code"] == "roadmap-6:meetings"]     # beside it: completed actions
         assert vi["step"].unique().tolist() == [label]
         assert vi["year"].tolist() == [2026] and vi["count"].tolist() == [4.0] and math.isnan(vi["required"].iloc[0])
         status = data.table.iloc[5, 0]
         assert status.startswith("⏳")                                       # not started
     # the chart's data carry no required count for 2026
     spec = charts.cadence(views.roadmap(con, date(2026, 12, 3)).cadence, "en").to_dict()
-    rows = [r for values in spec["datasets"].values() for r in values if r["step"].startswith("VI ")]
+    rows = [r for values in spec["datasets"].values() for r in values if r["step"].startswith("VI (working")]
     assert [(r["year"], r["count"], r["required"]) for r in rows] == [(2026, 4.0, None)]
     # once counting has begun, the chart shows the counted years against the target
     later = views.roadmap(con, date(2027, 12, 3)).cadence
-    vi = later[later["step"].str.startswith("VI ")]
+    vi = later[later["step_code"] == "roadmap-6:meetings"]
     assert (vi["year"].tolist(), vi["count"].tolist(), vi["required"].tolist()) == ([2027], [0.0], [4.0])

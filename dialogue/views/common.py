@@ -44,11 +44,13 @@ def targets_book(con=None, known_at: datetime | None = None):
     return book_known_at(con, known_at if con is not None else None)
 
 
-def events_done_per_year(con, as_of: date, known: datetime, bind: dict) -> dict[int, float]:
-    """Events of the bound kinds done each year, counted exactly as the status engine counts them."""
+def events_done_per_year(con, as_of: date, known: datetime, bind: dict,
+                         query: str = "events_per_kind_year") -> dict[int, float]:
+    """Events (or completed actions, query actions_done_per_year) of the bound kinds done each year, counted
+    exactly as the status engine counts them."""
     from dialogue.status import event_counts
 
-    frame = db.query(con, "events_per_kind_year", as_of=as_of, known_at=known)
+    frame = db.query(con, query, as_of=as_of, known_at=known)
     counts, _has_data = event_counts(frame, {"kinds": bind.get("kinds", []), "sum_quantity": bind.get("sum_quantity")})
     return {year: done for year, (done, _scheduled) in counts.items()}
 

@@ -22,6 +22,14 @@ class MethodView:
     versions: pd.DataFrame = field(default_factory=pd.DataFrame)   # the targets' change history, newest first
 
 
+def _step_vi_counts(book) -> dict:
+    """Road-map step VI's yearly requirements (meetings, completed actions) as the targets file states them."""
+    parts = {}
+    if book is not None and "roadmap-6" in book.ids:
+        parts = {p.get("name"): p["required"] for p in book.get("roadmap-6").params.get("parts", [])}
+    return {"meetings": parts.get("meetings", "—"), "done": parts.get("actions", "—")}   # no threshold in code
+
+
 def method(lang: str = "en") -> MethodView:
     from dialogue.vocab import STATUSES
 
@@ -51,6 +59,7 @@ def method(lang: str = "en") -> MethodView:
         [(t(f"kindname_{k}", lang), t(f"kind_{k}", lang, **variables))
          for k in ("growth", "annual_count", "window_count", "milestone")]
         + [(t("method_delivery", lang), t("method_delivery_text", lang, P=f"{points:g}", M=months)),
+           (t("method_roadmap_delivery", lang), t("method_roadmap_delivery_text", lang, **_step_vi_counts(book))),
            (t("method_confidence", lang), t("method_confidence_text", lang))]
         + [(t("method_freshness_name", lang), t("method_freshness_rule", lang))],
         pd.DataFrame(rows),

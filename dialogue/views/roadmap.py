@@ -64,7 +64,7 @@ def roadmap(con, as_of: date, known_at: datetime | None = None, lang: str = "en"
             counted = f", {t('rm_counted_from', lang, year=first)}" if "first_year" in tg.params else ""
             for part in parts:
                 bind = part.get("bind", {})
-                done = events_done_per_year(con, as_of, known, bind)
+                done = events_done_per_year(con, as_of, known, bind, part.get("query", tg.query))
                 unit = _unit(part, lang) if part.get("name") else _unit(tg.params, lang)
                 name = f"{ROMAN[n - 1]} ({unit}{counted})"
                 code = tid + (f":{part['name']}" if part.get("name") else "")
