@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from dialogue.layouts import RawSheet
+from dialogue.layouts._partners import Clash
 from dialogue.layouts._source_cells import MONTH_ABBR, BadNumber, census_number, find_header, row_values, text
 from dialogue.problems import Problem, shorten
 
@@ -50,7 +51,8 @@ def detect(sheet: RawSheet) -> bool:
 
 def read(sheet: RawSheet, pick: Callable[[str, str], str | None], names: dict[str, str]) -> BulkRows:
     """Every row whose (zero-padded CTY_CODE, CTYNAME) `pick` maps to a country; `names` words the country in
-    problems. Others are counted in `other`. Bad cells are problems at their row and column."""
+    problems; `pick` raising Clash is a problem at the row. Others are counted in `other`. Bad cells are problems
+    at their row and column."""
     cells = sheet.cells
     header_at, cols = find_header(cells, REQUIRED)
     out = BulkRows(warnings=[UNITS_WARNING])
@@ -65,7 +67,11 @@ def read(sheet: RawSheet, pick: Callable[[str, str], str | None], names: dict[st
             continue
         if code.isdigit():
             code = code.zfill(4)
-        country = pick(code, text(values[cols["ctyname"]]))
+        try:
+            country = pick(code, text(values[cols["ctyname"]]))
+        except Clash as exc:                        # a code and a name that disagree
+            out.problems.append(Problem(sheet.file, sheet.sheet, row, "CTY_CODE", code, str(exc)))
+            continue
         if country is None:
             out.other += 1
             continue

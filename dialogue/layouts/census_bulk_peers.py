@@ -4,57 +4,37 @@ Read only when the upload names the dataset peer_trade (`ingest --dataset peer_t
 dataset choice); without it the same file is read by census_bulk, Serbia's rows only, as before. A country is
 recognised by its name (CTYNAME, as Census and common variants spell it) or by its Schedule C code where the
 public record gives one (formats.md: 4801 Serbia, 4803 Kosovo, 4804 Montenegro); a name and a code that
-disagree are a problem at that row.
+disagree are a problem at that row (dialogue.layouts._partners).
 """
 from __future__ import annotations
 
 from dialogue.layouts import LayoutResult, RawSheet
 from dialogue.layouts._census_bulk_rows import MILLION, SOURCE, detect, read  # noqa: F401 - detect is the layout's
-from dialogue.layouts._source_cells import fold, trade_frame, whole
+from dialogue.layouts._partners import CENSUS_CODES, PARTNER_NAMES, absent, partner
+from dialogue.layouts._source_cells import trade_frame, whole
 from dialogue.problems import Problem
 
 NAME = "census_bulk_peers"
 DATASET = "peer_trade"
 REPORTER = "US Census"
-PARTNER_NAMES = {
-    "AL": "Albania", "BA": "Bosnia and Herzegovina", "XK": "Kosovo", "ME": "Montenegro",
-    "MK": "North Macedonia", "RS": "Serbia", "HR": "Croatia",
-}
-NAME_VARIANTS = {
-    "albania": "AL", "bosnia and herzegovina": "BA", "bosnia & herzegovina": "BA", "bosnia-herzegovina": "BA",
-    "kosovo": "XK", "montenegro": "ME", "north macedonia": "MK", "macedonia": "MK",
-    "the former yugoslav republic of macedonia": "MK", "serbia": "RS", "croatia": "HR",
-}
-CODES = {"4801": "RS", "4803": "XK", "4804": "ME"}        # the Schedule C codes formats.md confirms
 FLOWS = {"E": "us_exports", "I": "us_imports"}
 
 
 def convert(sheet: RawSheet) -> LayoutResult:
-    clashes: list[Problem] = []
-
-    def pick(code: str, name: str) -> str | None:
-        by_name, by_code = NAME_VARIANTS.get(fold(name)), CODES.get(code)
-        if by_name and by_code and by_name != by_code:
-            clashes.append(Problem(sheet.file, sheet.sheet, None, "CTY_CODE", code,
-                                   f"code {code} is {PARTNER_NAMES[by_code]} but the name says {name}"))
-            return None
-        return by_name or by_code
-
-    got = read(sheet, pick, PARTNER_NAMES)
+    got = read(sheet, lambda code, name: partner(code, name, CENSUS_CODES), PARTNER_NAMES)
     rows = [{"reporter": REPORTER, "partner": f.country, "year": f.year, "month": f.month, "flow": FLOWS[f.prefix],
              "value": whole(f.amount, MILLION), "currency": "USD",
              "source": f"{SOURCE} (uploaded as {sheet.file}, column {f.column})",
              "note": "Units assumed USD millions (not stated in the file)."} for f in got.figures]
-    problems = clashes + got.problems
+    problems = got.problems
     if not got.seen and not problems:
         problems.append(Problem(sheet.file, sheet.sheet, None, "CTYNAME", None,
                                 "no row for Serbia or its neighbours (" + ", ".join(PARTNER_NAMES.values()) +
                                 ") in this file"))
     warnings = list(got.warnings)
     found = sorted({c for c, _y in got.seen})
-    absent = [PARTNER_NAMES[p] for p in PARTNER_NAMES if p not in found]
-    if absent:
-        warnings.append("No rows for " + ", ".join(absent) + " in this file.")
+    if absent(found):
+        warnings.append("No rows for " + ", ".join(absent(found)) + " in this file.")
     if got.other:
         warnings.append(f"{got.other} rows of other countries skipped (only Serbia and its neighbours are read).")
     if got.empty_months:

@@ -8,6 +8,8 @@ checked, not stored; a year that has only a TOTAL row is stored as an annual fig
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from dialogue.layouts import LayoutResult, RawSheet
@@ -29,7 +31,21 @@ def detect(sheet: RawSheet) -> bool:
     return find_header(sheet.cells, HEADERS) is not None
 
 
+@dataclass(frozen=True)
+class Page:
+    """What differs between Serbia's page (the target series) and a neighbour's (dataset peer_trade)."""
+    name: str
+    dataset: str
+    country: Callable        # (sheet, header_at, problem, warnings) -> the page's partner code, or None
+    pair: Callable           # (partner, year, month, exports, imports, file, note) -> the two stored rows
+
+
 def convert(sheet: RawSheet) -> LayoutResult:
+    return read(sheet, SERBIA_PAGE)
+
+
+def read(sheet: RawSheet, page: Page) -> LayoutResult:
+    """A country page's months (and TOTAL-only years) as the page's two rows per period, TOTALs checked."""
     cells = sheet.cells
     header_at, cols = find_header(cells, HEADERS)
     problems: list[Problem] = []
@@ -41,7 +57,7 @@ def convert(sheet: RawSheet) -> LayoutResult:
     def problem(row: int, column: str | None, value, message: str) -> None:
         problems.append(Problem(sheet.file, sheet.sheet, row, column, shorten(value), message))
 
-    _check_country(sheet, header_at, problem, warnings)
+    partner = page.country(sheet, header_at, problem, warnings)
     for i in range(header_at + 1, len(cells)):
         values = row_values(cells, i)
         row = sheet.first_row + i
@@ -84,13 +100,16 @@ def convert(sheet: RawSheet) -> LayoutResult:
 
     rows, row_numbers = [], []
     for (year, month), (row, exp, imp) in sorted(months.items()):
-        rows += _pair(year, month, exp, imp, sheet.file)
-        row_numbers += [row, row]
+        stored = page.pair(partner, year, month, exp, imp, sheet.file)
+        rows += stored
+        row_numbers += [row] * len(stored)
     for year, (row, exp, imp) in sorted(totals.items()):
         in_year = [(e, i) for (y, _m), (_r, e, i) in months.items() if y == year]
         if not in_year:
-            rows += _pair(year, None, exp, imp, sheet.file, note="Annual TOTAL row; the sheet has no months for this year.")
-            row_numbers += [row, row]
+            stored = page.pair(partner, year, None, exp, imp, sheet.file,
+                               note="Annual TOTAL row; the sheet has no months for this year.")
+            rows += stored
+            row_numbers += [row] * len(stored)
             warnings.append(f"{year}: only the TOTAL row is present, stored as an annual figure.")
             continue
         tolerance = Decimal("0.05") * (len(in_year) + 1)
@@ -102,12 +121,12 @@ def convert(sheet: RawSheet) -> LayoutResult:
     years = sorted({y for y, _m in months} | set(totals))
     warnings.insert(0, "Values in USD millions were scaled to whole USD.")
     checked = sum(1 for y in totals if any(yy == y for yy, _m in months))
-    info = {"layout": NAME, "years": years, "months_stored": len(months), "totals_checked": checked,
+    info = {"layout": page.name, "years": years, "months_stored": len(months), "totals_checked": checked,
             "rows_skipped": checked, "skipped_why": "TOTAL rows are checked against the months, not stored"}
-    return LayoutResult(trade_frame(rows), row_numbers, warnings, problems, info)
+    return LayoutResult(trade_frame(rows, page.dataset), row_numbers, warnings, problems, info)
 
 
-def _pair(year: int, month: int | None, exports: Decimal, imports: Decimal, file: str, note: str = "") -> list[dict]:
+def _pair(_partner: str, year: int, month: int | None, exports: Decimal, imports: Decimal, file: str, note: str = "") -> list[dict]:
     base = {"reporter": REPORTER, "year": year, "month": month, "currency": "USD",
             "source": f"{SOURCE} (uploaded as {file})", "note": note or None}
     return [
@@ -116,7 +135,7 @@ def _pair(year: int, month: int | None, exports: Decimal, imports: Decimal, file
     ]
 
 
-def _check_country(sheet: RawSheet, header_at: int, problem, warnings: list[str]) -> None:
+def _check_country(sheet: RawSheet, header_at: int, problem, warnings: list[str]) -> str:
     """The page title names its country: refuse another country's page, warn when there is none."""
     for i in range(len(sheet.cells)):
         for value in row_values(sheet.cells, i):
@@ -126,7 +145,11 @@ def _check_country(sheet: RawSheet, header_at: int, problem, warnings: list[str]
                 if not country.startswith("serbia") and country != "<country>":
                     problem(sheet.first_row + i, None, text(value),
                             "this is the Census page of another country; expected Trade in Goods with Serbia (c4801)")
-                return
+                return "RS"
         if i >= header_at:
             break
     warnings.append('No "Trade in Goods with Serbia" title above the table: assumed to be the Serbia page (c4801).')
+    return "RS"
+
+
+SERBIA_PAGE = Page(NAME, DATASET, _check_country, _pair)

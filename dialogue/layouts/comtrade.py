@@ -7,9 +7,12 @@ separate series, "UN Comtrade (Serbia)" and "UN Comtrade (USA)", because mirror 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from dialogue.layouts import LayoutResult, RawSheet
+from dialogue.layouts._partners import Clash
 from dialogue.layouts._source_cells import find_header, fold, row_values, text, trade_frame, whole
 from dialogue.problems import Problem, shorten
 
@@ -23,11 +26,13 @@ SOURCE = "UN Comtrade: https://comtradeplus.un.org/"
 # folded header -> our role. Current layout first, then both spellings of the legacy one.
 CURRENT = {"primaryvalue": "value", "flowcode": "flow", "reportercode": "reporter",
            "partnercode": "partner", "period": "period", "cmdcode": "cmd", "cmddesc": "cmd_desc",
-           "partner2code": "partner2", "customscode": "customs", "motcode": "mot"}
+           "partner2code": "partner2", "customscode": "customs", "motcode": "mot",
+           "reporterdesc": "reporter_name", "partnerdesc": "partner_name"}
 LEGACY = {"trade value (us$)": "value", "tradevalueus": "value", "trade flow code": "flow_code",
           "tradeflow code": "flow_code", "trade flow": "flow", "reporter code": "reporter",
           "partner code": "partner", "period": "period", "commodity code": "cmd", "commodity": "cmd_desc",
-          "2nd partner code": "partner2", "customs proc. code": "customs", "mode of transport code": "mot"}
+          "2nd partner code": "partner2", "customs proc. code": "customs", "mode of transport code": "mot",
+          "reporter": "reporter_name", "partner": "partner_name"}
 CURRENT_REQUIRED = {"primaryvalue", "flowcode", "reportercode", "partnercode", "period"}
 LEGACY_KEYS = {"reporter code", "partner code", "period", "trade flow"}
 LEGACY_FLOW_CODES = {"1": "M", "2": "X", "3": "RX", "4": "RM"}
@@ -50,11 +55,41 @@ def detect(sheet: RawSheet) -> bool:
     return _header(sheet) is not None
 
 
+@dataclass(frozen=True)
+class Pairs:
+    """Which reporter-partner rows a reading keeps and how it stores them: Serbia–USA (trade) or the region."""
+    name: str
+    dataset: str
+    others: str             # why a row of other countries is skipped
+    match: Callable         # get -> {"reporter", "partner"?, "flows": {"X": flow, "M": flow}, "side"} or None; may raise Clash
+    products: bool          # product lines stored (trade) or skipped (the region compares totals)
+    nothing: str            # the problem when the file holds no row to keep
+
+
+def _serbia_usa(get) -> dict | None:
+    reporter, partner = get("reporter"), get("partner")
+    if reporter == SERBIA and partner in USA:
+        return {"reporter": REPORTERS[reporter], "flows": {"X": "serbia_to_us", "M": "us_to_serbia"}, "side": "Serbia"}
+    if reporter in USA and partner == SERBIA:
+        return {"reporter": REPORTERS[reporter], "flows": {"X": "us_to_serbia", "M": "serbia_to_us"}, "side": "USA"}
+    return None
+
+
+SERBIA_USA = Pairs(NAME, DATASET, "not Serbia–USA", _serbia_usa, True,
+                   f"no Serbia ({SERBIA}) – USA ({' or '.join(USA)}) rows with flow X or M in this file")
+
+
 def convert(sheet: RawSheet) -> LayoutResult:
+    return read(sheet, SERBIA_USA)
+
+
+def read(sheet: RawSheet, pairs: Pairs) -> LayoutResult:
+    """The rows `pairs` keeps (flows X and M, totals and, for trade, product lines), each checked at its cell."""
     header_at, cols, variant = _header(sheet)
     problems: list[Problem] = []
-    skipped = {"not Serbia–USA": 0, "re-exports, re-imports or other flow codes": 0,
-               "breakdowns by second partner, customs procedure or transport mode": 0}
+    skipped = {pairs.others: 0, "re-exports, re-imports or other flow codes": 0,
+               "breakdowns by second partner, customs procedure or transport mode": 0,
+               "product lines (the region compares totals only)": 0}
     rows, row_numbers, seen, products = [], [], {}, set()
 
     def problem(row, column, value, message):
@@ -66,9 +101,14 @@ def convert(sheet: RawSheet) -> LayoutResult:
         get = lambda role: text(values[cols[role]]) if role in cols else ""  # noqa: E731
         if not any(text(v) for v in values):
             continue
-        reporter, partner = get("reporter"), get("partner")
-        if not ((reporter == SERBIA and partner in USA) or (reporter in USA and partner == SERBIA)):
-            skipped["not Serbia–USA"] += 1
+        try:
+            whom = pairs.match(get)
+        except Clash as exc:
+            column = text(sheet.cells.iloc[header_at, cols[exc.column]]) if exc.column in cols else None
+            problem(row, column, get(exc.column or ""), str(exc))
+            continue
+        if whom is None:
+            skipped[pairs.others] += 1
             continue
         if get("partner2") not in ("", "0") or get("customs") not in ("", "C00") or get("mot") not in ("", "0"):
             skipped["breakdowns by second partner, customs procedure or transport mode"] += 1
@@ -87,26 +127,27 @@ def convert(sheet: RawSheet) -> LayoutResult:
             problem(row, "value", get("value"), "expected a trade value in US dollars")
             continue
         year, month = int(period[:4]), (int(period[4:]) if len(period) == 6 else None)
-        from_serbia = (reporter == SERBIA) == (flow_code == "X")
         cmd = get("cmd")
         product_code = None if cmd.upper() in ("", "TOTAL") else cmd
+        if product_code and not pairs.products:
+            skipped["product lines (the region compares totals only)"] += 1
+            continue
         if product_code:
             products.add(product_code)
-        name = REPORTERS[reporter]
-        key = (name, year, month, from_serbia, product_code)
+        stored = {
+            "reporter": whom["reporter"], "partner": whom.get("partner"), "year": year, "month": month,
+            "flow": whom["flows"][flow_code], "value": whole(amount), "currency": "USD", "product_code": product_code,
+            "product": (get("cmd_desc") or None) if product_code else None,
+            "flow_as_reported": f"{whom['side']} {'exports' if flow_code == 'X' else 'imports'} ({flow_code})",
+            "source": f"{SOURCE} (uploaded as {sheet.file})",
+            "note": None,
+        }
+        key = tuple(stored[k] for k in ("reporter", "partner", "year", "month", "flow", "product_code"))
         if key in seen:
             problem(row, "period", period, f"the same figure appears twice (first in row {seen[key]})")
             continue
         seen[key] = row
-        rows.append({
-            "reporter": name, "year": year, "month": month,
-            "flow": "serbia_to_us" if from_serbia else "us_to_serbia",
-            "value": whole(amount), "currency": "USD", "product_code": product_code,
-            "product": (get("cmd_desc") or None) if product_code else None,
-            "flow_as_reported": f"{'Serbia' if reporter == SERBIA else 'USA'} {'exports' if flow_code == 'X' else 'imports'} ({flow_code})",
-            "source": f"{SOURCE} (uploaded as {sheet.file})",
-            "note": None,
-        })
+        rows.append(stored)
         row_numbers.append(row)
     warnings = [f"UN Comtrade {variant} layout; values in US dollars."]
     for why, n in skipped.items():
@@ -115,10 +156,12 @@ def convert(sheet: RawSheet) -> LayoutResult:
     if products and any(r["product_code"] is None for r in rows):
         warnings.append("The file holds both totals and product rows; both are stored (products carry a product_code).")
     if not rows and not problems:
-        problem(None, None, None, f"no Serbia ({SERBIA}) – USA ({' or '.join(USA)}) rows with flow X or M in this file")
-    info = {"layout": NAME, "variant": variant, "rows_skipped": sum(skipped.values()),
+        problem(None, None, None, pairs.nothing)
+    info = {"layout": pairs.name, "variant": variant, "rows_skipped": sum(skipped.values()),
             "skipped_why": "; ".join(f"{n} {why}" for why, n in skipped.items() if n)}
-    return LayoutResult(trade_frame(rows), row_numbers, warnings, problems, info)
+    if pairs.dataset != DATASET:
+        info["partners"] = sorted({r["partner"] for r in rows})
+    return LayoutResult(trade_frame(rows, pairs.dataset), row_numbers, warnings, problems, info)
 
 
 def _flow_code(get) -> str:
