@@ -130,8 +130,8 @@ def _message(con, parsed, plan: store.Plan, upload_id: int | None, dry_run: bool
 
 LAYOUT_NAMES = {
     "template": "our template", "census_page": "US Census country page", "census_bulk": "US Census country.xlsx",
-    "census_bulk_peers": "US Census country.xlsx (the region)",
-    "comtrade": "UN Comtrade CSV", "rzs": "RZS open-data CSV",
+    "census_bulk_peers": "US Census country.xlsx (the region)", "census_page_peers": "US Census country page (the region)",
+    "comtrade": "UN Comtrade CSV", "comtrade_peers": "UN Comtrade CSV (the region)", "rzs": "RZS open-data CSV",
 }
 
 

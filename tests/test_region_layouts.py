@@ -62,6 +62,7 @@ def test_ingest_census_pages_peer_trade_only_when_asked(con, tmp_path):
     report = ingest(con, north_macedonia, "c4794.csv", ANALYST, dataset="peer_trade")
     assert report.ok, report.errors
     assert report.layout == "census_page_peers" and report.rows["added"] == 6
+    assert report.message.endswith("Layout recognised: US Census country page (the region).")
     got = con.execute("select partner, sum(value) from peer_trade where year = 2025 group by partner").fetchall()
     assert got == [("MK", 9_500_000.0)]                       # 3.5 + 4.0 + 1.2 + 0.8 USD millions
     serbia = write_csv(tmp_path / "c4801.csv", page("Trade in Goods with Serbia")).read_bytes()
