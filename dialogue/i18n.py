@@ -669,6 +669,9 @@ _REGION_STRINGS: dict[str, tuple[str, str]] = {
     "region_rank_of": ("{rank} of {n}", "{rank}. od {n}"),
     "region_missing": ("No figures in this workspace for: {names}.",
                        "U ovom radnom prostoru nema podataka za: {names}."),
+    "region_one_flow": ("Left out because one flow is missing (a period counts only when both are known): {items}.",
+                        "Izostavljeno jer nedostaje jedan tok (period se računa samo kada su poznata oba): {items}."),
+    "region_one_flow_item": ("{partner}: {flow} missing in {periods}", "{partner}: nedostaje „{flow}“ za {periods}"),
     "region_partial_note": ("{period} compares those months with the same months of the year before.",
                             "{period} poredi te mesece sa istim mesecima prethodne godine."),
     "what_region": ("US trade figures of Serbia's neighbours (dataset peer_trade, e.g. the Census country.xlsx "

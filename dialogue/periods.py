@@ -9,7 +9,8 @@ from dialogue.formats import MONTHS_EN, MONTHS_SR, is_english
 from dialogue.i18n import cyrillic, t
 
 
-def _month(m: int, lang: str) -> str:
+def month_name(m: int, lang: str) -> str:
+    """A month's short name in the reader's language: "Oct", "okt", "окт"."""
     if is_english(lang):
         return MONTHS_EN[m - 1]
     return cyrillic(MONTHS_SR[m - 1]) if lang == "sr-Cyrl" else MONTHS_SR[m - 1]
@@ -18,8 +19,8 @@ def _month(m: int, lang: str) -> str:
 def months_note(first: int, last: int, lang: str) -> str:
     """The months a partial year covers: "(Jan–Oct)", "(jan–okt)", "(јан–окт)"; one month alone: "(Jan)"."""
     if first == last:
-        return f"({_month(first, lang)})"
-    return t("period_months", lang, first=_month(first, lang), last=_month(last, lang))
+        return f"({month_name(first, lang)})"
+    return t("period_months", lang, first=month_name(first, lang), last=month_name(last, lang))
 
 
 def to_date_note(as_of: date, lang: str) -> str:

@@ -7,7 +7,7 @@ target's own (US Census, USD).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import pandas as pd
@@ -17,6 +17,9 @@ from dialogue.datasets import PEER_PARTNERS
 
 SERBIA = "RS"
 COLUMNS = ["partner", "year", "months", "turnover", "growth", "rank"]
+ONE_FLOW = ["partner", "year", "month", "missing"]
+OTHER_FLOW = {"us_exports": "us_imports", "us_imports": "us_exports",
+              "partner_exports": "partner_imports", "partner_imports": "partner_exports"}
 
 
 @dataclass
@@ -26,6 +29,7 @@ class Region:
     currency: str | None
     rows: pd.DataFrame                  # COLUMNS + first_month, last_month (turnover in whole currency units)
     by_period: pd.DataFrame             # partner, year, month, value: what the index is computed from
+    one_flow: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ONE_FLOW))   # left out, one flow missing
 
 
 def default_series() -> tuple[str, str]:
@@ -63,9 +67,13 @@ def region(con, as_of: date, known_at: datetime, series: tuple[str, str] | None 
         return Region(available, None, None, pd.DataFrame(columns=[*COLUMNS, "first_month", "last_month"]),
                       pd.DataFrame(columns=["partner", "year", "month", "value"]))
     reporter, currency = series
-    by_period = db.query(con, "peer_turnover_by_period", as_of=as_of, known_at=known_at,
-                         reporter=reporter, currency=currency)
-    return Region(available, reporter, currency, compare(by_period), by_period)
+    periods = db.query(con, "peer_turnover_by_period", as_of=as_of, known_at=known_at,
+                       reporter=reporter, currency=currency)
+    by_period = periods[periods["directions"] == 2][["partner", "year", "month", "value"]].reset_index(drop=True)
+    one = periods[periods["directions"] == 1]
+    one_flow = pd.DataFrame({"partner": one["partner"], "year": one["year"], "month": one["month"],
+                             "missing": [OTHER_FLOW[f] for f in one["known_flow"]]}, columns=ONE_FLOW)
+    return Region(available, reporter, currency, compare(by_period), by_period, one_flow.reset_index(drop=True))
 
 
 def _years(by_period: pd.DataFrame) -> dict[tuple[str, int], dict]:

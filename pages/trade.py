@@ -3,7 +3,7 @@ import streamlit as st
 
 from dialogue.i18n import fmt_percent, t
 from dialogue.safe_text import plain
-from pages.ui import common
+from pages.ui import common, region_block
 from pages.ui.delivery_blocks import linked_actions_section
 
 lang = common.lang()
@@ -11,6 +11,7 @@ st.title(t("trade_title", lang))
 first = common.page_data("trade")
 if not first.series:
     common.empty_state("what_trade")
+    region_block.draw(lang)               # the neighbours' figures need no Serbia series of the targets
     st.stop()
 choice = st.selectbox(t("trade_series", lang), first.series, key="trade_series", help=t("trade_series_help", lang))
 data = common.page_data("trade", selected=choice)
@@ -62,24 +63,7 @@ if behind.open:
     with behind:
         st.dataframe(common.arrow_of(data.sources), hide_index=True, width="stretch")
 
-st.subheader(t("region_title", lang))
-region = common.page_data("region")
-if region.selected is None:
-    common.empty_state("what_region")
-else:
-    pick = st.selectbox(t("region_series", lang), region.series, key="region_series")
-    base = st.selectbox(t("region_base_year", lang), region.base_years, key="region_base",
-                        index=region.base_years.index(region.base_year) if region.base_year in region.base_years else 0)
-    region = common.page_data("region", series=pick, base_year=base)
-    st.caption(" ".join(x for x in (t("region_intro", lang, series=plain(region.selected)), region.missing_note) if x))
-    st.markdown(f"**{t('region_index_title', lang, base=region.base_year)}**")
-    common.chart_or_empty("what_region", "region_index", region.index, region.base_year, lang)
-    st.markdown(f"**{t('region_growth_title', lang, rate=rate)}**")
-    if common.chart_or_empty("what_region", "region_growth", region.growth, region.rate, lang) and region.partial_note:
-        st.caption(region.partial_note)
-    if not region.ranks.empty:
-        st.markdown(f"**{t('region_rank_title', lang)}**")
-        st.dataframe(common.arrow_of(region.ranks), hide_index=True)
+region_block.draw(lang)
 
 linked_actions_section("economic")
 common.notes_section("economic")

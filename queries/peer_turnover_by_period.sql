@@ -1,7 +1,8 @@
 -- Goods turnover (exports + imports, both as one reporter states them, in one currency) of each of
 -- the region's partners with the US, per year and month (month null = a full-year figure), as known
--- at $known_at and up to $as_of: a month counts once it has ended on or before $as_of. A period
--- appears only when both directions are known for it.
+-- at $known_at and up to $as_of: a month counts once it has ended on or before $as_of. `directions`
+-- says how many directions are known for the period: only a period with both is turnover; for a
+-- period with one, `known_flow` names the flow that is known (the other is missing).
 with bounds as (
     select
         year($as_of::date) as last_year,
@@ -13,6 +14,7 @@ series as (
         partner,
         year,
         month,
+        flow,
         case when flow in ('us_exports', 'partner_imports') then 'to_partner' else 'from_partner' end as direction,
         value,
     from known_peer_trade($known_at), bounds
@@ -28,6 +30,7 @@ per_period as (
         month,
         sum(value) as value,
         count(distinct direction) as directions,
+        min(flow) as known_flow,
     from series
     group by partner, year, month
 )
@@ -36,6 +39,7 @@ select
     year,
     month,
     value,
+    directions,
+    case when directions = 1 then known_flow end as known_flow,
 from per_period
-where directions = 2
 order by partner, year, month nulls first

@@ -200,30 +200,3 @@ def test_region_charts_colour_by_partner_code_in_every_language(con, peers):
     assert specs["en"] == specs["sr-Latn"] == specs["sr-Cyrl"]
     assert "Crna Gora" in str(charts.region_growth(views.region(con, AS_OF, lang="sr-Latn").growth, 0.1, "sr-Latn")
                               .to_dict()["layer"][0]["encoding"]["color"]["legend"])
-
-
-@pytest.mark.parametrize("lang", ("en", "sr-Cyrl"))
-def test_trade_page_shows_each_partners_growth_and_serbias_rank(db_path, con, peers, monkeypatch, lang):
-    from streamlit.testing.v1 import AppTest
-
-    from dialogue import config
-    from tests.test_pages import APP
-
-    serbia_target_series(con)
-    db.set_meta(con, "workspace", "reference")
-    con.close()
-    monkeypatch.delenv("DIALOGUE_DB", raising=False)
-    monkeypatch.setenv("DIALOGUE_USERS", str(db_path.parent / "no-users.toml"))
-    monkeypatch.setattr(config, "DEFAULT_DB", db_path)
-    monkeypatch.setattr(config, "DEMO_DB", db_path.parent / "unused-demo.duckdb")
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.session_state["lang"], at.session_state["as_of"], at.session_state["workspace"] = lang, AS_OF, "reference"
-    at.run()
-    at.switch_page("pages/trade.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    assert t("region_title", lang) in [s.value for s in at.subheader]
-    ranks = next(d.value for d in at.dataframe if t("col_rank", lang) in d.value.columns)
-    assert list(ranks[t("col_rank", lang)]) == [t("region_rank_of", lang, rank=4, n=5), t("region_rank_of", lang, rank=3, n=5)]
-    assert list(ranks[t("axis_year", lang)]) == ["2025", t("period_months", lang, first="Jan" if lang == "en" else "јан",
-                                                                          last="Oct" if lang == "en" else "окт").join(["2026 ", ""])]

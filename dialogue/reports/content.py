@@ -245,7 +245,7 @@ def region_section(con, as_of, known_at, lang) -> RegionSection:
     from dialogue.i18n import label as word, t
 
     v = views.region(con, as_of, known_at, lang)
-    notes = [v.missing_note] if v.selected and v.missing_note else []   # the partial year: in the growth chart's title
+    notes = [n for n in (v.missing_note, v.one_flow_note) if v.selected and n]   # the partial year: in the growth chart's title
     try:
         charts, error = [Chart(title, chart) for title, chart in figures.region_charts(v, lang)], None
     except figures.ChartFailed as exc:

@@ -9,7 +9,7 @@ import pandas as pd
 from dialogue import region as peers
 from dialogue.datasets import PEER_PARTNERS
 from dialogue.i18n import fmt_percent, label, t
-from dialogue.periods import mark_years, months_note, partial_label
+from dialogue.periods import mark_years, month_name, months_note, partial_label
 from dialogue.views.common import _known, target, targets_book
 
 
@@ -24,6 +24,7 @@ class RegionView:
     growth: pd.DataFrame = field(default_factory=pd.DataFrame)   # partner, partner_name, year, growth, rank, period, period_note
     ranks: pd.DataFrame = field(default_factory=pd.DataFrame)    # Serbia's rank per year, a table in the reader's words
     missing_note: str = ""             # the partners this workspace holds no figures for
+    one_flow_note: str = ""            # the periods left out because one flow is missing, partner by partner
     partial_note: str = ""             # what a partial year compares
     rows: pd.DataFrame = field(default_factory=pd.DataFrame)     # dialogue.region COLUMNS of the selected series
 
@@ -53,10 +54,11 @@ def region(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
     got = peers.region(con, as_of, known, choices.get(series))
     view = RegionView([*choices], _label((got.reporter, got.currency)) if got.reporter else None, rate)
     rows = view.rows = got.rows
-    held = set(rows["partner"])
+    held = set(rows["partner"]) | set(got.one_flow["partner"])       # one flow alone is said in one_flow_note
     absent = [label("partner", p, lang) for p in PEER_PARTNERS if p not in held]
     if absent:
         view.missing_note = t("region_missing", lang, names=", ".join(absent))
+    view.one_flow_note = one_flow_note(got.one_flow, lang)
     if rows.empty:
         return view
     notes = _partial_notes(rows, lang)
@@ -71,6 +73,21 @@ def region(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
         view.partial_note = t("region_partial_note", lang, period=partial_label(view.growth))
     view.ranks = _ranks(view.growth, lang)
     return view
+
+
+def one_flow_note(one_flow: pd.DataFrame, lang: str) -> str:
+    """"Left out, ...: Albania: US imports from the partner missing in 2024, 2025 (Mar, Apr)." or "" when none."""
+    ordered = one_flow.assign(order=[PEER_PARTNERS.index(p) if p in PEER_PARTNERS else 99 for p in one_flow["partner"]])
+    items = []
+    for (_order, partner, missing), periods in ordered.groupby(["order", "partner", "missing"], sort=True):
+        years = []
+        for year, g in periods.groupby("year", sort=True):
+            months = sorted(int(m) for m in g["month"].dropna())
+            whole_year = g["month"].isna().any() or not months            # a full-year figure with one flow
+            years.append(str(int(year)) if whole_year else f"{int(year)} ({', '.join(month_name(m, lang) for m in months)})")
+        items.append(t("region_one_flow_item", lang, partner=label("partner", partner, lang),
+                       flow=label("peerflow", missing, lang), periods=", ".join(years)))
+    return t("region_one_flow", lang, items="; ".join(items)) if items else ""
 
 
 def _ranks(growth: pd.DataFrame, lang: str) -> pd.DataFrame:
