@@ -152,3 +152,24 @@ def test_country_xlsx_code_that_contradicts_the_name_is_refused_at_its_row(con, 
     assert not report.ok
     assert [(e["row"], e["column"], e["value"]) for e in report.errors] == [(3, "CTY_CODE", "4801")]
 
+
+
+def test_target_statuses_unchanged_by_serbias_own_page_and_comtrade_rows_uploaded_as_peer_trade(con, tmp_path):
+    from datetime import datetime
+
+    from dialogue.status import compute_all
+    from tests.test_region import AS_OF, serbia_target_series
+
+    serbia_target_series(con)
+
+    def statuses():
+        return [(s.target, s.status, s.actual, s.reason) for s in compute_all(con, AS_OF, datetime(2030, 1, 1)).statuses]
+
+    before, trade_rows = statuses(), con.execute("select count(*) from trade").fetchone()[0]
+    page_file = write_csv(tmp_path / "c4801.csv", page("Trade in Goods with Serbia")).read_bytes()
+    comtrade_file = write_csv(tmp_path / "TradeData.csv", region_comtrade_rows()).read_bytes()
+    assert ingest(con, page_file, "c4801.csv", ANALYST, dataset="peer_trade").layout == "census_page_peers"
+    assert ingest(con, comtrade_file, "TradeData.csv", ANALYST, dataset="peer_trade").ok
+    assert con.execute("select count(*) from peer_trade where partner = 'RS'").fetchone()[0] == 6 + 2
+    assert con.execute("select count(*) from trade").fetchone()[0] == trade_rows
+    assert statuses() == before
