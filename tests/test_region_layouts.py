@@ -48,11 +48,13 @@ def test_census_page_partner_by_code_alone_and_a_code_that_contradicts_the_title
     clash = census_page_peers.convert(sheet_from_csv(write_csv(
         tmp_path / "m.csv", page("Trade in Goods with Montenegro", ["", "https://www.census.gov/foreign-trade/balance/c4801.html"]))))
     assert [(p.file, p.row, p.column, p.value, p.message) for p in clash.problems] == [
-        ("m.csv", 1, "A", "4801", "code 4801 is Serbia but the name says Montenegro")]
+        ("m.csv", 2, "B", "4801", "code 4801 is Serbia but the name says Montenegro")]
     assert clash.frame.empty
     china = census_page_peers.convert(sheet_from_csv(write_csv(tmp_path / "c.csv", page("Trade in Goods with China"))))
     assert [(p.row, p.column) for p in china.problems] == [(1, "A")]
     assert "not of Serbia or a neighbour" in china.problems[0].message
+    china_by_code = census_page_peers.convert(sheet_from_csv(write_csv(tmp_path / "c5700.csv", page("c5700.html"))))
+    assert china_by_code.problems[0].message.startswith("this is the Census page of code 5700, not of Serbia")
     untitled = census_page_peers.convert(sheet_from_csv(write_csv(tmp_path / "u.csv", page(""))))
     assert "names the partner" in untitled.problems[0].message
 

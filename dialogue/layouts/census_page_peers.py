@@ -30,25 +30,26 @@ def convert(sheet: RawSheet):
 def _partner(sheet: RawSheet, header_at: int, problem, warnings: list[str]) -> str | None:
     """The page's partner from its title and code (above the table); a problem when none or two disagree."""
     name = code = None
-    where = (None, None)
+    title_at = code_at = (None, None)                     # (row, column letter) of the title and of the code
     for i in range(min(header_at + 1, len(sheet.cells))):
         for j, value in enumerate(row_values(sheet.cells, i)):
             title, found = re.search(TITLE.pattern, text(value), re.I), PAGE_CODE.search(fold(value))
             if title and name is None:
                 name = re.sub(r"\s*\(\d{4}\)", "", title.group(1)).strip(" .:")
-                where = (sheet.first_row + i, get_column_letter(j + 1))
+                title_at = (sheet.first_row + i, get_column_letter(j + 1))
             if found and code is None:
                 code = found.group(1) or found.group(2)
-                where = where if where[0] else (sheet.first_row + i, get_column_letter(j + 1))
+                code_at = (sheet.first_row + i, get_column_letter(j + 1))
     try:
         got = partner(code or "", name or "", CENSUS_CODES)
-    except Clash as exc:
-        problem(*where, code, str(exc))
+    except Clash as exc:                                  # the code contradicts the title: refused at the code
+        problem(*code_at, code, str(exc))
         return None
+    where = title_at if name else code_at
     if got is None:
         names = ", ".join(PARTNER_NAMES.values())
         problem(*where, name or code,
-                f"this is the Census page of {name}, not of Serbia or a neighbour ({names})" if name or code else
+                f"this is the Census page of {name or 'code ' + code}, not of Serbia or a neighbour ({names})" if name or code else
                 f'no "Trade in Goods with <country>" title above the table names the partner (one of: {names})')
     elif name is None:
         warnings.append(f'No "Trade in Goods with ..." title above the table: the page code {code} is '
