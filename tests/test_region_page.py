@@ -131,8 +131,13 @@ def test_region_command_keeps_its_rows_and_says_what_was_left_out(db_path, con, 
 
 
 def test_briefing_and_page_name_the_partner_and_the_missing_flow(db_path, con, one_flow, monkeypatch):
+    from dialogue.reports.pdf import pdf_bytes
+    from tests.test_reports import flat, pdf_text
+
     section = report_content.region_section(con, AS_OF, db.utcnow(), "sr-Latn")
     assert NOTE["sr-Latn"] in section.notes
+    pdf = flat(" ".join(pdf_text(pdf_bytes(report_content.gather(con, AS_OF, "2030-01-01", kind="briefing")))))
+    assert "Croatia (EU): US imports from the partner missing in 2025 (Mar, Apr)" in pdf
     con.close()
     at = trade_page(db_path, monkeypatch)
     assert any(NOTE["en"] in c.value for c in at.caption)
