@@ -78,6 +78,11 @@ def record(con, actor: Actor, target_id: str, quarter: str, confidence: str, nar
     return new_id
 
 
+def may_approve(actor: Actor | None, author: str) -> bool:
+    """Whether `actor` may approve an assessment written by `author`: analysts and up, never its author."""
+    return actor is not None and actor.can("approve") and actor.user != author
+
+
 def approve(con, actor: Actor, assessment_id: int) -> None:
     """Approve an assessment: another analyst than its author, or an administrator (who may not approve their own)."""
     require(actor, "approve")
@@ -109,3 +114,16 @@ def known(con, known_at: datetime | None = None, quarters: list[str] | None = No
     if approved_only:
         frame = frame[frame["approved_by"].notna()]
     return frame.reset_index(drop=True)
+
+
+def drafts(con, known_at: datetime | None = None) -> pd.DataFrame:
+    """The current assessments still awaiting approval, oldest quarter first."""
+    frame = known(con, known_at)
+    return frame[frame["approved_by"].isna()].reset_index(drop=True)
+
+
+def latest_approved(con, as_of: date, known_at: datetime | None = None) -> pd.DataFrame:
+    """Each target's approved assessment of the latest quarter up to the one holding `as_of` (one row per target)."""
+    frame = known(con, known_at, approved_only=True)
+    frame = frame[frame["quarter"] <= quarter_of(as_of)]          # 'YYYY-Qn' sorts as time does
+    return frame.sort_values(["target_id", "quarter"]).drop_duplicates("target_id", keep="last").reset_index(drop=True)

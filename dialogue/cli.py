@@ -21,6 +21,7 @@ HANDLERS = {
     "status": "dialogue.commands_status:cmd_status",
     "summary": "dialogue.commands_status:cmd_summary",
     "delivery": "dialogue.commands_delivery:cmd_delivery",
+    "assess": "dialogue.commands_assess:cmd_assess",
     "region": "dialogue.commands_region:cmd_region",
     "brief": "dialogue.commands_reports:cmd_brief",
     "users": "dialogue.commands_admin:cmd_users",
@@ -100,6 +101,25 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--as-of", required=True)
     s.add_argument("--known-at")
     s.add_argument("--json", action="store_true")
+
+    s = verb("assess", help="quarterly assessments: record one, approve another analyst's, list them")
+    av = s.add_subparsers(dest="assess_verb", required=True)
+    a = av.add_parser("record", parents=[common], help="record a target's assessment for a quarter (a draft)")
+    a.add_argument("--target", required=True)
+    a.add_argument("--quarter", required=True, help="YYYY-Qn, e.g. 2026-Q3")
+    a.add_argument("--confidence", choices=("high", "medium", "low"), required=True)
+    a.add_argument("--narrative", required=True)
+    a.add_argument("--next-steps", dest="next_steps")
+    a.add_argument("--user")
+    a = av.add_parser("approve", parents=[common], help="approve a draft (not your own)")
+    a.add_argument("assessment_id", type=int)
+    a.add_argument("--user")
+    a = av.add_parser("list", parents=[common], help="the current assessments")
+    a.add_argument("--known-at")
+    shown = a.add_mutually_exclusive_group()
+    shown.add_argument("--drafts", action="store_true", help="only those awaiting approval")
+    shown.add_argument("--approved", action="store_true", help="only approved ones")
+    a.add_argument("--json", action="store_true")
 
     s = verb("brief", help="generate a briefing pack or report")
     s.add_argument("--as-of", required=True)

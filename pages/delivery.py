@@ -5,6 +5,7 @@ import streamlit as st
 from dialogue.i18n import fmt_count, t
 from dialogue.safe_text import plain
 from pages.ui import common
+from pages.ui.assessment_blocks import assessments_panel
 
 lang = common.lang()
 common.title("delivery_title")
@@ -43,3 +44,5 @@ if data.promised.empty:
 else:
     st.markdown(f"**{plain(data.promised_meeting)}** — {t('dl_promised_at', lang, date=data.promised_on)}")
     common.safe_table(data.promised)
+
+assessments_panel()     # analysts and administrators: record and approve quarterly assessments

@@ -4,6 +4,7 @@ import streamlit as st
 from dialogue.i18n import t
 from dialogue.safe_text import plain
 from pages.ui import common
+from pages.ui.assessment_blocks import area_assessments_section
 from pages.ui.delivery_blocks import linked_actions_section
 
 lang = common.lang()
@@ -38,5 +39,6 @@ if common.chart_or_empty("what_training", "diplomat_training", data.training, da
     st.caption(data.training_note)
 
 common.history_strip("political,people")
+area_assessments_section("political", "people")
 linked_actions_section("political", "people")
 common.notes_section("political", "people")

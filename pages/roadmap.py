@@ -3,6 +3,7 @@ import streamlit as st
 
 from dialogue.i18n import t
 from pages.ui import common
+from pages.ui.assessment_blocks import area_assessments_section
 from pages.ui.delivery_blocks import linked_actions_section
 
 lang = common.lang()
@@ -22,5 +23,6 @@ else:
         st.caption(data.cadence_note)
 
 common.history_strip("process")
+area_assessments_section("process")
 linked_actions_section("process")
 common.notes_section("process")

@@ -4,6 +4,7 @@ import streamlit as st
 from dialogue.i18n import fmt_count, t
 from dialogue.safe_text import plain
 from pages.ui import common
+from pages.ui.assessment_blocks import area_assessments_section
 from pages.ui.delivery_blocks import linked_actions_section
 
 lang = common.lang()
@@ -41,5 +42,6 @@ else:
             st.dataframe(common.arrow_of(data.agreements_table), hide_index=True, width="stretch")
             common.table_download(data.agreements_table, "defence-agreements", "sec_agreements_csv")
 
+area_assessments_section("security")
 linked_actions_section("security")
 common.notes_section("security")

@@ -4,6 +4,7 @@ import streamlit as st
 from dialogue.i18n import fmt_percent, t
 from dialogue.safe_text import plain
 from pages.ui import common, region_block
+from pages.ui.assessment_blocks import area_assessments_section
 from pages.ui.delivery_blocks import linked_actions_section
 
 lang = common.lang()
@@ -65,5 +66,6 @@ if behind.open:
 
 region_block.draw(lang)
 
+area_assessments_section("economic")
 linked_actions_section("economic")
 common.notes_section("economic")

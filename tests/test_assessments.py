@@ -1,6 +1,7 @@
 """Quarterly assessments: who may record and approve them, versions as known at a moment, the audit trail."""
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 
 import pytest
@@ -88,3 +89,57 @@ def test_assessment_ids_carry_on_after_a_restore(con, tmp_path):
         assert assessments.record(restored, ANALYST, "trade-growth", "2026-Q4", "high", "Better.") == first + 1
     finally:
         restored.close()
+
+
+# ------------------------------------------------------------------ the command line
+
+def _cli(db_path, *argv):
+    from dialogue.cli import main
+
+    return main(["--db", str(db_path), "assess", *argv])
+
+
+def test_assess_record_approve_list_on_the_command_line(db_path, capsys):
+    assert _cli(db_path, "record", "--target", "trade-growth", "--quarter", "2026-Q3", "--confidence", "low",
+                "--narrative", "Извоз пада.", "--next-steps", "Sajam", "--user", "ana", "--lang", "sr-Cyrl") == 0
+    assert capsys.readouterr().out.strip() == "Процена #1 је сачувана: чека одобрење другог аналитичара или администратора."
+    assert _cli(db_path, "list", "--drafts", "--lang", "sr-Latn") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("#1 · trade-growth · 2026-Q3 · Niska · ana · ") and out[0].endswith(" · Čeka odobrenje")
+    assert out[1:] == ["    Извоз пада.", "    Sledeći koraci: Sajam"]
+    # the author may not approve (the command line acts as an administrator of that name: still the author)
+    assert _cli(db_path, "approve", "1", "--user", "ana") == 1
+    assert "not by its author" in capsys.readouterr().err
+    assert _cli(db_path, "approve", "1", "--user", "boris") == 0
+    assert capsys.readouterr().out.strip() == "Assessment #1 approved."
+    assert _cli(db_path, "list", "--json") == 0
+    got = json.loads(capsys.readouterr().out)
+    assert list(got) == ["assessments"] and len(got["assessments"]) == 1
+    row = got["assessments"][0]
+    assert list(row) == ["assessment_id", "target_id", "quarter", "confidence", "narrative", "next_steps", "author",
+                         "created_at", "approved_by", "approved_at"]
+    assert (row["assessment_id"], row["confidence"], row["author"], row["approved_by"]) == (1, "low", "ana", "boris")
+    assert row["created_at"].endswith("Z") and row["approved_at"] >= row["created_at"]
+    assert _cli(db_path, "list", "--drafts", "--json") == 0
+    assert json.loads(capsys.readouterr().out) == {"assessments": []}
+    assert _cli(db_path, "list", "--drafts") == 0
+    assert capsys.readouterr().out.strip() == "No assessment awaits approval."
+
+
+def test_assess_refusals_are_one_line_and_write_nothing(db_path, capsys):
+    assert _cli(db_path, "record", "--target", "no-such", "--quarter", "2026-Q3", "--confidence", "high",
+                "--narrative", "x") == 1
+    assert capsys.readouterr().err.strip() == "error: There is no target 'no-such' in the targets file."
+    assert _cli(db_path, "approve", "7", "--user", "boris") == 1
+    assert capsys.readouterr().err.strip() == "error: There is no assessment #7."
+    assert _cli(db_path, "list", "--json") == 0
+    assert json.loads(capsys.readouterr().out) == {"assessments": []}
+
+
+def test_may_approve_follows_the_roles():
+    assert assessments.may_approve(BORIS, "ana") is True
+    assert assessments.may_approve(ANALYST, "ana") is False          # its author
+    assert assessments.may_approve(ADMIN, "ana") is True
+    assert assessments.may_approve(ADMIN, "adam") is False           # an administrator's own
+    assert assessments.may_approve(VIEWER, "ana") is False
+    assert assessments.may_approve(None, "ana") is False

@@ -140,3 +140,61 @@ def test_action_timeline_colours_belong_to_state_codes():
     late = spec["layer"][2]
     rows = spec["datasets"][late["data"]["name"]]
     assert [r["action"] for r in rows] == ["A1 · x"]
+
+
+# ------------------------------------------------------------------ quarterly assessments on the pages
+
+def test_an_analyst_records_another_approves_and_the_area_page_shows_it_beside_the_status(delivery_db, tmp_path,
+                                                                                         monkeypatch):
+    at = _as_role("analyst", "ana", tmp_path, monkeypatch, "delivery")
+    assert t("as_title", "en") in [s.value for s in at.subheader]
+    assert t("as_no_drafts", "en") in [c.value for c in at.caption]
+    at.selectbox(key="assessment_target").set_value("joint-exercises")
+    # as of 30 June 2026 (_as_role): that quarter first, then the three before it
+    assert at.selectbox(key="assessment_quarter").options == ["2026-Q2", "2026-Q1", "2025-Q4", "2025-Q3"]
+    at.radio(key="assessment_confidence").set_value("low")
+    at.text_area(key="assessment_narrative").input("Exports *fell* after the [tariff](x).")
+    at.text_area(key="assessment_next_steps").input("Trade fair in Chicago")
+    at.button[0].click().run()          # the form's submit button
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(t("as_saved", "en", id=1) == s.value for s in at.success)
+    # its author cannot approve it: no button, a sentence instead
+    assert t("as_not_yours", "en", id=1) in [c.value for c in at.caption]
+    assert not [b for b in at.button if b.key == "assessment_approve_1"]
+    assert "Exports *fell* after the [tariff](x)." in [x.value for x in at.text][0]   # literal, never Markdown
+
+    boris = _as_role("analyst", "boris", tmp_path, monkeypatch, "delivery")
+    boris.button(key="assessment_approve_1").click().run()
+    assert not boris.exception, [e.value for e in boris.exception]
+    assert any(t("as_approved", "en", id=1) == s.value for s in boris.success)
+    assert t("as_no_drafts", "en") in [c.value for c in boris.caption]
+
+    vera = _as_role("viewer", "vera", tmp_path, monkeypatch, "delivery")
+    assert t("as_title", "en") not in [s.value for s in vera.subheader]   # viewers neither record nor approve
+    vera.switch_page("pages/security.py")
+    vera.run()
+    assert not vera.exception, [e.value for e in vera.exception]
+    assert t("as_area", "en") in [s.value for s in vera.subheader]
+    table = next(tb.value for tb in vera.table if t("col_confidence", "en") in tb.value.columns)
+    row = table.iloc[0]
+    assert row[t("col_confidence", "en")] == "Low" and row[t("col_approved_by", "en")] == "boris"
+    assert row[t("col_quarter", "en")] == "2026\\-Q2"                     # st.table cells are escaped (plain)
+    assert row[t("col_computed", "en")].split(" ", 1)[1] in ("No data", "Not started", "Off track", "At risk",
+                                                             "On track", "Achieved", "Missed")
+
+
+def test_area_assessments_sit_beside_the_computed_status_in_cyrillic(con):
+    from dialogue import assessments, views
+    from dialogue.roles import Actor
+    from dialogue.status import compute_all
+    from dialogue.vocab import status_badge
+
+    a = assessments.record(con, ANALYST, "joint-exercises", "2026-Q2", "high", "Три вежбе.")
+    assessments.approve(con, Actor("boris", "analyst"), a)
+    later = assessments.record(con, ANALYST, "joint-exercises", "2026-Q3", "low", "Draft, not approved.")
+    frame = views.area_assessments(con, date(2026, 9, 1), None, "sr-Cyrl", areas=("security",))
+    status = compute_all(con, date(2026, 9, 1), lang="sr-Cyrl").get("joint-exercises").status
+    assert frame.values.tolist() == [[status_badge(status, "sr-Cyrl"), frame.iloc[0, 1], "2026-Q2", "Висока",
+                                      "Три вежбе.", "", "boris"]]
+    assert later and views.area_assessments(con, date(2026, 3, 31), None, "en", areas=("security",)).empty  # Q2 later
+    assert views.area_assessments(con, date(2026, 9, 1), None, "en", areas=("economic",)).empty

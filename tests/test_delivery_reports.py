@@ -126,3 +126,37 @@ def test_method_page_defines_the_confidence_levels():
     rules = dict(method("sr-Latn").rules)
     text = rules["Pouzdanost ostvarenja (kvartalne procene)"]
     assert "Visoka:" in text and "Srednja:" in text and "Niska:" in text
+
+
+def _pdftotext(data: bytes, tmp_path) -> str:
+    """The PDF as poppler's pdftotext reads it (layout kept), so a reader's tool finds what we wrote."""
+    import subprocess
+
+    pdf = tmp_path / "pack.pdf"
+    pdf.write_bytes(data)
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
+
+
+@pytest.mark.parametrize("kind,lang,heading,confidence", [
+    ("briefing", "en", "Quarterly assessments (approved)", "Low"),
+    ("annual", "sr-Cyrl", "Кварталне процене (одобрене)", "Ниска"),
+])
+def test_approved_assessments_go_into_the_briefing_pack_and_the_annual_report(plans, tmp_path, kind, lang, heading,
+                                                                             confidence):
+    from dialogue import assessments
+    from dialogue.roles import Actor
+
+    ana, boris = Actor("ana", "analyst"), Actor("boris", "analyst")
+    assessments.approve(plans, boris, assessments.record(plans, ana, "trade-growth", "2026-Q2", "low",
+                                                         "Exports fell in May.", "Trade mission"))
+    assessments.record(plans, ana, "joint-exercises", "2026-Q2", "high", "Draft, not approved yet.")
+    content, files = _files(plans, kind, lang)
+    assert [(a["target"], a["quarter"], a["approved_by"]) for a in content.assessments] == [
+        ("trade-growth", "2026-Q2", "boris")]
+    text = _pdftotext(files["pdf"], tmp_path)
+    assert heading == label("assessments", lang) and heading in text
+    assert "Exports fell in May." in text and "Trade mission" in text and confidence in text and "boris" in text
+    assert "Draft, not approved" not in text
+    annex = openpyxl.load_workbook(io.BytesIO(files["xlsx"]), read_only=True)
+    assert {"working_groups", "actions", "commitments"} <= set(annex.sheetnames)

@@ -91,6 +91,7 @@ NOT_WRITES = {
     "dialogue.roles.require": "the guard itself",
     "dialogue.audit.record": "records every attempt, including refused and anonymous ones",
     "dialogue.auth.SessionStore.create": "an in-memory session for an actor the password check already returned",
+    "dialogue.assessments.may_approve": "a question (may this actor approve it?) for the page, writes nothing",
 }
 OPTIONAL_MODULES = {"dialogue.ingest": "the store helper's ingest module", "dialogue.notes": "reports' notes"}
 

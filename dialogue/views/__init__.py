@@ -37,7 +37,16 @@ from dialogue.views.data import (  # noqa: F401
     rollback_question,
     template_bytes,
 )
-from dialogue.views.delivery import DeliveryView, action_table, delivery, linked_actions  # noqa: F401
+from dialogue.views.delivery import (  # noqa: F401
+    AssessmentForm,
+    DeliveryView,
+    action_table,
+    area_assessments,
+    assessment_drafts,
+    assessment_form,
+    delivery,
+    linked_actions,
+)
 from dialogue.views.history import held_text, status_strip  # noqa: F401
 from dialogue.views.method import MethodView, method, method_page  # noqa: F401
 from dialogue.views.overview import (  # noqa: F401

@@ -7,9 +7,11 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from dialogue import assessments
 from dialogue import delivery as rules
 from dialogue.datasets import DELIVERY_DATASETS
 from dialogue.delivery_state import DeliveryState, delivery_state, last_meeting_commitments
+from dialogue.formats import fmt_timestamp
 from dialogue.i18n import fmt_count, fmt_date, fmt_percent, label, t
 from dialogue.views.common import targets_book
 
@@ -134,3 +136,71 @@ def linked_actions(con, as_of: date, known_at: datetime | None = None, lang: str
     ids = {tg.id for tg in book.targets if tg.area in areas} if book is not None else set()
     a = delivery_state(con, as_of, known_at, book).actions
     return action_table(a[a["target_id"].isin(ids)], lang)
+
+
+# ---------------------------------------------------------------- quarterly assessments (issue 14 item 4)
+
+@dataclass
+class AssessmentForm:
+    targets: list                   # (target id, wording) pairs, in the targets file's order
+    quarters: list                  # the as-of date's quarter first, then the three before it
+    confidence: list                # (code, label) pairs, high to low
+
+
+def assessment_form(con, as_of: date, known_at: datetime | None = None, lang: str = "en") -> AssessmentForm:
+    """The choices of the "record an assessment" form."""
+    book = targets_book()
+    year_before = date(as_of.year - 1, as_of.month, min(as_of.day, 28))
+    return AssessmentForm([(tg.id, tg.text(lang)) for tg in (book.targets if book else [])],
+                          assessments.quarters_between(year_before, as_of)[::-1][:4],
+                          [(c, t(f"confidence_{c}", lang)) for c in assessments.CONFIDENCE])
+
+
+def _wordings(lang: str) -> dict:
+    book = targets_book()
+    return {tg.id: tg.text(lang) for tg in book.targets} if book is not None else {}
+
+
+def assessment_drafts(con, as_of: date, known_at: datetime | None = None, lang: str = "en", user: str = "",
+                      role: str = "viewer") -> pd.DataFrame:
+    """The assessments awaiting approval, as the reader sees them, each saying whether this user may approve it."""
+    from dialogue.roles import Actor
+
+    frame = assessments.drafts(con, known_at)
+    actor = Actor(user, role) if user else None
+    names = _wordings(lang)
+    return pd.DataFrame({
+        "assessment_id": frame["assessment_id"].astype("int64"),
+        "target": [names.get(x, x) for x in frame["target_id"]],
+        "quarter": frame["quarter"],
+        "confidence": [t(f"confidence_{c}", lang) for c in frame["confidence"]],
+        "narrative": frame["narrative"],
+        "next_steps": frame["next_steps"].fillna(""),
+        "author": frame["author"],
+        "recorded": [fmt_timestamp(x, lang) for x in frame["created_at"]],
+        "may_approve": [assessments.may_approve(actor, a) for a in frame["author"]],
+    })
+
+
+def area_assessments(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
+                     areas: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The approved assessment of each of the areas' targets (latest quarter up to as-of) beside its computed status."""
+    from dialogue.views.common import scorecard
+    from dialogue.vocab import status_badge
+
+    book = targets_book()
+    ids = [tg.id for tg in book.targets if tg.area in areas] if book is not None else []
+    frame = assessments.latest_approved(con, as_of, known_at)
+    frame = frame[frame["target_id"].isin(ids)]
+    frame = frame.assign(_order=[ids.index(x) for x in frame["target_id"]]).sort_values("_order")   # file order
+    card = scorecard(con, as_of, known_at, lang) if len(frame) else None   # no status asked when nothing to show
+    names = _wordings(lang)
+    return pd.DataFrame({
+        t("col_computed", lang): [status_badge(card.get(x).status, lang) if card else "" for x in frame["target_id"]],
+        t("col_target", lang): [names.get(x, x) for x in frame["target_id"]],
+        t("col_quarter", lang): frame["quarter"],
+        t("col_confidence", lang): [t(f"confidence_{c}", lang) for c in frame["confidence"]],
+        t("col_narrative", lang): frame["narrative"],
+        t("col_next_steps", lang): frame["next_steps"].fillna(""),
+        t("col_approved_by", lang): frame["approved_by"],
+    }).reset_index(drop=True)

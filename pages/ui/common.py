@@ -375,3 +375,11 @@ def no_status_engine() -> None:
 
 def title(key: str) -> None:
     st.title(t(key, lang()))
+
+
+def fresh_data(view: str, **kwargs):
+    """Like page_data, but read again after ANY write to the database (its files' stamp is in the key): for data
+    written without an upload, such as quarterly assessments, recorded and approved from any session."""
+    inputs = (view, db_path(), _files_stamp(db_path()), as_of(), lang(), tuple(sorted(kwargs.items())))
+    return _memo().get("fresh_data", inputs,
+                       lambda: getattr(views, view)(con(), inputs[3], None, inputs[4], **dict(inputs[5])))
