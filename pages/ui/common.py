@@ -338,13 +338,17 @@ def status_table(frame, columns=("badge", "wording", "headline", "reason", "data
     st.table renders Markdown in cells, and reasons quote uploaded titles: every cell goes through plain().
     """
     lg = lang()      # one session-state read, not five (each costs ~20 µs on every run)
+    # Page data is cached (same frame each warm run): select and rename once per frame, columns and language.
+    safe_table(cache.derived("status_table", frame, (columns, lg), lambda: _status_columns(frame, columns, lg)))
+
+
+def _status_columns(frame, columns, lg: str):
+    """The status table's columns in the reader's language (made once per cached frame)."""
     names = {"badge": t("col_status", lg), "wording": t("col_target", lg), "headline": t("col_figure", lg),
              "reason": t("col_reason", lg), "deadline": t("col_deadline", lg), "progress": t("col_progress", lg),
              "history": t("col_history", lg), "data_through": t("col_data_through", lg)}
     cols = [c for c in columns if c in frame.columns]
-    # Page data is cached (same frame each warm run): select and rename once per frame and language.
-    safe_table(cache.derived("status_table", frame, (tuple(cols), tuple(names.items())),
-                             lambda: frame[cols].rename(columns=names)))
+    return frame[cols].rename(columns=names)
 
 
 def safe_table(frame) -> None:
