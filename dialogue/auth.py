@@ -20,6 +20,7 @@ import bcrypt
 import tomli_w
 
 from dialogue import audit, files, strict_json
+from dialogue.coded import Coded
 from dialogue.config import ROOT
 from dialogue.db import utcnow
 from dialogue.i18n import t
@@ -52,7 +53,7 @@ def _dummy_hash(rounds: int) -> bytes:
     return bcrypt.hashpw(b"not a password", bcrypt.gensalt(rounds))
 
 
-class UserError(ValueError):
+class UserError(Coded, ValueError):
     """A users command that cannot be done (bad name, duplicate, weak password...)."""
 
 
@@ -185,10 +186,10 @@ class UserStore:
             with self._locked():
                 data = self._read()
                 if name in data["users"]:
-                    raise UserError(f"user {name!r} already exists; remove it first to change it")
+                    raise UserError("user_exists", name=name)
                 if email and any((u.get("email") or "").lower() == email.lower()
                                  for u in data["users"].values()):
-                    raise UserError(f"the e-mail {email} already belongs to another user")
+                    raise UserError("user_email_taken", email=email)
                 entry = {"role": role, "created": self.clock().isoformat(timespec="seconds"),
                          "stamp": secrets.token_urlsafe(12)}      # a re-added user is a new user
                 if password:
@@ -209,11 +210,11 @@ class UserStore:
             data = self._read()
             if name not in data["users"]:
                 audit.record(con, actor, "user_remove", {"name": name, "error": "no such user"}, ok=False)
-                raise UserError(f"no user named {name!r}")
+                raise UserError("user_unknown", name=name)
             admins = [n for n, u in data["users"].items() if u["role"] == "admin"]
             if admins == [name] and len(data["users"]) > 1:
                 audit.record(con, actor, "user_remove", {"name": name, "error": "last admin"}, ok=False)
-                raise UserError(f"{name} is the last admin; add another admin first")
+                raise UserError("user_last_admin", name=name)
             del data["users"][name]
             self._write(data)
             self._forget_failures(name)
@@ -226,7 +227,7 @@ class UserStore:
         with self._locked():
             if name not in self._read()["users"]:
                 audit.record(con, actor, "user_unlock", {"name": name, "error": "no such user"}, ok=False)
-                raise UserError(f"no user named {name!r}")
+                raise UserError("user_unknown", name=name)
             cleared = self._forget_failures(name)
         audit.record(con, actor, "user_unlock", {"name": name, "addresses": cleared}, ok=True)
         return cleared
@@ -387,32 +388,30 @@ def local_actor() -> Actor:
     return Actor(LOCAL_USER, "admin")
 
 
-def local_mode_refusal(server_address: str | None) -> str:
-    """Why the dashboard will not start without users on this address, and what to do."""
-    shown = server_address or "every interface (server.address unset)"
-    return (f"No users are configured and the server listens on {shown}, so local mode (no sign-in) "
-            f"is refused. {ADD_USER_HINT}; or listen on localhost only.")
+def local_mode_refusal(server_address: str | None, lang: str = "en") -> str:
+    """Why the dashboard will not start without users on this address, and what to do (in `lang`)."""
+    shown = server_address or t("serve_every_interface", lang)
+    return t("serve_local_refused", lang, address=shown)
 
 
 # -- helpers ----------------------------------------------------------------------------------
 def _check_new_user(name: str, role: str, password: str | None, email: str | None) -> None:
     if not NAME_PATTERN.match(name or ""):
-        raise UserError(f"user name {name!r} must be 1-64 letters, digits, '.', '_' or '-', "
-                        "starting with a letter or digit")
+        raise UserError("user_bad_name", name=name)
     if name == LOCAL_USER:
-        raise UserError(f"{LOCAL_USER!r} is reserved for local mode")
+        raise UserError("user_reserved", name=LOCAL_USER)
     if role not in ROLES:
-        raise UserError(f"unknown role {role!r}; expected one of {', '.join(ROLES)}")
+        raise UserError("user_bad_role", role=role, roles=", ".join(ROLES))
     if email is not None and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", email):
-        raise UserError(f"{email!r} is not an e-mail address")
+        raise UserError("user_bad_email", email=email)
     if not password:
         if not email:
-            raise UserError("a password is needed (or an --email for identity-provider sign-in only)")
+            raise UserError("user_needs_password")
         return
     if len(password) < MIN_PASSWORD:
-        raise UserError(f"the password must have at least {MIN_PASSWORD} characters")
+        raise UserError("user_short_password", n=MIN_PASSWORD)
     if len(password.encode("utf-8")) > MAX_PASSWORD_BYTES:
-        raise UserError(f"the password must be at most {MAX_PASSWORD_BYTES} bytes long (bcrypt's limit)")
+        raise UserError("user_long_password", n=MAX_PASSWORD_BYTES)
 
 
 def _check_password(password: str | None, hashed: str | None) -> bool:

@@ -15,6 +15,7 @@ import duckdb
 import pyarrow.parquet as pq
 
 from dialogue import audit, db, files, strict_json
+from dialogue.coded import Coded
 from dialogue.roles import Actor, cli_actor, require
 
 MANIFEST = "manifest.json"
@@ -28,7 +29,7 @@ SEQUENCES = {
 }
 
 
-class BackupError(RuntimeError):
+class BackupError(Coded, RuntimeError):
     """A backup or restore that cannot be done or does not verify."""
 
 
@@ -43,7 +44,7 @@ def backup(con, directory: str | os.PathLike, actor: Actor) -> dict:
     require(actor, "backup")
     target = Path(directory)
     if target.exists() and any(target.iterdir()):
-        raise BackupError(f"{target} is not empty; choose a new directory for each backup")
+        raise BackupError("backup_not_empty", target=str(target))
     staging = target.with_name(f".{target.name}.partial-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
@@ -94,7 +95,7 @@ def restore(directory: str | os.PathLike, new_db: str | os.PathLike, actor: Acto
     new_db = Path(new_db)
     manifest = read_manifest(source)
     if new_db.exists() and new_db.stat().st_size > 0:
-        raise BackupError(f"{new_db} already exists; restore into a new file (--db NEW)")
+        raise BackupError("backup_exists", path=str(new_db))
     for table, info in manifest["tables"].items():
         if table not in db.ALL_TABLES:
             raise BackupError(f"the backup holds an unknown table {table!r}")
@@ -141,7 +142,7 @@ def read_manifest(directory: str | os.PathLike) -> dict:
     """The backup's manifest, refused with one clear reason when it is missing, truncated or malformed."""
     path = Path(directory) / MANIFEST
     if not path.exists():
-        raise BackupError(f"{path} not found: {directory} is not a Dialogue Monitor backup")
+        raise BackupError("backup_not_a_backup", path=str(path), directory=str(directory))
     path = member(directory, MANIFEST)
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
@@ -259,8 +260,7 @@ def request_backup(db_file: str | os.PathLike, directory: str | os.PathLike, tim
     except (OSError, ValueError):
         beat = 0.0
     if time.time() - beat > 10 * REQUEST_POLL_SECONDS:
-        raise BackupError("the program holding the database takes no backup requests "
-                          "(it is not a running dashboard)")
+        raise BackupError("backup_no_requests")
     token = uuid.uuid4().hex
     ask = inbox / f"{token}.json"
     files.write_text(ask, strict_json.dumps({"dir": str(Path(directory).resolve())}))
@@ -275,7 +275,7 @@ def request_backup(db_file: str | os.PathLike, directory: str | os.PathLike, tim
             return result["manifest"]
         time.sleep(0.2)
     ask.unlink(missing_ok=True)
-    raise BackupError(f"the dashboard did not answer the backup request within {timeout:.0f} s")
+    raise BackupError("backup_no_answer", seconds=f"{timeout:.0f}")
 
 
 def serve_backup_requests(con, db_file: str | os.PathLike) -> None:
@@ -314,7 +314,7 @@ def _answer(con, ask: Path) -> None:
     try:
         owner = ask.stat().st_uid
         if owner != os.getuid():
-            raise BackupError("backup requests are honoured only from the account that runs the dashboard")
+            raise BackupError("backup_other_account")
         user = pwd.getpwuid(owner).pw_name
         directory = json.loads(ask.read_text(encoding="utf-8"))["dir"]
         result = {"manifest": backup(con.cursor(), directory, cli_actor(user))}

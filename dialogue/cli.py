@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)      # what every verb takes
     common.add_argument("--lang", choices=LANGS, default=default_lang(),
                         help="language of messages and reports (default $DIALOGUE_LANG, else en)")
+    inner = argparse.ArgumentParser(add_help=False)       # the same option after a sub-verb (users add ... --lang)
+    inner.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     def verb(name: str, **kw) -> argparse.ArgumentParser:
         return sub.add_parser(name, parents=[common], **kw)
@@ -130,14 +132,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = verb("users", help="manage sign-in users")
     us = s.add_subparsers(dest="users_verb", required=True)
-    a = us.add_parser("add")
+    a = us.add_parser("add", parents=[inner])
     a.add_argument("name")
     a.add_argument("--role", choices=("viewer", "analyst", "admin"), required=True)
     a.add_argument("--email", help="e-mail for identity-provider (OIDC) sign-in")
-    us.add_parser("list")
-    r = us.add_parser("remove")
+    us.add_parser("list", parents=[inner])
+    r = us.add_parser("remove", parents=[inner])
     r.add_argument("name")
-    u = us.add_parser("unlock", help="end the wait after failed sign-ins, from every address")
+    u = us.add_parser("unlock", parents=[inner], help="end the wait after failed sign-ins, from every address")
     u.add_argument("name")
 
     s = verb("backup", help="online backup of the database into DIR")
@@ -175,11 +177,14 @@ def run(args: argparse.Namespace, hand_off: bool = False) -> int:
             return code
         if os.environ.get("DIALOGUE_TRACEBACK"):
             raise
-        message, code = failure(exc)
+        from dialogue.coded import code_of, said
+
+        lang = getattr(args, "lang", None) or "en"
+        message, code = failure(exc, lang)
         _release_quietly(exc)
-        if getattr(args, "json", False):    # tools reading --json always get JSON
-            print(strict_json.dumps({"ok": False, "error": message}, ensure_ascii=False))
-        print(f"error: {message}", file=sys.stderr)
+        if getattr(args, "json", False):    # tools reading --json always get JSON: a stable code, the text in `error`
+            print(strict_json.dumps({"ok": False, "code": code_of(exc), "error": message}, ensure_ascii=False))
+        print(said("cli_error", message=message).text(lang), file=sys.stderr)
         return code
 
 
@@ -193,24 +198,26 @@ def _through_dashboard(args: argparse.Namespace, exc: Exception) -> int | None:
     return handoff.hand_off(args, config.db_path(args.db))
 
 
-def failure(exc: Exception) -> tuple[str, int]:
-    """A command's failure as (one line, exit code): 2 for usage errors, 1 for everything else."""
+def failure(exc: Exception, lang: str = "en") -> tuple[str, int]:
+    """A command's failure as (one line in `lang`, exit code): 2 for usage errors, 1 for everything else."""
     import duckdb
 
+    from dialogue.coded import Coded, said, say
     from dialogue.commands_common import CommandError
     from dialogue.files import describe_os_error
 
     if isinstance(exc, CommandError):
-        message, code = str(exc), exc.code
+        message, code = say(exc, lang), exc.code
+    elif isinstance(exc, Coded):           # the package's coded refusals (busy, permission, users, backup ...)
+        message, code = say(exc, lang), 1
     elif isinstance(exc, OSError):
         message, code = describe_os_error(exc), 1
     elif isinstance(exc, duckdb.Error):
-        message, code = f"the database could not be used: {exc}", 1
-    elif type(exc).__module__.startswith("dialogue"):   # the package's own refusals (busy, permission, backup ...)
+        message, code = said("cli_db_unusable", why=str(exc)).text(lang), 1
+    elif type(exc).__module__.startswith("dialogue"):   # the package's other refusals, as written
         message, code = str(exc), 1
     else:
-        message, code = (f"unexpected {type(exc).__name__}: {exc} "
-                         "(run again with DIALOGUE_TRACEBACK=1 for the details)"), 1
+        message, code = said("cli_unexpected", kind=type(exc).__name__, why=str(exc)).text(lang), 1
     return " ".join(message.split()), code
 
 

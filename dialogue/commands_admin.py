@@ -5,38 +5,40 @@ import getpass
 import sys
 
 from dialogue import audit, auth, backup, config, db
-from dialogue.commands_common import CommandError, read_only_reason, refuse_read_only
+from dialogue.coded import said
+from dialogue.commands_common import CommandError, lang_of, read_only_reason, refuse_read_only, say_line, warn_line
+from dialogue.i18n import t
 from dialogue.roles import cli_actor
 
 
-def read_new_password(prompt_name: str, stdin=None) -> str:
+def read_new_password(prompt_name: str, stdin=None, lang: str = "en") -> str:
     """The password twice: asked on a terminal, else the first two lines of standard input."""
     stdin = stdin or sys.stdin
     if stdin.isatty():
-        first = getpass.getpass(f"Password for {prompt_name} (empty for identity-provider only): ")
-        second = getpass.getpass("Repeat the password: ")
+        first = getpass.getpass(t("cli_password_for", lang, name=prompt_name))
+        second = getpass.getpass(t("cli_password_again", lang))
     else:
         first = stdin.readline().rstrip("\r\n")
         second = stdin.readline().rstrip("\r\n")
     if first != second:
-        raise auth.UserError("the two passwords differ; nothing was changed")
+        raise auth.UserError("user_passwords_differ")
     return first
 
 
 def cmd_users(args) -> int:
     store = auth.UserStore()
+    lang = lang_of(args)
     if args.users_verb == "list":
         users = store.users()
         if not users:
-            print(f"no users in {store.path}: the dashboard runs in local mode (localhost only)")
+            say_line(args, "cli_no_users", path=str(store.path))
             return 0
         for u in users:
             lock = store.locked_until(u.name)
-            sign_in = ("password" if u.has_password else "") + (" + e-mail" if u.email and u.has_password else
-                                                                "e-mail" if u.email else "")
-            print(f"{u.name}\t{u.role}\t{u.email or '-'}\t{sign_in}"
-                  + (f"\tsign-in waits until {lock:%Y-%m-%d %H:%M} UTC (users unlock {u.name} ends it)"
-                     if lock else ""))
+            ways = [t(key, lang) for key, has in (("cli_sign_in_password", u.has_password),
+                                                  ("cli_sign_in_email", bool(u.email))) if has]
+            print(f"{u.name}\t{u.role}\t{u.email or '-'}\t{' + '.join(ways)}"
+                  + ("\t" + t("cli_user_waits", lang, until=f"{lock:%Y-%m-%d %H:%M}", name=u.name) if lock else ""))
         return 0
     actor = cli_actor(None)
     path = config.db_path(args.db)
@@ -51,27 +53,26 @@ def cmd_users(args) -> int:
     try:
         if args.users_verb == "add":
             try:
-                password = read_new_password(args.name)
+                password = read_new_password(args.name, lang=lang)
                 store.add(con, actor, args.name, args.role, password or None, email=args.email)
             except auth.UserError as exc:
-                print(f"error: {exc}", file=sys.stderr)
+                warn_line(args, exc)
                 return 1
-            print(f"added {args.name} ({args.role}) to {store.path}")
+            say_line(args, "cli_user_added", name=args.name, role=said(f"role_{args.role}"), path=str(store.path))
         elif args.users_verb == "remove":
             try:
                 store.remove(con, actor, args.name)
             except auth.UserError as exc:
-                print(f"error: {exc}", file=sys.stderr)
+                warn_line(args, exc)
                 return 1
-            print(f"removed {args.name} from {store.path}")
+            say_line(args, "cli_user_removed", name=args.name, path=str(store.path))
         elif args.users_verb == "unlock":
             try:
                 cleared = store.unlock(con, actor, args.name)
             except auth.UserError as exc:
-                print(f"error: {exc}", file=sys.stderr)
+                warn_line(args, exc)
                 return 1
-            print(f"unlocked {args.name}: failed sign-ins forgotten from {cleared} address"
-                  f"{'es' if cleared != 1 else ''}")
+            say_line(args, "cli_user_unlocked", name=args.name, n=cleared)
         if not isinstance(con, audit.PendingLog):
             con.execute("checkpoint")
     finally:
@@ -83,11 +84,10 @@ def cmd_users(args) -> int:
 def cmd_backup(args) -> int:
     path = config.db_path(args.db)
     if not path.exists():
-        print(f"error: no database at {path}", file=sys.stderr)
+        warn_line(args, said("cli_no_database", path=str(path)))
         return 1
-    if read_only_reason(path):
-        raise CommandError(f"the database {path} is read-only ({read_only_reason(path)}), so a backup cannot record "
-                           "itself in its audit log; nothing was done. A read-only file cannot change: copy it instead")
+    if why := read_only_reason(path):
+        raise CommandError("cli_backup_read_only", path=str(path), why=why)
     try:
         con = db.connect(path)
     except db.DatabaseBusy as exc:
@@ -95,20 +95,19 @@ def cmd_backup(args) -> int:
         try:
             manifest = backup.request_backup(path, args.dir)
         except backup.BackupError as why:
-            print(f"error: {exc} ({why}.) An administrator can also back up from the dashboard's "
-                  "Admin page (Settings and backup).", file=sys.stderr)
+            warn_line(args, said("cli_backup_busy", busy=exc, why=why))
             return 1
-        print(f"backed up {path} to {args.dir} through the running dashboard ({_rows(manifest)})")
+        say_line(args, "cli_backed_up_through", path=str(path), dir=args.dir, rows=_rows(manifest))
         return 0
     try:
         manifest = backup.backup(con, args.dir, cli_actor(None))
         con.execute("checkpoint")
     except backup.BackupError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        warn_line(args, exc)
         return 1
     finally:
         con.close()
-    print(f"backed up {path} to {args.dir} ({_rows(manifest)})")
+    say_line(args, "cli_backed_up", path=str(path), dir=args.dir, rows=_rows(manifest))
     return 0
 
 
@@ -118,15 +117,14 @@ def _rows(manifest: dict) -> str:
 
 def cmd_restore(args) -> int:
     if not args.db:
-        print("error: restore needs --db NEW, the new database file to create", file=sys.stderr)
+        warn_line(args, said("cli_restore_needs_db"))
         return 2
     try:
         manifest = backup.restore(args.dir, args.db, cli_actor(None))
     except backup.BackupError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        warn_line(args, exc)
         return 1
-    print(f"restored {args.dir} (taken {manifest['created_utc']} UTC) into {args.db}; "
-          "every table matches the backup's fingerprints")
+    say_line(args, "cli_restored", dir=args.dir, taken=manifest["created_utc"], db=args.db)
     if manifest["started_empty"]:
-        print("tables added since the backup was taken start empty: " + ", ".join(manifest["started_empty"]))
+        say_line(args, "cli_restored_empty", tables=", ".join(manifest["started_empty"]))
     return 0

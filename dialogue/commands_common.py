@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 import os
+import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
 
 from dialogue import config, db
+from dialogue.coded import Coded, Said, said, say
 
 # Exit codes shared by every verb.
 OK, REJECTED, USAGE = 0, 1, 2
 
 
-class CommandError(Exception):
-    """A refusal or failure the command reports in one line (exit 1)."""
+class CommandError(Coded):
+    """A refusal or failure the command reports in one line (exit 1), raised with an i18n key and its values."""
 
     code = REJECTED
 
@@ -30,7 +32,7 @@ def parse_date(text: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise UsageError(f"{option} {text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-06-30") from None
+        raise UsageError("cli_not_a_date", option=option, text=text) from None
 
 
 def parse_timestamp(text: str) -> datetime:
@@ -48,20 +50,19 @@ def parse_moment(text: str | None, option: str) -> datetime | None:
     try:
         return parse_timestamp(text)
     except ValueError:
-        raise UsageError(f"{option} {text!r} is not a timestamp; expected YYYY-MM-DD or "
-                         "'YYYY-MM-DD HH:MM[:SS]' (UTC), e.g. 2026-03-01T14:30:00") from None
+        raise UsageError("cli_not_a_moment", option=option, text=text) from None
 
 
-def read_only_reason(path: Path) -> str | None:
+def read_only_reason(path: Path) -> Said | None:
     """Why an existing database cannot be written (its file or its folder, where DuckDB keeps the log), or None."""
     if not path.exists():
         return None
     if os.statvfs(path).f_flag & os.ST_RDONLY:
-        return "it lies on a read-only file system"
+        return said("cli_ro_fs")
     if not os.access(path, os.W_OK):
-        return "the file is read-only"
+        return said("cli_ro_file")
     if not os.access(path.parent, os.W_OK):
-        return f"its folder {path.parent} is read-only"
+        return said("cli_ro_folder", folder=str(path.parent))
     return None
 
 
@@ -81,8 +82,7 @@ def refuse_read_only(path: Path, verb: str) -> None:
     """Refuse (one line, exit 1) a verb that changes the database when the database cannot be written."""
     why = read_only_reason(path)
     if why:
-        raise CommandError(f"the database {path} is read-only ({why}): `{verb}` changes it, so nothing was done; "
-                           "reading verbs (status, history, export, brief ...) still work on it")
+        raise CommandError("cli_read_only", path=str(path), why=why, verb=verb)
 
 
 def open_for_writing(args, verb: str):
@@ -90,3 +90,18 @@ def open_for_writing(args, verb: str):
     path = config.db_path(args.db)
     refuse_read_only(path, verb)
     return db.connect(path)
+
+
+def lang_of(args) -> str:
+    """The language a verb speaks: its --lang (en when a caller built args without one)."""
+    return getattr(args, "lang", None) or "en"
+
+
+def say_line(args, key: str, **params) -> None:
+    """Print the text `key` in the verb's language."""
+    print(said(key, **params).text(lang_of(args)))
+
+
+def warn_line(args, message) -> None:
+    """Print `error: message` on stderr in the verb's language (message: a Said, a coded error or plain text)."""
+    print(said("cli_error", message=say(message, lang_of(args))).text(lang_of(args)), file=sys.stderr)

@@ -1,17 +1,12 @@
 """The data verbs of the command line: ingest, init, history, rollback, template, export."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from dialogue import config, roles, strict_json
-from dialogue.commands_common import (OK, REJECTED, USAGE, CommandError, open_for_reading, open_for_writing,
-                                      parse_moment, refuse_read_only)
-from dialogue.files import describe_os_error
-
-
-def _err(message: str) -> None:
-    print(f"error: {message}", file=sys.stderr)
+from dialogue.coded import said, say
+from dialogue.commands_common import (OK, REJECTED, USAGE, CommandError, lang_of, open_for_reading, open_for_writing,
+                                      parse_moment, refuse_read_only, say_line, warn_line)
 
 
 # ---------------------------------------------------------------- ingest
@@ -21,7 +16,7 @@ def cmd_ingest(args) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        _err(f"no such file: {path}")
+        warn_line(args, said("cli_no_such_file", path=str(path)))
         return USAGE
     data = path.read_bytes()
     con = open_for_reading(args) if args.dry_run else open_for_writing(args, "ingest")
@@ -39,23 +34,25 @@ def cmd_ingest(args) -> int:
 
 
 def _describe(report, lang: str = "en") -> str:
+    from dialogue.i18n import t
     from dialogue.messages import localized_all
 
     lines = [report.message]
     for e in localized_all(report.errors, lang):
-        where = [x for x in (e["file"], e["sheet"] and f"sheet {e['sheet']}", e["row"] is not None and f"row {e['row']}",
-                             e["column"] and f"column {e['column']}") if x]
-        value = f" value {e['value']!r}:" if e.get("value") is not None else ""
+        where = [x for x in (e["file"], e["sheet"] and t("cli_where_sheet", lang, sheet=e["sheet"]),
+                             e["row"] is not None and t("cli_where_row", lang, row=e["row"]),
+                             e["column"] and t("cli_where_column", lang, column=e["column"])) if x]
+        value = f" {t('cli_where_value', lang, value=e['value'])}:" if e.get("value") is not None else ""
         lines.append(f"  ✗ {', '.join(where)}:{value} {e['message']}")
     for w in report.warnings:
         lines.append(f"  ! {w}")
     plan = report.changes
     if plan is not None and report.dry_run and plan.changed:
-        lines += _preview(plan)
+        lines += _preview(plan, lang)
     return "\n".join(lines)
 
 
-def _preview(plan) -> list[str]:
+def _preview(plan, lang: str = "en") -> list[str]:
     from dialogue.datasets import DATASETS
 
     key = DATASETS[plan.dataset].key
@@ -69,7 +66,7 @@ def _preview(plan) -> list[str]:
     for cell in plan.updated_cells.itertuples(index=False):
         lines.append(f"  ~ {cell.key}: {cell.column} {cell.old} → {cell.new}")
     if plan.truncated:
-        lines.append(f"  … preview shortened; totals: {plan.rows}")
+        lines.append("  " + said("cli_preview_cut", rows=plan.rows).text(lang))
     return lines
 
 
@@ -96,11 +93,11 @@ def cmd_init(args) -> int:
     try:
         result = init_database(path, args.workspace, force=args.force)
     except WorkspaceError as exc:
-        _err(str(exc))
+        warn_line(args, exc)
         return REJECTED
     for line in result.messages:
-        print(line)
-    print(f"Database {path} holds the {args.workspace} workspace.")
+        print(say(line, lang_of(args)))
+    say_line(args, "cli_init_done", path=str(path), workspace=args.workspace)
     return OK
 
 
@@ -118,12 +115,13 @@ def cmd_history(args) -> int:
         print(strict_json.dumps(uploads, ensure_ascii=False, default=str))
         return OK
     if not uploads:
-        print("No uploads yet.")
+        say_line(args, "cli_no_uploads")
         return OK
+    lang = lang_of(args)
     for u in uploads:
         r = u["rows"]
-        status = f"rolled back by #{u['rolled_back_by']}" if u["rolled_back_by"] else (
-            f"undoes #{u['rolls_back']}" if u["rolls_back"] else "active")
+        status = (said("hist_rolled_back_by", n=u["rolled_back_by"]) if u["rolled_back_by"] else
+                  said("hist_undoes", n=u["rolls_back"]) if u["rolls_back"] else said("hist_active")).text(lang)
         print(f"#{u['upload_id']:<5} {u['time']}  {u['dataset']:<10} {u['mode']:<8} {u['user']:<14} "
               f"+{r['added']} ~{r['updated']} ={r['unchanged']} -{r['removed']}  {status}  {u['file']}")
     return OK
@@ -138,8 +136,9 @@ def cmd_rollback(args) -> int:
             new_id = rollback(con, args.upload_id, roles.cli_actor(args.user))
         except StoreError as exc:
             if getattr(args, "json", False):
-                print(strict_json.dumps({"ok": False, "upload_id": None, "rolls_back": args.upload_id, "error": str(exc)}))
-            _err(str(exc))
+                print(strict_json.dumps({"ok": False, "upload_id": None, "rolls_back": args.upload_id,
+                                         "error": say(exc, lang_of(args))}, ensure_ascii=False))
+            warn_line(args, exc)
             return REJECTED
         entry = next(u for u in history(con) if u["upload_id"] == new_id)
     finally:
@@ -148,8 +147,8 @@ def cmd_rollback(args) -> int:
         print(strict_json.dumps({"ok": True, "upload_id": new_id, "rolls_back": args.upload_id, "rows": entry["rows"]}))
     else:
         r = entry["rows"]
-        print(f"Rolled back upload #{args.upload_id} as upload #{new_id}: {r['added']} restored, "
-              f"{r['updated']} reverted, {r['removed']} removed.")
+        say_line(args, "cli_rolled_back", upload=args.upload_id, new=new_id, added=r["added"], updated=r["updated"],
+                 removed=r["removed"])
     return OK
 
 
@@ -161,29 +160,35 @@ def cmd_template(args) -> int:
     try:
         out = write_template(args.dataset, args.out)
     except OSError as exc:
-        raise CommandError(describe_os_error(exc, args.out, "could not write")
-                           + "; no file was left behind") from None
-    print(f"Wrote the blank {args.dataset} template to {out}.")
+        raise CommandError("cli_nothing_left", what=_could_not_write(exc, args.out)) from None
+    say_line(args, "cli_template_done", dataset=args.dataset, path=str(out))
     return OK
 
 
 def cmd_export(args) -> int:
     from dialogue.export import FORMATS, export_dataset
+    from dialogue.i18n import t
 
     out = Path(args.out)
     if out.suffix.lower() not in FORMATS:
-        _err(f"--out must end in {' or '.join(FORMATS)}, not {out.suffix or 'no extension'!r}")
+        lang = lang_of(args)
+        warn_line(args, said("cli_export_suffix", formats=t("cli_or", lang).join(FORMATS),
+                             suffix=out.suffix or t("cli_no_extension", lang)))
         return USAGE
     known_at = parse_moment(args.known_at, "--as-known-at")
     con = open_for_reading(args)
     try:
         n = export_dataset(con, args.dataset, out, known_at=known_at)
     except OSError as exc:
-        raise CommandError(describe_os_error(exc, out, "could not write")
-                           + ("; the existing file is unchanged" if out.exists() else "; no file was left behind")
-                           ) from None
+        raise CommandError("cli_existing_kept" if out.exists() else "cli_nothing_left",
+                           what=_could_not_write(exc, out)) from None
     finally:
         con.close()
-    when = f" as known at {known_at.isoformat(sep=' ')} UTC" if known_at else ""
-    print(f"Exported {n} {args.dataset} rows{when} to {out}.")
+    when = said("cli_as_known_at", moment=known_at.isoformat(sep=" ")) if known_at else ""
+    say_line(args, "cli_exported", n=n, dataset=args.dataset, when=when, path=str(out))
     return OK
+
+
+def _could_not_write(exc: OSError, path):
+    """'could not write PATH: reason' in any language (the reason is the system's own words)."""
+    return said("cli_could_not_write", path=str(path), why=exc.strerror or str(exc))

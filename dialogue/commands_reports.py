@@ -5,7 +5,8 @@ import sys
 from pathlib import Path
 
 from dialogue import files
-from dialogue.commands_common import CommandError, UsageError, open_for_reading, parse_date, parse_moment
+from dialogue.coded import said
+from dialogue.commands_common import CommandError, UsageError, lang_of, open_for_reading, parse_date, parse_moment
 from dialogue.reports import documents
 
 
@@ -16,7 +17,7 @@ def cmd_brief(args) -> int:
     known_at = parse_moment(args.known_at, "--known-at")
     out = Path(args.out)
     if out.exists() and not out.is_dir():
-        raise UsageError(f"--out {out} is a file; brief writes its documents into a folder (a new or existing one)")
+        raise UsageError("cli_brief_out_is_file", out=str(out))
     con = open_for_reading(args)
     try:
         content, made = documents(con, as_of, known_at=known_at, since=since, kind=args.kind, lang=args.lang)
@@ -28,12 +29,11 @@ def cmd_brief(args) -> int:
         try:
             written.append(files.write_bytes(path, data))
         except OSError as exc:
-            done = f"; already written: {', '.join(map(str, written))}" if written else ""
-            raise CommandError(files.describe_os_error(exc, path, "could not write")
-                               + f" (no partial file was left{done})") from None
+            done = said("cli_brief_written", paths=", ".join(map(str, written))) if written else ""
+            raise CommandError("cli_brief_partial", done=done, what=said(
+                "cli_could_not_write", path=str(path), why=exc.strerror or str(exc))) from None
     for path in written:
         print(path)
     if not content.known_at_given:
-        print(f"data as known at {content.known_at_text} UTC "
-              f"(pass --known-at to reproduce this report later)", file=sys.stderr)
+        print(said("cli_brief_known_at", moment=content.known_at_text).text(lang_of(args)), file=sys.stderr)
     return 0

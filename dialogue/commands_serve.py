@@ -10,6 +10,7 @@ import sys
 import tomllib
 
 from dialogue import auth, config
+from dialogue.commands_common import lang_of, warn_line
 
 APP = config.ROOT / "app.py"
 CONFIG_FILES = (config.ROOT / ".streamlit" / "config.toml",)
@@ -56,7 +57,7 @@ def cmd_serve(args) -> int:
     address = configured_address(address_in(list(args.extra or [])) or args.address)
     store = auth.UserStore()
     if not store.has_users() and not auth.is_loopback(address):
-        print(f"error: {auth.local_mode_refusal(address)}", file=sys.stderr)
+        warn_line(args, auth.local_mode_refusal(address, lang_of(args)))
         return 1
     command = streamlit_command(args)
     for name in ("DIALOGUE_DB", "DIALOGUE_USERS"):   # paths given relative to where the command was typed

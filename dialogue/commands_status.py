@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 
-from dialogue import db, strict_json
+from dialogue import db, reasons, strict_json
+from dialogue.coded import said
 from dialogue.commands_common import open_for_reading, parse_date, parse_moment
+from dialogue.i18n import t
 from dialogue.status import compute_all
 from dialogue.vocab import status_badge
 
@@ -25,10 +27,9 @@ def cmd_status(args) -> int:
     if getattr(args, "json", False):
         print(strict_json.dumps(card.to_json(), ensure_ascii=False, indent=2))
         return 0
-    start_kind = "recorded" if card.start_recorded else "planned"
-    print(f"Status as of {card.as_of.isoformat()}"
-          + (f", as known at {card.known_at.isoformat(sep=' ')}" if card.known_at else "")
-          + f"; dialogue start {card.start_date.isoformat()} ({start_kind})")
+    known = said("cli_known_at", moment=card.known_at.isoformat(sep=" ")) if card.known_at else ""
+    print(said("cli_status_head", as_of=card.as_of.isoformat(), known=known, start=card.start_date.isoformat(),
+               kind=reasons.text("recorded" if card.start_recorded else "planned", lang)).text(lang))
     for s in card.statuses:
         print(f"{s.target:28} {status_badge(s.status, lang):22} {s.reason}")
     return 0
@@ -42,13 +43,14 @@ def cmd_summary(args) -> int:
     if getattr(args, "json", False):
         print(strict_json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return 0
-    print(f"Summary as of {result.as_of.isoformat()} (change since {result.since.isoformat()})")
+    print(t("cli_summary_head", lang, as_of=result.as_of.isoformat(), since=result.since.isoformat()))
+    worse, due = t("cli_worse", lang), t("cli_due", lang)
     print(" · ".join(f"{status_badge(s, lang)} {n} ({n - result.counts_since.get(s, 0):+d})"
                      for s, n in result.counts.items() if n or result.counts_since.get(s)))
     for m in result.worsened[:summary.WORSENED_SHOWN]:
-        print(f"worse  {m['target']:28} {status_badge(m['from'], lang)} -> {status_badge(m['to'], lang)}  {m['reason']}")
+        print(f"{worse:6} {m['target']:28} {status_badge(m['from'], lang)} -> {status_badge(m['to'], lang)}  {m['reason']}")
     for d in result.due:
-        print(f"due    {d['date'].isoformat()}  {d['what']}")
+        print(f"{due:6} {d['date'].isoformat()}  {d['what']}")
     for s in result.card.statuses:
         share = "" if s.progress is None else f"{s.progress:4.0%}"
         print(f"{s.target:28} {status_badge(s.status, lang):22} {share:>5}  {s.needed or ''}")

@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from dialogue.coded import Coded
 from dialogue.config import QUERIES_DIR
 
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
@@ -26,11 +27,11 @@ _connections_lock = threading.Lock()
 write_lock = threading.RLock()
 
 
-class DatabaseBusy(RuntimeError):
+class DatabaseBusy(Coded, RuntimeError):
     """Another process holds the database file."""
 
 
-class DatabaseError(RuntimeError):
+class DatabaseError(Coded, RuntimeError):
     """The database file cannot be used as it is (e.g. an older schema on a file this process may not write)."""
 
 
@@ -51,10 +52,7 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
-            raise DatabaseBusy(
-                f"The database {path} is busy: another program (a dashboard or a command) has it "
-                "open for writing. Close it, or point --db / DIALOGUE_DB at another file."
-            ) from exc
+            raise DatabaseBusy("db_busy_writing", path=str(path)) from exc
         raise
     # A bulk insert buffers this many row groups per thread before writing them out; DuckDB's 5
     # added ~30 MB to the peak of a 1M-row upload (which is bounded by parsing with 1) at no
@@ -109,7 +107,7 @@ def _upgrade(path: Path) -> None:
         con = duckdb.connect(str(path))
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
-            raise DatabaseBusy(f"The database {path} is busy: another program has it open for writing.") from exc
+            raise DatabaseBusy("db_busy_short", path=str(path)) from exc
         raise DatabaseError(f"The database {path} was made by an older version and must be upgraded, which needs "
                             f"write access to it ({exc}); open it once with write access.") from exc
     try:

@@ -19,6 +19,7 @@ import threading
 from pathlib import Path
 
 from dialogue import strict_json
+from dialogue.coded import said
 
 # Verbs that replace the database file or are the server itself: never run inside the dashboard.
 NOT_HANDED_OFF = ("init", "restore", "serve")
@@ -118,15 +119,22 @@ def _peer_uid(conn: socket.socket) -> int:
 
 def _answer(conn: socket.socket) -> None:
     with conn:
+        lang = "en"
         try:
+            request = json.loads(_receive(conn))
+            lang = request.get("args", {}).get("lang") or "en"     # refusals too speak the command's language
             if _peer_uid(conn) != os.getuid():
-                reply = {"code": 1, "stdout": "", "stderr": "error: the dashboard runs commands only for the "
-                                                          "operating-system user that runs it\n"}
+                reply = _refusal(said("handoff_other_user"), lang)
             else:
-                reply = run_request(json.loads(_receive(conn)))
+                reply = run_request(request)
         except Exception as exc:  # noqa: BLE001 - the answer says what went wrong; the server keeps serving
-            reply = {"code": 1, "stdout": "", "stderr": f"error: the dashboard could not run the command: {exc}\n"}
+            reply = _refusal(said("handoff_failed", why=exc), lang)
         conn.sendall(strict_json.dumps(reply, ensure_ascii=False).encode("utf-8"))
+
+
+def _refusal(message, lang: str = "en", code: int = 1) -> dict:
+    """A reply that runs nothing: `error: message` on stderr, in the command's language."""
+    return {"code": code, "stdout": "", "stderr": said("cli_error", message=message).text(lang) + "\n"}
 
 
 def _receive(conn: socket.socket, limit: int = MAX_REQUEST) -> str:
@@ -145,7 +153,7 @@ def run_request(request: dict) -> dict:
 
     args = argparse.Namespace(**request["args"])
     if args.verb in NOT_HANDED_OFF:
-        return {"code": 2, "stdout": "", "stderr": f"error: `{args.verb}` cannot run inside the dashboard\n"}
+        return _refusal(said("handoff_refused_verb", verb=args.verb), getattr(args, "lang", None) or "en", code=2)
     buffers = {"stdout": io.StringIO(), "stderr": io.StringIO()}
     with _one_command:
         streams = sys.stdout, sys.stderr

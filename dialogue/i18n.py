@@ -725,6 +725,11 @@ _REGION_STRINGS: dict[str, tuple[str, str]] = {
 }
 _STRINGS.update(_REGION_STRINGS)
 
+# The command line's texts and the refusals it shares with the pages (issue 16).
+from dialogue.i18n_cli import CLI_STRINGS  # noqa: E402 - data only, merged once
+
+_STRINGS.update(CLI_STRINGS)
+
 
 def _table(lang: str) -> int:
     return 0 if is_english(lang) else 1

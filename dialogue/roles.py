@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dialogue.coded import Coded, said
+
 ROLES = ("viewer", "analyst", "admin")
 # What each role may do, cumulative: an analyst can do all a viewer can, an admin all an analyst can.
 PERMISSIONS = {
@@ -19,7 +21,7 @@ PERMISSIONS = {
 }
 
 
-class PermissionDenied(PermissionError):
+class PermissionDenied(Coded, PermissionError):
     """The caller's role does not allow this action."""
 
 
@@ -42,12 +44,10 @@ class Actor:
 def require(actor: Actor | None, action: str) -> Actor:
     """Return the actor if their role allows `action`, else raise PermissionDenied."""
     if actor is None:
-        raise PermissionDenied(f"Sign in to {action.replace('_', ' ')}.")
+        raise PermissionDenied("perm_sign_in", action=said(f"perm_{action}"))
     if not actor.can(action):
-        raise PermissionDenied(
-            f"{actor.user} is a {actor.role}; {action.replace('_', ' ')} needs the "
-            f"{PERMISSIONS[action]} role or higher."
-        )
+        raise PermissionDenied("perm_denied", user=actor.user, role=said(f"role_{actor.role}"),
+                               action=said(f"perm_{action}"), needed=said(f"role_{PERMISSIONS[action]}"))
     return actor
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dialogue import config, db, target_versions
+from dialogue.coded import Coded, said
 from dialogue.roles import Actor
 
 WORKSPACES = ("reference", "demo", "empty")
@@ -15,7 +16,7 @@ DEMO_LOADER = Actor("demo-generator", "admin")
 _init_lock = threading.Lock()
 
 
-class WorkspaceError(RuntimeError):
+class WorkspaceError(Coded, RuntimeError):
     """The workspace could not be created; any existing database is untouched."""
 
 
@@ -34,10 +35,10 @@ def _has_content(path: Path) -> bool:
         con = duckdb.connect(str(path))
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
-            raise db.DatabaseBusy(f"The database {path} is busy: another program has it open. Close it first.") from exc
-        raise WorkspaceError(f"{path} is not a database this program can open ({exc}); use --force to replace it") from exc
+            raise db.DatabaseBusy("db_busy_init", path=str(path)) from exc
+        raise WorkspaceError("workspace_not_db", path=str(path), why=str(exc)) from exc
     except duckdb.Error as exc:
-        raise WorkspaceError(f"{path} is not a database this program can open ({exc}); use --force to replace it") from exc
+        raise WorkspaceError("workspace_not_db", path=str(path), why=str(exc)) from exc
     try:
         tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
         for table in ("uploads", "notes", *db.DATASET_TABLES):
@@ -60,7 +61,7 @@ def _load_reference(con, result: InitResult) -> None:
     for dataset in db.DATASET_TABLES:
         source = config.REFERENCE_DIR / f"{dataset}.csv"
         if not source.exists():
-            result.messages.append(f"skipped {dataset}: {source} does not exist yet")
+            result.messages.append(said("cli_init_skipped", dataset=dataset, source=str(source)))
             result.uploads[dataset] = None
             continue
         report = ingest(con, source.read_bytes(), source.name, LOADER, dataset=dataset)
@@ -96,13 +97,13 @@ def _load_demo(con, result: InitResult, seed: int) -> None:
             result.uploads[dataset] = upload_id
     for dataset, upload_id in result.uploads.items():
         if upload_id is not None:
-            result.messages.append(f"{dataset}: {len(frames[dataset])} synthetic demo rows, the last upload #{upload_id}")
+            result.messages.append(said("cli_init_demo_rows", dataset=dataset, n=len(frames[dataset]), upload=upload_id))
 
 
 def init_database(path, workspace: str = "reference", force: bool = False, seed: int = 2026) -> InitResult:
     """Build the workspace in a side file, then move it into place: nobody ever sees half a database."""
     if workspace not in WORKSPACES:
-        raise WorkspaceError(f"unknown workspace {workspace!r}; expected one of {', '.join(WORKSPACES)}")
+        raise WorkspaceError("workspace_unknown", workspace=workspace, names=", ".join(WORKSPACES))
     path = Path(path)
     if path.exists() and not force:
         try:
@@ -110,8 +111,7 @@ def init_database(path, workspace: str = "reference", force: bool = False, seed:
         except db.DatabaseBusy as exc:
             raise WorkspaceError(str(exc)) from exc
         if busy_or_full:
-            raise WorkspaceError(f"{path} already holds data; use --force to replace it with a new "
-                                 f"{workspace} workspace (the old file is deleted)")
+            raise WorkspaceError("workspace_has_data", path=str(path), workspace=workspace)
     path.parent.mkdir(parents=True, exist_ok=True)
     side = path.with_name(f".{path.name}.init-{os.getpid()}")
     _remove(side)

@@ -40,9 +40,19 @@ def test_impossible_dates_are_usage_errors(db_path, capsys, argv, message):
 def test_status_json_with_an_impossible_date_is_still_json(db_path, capsys):
     assert cli.main(["--db", str(db_path), "status", "--json", "--as-of", "2026-02-30"]) == 2
     captured = capsys.readouterr()
-    assert json.loads(captured.out) == {"ok": False, "error": "--as-of '2026-02-30' is not a date; expected "
-                                                              "YYYY-MM-DD, e.g. 2026-06-30"}
+    assert json.loads(captured.out) == {"ok": False, "code": "cli_not_a_date",
+                                        "error": "--as-of '2026-02-30' is not a date; expected YYYY-MM-DD, "
+                                                 "e.g. 2026-06-30"}
     one_line(captured.err)
+
+
+def test_a_refusal_in_json_keeps_its_code_and_says_the_error_in_the_asked_language(db_path, capsys):
+    assert cli.main(["--db", str(db_path), "status", "--json", "--lang", "sr-Cyrl", "--as-of", "2026-02-30"]) == 2
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == {"ok": False, "code": "cli_not_a_date",
+                                        "error": "--as-of '2026-02-30' није датум; очекује се GGGG-MM-DD, "
+                                                 "нпр. 2026-06-30"}
+    assert captured.err == "грешка: --as-of '2026-02-30' није датум; очекује се GGGG-MM-DD, нпр. 2026-06-30\n"
 
 
 def test_brief_onto_an_existing_file_is_refused_and_the_file_kept(db_path, tmp_path, capsys):

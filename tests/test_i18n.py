@@ -51,8 +51,8 @@ def test_every_key_exists_and_formats_in_every_language(lang):
     for key in i18n.keys():
         template = i18n._STRINGS[key]
         assert len(template) == 2 and all(template), key
-        placeholders = set(re.findall(r"\{(\w+)\}", template[0]))
-        assert placeholders == set(re.findall(r"\{(\w+)\}", template[1])), f"{key}: placeholders differ"
+        placeholders = set(re.findall(r"\{(\w+)[!:]?[^}]*\}", template[0]))
+        assert placeholders == set(re.findall(r"\{(\w+)[!:]?[^}]*\}", template[1])), f"{key}: placeholders differ"
         text = t(key, lang, **{p: "X" for p in placeholders})
         assert text and "{" not in text, key
 
