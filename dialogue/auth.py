@@ -388,6 +388,15 @@ def local_actor() -> Actor:
     return Actor(LOCAL_USER, "admin")
 
 
+def addresses_text(n: int, lang: str = "en") -> str:
+    """'1 address', '3 addresses'; in Serbian the genitive after 'sa': 1 adrese, 2 adrese, 5 adresa."""
+    from dialogue.reasons import serbian_plural, word
+
+    if lang == "en":
+        return f"{n} address" if n == 1 else f"{n} addresses"
+    return word(f"{n} {serbian_plural(n, 'adrese', 'adrese', 'adresa')}", lang)
+
+
 def local_mode_refusal(server_address: str | None, lang: str = "en") -> str:
     """Why the dashboard will not start without users on this address, and what to do (in `lang`)."""
     shown = server_address or t("serve_every_interface", lang)

@@ -72,7 +72,7 @@ def cmd_users(args) -> int:
             except auth.UserError as exc:
                 warn_line(args, exc)
                 return 1
-            say_line(args, "cli_user_unlocked", name=args.name, n=cleared)
+            say_line(args, "cli_user_unlocked", name=args.name, addresses=auth.addresses_text(cleared, lang))
         if not isinstance(con, audit.PendingLog):
             con.execute("checkpoint")
     finally:

@@ -726,9 +726,11 @@ _REGION_STRINGS: dict[str, tuple[str, str]] = {
 _STRINGS.update(_REGION_STRINGS)
 
 # The command line's texts and the refusals it shares with the pages (issue 16).
-from dialogue.i18n_cli import CLI_STRINGS  # noqa: E402 - data only, merged once
+from dialogue.i18n_admin import ADMIN_STRINGS  # noqa: E402 - data only, merged once
+from dialogue.i18n_cli import CLI_STRINGS  # noqa: E402
 
 _STRINGS.update(CLI_STRINGS)
+_STRINGS.update(ADMIN_STRINGS)
 
 
 def _table(lang: str) -> int:

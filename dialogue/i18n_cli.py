@@ -10,7 +10,7 @@ CLI_STRINGS: dict[str, tuple[str, str]] = {
     "cli_not_a_moment": ("{option} {text!r} is not a timestamp; expected YYYY-MM-DD or 'YYYY-MM-DD HH:MM[:SS]' (UTC), "
                          "e.g. 2026-03-01T14:30:00",
                          "{option} {text!r} nije vremenski trenutak; očekuje se GGGG-MM-DD ili 'GGGG-MM-DD ČČ:MM[:SS]' "
-                         "(UTC), npr. 2026-03-01T14:30:00"),
+                         "(UTC), npr. `2026-03-01T14:30:00`"),
     "cli_ro_fs": ("it lies on a read-only file system", "nalazi se na sistemu datoteka samo za čitanje"),
     "cli_ro_file": ("the file is read-only", "datoteka je samo za čitanje"),
     "cli_ro_folder": ("its folder {folder} is read-only", "njena fascikla {folder} je samo za čitanje"),
@@ -78,7 +78,7 @@ CLI_STRINGS: dict[str, tuple[str, str]] = {
     "cli_no_extension": ("no extension", "bez nastavka"),
     "cli_or": (" or ", " ili "),
     "cli_exported": ("Exported {n} {dataset} rows{when} to {path}.",
-                     "Izvezeno je {n} redova skupa {dataset}{when} u {path}."),
+                     "Izvezeni redovi skupa {dataset}{when}: {n}, u {path}."),
     "cli_as_known_at": (" as known at {moment} UTC", " kako je bilo poznato u {moment} UTC"),
     # status, summary, delivery, region, brief
     "cli_status_head": ("Status as of {as_of}{known}; dialogue start {start} ({kind})",
@@ -123,8 +123,8 @@ CLI_STRINGS: dict[str, tuple[str, str]] = {
                        "prijava čeka do {until} UTC (to prekida `users unlock` {name})"),
     "cli_user_added": ("added {name} ({role}) to {path}", "korisnik {name} ({role}) dodat je u {path}"),
     "cli_user_removed": ("removed {name} from {path}", "korisnik {name} uklonjen je iz {path}"),
-    "cli_user_unlocked": ("unlocked {name}: failed sign-ins forgotten from {n} address(es)",
-                          "korisnik {name} otključan: neuspele prijave zaboravljene sa {n} adresa"),
+    "cli_user_unlocked": ("unlocked {name}: failed sign-ins forgotten from {addresses}",
+                          "korisnik {name} je otključan: neuspele prijave zaboravljene sa {addresses}"),
     "cli_no_database": ("no database at {path}", "nema baze na {path}"),
     "cli_backup_read_only": ("the database {path} is read-only ({why}), so a backup cannot record itself in its audit "
                              "log; nothing was done. A read-only file cannot change: copy it instead",

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from dialogue import audit, config, files
 from dialogue.db import utcnow
+from dialogue.i18n import t
 from dialogue.roles import Actor, require
 from dialogue.targets import TargetBook, TargetsFileError, check_targets_text
 
@@ -42,14 +43,14 @@ def check_change(text: str, path: str | Path | None = None) -> dict:
     return {"targets": len(new.targets), **describe_change(_previous(path), new)}
 
 
-def change_sentence(change: dict) -> str:
-    """A change summary in one line for the admin page: 'added: a; changed: b; the old file is kept as …'."""
-    parts = [f"{label}: {', '.join(change[key])}" for key, label in
-             (("added", "added"), ("removed", "removed"), ("changed", "changed"), ("settings_changed", "settings changed"))
-             if change.get(key)]
+def change_sentence(change: dict, lang: str = "en") -> str:
+    """A change summary in one line for the admin page, in `lang`: 'added: a; changed: b; the old file is kept as …'."""
+    parts = [t(text, lang, ids=", ".join(change[key])) for key, text in
+             (("added", "adm_change_added"), ("removed", "adm_change_removed"), ("changed", "adm_change_changed"),
+              ("settings_changed", "adm_change_settings")) if change.get(key)]
     if change.get("backup"):
-        parts.append(f"the old file is kept as {change['backup']}")
-    return "; ".join(parts) or "no target or setting changed"
+        parts.append(t("adm_change_backup", lang, path=change["backup"]))
+    return "; ".join(parts) or t("adm_change_none", lang)
 
 
 def _previous(path: Path) -> TargetBook | None:

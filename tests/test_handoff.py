@@ -101,3 +101,25 @@ def test_without_a_listening_dashboard_busy_stays_busy_with_json_on_stdout(tmp_p
     assert code == 1
     assert json.loads(out)["ok"] is False and "busy" in json.loads(out)["error"]
     assert "busy" in err
+
+
+def test_the_hand_off_carries_the_language_and_its_refusals_speak_it(dashboard):
+    path, _ = dashboard
+    code, out, err = cli(path, "history", "--lang", "sr-Cyrl")
+    assert code == 0, err
+    assert "активно" in out.splitlines()[0]     # '#1 ... активно <file>': run by the dashboard
+    reply = handoff.run_request({"args": {"verb": "serve", "lang": "sr-Cyrl", "db": str(path)}})
+    assert reply == {"code": 2, "stdout": "", "stderr": "грешка: `serve` не може да се изврши унутар контролне табле\n"}
+
+
+def test_busy_without_a_dashboard_is_said_in_the_asked_language_with_its_code(tmp_path):
+    path = tmp_path / "held.duckdb"
+    db.shared(path)                                    # held, but no socket served
+    try:
+        code, out, err = cli(path, "status", "--json", "--lang", "sr-Latn")
+    finally:
+        db.close_all()
+    answer = json.loads(out)
+    assert code == 1 and answer["code"] == "db_busy_writing"
+    assert answer["error"].startswith(f"Baza {path} je zauzeta: drugi program")
+    assert err.startswith("greška: Baza ")
