@@ -31,8 +31,9 @@ def _tabs(lg: str):
     opened on the tab that was open before the language changed."""
     labels = [t(k, lg) for k in TABS]
     key = "admin_tab" if lg == "en" else f"admin_tab_{lg}"
-    default = {} if key in st.session_state else {"default": labels[st.session_state.get(OPEN_TAB, 0)]}
-    tabs = st.tabs(labels, key=key, on_change="rerun", **default)
+    if key not in st.session_state:
+        st.session_state[key] = labels[st.session_state.get(OPEN_TAB, 0)]
+    tabs = st.tabs(labels, key=key, on_change="rerun")
     st.session_state[OPEN_TAB] = next((i for i, tab in enumerate(tabs) if tab.open), 0)
     return tabs
 
