@@ -75,6 +75,8 @@ def every_verb(tmp_path, path, lang: str) -> list[tuple[list[str], str | None]]:
         ([*db, "status", "--as-of", "2026-06-30", "--known-at", "yesterday", "--lang", lang], None),
         ([*db, "summary", "--as-of", "2026-06-30", "--lang", lang], None),
         ([*db, "history", "--lang", lang], None),
+        ([*db, "assess", "--lang", lang, "list"], None),
+        ([*db, "assess", "list", "--drafts", "--lang", lang], None),
         ([*db, "delivery", "--as-of", "2026-06-30", "--lang", lang], None),
         ([*db, "region", "--as-of", "2026-06-30", "--lang", lang], None),
         ([*db, "template", "events", "--out", str(out / "events.xlsx"), "--lang", lang], None),
