@@ -162,3 +162,16 @@ def test_delivery_in_serbian_names_states_and_flags(workspace, capsys):
 def cli_json(capsys, path) -> str:
     assert cli.main(["--db", str(path), "delivery", "--as-of", "2026-06-30", "--json", "--lang", "sr-Cyrl"]) == 0
     return capsys.readouterr().out
+
+
+def test_status_and_summary_on_the_demo_workspace_in_cyrillic(tmp_path, capsys):
+    """Every status kind, stale figures and what-it-would-take sentences of the demo data: no English line (the
+    data's own English titles may appear inside a Serbian sentence)."""
+    path = str(tmp_path / "demo.duckdb")
+    assert cli.main(["--db", path, "init", "--workspace", "demo"]) == 0
+    capsys.readouterr()
+    for as_of in ("2026-06-30", "2027-09-30"):
+        for verb in ("status", "summary"):
+            code, lines = run_lines(capsys, ["--db", path, verb, "--as-of", as_of, "--lang", "sr-Cyrl"])
+            assert code == 0 and len(lines) > 20
+            assert [line for line in lines if english_prose(line)] == [], (verb, as_of)
