@@ -104,3 +104,23 @@ def test_the_open_tab_survives_a_change_of_language(app_env):  # noqa: F811
     assert not at.exception
     assert [tab.label for tab in at.tabs] == TABS_CYRL
     assert any("action" in f.value for f in at.dataframe), "the audit log's tab is still the open one"
+
+
+def test_a_busy_database_is_said_in_the_sidebar_language(app_env, monkeypatch):  # noqa: F811
+    from dialogue import db
+    from pages.ui import common
+
+    def held():
+        raise db.DatabaseBusy("db_busy_writing", path="held.duckdb")
+
+    monkeypatch.setattr(common, "start_run", held)       # the file held by another program, as DuckDB reports it
+    from streamlit.testing.v1 import AppTest
+    from pages.ui import auth_ui
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state[auth_ui.TOKEN_KEY] = auth.SESSIONS.create(Actor("root", "admin"))
+    at.session_state["lang"] = "sr-Latn"
+    at.run()
+    assert seen(at.error) == ["Baza je zauzeta: Baza held.duckdb je zauzeta: drugi program (kontrolna tabla ili "
+                              "naredba) ju je otvorio za upis. Zatvorite ga ili usmerite `--db` / DIALOGUE_DB na drugu "
+                              "datoteku."]

@@ -9,6 +9,7 @@ from datetime import date
 import streamlit as st
 
 from dialogue import config, db
+from dialogue.coded import Coded, say
 from dialogue.i18n import LANG_NAMES, LANGS, fmt_count, t
 from dialogue.safe_text import plain
 from pages.ui import common
@@ -104,10 +105,11 @@ def _open_database(lang: str) -> None:
     try:
         cursor = common.start_run()
     except db.DatabaseBusy as exc:
-        st.error(t("db_busy", lang, msg=str(exc)))
+        st.error(t("db_busy", lang, msg=say(exc, lang)))
         st.stop()
     except common.WorkspaceUnavailable as exc:
-        st.error(t("workspace_unavailable", lang, msg=str(exc)))
+        cause = exc.__cause__ if isinstance(exc.__cause__, Coded) else exc      # a coded cause in the reader's language
+        st.error(t("workspace_unavailable", lang, msg=say(cause, lang)))
         st.stop()
     common.sync_targets()       # a changed targets file becomes a version before any status uses it
     if workspace == "demo" or db.workspace(cursor) == "demo":
