@@ -59,7 +59,7 @@ def history(con, as_of: date, known_at: datetime | None = None, lang: str = "en"
     that quarter end (never later than `known_at`); cached per database state, targets, as-of, knowledge moment and
     language. `book` gives the targets listed (today's)."""
     from dialogue.status import compute_all, dialogue_start
-    from dialogue.target_versions import book_known_at
+    from dialogue.target_versions import book_known_at, state
 
     book = book or load_targets()
     now_known = known_at or db.utcnow()
@@ -67,13 +67,14 @@ def history(con, as_of: date, known_at: datetime | None = None, lang: str = "en"
         start = dialogue_start(con, book, as_of, known_at)[0]
     ends = quarter_ends(start, as_of)
     moments = [min(end_of_day(q), now_known) for q in ends]
-    books = [book_known_at(con, m) for m in moments]        # each quarter with the targets as known then
-    key = (_database(con), db.latest_upload_id(con), id(book), tuple(id(b) for b in books), tuple(ends),
-           known_at, lang)
+    # The key is cheap (a warm page asks again): the targets as known at each quarter end follow from the recorded
+    # versions and the file on disk (state), so each quarter's book is looked up only on a miss.
+    key = (_database(con), db.latest_upload_id(con), id(book), state(con), tuple(ends), known_at, lang)
     with _lock:
         if key in _CACHE:
             _CACHE.move_to_end(key)
             return _CACHE[key]
+    books = [book_known_at(con, m) for m in moments]        # each quarter with the targets as known then
     marks: dict[str, list[Mark]] = {t.id: [] for t in book.targets}
     for q, moment, then in zip(ends, moments, books):
         card = compute_all(con, q, moment, lang, book=then)

@@ -125,6 +125,21 @@ def _book(text: str) -> TargetBook:
     return check_targets_text(text, config.TARGETS_FILE)
 
 
+def state(con) -> tuple:
+    """What book_known_at answers from, for every moment: the newest recorded version and the targets file's stamp
+    (one query and one stat, where asking book_known_at per quarter reads and parses the file each time)."""
+    try:
+        newest = db.query(con, "target_version_latest")
+    except duckdb.CatalogException:         # a database opened read-only before the table existed
+        newest = None
+    try:
+        stat = config.TARGETS_FILE.stat()
+        disk = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        disk = None
+    return (None if newest is None or newest.empty else int(newest["version_id"].iloc[0]), disk)
+
+
 def book_known_at(con, known_at: datetime | None) -> TargetBook:
     """The targets as known at `known_at`: the newest version recorded by then (the first one for an earlier moment);
     the file on disk when no moment is given or no version is recorded."""

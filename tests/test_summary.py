@@ -175,3 +175,26 @@ def test_history_uses_the_targets_as_known_at_each_quarter_end(con):
         ("2026-Q1", "no_data"), ("2026-Q2", "on_track"),   # 3 required then: 1 held, 1 expected by 30 Jun
         ("2026-Q3", "achieved"),                           # 1 required since August: 1 held
     ]
+
+
+def test_a_cached_history_looks_up_no_quarter_targets_and_a_new_version_refreshes_it(con, monkeypatch):
+    """A warm page asks for the history again: the hit must not read the targets once per quarter (on the
+    1M-row database, 67 quarters: seconds), yet a newly recorded version must still be seen."""
+    from dialogue import config, target_versions
+
+    text = config.TARGETS_FILE.read_text(encoding="utf-8")
+    target_versions.record(con, text, "fixture", time=datetime(2026, 1, 1, 9))
+    put_rows(con, "exercises", [ex("Spring", D("2026-04-05"))], time=datetime(2026, 4, 10, 9))
+    known = datetime(2026, 11, 15)
+    first = status_history.history(con, D("2026-11-15"), known_at=known)
+    asked = []
+    looked_up = target_versions.book_known_at
+    monkeypatch.setattr(target_versions, "book_known_at", lambda c, m: asked.append(m) or looked_up(c, m))
+    assert status_history.history(con, D("2026-11-15"), known_at=known) is first and asked == []
+    assert [m.status for m in first["joint-exercises"]] == ["no_data", "on_track", "at_risk"]   # 1 of 2 expected
+    lowered = text.replace("[target.params]\nrequired = 3\nunit.en = [\"exercise\", \"exercises\"]",
+                           "[target.params]\nrequired = 1\nunit.en = [\"exercise\", \"exercises\"]", 1)
+    target_versions.record(con, lowered, "fixture", time=datetime(2026, 8, 1, 9))
+    again = status_history.history(con, D("2026-11-15"), known_at=known)
+    assert len(asked) == 3                                   # a miss: each of the three quarters looked up once
+    assert [m.status for m in again["joint-exercises"]] == ["no_data", "on_track", "achieved"]   # 1 required since Aug
