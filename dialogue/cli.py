@@ -214,8 +214,8 @@ def failure(exc: Exception, lang: str = "en") -> tuple[str, int]:
         message, code = describe_os_error(exc), 1
     elif isinstance(exc, duckdb.Error):
         message, code = said("cli_db_unusable", why=str(exc)).text(lang), 1
-    elif type(exc).__module__.startswith("dialogue"):   # the package's other refusals, as written
-        message, code = str(exc), 1
+    elif type(exc).__module__.startswith("dialogue"):   # the package's other refusals (a problem text in `lang`)
+        message, code = say(exc, lang), 1
     else:
         message, code = said("cli_unexpected", kind=type(exc).__name__, why=str(exc)).text(lang), 1
     return " ".join(message.split()), code

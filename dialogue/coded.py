@@ -23,18 +23,36 @@ def said(key: str, **params) -> Said:
 
 
 def say(value, lang: str = "en"):
-    """`value` in `lang`: a Said or a coded error rendered, anything else unchanged (str() of an exception)."""
+    """`value` in `lang`: a Said, a coded error or a problem text that remembers its code rendered; anything else
+    unchanged (str() of an exception)."""
     if isinstance(value, Said):
         return value.text(lang)
     if isinstance(value, BaseException):
-        return value.said.text(lang) if isinstance(getattr(value, "said", None), Said) else str(value)
-    return value
+        if isinstance(getattr(value, "said", None), Said):
+            return value.said.text(lang)
+        first = value.args[0] if len(value.args) == 1 else None
+        return _problem_text(first, lang) if _is_problem_text(first) else str(value)
+    return _problem_text(value, lang) if _is_problem_text(value) else value
 
 
 def code_of(exc: BaseException, default: str = "other") -> str:
-    """The language-independent code of an error: its i18n key, or `default` for an uncoded one."""
+    """The language-independent code of an error: its i18n key or problem code, or `default` for an uncoded one."""
     said_ = getattr(exc, "said", None)
-    return said_.key if isinstance(said_, Said) else default
+    if isinstance(said_, Said):
+        return said_.key
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first.code if _is_problem_text(first) else default
+
+
+def _is_problem_text(value) -> bool:
+    """A text of dialogue.messages that keeps its problem code and params (the storing layer's refusals)."""
+    return isinstance(value, str) and isinstance(getattr(value, "code", None), str) and hasattr(value, "params")
+
+
+def _problem_text(text, lang: str) -> str:
+    from dialogue import messages
+
+    return messages.render(text.code, text.params, lang) if text.code in messages.TEMPLATES else str(text)
 
 
 class Coded(Exception):

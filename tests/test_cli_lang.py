@@ -175,3 +175,20 @@ def test_status_and_summary_on_the_demo_workspace_in_cyrillic(tmp_path, capsys):
             code, lines = run_lines(capsys, ["--db", path, verb, "--as-of", as_of, "--lang", "sr-Cyrl"])
             assert code == 0 and len(lines) > 20
             assert [line for line in lines if english_prose(line)] == [], (verb, as_of)
+
+
+def test_a_refusal_carrying_a_problem_text_is_said_in_the_asked_language():
+    """The storing layer raises its refusals with a text of dialogue.messages that keeps its code and params: the
+    command line says it in --lang and gives its code (here a stand-in of such a text, for a template on main)."""
+    from dialogue import messages
+    from dialogue.store import StoreError
+
+    class ProblemText(str):
+        code, params = "value_required", {"name": "note"}
+
+    exc = StoreError(ProblemText(messages.render("value_required", {"name": "note"})))
+    assert say(exc, "en") == "a value is required in 'note'"
+    assert say(exc, "sr-Cyrl") == "вредност је обавезна у колони 'note'"
+    assert code_of(exc) == "value_required"
+    assert cli.failure(exc, "sr-Latn") == ("vrednost je obavezna u koloni 'note'", 1)
+    assert code_of(StoreError("plain words")) == "other" and say(StoreError("plain words"), "sr-Cyrl") == "plain words"
