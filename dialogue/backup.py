@@ -15,7 +15,7 @@ import duckdb
 import pyarrow.parquet as pq
 
 from dialogue import audit, db, files, strict_json
-from dialogue.coded import Coded
+from dialogue.coded import Coded, said
 from dialogue.roles import Actor, cli_actor, require
 
 MANIFEST = "manifest.json"
@@ -98,10 +98,10 @@ def restore(directory: str | os.PathLike, new_db: str | os.PathLike, actor: Acto
         raise BackupError("backup_exists", path=str(new_db))
     for table, info in manifest["tables"].items():
         if table not in db.ALL_TABLES:
-            raise BackupError(f"the backup holds an unknown table {table!r}")
+            raise BackupError("backup_unknown_table", table=table)
         data = member(source, info["file"])
         if not data.is_file() or _sha256(data.read_bytes()) != info["sha256"]:
-            raise BackupError(f"{data} is missing or damaged (checksum differs from the manifest)")
+            raise BackupError("backup_checksum", path=str(data))
         _check_rows(table, info, data)
     # a table this version has and the backup does not was added since the backup was taken: it starts empty
     held = [table for table in db.ALL_TABLES if table in manifest["tables"]]
@@ -123,10 +123,10 @@ def restore(directory: str | os.PathLike, new_db: str | os.PathLike, actor: Acto
         short = [f"{t} {got[t][0]} of {manifest['tables'][t]['rows']}" for t in held
                  if got[t][0] != manifest["tables"][t]["rows"]]
         if short:
-            raise BackupError(f"restored row counts differ from the manifest: {', '.join(short)}")
+            raise BackupError("backup_counts_differ", tables=", ".join(short))
         bad = [t for t in held if list(got[t]) != manifest["tables"][t]["fingerprint"]]
         if bad:
-            raise BackupError(f"restored tables differ from the backup: {', '.join(bad)}")
+            raise BackupError("backup_tables_differ", tables=", ".join(bad))
         audit.record(con, actor, "restore", {"from": str(source), "created_utc": manifest["created_utc"]})
         con.execute("checkpoint")
     except BaseException:
@@ -147,27 +147,27 @@ def read_manifest(directory: str | os.PathLike) -> dict:
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BackupError(f"{path} is damaged or truncated (not valid JSON: {exc})") from None
+        raise BackupError("backup_not_json", path=str(path), why=str(exc)) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         found = manifest.get("format") if isinstance(manifest, dict) else type(manifest).__name__
-        raise BackupError(f"{path} has format {found!r}; expected {FORMAT}")
+        raise BackupError("backup_format", path=str(path), found=found, expected=FORMAT)
     _check_manifest_shape(path, manifest)
     return manifest
 
 
 def _check_manifest_shape(path: Path, manifest: dict) -> None:
     """Every key restore reads is there with the right type (a truncated or hand-edited manifest is refused)."""
-    def bad(why: str) -> BackupError:
-        return BackupError(f"{path} is damaged: {why}")
+    def bad(why) -> BackupError:
+        return BackupError("backup_damaged", path=str(path), why=why)
 
     if not isinstance(manifest.get("created_utc"), str):
-        raise bad("no created_utc")
+        raise bad(said("backup_why_no_time"))
     last_ids = manifest.get("last_ids")
     if not isinstance(last_ids, dict) or not all(isinstance(v, int) for v in last_ids.values()):
-        raise bad("last_ids is missing or not whole numbers")
+        raise bad(said("backup_why_last_ids"))
     tables = manifest.get("tables")
     if not isinstance(tables, dict):
-        raise bad("no tables")
+        raise bad(said("backup_why_no_tables"))
     for table, info in tables.items():
         ok = (isinstance(info, dict) and isinstance(info.get("file"), str) and isinstance(info.get("sha256"), str)
               and isinstance(info.get("rows"), int) and not isinstance(info.get("rows"), bool)
@@ -180,10 +180,10 @@ def member(directory: str | os.PathLike, name: str) -> Path:
     """`name` inside the backup folder, refused when it is absolute, climbs out (`..`) or is a link leading out."""
     folder = Path(directory).resolve()
     if Path(name).is_absolute() or ".." in Path(name).parts or Path(name).name != name:
-        raise BackupError(f"the manifest names {name!r}, which is not a file in the backup folder")
+        raise BackupError("backup_not_a_file", name=name)
     path = folder / name
     if path.resolve().parent != folder:
-        raise BackupError(f"{path} leads outside the backup folder (a link to {path.resolve()}); refused")
+        raise BackupError("backup_outside", path=str(path), target=str(path.resolve()))
     return path
 
 
@@ -192,10 +192,10 @@ def _check_rows(table: str, info: dict, data: Path) -> None:
     try:
         rows = pq.read_metadata(data).num_rows
     except Exception as exc:  # noqa: BLE001 - any unreadable file is a damaged backup
-        raise BackupError(f"{data} cannot be read as Parquet ({exc})") from None
+        raise BackupError("backup_not_parquet", path=str(data), why=str(exc)) from None
     if rows != info["rows"] or info["fingerprint"][0] != info["rows"]:
-        raise BackupError(f"{data} holds {rows} rows; the manifest says {info['rows']} "
-                          f"(fingerprint {info['fingerprint'][0]}): the backup is inconsistent")
+        raise BackupError("backup_rows_differ", path=str(data), rows=rows, manifest=info["rows"],
+                          fingerprint=info["fingerprint"][0])
 
 
 def _export_table(cur, table: str, directory: Path) -> dict:
@@ -225,7 +225,7 @@ def _last_ids(cur) -> dict[str, int]:
 def _create_sequence(con, name: str, start: int) -> None:
     # DDL takes no bound parameters; the name comes from SEQUENCES and start is an int.
     if name not in SEQUENCES:
-        raise BackupError(f"unknown sequence {name!r} in the manifest")
+        raise BackupError("backup_unknown_sequence", name=name)
     con.execute(f"create sequence {name} start {int(start)}")  # noqa: S608 - constant name, int
 
 

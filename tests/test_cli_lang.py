@@ -192,3 +192,15 @@ def test_a_refusal_carrying_a_problem_text_is_said_in_the_asked_language():
     assert code_of(exc) == "value_required"
     assert cli.failure(exc, "sr-Latn") == ("vrednost je obavezna u koloni 'note'", 1)
     assert code_of(StoreError("plain words")) == "other" and say(StoreError("plain words"), "sr-Cyrl") == "plain words"
+
+
+def test_restoring_a_damaged_backup_is_refused_in_cyrillic(workspace, capsys):
+    tmp_path, path = workspace
+    assert cli.main(["--db", str(path), "backup", str(tmp_path / "bk")]) == 0
+    manifest = tmp_path / "bk" / "manifest.json"
+    manifest.write_text(manifest.read_text(encoding="utf-8")[:40], encoding="utf-8")      # truncated
+    capsys.readouterr()
+    code, lines = run_lines(capsys, ["--db", str(tmp_path / "new.duckdb"), "restore", str(tmp_path / "bk"),
+                                     "--lang", "sr-Cyrl"])
+    assert code == 1 and len(lines) == 1
+    assert lines[0].startswith(f"грешка: {manifest} је оштећена или скраћена (није исправан JSON: ")
