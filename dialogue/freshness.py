@@ -23,6 +23,7 @@ class Freshness:
 
 def parse(value, where: str) -> Freshness | None:
     """A `freshness = { every = "month", lag_days = 40 }` table, checked (None when not declared)."""
+    from dialogue.coded import said
     from dialogue.targets import TargetsFileError
 
     if value is None:
@@ -30,8 +31,8 @@ def parse(value, where: str) -> Freshness | None:
     every = value.get("every") if isinstance(value, dict) else None
     lag = value.get("lag_days") if isinstance(value, dict) else None
     if every not in PERIODS or not isinstance(lag, int) or isinstance(lag, bool) or lag < 0:
-        raise TargetsFileError(f"{where}: freshness = {value!r}; expected a table such as "
-                               '{ every = "month", lag_days = 40 } (every: month, quarter or year; lag_days: 0 or more)')
+        raise TargetsFileError("tgt_bad", where=where, name="freshness", value=repr(value), expected=said(
+            "tgt_freshness", example='{ every = "month", lag_days = 40 }'))
     return Freshness(every, lag)
 
 

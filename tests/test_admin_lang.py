@@ -124,3 +124,22 @@ def test_a_busy_database_is_said_in_the_sidebar_language(app_env, monkeypatch): 
     assert seen(at.error) == ["Baza je zauzeta: Baza held.duckdb je zauzeta: drugi program (kontrolna tabla ili "
                               "naredba) ju je otvorio za upis. Zatvorite ga ili usmerite `--db` / DIALOGUE_DB na drugu "
                               "datoteku."]
+
+
+def test_a_targets_file_refusal_in_three_languages(tmp_path):
+    import pytest
+
+    from dialogue import config
+    from dialogue.coded import code_of, say
+    from dialogue.targets import TargetsFileError, check_targets_text
+
+    text = config.TARGETS_FILE.read_text(encoding="utf-8").replace('kind = "milestone"', 'kind = "wish"', 1)
+    path = tmp_path / "targets.toml"
+    with pytest.raises(TargetsFileError) as caught:
+        check_targets_text(text, path)
+    exc = caught.value
+    where = f"{path}: target #2 (double-taxation-agreement): kind = 'wish'"
+    assert str(exc) == f"{where}; expected one of growth, milestone, annual_count, window_count"
+    assert say(exc, "sr-Latn") == f"{where}; očekuje se jedno od: growth, milestone, annual_count, window_count"
+    assert say(exc, "sr-Cyrl") == f"{where}; очекује се једно од: growth, milestone, annual_count, window_count"
+    assert code_of(exc) == "tgt_bad"
