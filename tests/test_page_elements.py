@@ -74,3 +74,13 @@ def test_overview_explains_an_unmeasured_area_inside_its_fold(fixture_db):
     (fold,) = [e for e in at.expander if e.key == "overview_records_energy"]
     assert [type(n).__name__ for n in _nodes(fold)] == ["Caption", "Dataframe"]
     assert _nodes(fold)[0].value.startswith("The proposal sets no measurable target for this area")
+
+
+def test_an_area_pages_history_strip_is_one_caption_and_its_chart(fixture_db):
+    at = run_page("security")
+    assert not at.exception, [e.value for e in at.exception]
+    title = "**Status at each quarter end, as the dashboard said then**"
+    assert title not in [m.value for m in at.markdown]               # no heading element of its own
+    (line,) = [c.value for c in at.caption if c.value.startswith(title)]
+    # the fixture's security target: 2 held by 30 June, 1 planned later, 3 required (on track since Q1's end)
+    assert line.startswith(title + " · At least 3 joint military exercises a year: ")

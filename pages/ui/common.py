@@ -327,9 +327,9 @@ def history_strip(area: str) -> None:
     if frame.empty:
         return
     lg = lang()
-    st.markdown(f"**{t('history_title', lg)}**")
+    # the title and how long each status has held in one element above the chart (each element costs every run)
+    st.caption(" · ".join([f"**{t('history_title', lg)}**", *(f"{plain(wording)}: {text}" for wording, text in held.items())]))
     st.vega_lite_chart(chart_spec("status_strip", (frame,), {"lang": lg}), width="stretch")
-    st.caption(" · ".join(f"{plain(wording)}: {text}" for wording, text in held.items()))
 
 
 def status_table(frame, columns=("badge", "wording", "headline", "reason", "data_through")) -> None:
