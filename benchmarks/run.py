@@ -18,7 +18,7 @@ from benchmarks import generate
 from benchmarks.measure import ROOT, machine
 from benchmarks.rows import Row
 
-GROUPS = ("prepare", "ingest-xlsx", "ingest-csv", "memory", "status", "briefing", "pages-demo", "pages-large")
+GROUPS = ("prepare", "ingest-xlsx", "ingest-csv", "memory", "status", "briefing", "pages-demo", "pages-large", "browser")
 FINDINGS = Path(__file__).with_name("findings.md")
 
 
@@ -54,6 +54,9 @@ def run_group(name: str, args) -> list[Row]:
     if name.startswith("pages-"):
         from benchmarks import bench_pages
         return bench_pages.measure(ctx, name.split("-", 1)[1])
+    if name == "browser":
+        from benchmarks import bench_browser
+        return bench_browser.measure(ctx)
     if name == "briefing":
         from benchmarks import bench_briefing
         return bench_briefing.measure(ctx)

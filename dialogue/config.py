@@ -9,8 +9,10 @@ DATA_DIR = ROOT / "data"
 QUERIES_DIR = ROOT / "queries"
 REFERENCE_DIR = DATA_DIR / "reference"
 TARGETS_FILE = DATA_DIR / "targets.toml"
-DEFAULT_DB = DATA_DIR / "dialogue.duckdb"
-DEMO_DB = DATA_DIR / "demo.duckdb"
+# The two workspaces' databases; DIALOGUE_WORKSPACE_DIR moves both (a benchmark's or a test's scratch folder).
+WORKSPACE_DIR = Path(os.environ.get("DIALOGUE_WORKSPACE_DIR") or DATA_DIR)
+DEFAULT_DB = WORKSPACE_DIR / "dialogue.duckdb"
+DEMO_DB = WORKSPACE_DIR / "demo.duckdb"
 
 
 def db_path(explicit: str | os.PathLike | None = None) -> Path:

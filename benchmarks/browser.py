@@ -1,0 +1,190 @@
+"""A Streamlit server and a headless Chromium that times what a person waits for: shared by the browser benchmark.
+
+When is a page "done"? From the user's action (the pointerdown of a click, or the keydown of Enter, as the
+page itself saw it) until the last change of the page's DOM before it holds still, where holding still
+means all of: the server has said the script run finished (its `script_finished` message reached the
+browser), Streamlit's running indicator is gone, every chart that is laid out (anywhere on the page, below
+the fold included) has drawn its canvas or svg, and nothing in the DOM (elements, attributes, text; a
+chart's canvas resizing included) has changed for QUIET_MS. Charts in a closed tab or a folded expander are
+not laid out, so they are not waited for (Streamlit builds them only when opened, or draws them hidden).
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run"]
+VIEWPORT = {"width": 1366, "height": 768}
+QUIET_MS = 300.0        # the DOM unchanged this long (after the run finished) = the page holds still
+POLL_S = 0.03
+
+# Installed before any page script: the time of the last DOM change, and of the armed user action.
+WATCH_JS = """
+(() => {
+  const b = window.__bench = {last: 0, t0: null, armed: null};
+  new MutationObserver(() => { b.last = performance.now(); })
+    .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+  const hit = (e) => {
+    const a = b.armed;
+    if (a && e.type === a.type && (!a.key || e.key === a.key)) { b.t0 = performance.now(); b.armed = null; }
+  };
+  for (const type of ['pointerdown', 'keydown']) window.addEventListener(type, hit, true);
+})();
+"""
+STATE_JS = """
+() => {
+  const b = window.__bench || {last: 0, t0: null};
+  const laid = [...document.querySelectorAll('[data-testid=stVegaLiteChart]')].filter(c => c.getClientRects().length);
+  return {t0: b.t0, last: b.last, now: performance.now(), origin: performance.timeOrigin,
+          running: !!document.querySelector('[data-testid=stStatusWidget]'),
+          charts: laid.length, drawn: laid.every(c => c.querySelector('canvas, svg')),
+          error: !!document.querySelector('[data-testid=stException]')};
+}
+"""
+
+
+class NotSettled(RuntimeError):
+    """The page did not hold still in time, or showed an exception box."""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def streamlit_flags(port: int) -> list[str]:
+    return ["--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
+            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+
+
+@dataclass
+class Server:
+    proc: subprocess.Popen
+    url: str
+    started: float          # time.time() just before the process was started
+    log: Path
+
+
+@contextmanager
+def served(command: list[str], port: int, env: dict, cwd: Path, log: Path, wait: bool = True):
+    """Run a server command (it listens on `port`); with `wait`, until /_stcore/health answers."""
+    out = open(log, "w")
+    started = time.time()
+    proc = subprocess.Popen(command, cwd=cwd, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT)
+    server = Server(proc, f"http://127.0.0.1:{port}", started, log)
+    try:
+        if wait:
+            healthy(server, 120.0)
+        yield server
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        out.close()
+
+
+def healthy(server: Server, timeout: float) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if server.proc.poll() is not None:
+            raise RuntimeError(f"the server exited: {server.log.read_text(errors='replace')[-400:]}")
+        try:
+            urllib.request.urlopen(server.url + "/_stcore/health", timeout=2)
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"the server did not answer within {timeout:.0f} s")
+
+
+def streamlit_command(script: Path, port: int) -> list[str]:
+    return [sys.executable, "-m", "streamlit", "run", str(script), *streamlit_flags(port)]
+
+
+class Tab:
+    """One browser tab with the watcher installed, counting the script runs the server finished."""
+
+    def __init__(self, browser):
+        self.page = browser.new_page(viewport=VIEWPORT)
+        self.page.add_init_script(WATCH_JS)
+        self.finished = 0
+        self.page.on("websocket", self._on_socket)
+
+    def _on_socket(self, ws) -> None:
+        ws.on("framereceived", self._on_frame)
+
+    def _on_frame(self, payload) -> None:
+        if isinstance(payload, (bytes, bytearray)):
+            from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+            try:
+                if ForwardMsg.FromString(bytes(payload)).WhichOneof("type") == "script_finished":
+                    self.finished += 1
+            except Exception:  # noqa: BLE001 - a frame that is not a ForwardMsg is not ours to count
+                pass
+
+    def arm(self, event: str, key: str | None = None) -> int:
+        """Time from the next `event` (pointerdown, or keydown of `key`); returns the runs finished so far."""
+        self.page.evaluate("([type, key]) => { window.__bench.t0 = null; window.__bench.armed = {type, key}; }",
+                           [event, key])
+        return self.finished
+
+    def settle(self, finished_before: int, timeout: float = 180.0, since: float | None = None) -> float:
+        """Seconds from the armed action (or from `since`, a time.time()) to the page holding still."""
+        deadline = time.time() + timeout
+        state = {}
+        while time.time() < deadline:
+            try:
+                state = self.page.evaluate(STATE_JS)
+            except Exception:  # noqa: BLE001 - the document is being replaced (first load): ask again
+                self.page.wait_for_timeout(POLL_S * 1000)
+                continue
+            if state["error"]:
+                raise NotSettled("the page shows an exception box")
+            start = state["t0"] if since is None else (since * 1000 - state["origin"])
+            if (start is not None and self.finished > finished_before and not state["running"] and state["drawn"]
+                    and state["now"] - state["last"] >= QUIET_MS):
+                return max(state["last"] - start, 0.0) / 1000
+            self.page.wait_for_timeout(POLL_S * 1000)
+        raise NotSettled(f"not still after {timeout:.0f} s: {state}")
+
+    def first_load(self, url: str, since: float, timeout: float = 180.0) -> float:
+        """Open `url` as soon as the server accepts it; seconds from `since` (time.time()) to the page holding still."""
+        deadline = time.time() + timeout
+        while True:
+            try:
+                self.page.goto(url, wait_until="commit", timeout=5_000)
+                break
+            except Exception:  # noqa: BLE001 - not listening yet
+                if time.time() > deadline:
+                    raise
+                time.sleep(0.05)
+        return self.settle(0, timeout=max(deadline - time.time(), 1.0), since=since)
+
+    def close(self) -> None:
+        self.page.close()
+
+
+@contextmanager
+def chromium():
+    """Debian's Chromium under Playwright (its own browser download fails here)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROME_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
