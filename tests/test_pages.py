@@ -175,6 +175,24 @@ def test_overview_lists_every_area_in_serbian(fixture_db):
     assert "🟢 На добром путу" in badges
 
 
+def test_trade_page_draws_the_rest_only_in_the_open_tab(fixture_db):
+    """Issue 18: every chart is a Vega compile and draw in the browser, so the first view draws the history strip,
+    turnover, growth (the fixture has no months: no year to date) and the first tab's flows; the mirror
+    statistics and the region wait until their tab is opened."""
+    at = run_page("trade")
+    assert not at.exception
+    assert [tab.label for tab in at.tabs] == ["Exports, imports and balance", "What if", "Mirror statistics",
+                                              "By product", "Serbia in the region", "Table behind the chart"]
+    assert len(at.get("vega_lite_chart")) == 4
+    mirror_heading = "Mirror statistics: the same flow as each side reports it"
+    assert mirror_heading not in [s.value for s in at.subheader]
+    at.session_state["trade_tab"] = "Mirror statistics"    # the reader opens the mirror tab
+    at.run()
+    assert not at.exception
+    assert mirror_heading in [s.value for s in at.subheader]
+    assert len(at.get("vega_lite_chart")) == 3           # flows gave way; one reporter: the mirror says what is missing
+
+
 def test_overview_folds_an_areas_records_and_draws_them_when_opened(fixture_db):
     con = db.connect(fixture_db)
     put_rows(con, "events", [dict(date=f"2025-0{i}-01", kind="context", title=f"energy talks {i}", area="energy",

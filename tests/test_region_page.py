@@ -43,6 +43,8 @@ def trade_page(db_path, monkeypatch, lang: str = "en"):
     at.run()
     at.switch_page("pages/trade.py")
     at.run()
+    at.session_state["trade_tab"] = t("region_title", lang)    # the reader opens the region's tab (issue 18)
+    at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

@@ -154,6 +154,8 @@ def test_trade_page_what_if_follows_the_assumed_growth(fixture_db):  # noqa: F81
     con.close()
     at = run_page("trade", as_of=D("2026-12-03"))
     assert not at.exception
+    at.session_state["trade_tab"] = "What if"          # the reader opens the What if tab
+    at.run()
     at.number_input(key="whatif_growth").set_value(20.0).run()
     assert not at.exception
     assert any("2026 would end at USD 1,290.0 million" in c.value for c in at.caption)
