@@ -37,9 +37,9 @@ st.navigation([st.Page(one, title="One", url_path="one", default=True),
                st.Page(two, title="Two", url_path="two")]).run()
 '''
 SWITCH_GOAL, START_GOAL = 2.0, 3.0
-AS_OF_DATES = ("2026-11-27", "2026-10-31")      # the as-of change goes to the second and back
+AS_OF_AWAY = "2026-10-31"          # the as-of change goes to this date and back to the kept one (today)
 LANG_AWAY = "sr-Cyrl"
-SMOKE_PAGES = ("pages/trade.py",)
+SMOKE_PAGES = ("pages/trade.py",)     # the CI run: this page on the demo workspace, one round, nothing else
 TRIVIAL_SWITCH = "a click between the two one-line pages of a trivial Streamlit app, same run"
 SERVERS = {"demo": ("BD", "on the demo workspace"), "large": ("BL", "on the {n}-trade-row database")}
 
@@ -68,11 +68,16 @@ def _start_rows() -> list[Row]:
 def rows_for(ctx: Context, page_list: list[str]) -> list[Row]:
     """Every row this group reports, in order (all present even when not measured)."""
     out = []
-    for which, (prefix, where) in SERVERS.items():
+    for which, (prefix, where) in _servers(ctx).items():
         where = where.format(n=f"{ctx.files.sizes.trade:,}")
         out += [_page_row(prefix, where, Path(p).stem) for p in page_list]
-        out += [_switch_row(prefix, where, s) for s in ("language", "as-of") + (("workspace",) if which == "demo" else ())]
-    return out + _start_rows()
+        if not _is_smoke(ctx):
+            out += [_switch_row(prefix, where, s) for s in ("language", "as-of") + (("workspace",) if which == "demo" else ())]
+    return out + ([] if _is_smoke(ctx) else _start_rows())
+
+
+def _servers(ctx: Context) -> dict:
+    return {"demo": SERVERS["demo"]} if _is_smoke(ctx) else SERVERS
 
 
 def measure(ctx: Context) -> list[Row]:
@@ -90,7 +95,7 @@ def measure(ctx: Context) -> list[Row]:
     trivial = work / "trivial_app.py"
     trivial.write_text(TRIVIAL_APP, encoding="utf-8")
     with browser.chromium() as chrome:
-        for which, (prefix, _) in SERVERS.items():
+        for which, (prefix, _) in _servers(ctx).items():
             path, why = database(ctx, which)
             mine = [r for r in rows if r.key.startswith(prefix + "-")]
             if why:
@@ -104,7 +109,8 @@ def measure(ctx: Context) -> list[Row]:
                     if r.ratio is None:
                         not_measured(r, f"{type(exc).__name__}: {exc}"[:300])
         try:
-            _measure_start(ctx, chrome, trivial, work, by_key)
+            if not _is_smoke(ctx):
+                _measure_start(ctx, chrome, trivial, work, by_key)
         except Exception as exc:  # noqa: BLE001
             for r in _start_rows():
                 if by_key[r.key].ratio is None:
@@ -155,20 +161,26 @@ def _measure_server(ctx, chrome, which, prefix, path, page_list, trivial_script,
         trivial = _Trivial(t_tab)
         actions = _actions(a_tab, a_srv.url, page_list, which)
         timings = {key: Timing() for key in actions}
+        server = {key: Timing() for key in actions}      # until the server's last message: its share
         baseline = Timing()
         for round_ in range(ctx.warmup + ctx.runs):
             for key, act in actions.items():
-                base, spent = trivial.switch(), act()
+                base = trivial.switch()
+                seen = len(a_tab.server_share)
+                spent = act()
                 if round_ >= ctx.warmup:
                     baseline.runs.append(base)
                     timings[key].runs += spent
+                    server[key].runs += a_tab.server_share[seen:]
         a_tab.close()
         t_tab.close()
     for key, timing in timings.items():
         row = by_key[f"{prefix}-{key}"]
         row.subject, row.baseline = timing.to_dict(), baseline.to_dict()
         row.ratio = timing.median / baseline.median
-        row.note = f"{len(timing.runs)} timed actions, {len(baseline.runs)} trivial switches; load {_load()}"
+        row.extra["server_median"] = server[key].median
+        row.note = (f"{len(timing.runs)} timed, {len(baseline.runs)} trivial switches; the server's last message "
+                    f"came at {server[key].median * 1000:,.0f} ms (median); load {_load()}")
 
 
 def _actions(tab, url: str, page_list: list[str], which: str) -> dict:
@@ -204,7 +216,8 @@ def _actions(tab, url: str, page_list: list[str], which: str) -> dict:
         on_overview()
         spent = []
         box = page.locator(f"{sidebar} [data-testid=stTextInput] input").first
-        for value in (AS_OF_DATES[1], AS_OF_DATES[0]):
+        kept = box.input_value()
+        for value in (AS_OF_AWAY, kept):
             box.fill(value)
             n = tab.arm("keydown", "Enter")
             box.press("Enter")
@@ -219,6 +232,8 @@ def _actions(tab, url: str, page_list: list[str], which: str) -> dict:
     # Menu order, ending on the Overview (each page is reached from the one before it).
     ordered = [p for p in page_list if Path(p).stem != "overview"] + [p for p in page_list if Path(p).stem == "overview"]
     actions = {Path(p).stem: goto(p) for p in ordered}
+    if len(page_list) == 1:          # the smoke run: the page alone
+        return actions
     actions.update({"language": language, "as-of": as_of})
     if which == "demo":
         actions["workspace"] = workspace
@@ -226,7 +241,7 @@ def _actions(tab, url: str, page_list: list[str], which: str) -> dict:
 
 
 def _measure_start(ctx, chrome, trivial_script, work, by_key) -> None:
-    rounds = 1 if _is_smoke(ctx) else max(3, min(ctx.runs, 3))
+    rounds = max(3, min(ctx.runs, 3))
     first, again, baseline = Timing(), Timing(), Timing()
     env = {"DIALOGUE_USERS": str(work / "no-users.toml"), "STREAMLIT_SERVER_HEADLESS": "true"}
     for i in range(rounds):

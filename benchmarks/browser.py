@@ -30,7 +30,11 @@ POLL_S = 0.03
 # Installed before any page script: the time of the last DOM change, and of the armed user action.
 WATCH_JS = """
 (() => {
-  const b = window.__bench = {last: 0, t0: null, armed: null};
+  const b = window.__bench = {last: 0, t0: null, armed: null, msg: 0};
+  // the last message from the server: what came before it is the server's share, after it the browser's
+  window.WebSocket = class extends window.WebSocket {
+    constructor(...args) { super(...args); this.addEventListener('message', () => { b.msg = performance.now(); }); }
+  };
   new MutationObserver(() => { b.last = performance.now(); })
     .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
   const hit = (e) => {
@@ -44,7 +48,7 @@ STATE_JS = """
 () => {
   const b = window.__bench || {last: 0, t0: null};
   const laid = [...document.querySelectorAll('[data-testid=stVegaLiteChart]')].filter(c => c.getClientRects().length);
-  return {t0: b.t0, last: b.last, now: performance.now(), origin: performance.timeOrigin,
+  return {t0: b.t0, last: b.last, msg: b.msg, now: performance.now(), origin: performance.timeOrigin,
           running: !!document.querySelector('[data-testid=stStatusWidget]'),
           charts: laid.length, drawn: laid.every(c => c.querySelector('canvas, svg')),
           error: !!document.querySelector('[data-testid=stException]')};
@@ -118,6 +122,7 @@ class Tab:
 
     def __init__(self, browser):
         self.page = browser.new_page(viewport=VIEWPORT)
+        self.server_share: list[float] = []      # per settle(): seconds until the server's last message
         self.page.add_init_script(WATCH_JS)
         self.finished = 0
         self.page.on("websocket", self._on_socket)
@@ -156,6 +161,7 @@ class Tab:
             start = state["t0"] if since is None else (since * 1000 - state["origin"])
             if (start is not None and self.finished > finished_before and not state["running"] and state["drawn"]
                     and state["now"] - state["last"] >= QUIET_MS):
+                self.server_share.append(max(state["msg"] - start, 0.0) / 1000)
                 return max(state["last"] - start, 0.0) / 1000
             self.page.wait_for_timeout(POLL_S * 1000)
         raise NotSettled(f"not still after {timeout:.0f} s: {state}")

@@ -218,6 +218,16 @@ def report_markdown(rows: list[Row], args, info: dict, started: datetime, second
         "- **Memory (6)**: a fresh process imports everything and opens an empty database; its RSS then "
         "is the baseline. It ingests the CSV while a thread samples RSS every 5 ms; peak = max(sampled, "
         "`getrusage` max RSS); the figure is peak − baseline, divided by the CSV's size on disk.",
+        "- **Browser (B, issue 18)**: `benchmarks/bench_browser.py`: Playwright drives Debian's Chromium "
+        "(headless, 1366×768) against `streamlit run app.py` and a trivial two-page app (`st.write(\"hello\")`) "
+        "served the same way. A timed action runs from its pointerdown (or Enter's keydown) to the last DOM "
+        "change before the page holds still: the server's `script_finished` received, no running indicator, "
+        "every laid-out chart drawn (below the fold too; closed tabs and folded expanders are not laid out, so "
+        "not waited for), the DOM unchanged for 300 ms (not counted). Pages are reached by their sidebar link "
+        "from the page before; the switches happen on the Overview and go there and back (both timed). A trivial "
+        "switch is timed right before every action; ratios are medians after a warm-up round, so every figure "
+        "is warm (a server's first visit is in BC). BC: process start to the first page holding still, a fresh "
+        "workspace folder (`DIALOGUE_WORKSPACE_DIR`) per start; 3 starts each, interleaved.",
         "- **Briefing (7)**: the whole command `python -m dialogue --db demo.duckdb brief --as-of "
         "... --kind briefing --out DIR` (start-up and imports included) on a database made by "
         "`workspace.init_database(path, \"demo\")`; the output must hold a .pdf and a .xlsx.",
