@@ -1,7 +1,7 @@
 """`python -m dialogue serve`: start the dashboard, but never in local mode (no sign-in) on a public address.
 
 Streamlit has no pre-start hook, so `make run` goes through this check and then becomes `streamlit run
-app.py`. The router (app.py) refuses per page as well, for anyone who runs streamlit directly.
+app.py` (through pages/ui/start.py, which prepares the first visit while the server starts). The router (app.py) refuses per page as well, for anyone who runs streamlit directly.
 """
 from __future__ import annotations
 
@@ -33,7 +33,8 @@ def configured_address(cli_address: str | None, environ=os.environ) -> str | Non
 
 
 def streamlit_command(args) -> list[str]:
-    command = [sys.executable, "-m", "streamlit", "run", str(APP)]
+    """`streamlit run app.py` through pages/ui/start.py, which builds the database and imports the pages meanwhile."""
+    command = [sys.executable, "-m", "pages.ui.start", "run", str(APP)]
     if args.address:
         command += ["--server.address", args.address]
     if args.port:

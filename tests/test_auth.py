@@ -467,7 +467,7 @@ def test_serve_runs_streamlit_on_loopback_without_users_or_anywhere_with_users(t
     started = []
     monkeypatch.setattr(commands_serve.os, "execv", lambda path, argv: started.append(argv))
     assert main(["serve", "--port", "8599"]) == 0                                 # localhost from config.toml
-    assert started[-1][1:] == ["-m", "streamlit", "run", str(config.ROOT / "app.py"), "--server.port", "8599"]
+    assert started[-1][1:] == ["-m", "pages.ui.start", "run", str(config.ROOT / "app.py"), "--server.port", "8599"]
     auth.UserStore(tmp_path / "users.toml").add(con, ADMIN, "root", "admin", "correct horse")
     assert main(["serve", "--address", "0.0.0.0"]) == 0
     assert started[-1][-2:] == ["--server.address", "0.0.0.0"]
