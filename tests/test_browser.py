@@ -1,16 +1,12 @@
 """The running dashboard in headless Chromium: every page renders its charts, no exception box, an upload works."""
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.servers import streamlit_server
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "artifacts" / "screenshots"
@@ -28,12 +24,6 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module", params=["reference", "demo"])
 def server(request, tmp_path_factory):
     """`streamlit run app.py` on a free loopback port with its own database and no users (local mode)."""
@@ -43,32 +33,9 @@ def server(request, tmp_path_factory):
     tmp = tmp_path_factory.mktemp(f"browser-{workspace}")
     db_file = tmp / f"{workspace}.duckdb"
     build_workspace(db_file, workspace)
-    port = _free_port()
-    env = {**os.environ, "DIALOGUE_DB": str(db_file), "DIALOGUE_WORKSPACE": workspace,
-           "DIALOGUE_USERS": str(tmp / "users.toml"), "PYTHONPATH": str(ROOT)}
-    log = open(tmp / "server.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.terminate()
-        pytest.fail("the server did not start: " + (tmp / "server.log").read_text())
-    yield workspace, url
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    env = {"DIALOGUE_DB": str(db_file), "DIALOGUE_WORKSPACE": workspace, "DIALOGUE_USERS": str(tmp / "users.toml")}
+    with streamlit_server(tmp / "server.log", env) as url:
+        yield workspace, url
 
 
 @pytest.fixture(scope="module")

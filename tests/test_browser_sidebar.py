@@ -2,17 +2,12 @@
 as-of date applies on Enter."""
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.servers import streamlit_server
+
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = [
     pytest.mark.browser,
@@ -29,32 +24,15 @@ st.write("as of " + st.session_state["as_of"].isoformat())
 """
 
 
-@pytest.fixture
-def sidebar_url(tmp_path):
-    app = tmp_path / "sidebar_app.py"
+@pytest.fixture(scope="module")
+def sidebar_url(tmp_path_factory):
+    """One server for the file: each test opens its own browser, so its own session (nothing shared)."""
+    tmp = tmp_path_factory.mktemp("sidebar")
+    app = tmp / "sidebar_app.py"
     app.write_text(SIDEBAR_APP)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    env.pop("DIALOGUE_DB", None)                    # with DIALOGUE_DB the sidebar shows no workspace choice
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true",
-                             "--server.address", "127.0.0.1", "--server.port", str(port),
-                             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                urllib.request.urlopen(url + "/_stcore/health", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.5)
+    # with DIALOGUE_DB the sidebar shows no workspace choice
+    with streamlit_server(tmp / "server.log", {"DIALOGUE_DB": None}, app=app) as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=15)
 
 
 @pytest.fixture

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
-from tests.test_browser import _free_port, _open, browser, pytestmark  # noqa: F401  (fixture and marks)
+from tests.servers import streamlit_server
+from tests.test_browser import _open, browser, pytestmark  # noqa: F401  (fixture and marks)
 from tests.test_handoff import EXERCISES, cli
-
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 @pytest.fixture(scope="module")
@@ -25,31 +20,9 @@ def dashboard(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("handoff-server")
     db_file = tmp / "served.duckdb"
     build_workspace(db_file, "reference")
-    port = _free_port()
-    env = {**os.environ, "DIALOGUE_DB": str(db_file), "DIALOGUE_WORKSPACE": "reference",
-           "DIALOGUE_USERS": str(tmp / "users.toml"), "PYTHONPATH": ROOT}
-    log = open(tmp / "server.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", os.path.join(ROOT, "app.py"), "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.terminate()
-        pytest.fail("the server did not start: " + (tmp / "server.log").read_text())
-    yield url, db_file, tmp
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    env = {"DIALOGUE_DB": str(db_file), "DIALOGUE_WORKSPACE": "reference", "DIALOGUE_USERS": str(tmp / "users.toml")}
+    with streamlit_server(tmp / "server.log", env) as url:
+        yield url, db_file, tmp
 
 
 def test_status_ingest_and_brief_beside_the_dashboard_and_the_upload_on_its_page(dashboard, browser):

@@ -8,23 +8,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
 import re
-import socket
 import statistics
-import subprocess
-import sys
 import time
-import urllib.request
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from dialogue import auth, db
-from dialogue.config import ROOT
 from dialogue.i18n import t
 from dialogue.roles import Actor
+from tests.servers import streamlit_server
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 playwright = pytest.importorskip("playwright.async_api", reason="playwright is not installed")
@@ -46,12 +41,6 @@ if not Path(CHROMIUM).exists():
     pytest.skip(f"Debian's Chromium is not installed at {CHROMIUM}", allow_module_level=True)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextlib.contextmanager
 def running_server(tmp: Path):
     """`streamlit run app.py` on 127.0.0.1 with a reference database and one viewer + one analyst."""
@@ -66,36 +55,9 @@ def running_server(tmp: Path):
         users.add(con, setup, f"viewer{i}", "viewer", PASSWORD)
     users.add(con, setup, "ana", "analyst", PASSWORD)
     con.close()
-    port = _free_port()
-    env = {**os.environ, "DIALOGUE_DB": str(path), "DIALOGUE_USERS": str(tmp / "users.toml"), "HOME": str(tmp)}
-    log = open(tmp / "server.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(240):
-            if proc.poll() is not None:
-                raise RuntimeError(f"server exited: {(tmp / 'server.log').read_text()[-2000:]}")
-            try:
-                urllib.request.urlopen(base + "/_stcore/health", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError("server did not become healthy in 120 s")
+    env = {"DIALOGUE_DB": str(path), "DIALOGUE_USERS": str(tmp / "users.toml"), "HOME": str(tmp)}
+    with streamlit_server(tmp / "server.log", env) as base:
         yield base, path
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(10)
-        log.close()
 
 
 async def _settled(page) -> None:
