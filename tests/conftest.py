@@ -1,8 +1,10 @@
 """Shared fixtures: a fresh database per test, and a way to put known rows into it."""
 from __future__ import annotations
 
+import shutil
 import uuid
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +14,27 @@ from dialogue.roles import Actor
 ANALYST = Actor("ana", "analyst")
 VIEWER = Actor("vera", "viewer")
 ADMIN = Actor("adam", "admin")
+
+
+@pytest.fixture(scope="session")
+def workspace_copy(tmp_path_factory):
+    """copy(dest, workspace): a bundled workspace's database at dest, built as `init` builds it but only once per
+    test process (the build takes seconds, a copy milliseconds); each caller gets a file of its own to change."""
+    from dialogue.workspace import init_database
+
+    built: dict[str, Path] = {}
+
+    def copy(dest: Path, workspace: str) -> Path:
+        if workspace not in built:
+            path = tmp_path_factory.mktemp(f"built-{workspace}") / f"{workspace}.duckdb"
+            init_database(path, workspace)
+            built[workspace] = path
+        dest = Path(dest)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(built[workspace], dest)
+        return dest
+
+    return copy
 
 
 @pytest.fixture

@@ -25,14 +25,11 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module", params=["reference", "demo"])
-def server(request, tmp_path_factory):
+def server(request, tmp_path_factory, workspace_copy):
     """`streamlit run app.py` on a free loopback port with its own database and no users (local mode)."""
-    from tests.test_pages import build_workspace
-
     workspace = request.param
     tmp = tmp_path_factory.mktemp(f"browser-{workspace}")
-    db_file = tmp / f"{workspace}.duckdb"
-    build_workspace(db_file, workspace)
+    db_file = workspace_copy(tmp / f"{workspace}.duckdb", workspace)
     env = {"DIALOGUE_DB": str(db_file), "DIALOGUE_WORKSPACE": workspace, "DIALOGUE_USERS": str(tmp / "users.toml")}
     with streamlit_server(tmp / "server.log", env) as url:
         yield workspace, url

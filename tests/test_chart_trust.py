@@ -174,14 +174,12 @@ def colour_maps(spec: dict) -> dict[tuple[str, str], str]:
 
 
 @pytest.fixture(scope="module")
-def workspaces(tmp_path_factory):
+def workspaces(tmp_path_factory, workspace_copy):
     from dialogue import db
-    from dialogue.workspace import init_database
 
     cons = {}
     for name in ("reference", "demo"):
-        path = tmp_path_factory.mktemp(name) / f"{name}.duckdb"
-        init_database(path, name)
+        path = workspace_copy(tmp_path_factory.mktemp(name) / f"{name}.duckdb", name)
         cons[name] = db.connect(path)
     yield cons
     for c in cons.values():

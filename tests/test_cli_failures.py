@@ -9,7 +9,6 @@ import sys
 import pytest
 
 from dialogue import cli, config, db
-from dialogue.workspace import init_database
 
 ROOT = config.ROOT
 
@@ -91,7 +90,7 @@ def test_json_verbs_answer_json_while_another_process_holds_the_database(tmp_pat
 
 
 @pytest.fixture
-def read_only_database(tmp_path):
+def read_only_database(tmp_path, workspace_copy):
     """A filled database on a file system mounted read-only (root ignores file modes, not a read-only mount)."""
     mount = tmp_path / "ro"
     mount.mkdir()
@@ -101,7 +100,7 @@ def read_only_database(tmp_path):
         pytest.skip(f"cannot mount a tmpfs here (needs root / CAP_SYS_ADMIN): {done.stderr.strip()}")
     try:
         path = mount / "d.duckdb"
-        init_database(path, "demo")
+        workspace_copy(path, "demo")
         remount = subprocess.run(["mount", "-o", "remount,ro", str(mount)], capture_output=True, text=True)
         if remount.returncode != 0:
             pytest.skip(f"cannot remount the tmpfs read-only: {remount.stderr.strip()}")

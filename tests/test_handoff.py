@@ -29,12 +29,9 @@ def cli(db_file, *argv, cwd=None):
 
 
 @pytest.fixture
-def dashboard(tmp_path):
+def dashboard(tmp_path, workspace_copy):
     """A database held by this process, as the dashboard holds it, with the hand-off socket served."""
-    from tests.test_pages import build_workspace
-
-    path = tmp_path / "held.duckdb"
-    build_workspace(path, "reference")
+    path = workspace_copy(tmp_path / "held.duckdb", "reference")
     db.shared(path)
     sock = handoff.serve(path)
     yield path, sock

@@ -13,13 +13,10 @@ from tests.test_handoff import EXERCISES, cli
 
 
 @pytest.fixture(scope="module")
-def dashboard(tmp_path_factory):
+def dashboard(tmp_path_factory, workspace_copy):
     """The dashboard on its own reference database, in local mode on loopback."""
-    from tests.test_pages import build_workspace
-
     tmp = tmp_path_factory.mktemp("handoff-server")
-    db_file = tmp / "served.duckdb"
-    build_workspace(db_file, "reference")
+    db_file = workspace_copy(tmp / "served.duckdb", "reference")
     env = {"DIALOGUE_DB": str(db_file), "DIALOGUE_WORKSPACE": "reference", "DIALOGUE_USERS": str(tmp / "users.toml")}
     with streamlit_server(tmp / "server.log", env) as url:
         yield url, db_file, tmp

@@ -20,21 +20,15 @@ LANGS = ("en", "sr-Latn", "sr-Cyrl")
 AS_OF = date(2026, 6, 30)
 
 
-def build_workspace(path: Path, workspace: str) -> None:
-    """The bundled workspace, built the way the dashboard builds it."""
-    from dialogue import workspace as ws
-
-    ws.init_database(path, workspace)
-
-
 @pytest.fixture(scope="module")
-def workspaces(tmp_path_factory):
+def workspaces(tmp_path_factory, workspace_copy):
+    """The two bundled workspaces, built the way the dashboard builds them (copies: this module's own files)."""
     base = tmp_path_factory.mktemp("ws")
     paths = {}
     for name in ("reference", "demo"):
         paths[name] = base / f"{name}.duckdb"
         try:
-            build_workspace(paths[name], name)
+            workspace_copy(paths[name], name)
         except ImportError as exc:
             paths[name] = exc
     return paths

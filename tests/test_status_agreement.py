@@ -11,7 +11,6 @@ from datetime import date
 import pytest
 
 from dialogue import cli
-from dialogue.workspace import init_database
 
 MONTH_ENDS = [date(y, m, calendar.monthrange(y, m)[1]) for y in (2025, 2026, 2027) for m in range(1, 13)]
 # The projection words of dialogue.reasons ("likely" / "unlikely") in each language.
@@ -48,12 +47,11 @@ def test_the_checker_catches_both_contradictions():
 
 
 @pytest.fixture(scope="module")
-def workspaces(tmp_path_factory):
+def workspaces(tmp_path_factory, workspace_copy):
     root = tmp_path_factory.mktemp("workspaces")
     paths = {}
     for name in ("reference", "demo"):
-        paths[name] = root / f"{name}.duckdb"
-        init_database(paths[name], name)
+        paths[name] = workspace_copy(root / f"{name}.duckdb", name)
     return paths
 
 

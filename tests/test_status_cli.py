@@ -75,11 +75,8 @@ def test_status_on_a_new_path_creates_the_database_empty(tmp_path, capsys):
         con.close()
 
 
-def test_status_json_on_the_reference_workspace(tmp_path, capsys):
-    from dialogue.workspace import init_database
-
-    path = tmp_path / "reference.duckdb"
-    init_database(path, "reference")
+def test_status_json_on_the_reference_workspace(tmp_path, capsys, workspace_copy):
+    path = workspace_copy(tmp_path / "reference.duckdb", "reference")
     data = run_status(capsys, path, "--as-of", "2026-11-27")
     statuses = {t["target"]: t["status"] for t in data["targets"]}
     assert list(statuses) == load_targets().ids
