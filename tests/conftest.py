@@ -16,6 +16,29 @@ VIEWER = Actor("vera", "viewer")
 ADMIN = Actor("adam", "admin")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _components_scanned_once():
+    """Every new AppTest scans all installed distributions' metadata for Streamlit components (0.1-0.2 CPU-s, seconds
+    of wall time under load, some 300 times a run); nothing is installed during a test run, so scan once."""
+    try:
+        from streamlit.components.v2 import manifest_scanner
+    except ImportError:            # another Streamlit: nothing to share
+        yield
+        return
+    scan = manifest_scanner.scan_component_manifests
+    found: list = []
+
+    def scan_once(max_workers=None):
+        if not found:
+            found.append(scan(max_workers))
+        return list(found[0])
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(manifest_scanner, "scan_component_manifests", scan_once)
+    yield
+    patch.undo()
+
+
 @pytest.fixture(scope="session")
 def workspace_copy(tmp_path_factory):
     """copy(dest, workspace): a bundled workspace's database at dest, built as `init` builds it but only once per
@@ -72,3 +95,25 @@ def put_rows(con, dataset: str, rows: list[dict], time: str | datetime = "2026-0
         marks = ", ".join(f"${c}" for c in cols)
         con.execute(f"insert into {dataset} ({names}) values ({marks})", params)  # noqa: S608 - column names from the schema
     return upload_id
+
+
+def _file_rank(items: list) -> tuple[int, int]:
+    """Files with a slow test first, then browser files, then the rest; each tier by its number of tests."""
+    def marked(name: str) -> bool:
+        return any(item.get_closest_marker(name) for item in items)
+
+    return (0 if marked("slow") else 1 if marked("browser") else 2, -len(items))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Longest files first, so that under `--dist loadfile` the two workers finish together.
+
+    xdist queues files by their number of tests unless told `--no-loadscope-reorder` (`make test` does): the
+    browser and load files have few tests but run for minutes, and queued last they kept one worker busy
+    alone at the end. Tests keep their order within a file.
+    """
+    files: dict[str, list] = {}
+    for item in items:
+        files.setdefault(item.nodeid.split("::", 1)[0], []).append(item)
+    ordered = sorted(files.values(), key=_file_rank)       # stable: equal weights keep the collection order
+    items[:] = [item for group in ordered for item in group]

@@ -1,4 +1,5 @@
-"""Every dashboard page runs in every language on both workspaces; focused checks of what pages show."""
+"""Focused checks of what the dashboard pages show, and the harness that runs a page (test_every_page.py runs
+every page in every language on both workspaces)."""
 from __future__ import annotations
 
 import io
@@ -57,24 +58,6 @@ def point_workspaces(monkeypatch, workspaces):
     monkeypatch.setattr(config, "DEFAULT_DB", workspaces["reference"])
     monkeypatch.setattr(config, "DEMO_DB", workspaces["demo"])
     return workspaces
-
-
-@pytest.mark.parametrize("workspace", ("reference", "demo"))
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_runs_without_exception(point_workspaces, page, lang, workspace):
-    at = run_page(page, lang, workspace)
-    assert not at.exception, [e.value for e in at.exception]
-    assert at.title, "every page has a title"
-    if page == "overview":   # AppTest drops the router's own elements after switch_page; the browser test checks every page
-        demo_banner = any("DEMO" in w.value or "ДЕМО" in w.value for w in at.warning)
-        assert demo_banner == (workspace == "demo")
-
-
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_runs_on_the_demo_workspace_today(point_workspaces, page):
-    at = run_page(page, "sr-Latn", "demo", as_of=date.today())
-    assert not at.exception, [e.value for e in at.exception]
 
 
 # ------------------------------------------------------------------ a known fixture database
