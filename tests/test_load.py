@@ -42,12 +42,9 @@ if not Path(CHROMIUM).exists():
 
 
 @contextlib.contextmanager
-def running_server(tmp: Path):
-    """`streamlit run app.py` on 127.0.0.1 with a reference database and one viewer + one analyst."""
-    from dialogue import workspace
-
-    path = tmp / "load.duckdb"
-    workspace.init_database(path, "reference")
+def running_server(tmp: Path, workspace_copy):
+    """`streamlit run app.py` on 127.0.0.1 with a reference database, a viewer per session and one analyst."""
+    path = workspace_copy(tmp / "load.duckdb", "reference")
     con = db.connect(path)
     users = auth.UserStore(tmp / "users.toml")
     setup = Actor("setup", "admin")
@@ -94,7 +91,7 @@ async def _sign_in(page, base: str, name: str) -> None:
 
 
 # -------------------------------------------------------------------------------------------------
-def test_fresh_server_shows_no_page_to_someone_not_signed_in(tmp_path):
+def test_fresh_server_shows_no_page_to_someone_not_signed_in(tmp_path, workspace_copy):
     """Before any session has passed the router, Streamlit runs pages/<name>.py straight from its URL."""
     async def visit(base):
         async with playwright.async_playwright() as p:
@@ -113,7 +110,7 @@ def test_fresh_server_shows_no_page_to_someone_not_signed_in(tmp_path):
             finally:
                 await browser.close()
 
-    with running_server(tmp_path) as (base, _):
+    with running_server(tmp_path, workspace_copy) as (base, _):
         seen = asyncio.run(visit(base))
     titles = {"trade": t("trade_title"), "data": t("data_title"), "admin": "Administration",
               "overview": t("overview_title")}
@@ -244,8 +241,8 @@ def _expected_counts(path: Path, upload_id: int) -> dict[str, str]:
         con.close()
 
 
-def test_ten_sessions_for_a_minute_while_an_analyst_uploads(tmp_path):
-    with running_server(tmp_path) as (base, path):
+def test_ten_sessions_for_a_minute_while_an_analyst_uploads(tmp_path, workspace_copy):
+    with running_server(tmp_path, workspace_copy) as (base, path):
         started = time.monotonic()
         out = asyncio.run(_drive(base, tmp_path))
         elapsed = time.monotonic() - started

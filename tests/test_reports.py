@@ -268,11 +268,8 @@ def test_public_report_statuses_use_publishable_rows_only(known):
 
 # ---------------------------------------------------------------- the demo label
 
-def test_demo_label_on_every_pdf_page_and_in_xlsx_and_html(tmp_path):
-    from dialogue import workspace
-
-    path = tmp_path / "demo.duckdb"
-    workspace.init_database(path, "demo")
+def test_demo_label_on_every_pdf_page_and_in_xlsx_and_html(tmp_path, workspace_copy):
+    path = workspace_copy(tmp_path / "demo.duckdb", "demo")
     con = db.connect(path)
     try:
         content, files = reports.documents(con, AS_OF, None, lang="sr-Cyrl")
