@@ -85,10 +85,20 @@ def _on_disk(path: Path) -> tuple[str, datetime] | None:
     try:
         text = path.read_bytes().decode("utf-8")
         changed = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).replace(tzinfo=None)
-        check_targets_text(text, path)
-    except (OSError, UnicodeDecodeError, TargetsFileError):
+    except (OSError, UnicodeDecodeError):
         return None
-    return text, changed
+    return (text, changed) if _loads(text, str(path)) else None
+
+
+@lru_cache(maxsize=8)
+def _loads(text: str, path: str) -> bool:
+    """Whether a text of the targets file loads: checked once per text, not once per call (the status history
+    asks once per quarter end; each check is a TOML parse, about 0.1 s, 67 of them for one Overview)."""
+    try:
+        check_targets_text(text, Path(path))
+    except TargetsFileError:
+        return False
+    return True
 
 
 def sync_file(con, path: str | Path | None = None) -> int | None:

@@ -183,3 +183,20 @@ def test_a_public_report_known_at_an_earlier_moment_keeps_the_earlier_targets(ta
     assert after == before
     _, now = reports.documents(con, AS_OF, None, kind="public")
     assert now != before
+
+
+def test_the_file_on_disk_is_checked_once_per_text(targets_file, monkeypatch):
+    """Issue 18: the status history asks for the file once per quarter end; one TOML parse per text, not per call."""
+    checks = []
+    real = target_versions.check_targets_text
+    monkeypatch.setattr(target_versions, "check_targets_text", lambda text, path: checks.append(text) or real(text, path))
+    target_versions._loads.cache_clear()
+    first = target_versions._on_disk(targets_file)
+    assert target_versions._on_disk(targets_file) == first and first[0] == targets_file.read_text(encoding="utf-8")
+    assert len(checks) == 1
+    targets_file.write_text(raised(first[0]), encoding="utf-8")            # a changed text is checked again
+    assert target_versions._on_disk(targets_file)[0] == raised(first[0])
+    assert len(checks) == 2
+    targets_file.write_text("[settings\n", encoding="utf-8")              # and a broken one is refused, every time
+    assert target_versions._on_disk(targets_file) is None
+    assert target_versions._on_disk(targets_file) is None and len(checks) == 3
