@@ -1,7 +1,10 @@
 """Formula neutralisation for every download: text from users never reaches a spreadsheet as something it evaluates."""
 from __future__ import annotations
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+import re
+
+# Control characters XML 1.0 cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE, kept here so writers need not import it).
+ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 # Characters that start a formula or a DDE call in Excel, LibreOffice or Google Sheets: ASCII, full width
 # (an IME may type ＝ for =) and the small forms; '|' starts a DDE link in older Excel and LibreOffice.
@@ -50,6 +53,14 @@ def for_csv(value):
     return neutral(value)
 
 
+def xlsx_text(value: str) -> tuple[str, bool]:
+    """(text as a spreadsheet cell stores it, whether it was guarded): control characters XML cannot hold
+    become U+FFFD, formula-like text gets its apostrophe (and must be marked quote-prefixed)."""
+    value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+    guarded = is_formula_like(value)
+    return (GUARD + value if guarded else value), guarded
+
+
 def write_xlsx_cell(cell, value) -> None:
     """Put a value into an openpyxl cell; text is always stored as text, never a formula.
 
@@ -57,9 +68,7 @@ def write_xlsx_cell(cell, value) -> None:
     quote-prefixed, so Excel also keeps it as text when someone edits the cell.
     """
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)  # control characters XML cannot hold
-        guarded = is_formula_like(value)
-        value = neutral(value)
+        value, guarded = xlsx_text(value)
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"

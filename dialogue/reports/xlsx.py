@@ -1,14 +1,14 @@
-"""The Excel annex (openpyxl): the scorecard, notes, sources and every dataset as known at the moment."""
+"""The Excel annex (XlsxWriter, written in one pass): the scorecard, notes, sources and every dataset as known at
+the moment."""
 from __future__ import annotations
 
-from datetime import date, datetime
+import math
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
+import xlsxwriter
 
 from dialogue.datasets import DATASETS
 from dialogue.files import atomic_write
@@ -16,14 +16,15 @@ from dialogue.formats import fmt_date
 from dialogue.i18n import t
 from dialogue.reports.content import ReportContent
 from dialogue.reports.labels import STATUS_SYMBOLS, dataset_name, figure, label
-from dialogue.safe_cells import write_xlsx_cell
+from dialogue.safe_cells import xlsx_text
 from dialogue.vocab import status_word
 
 HEADER_ROW = 4            # rows 1-3: what the sheet is, as of / known at, DEMO label
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="305496")
-TITLE_FONT = Font(bold=True, size=13)
-DEMO_FONT = Font(bold=True, color="B00000", size=12)
+TOP_ROW_FONTS = {
+    "title": {"bold": True, "font_size": 13},
+    "demo": {"bold": True, "font_color": "#B00000", "font_size": 12},
+    "header": {"bold": True, "font_color": "#FFFFFF", "bg_color": "#305496", "pattern": 1},
+}
 FORMATS = {"int": "0", "number": "#,##0.##", "date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm:ss"}
 MAX_WIDTH = 60
 
@@ -36,31 +37,46 @@ def write_xlsx(content: ReportContent, path: str | Path) -> Path:
     return path
 
 
-def workbook(c: ReportContent) -> Workbook:
-    wb = Workbook(write_only=True)
+class Annex:
+    """The annex of one report; `save(file)` writes it (XlsxWriter streams each sheet, no cell objects are kept)."""
+
+    def __init__(self, content: ReportContent):
+        self.content = content
+
+    def save(self, fh) -> None:
+        """Write the workbook into a binary file object (or a path)."""
+        c = self.content
+        wb = xlsxwriter.Workbook(fh, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
+                                      "strings_to_urls": False, "remove_timezone": True})
+        wb.set_properties({"title": c.title, "author": "Dialogue Monitor", "created": c.known_at})
+        _fill(_Styles(wb), c)
+        wb.close()
+
+
+def workbook(c: ReportContent) -> Annex:
+    """The annex workbook of the report, ready to save."""
+    return Annex(c)
+
+
+def _fill(styles: _Styles, c: ReportContent) -> None:
     lang = c.lang
-    _sheet(wb, c, label("scorecard", lang)[:31], label("scorecard", lang), *_scorecard_table(c))
+    _sheet(styles, c, label("scorecard", lang)[:31], label("scorecard", lang), *_scorecard_table(c))
     if c.kind != "public":
-        _sheet(wb, c, label("notes", lang)[:31], label("notes", lang), *_notes_table(c))
-    _sheet(wb, c, label("annex", lang)[:31].replace(":", ""), label("annex", lang),
+        _sheet(styles, c, label("notes", lang)[:31], label("notes", lang), *_notes_table(c))
+    _sheet(styles, c, label("annex", lang)[:31].replace(":", ""), label("annex", lang),
            [label("dataset", lang), label("source", lang), label("rows", lang)],
            [[dataset_name(s["dataset"], lang), s["source"], s["rows"]] for s in c.sources], ["text", "text", "int"])
     if c.region is not None:
-        _sheet(wb, c, label("region_sheet", lang)[:31], _region_title(c), *_region_table(c))
+        _sheet(styles, c, label("region_sheet", lang)[:31], _region_title(c), *_region_table(c))
     for name, ds in DATASETS.items():
         frame = c.datasets.get(name, pd.DataFrame(columns=ds.column_names))
         types = ["date" if col.type == "date" else col.type for col in ds.columns]
-        _sheet(wb, c, name, f"{name}: {label('datasets_sheet', lang)}", ds.column_names,
+        _sheet(styles, c, name, f"{name}: {label('datasets_sheet', lang)}", ds.column_names,
                [[_plain(v) for v in row] for row in frame[ds.column_names].itertuples(index=False)], types)
-    wb.properties.title = c.title
-    wb.properties.creator = "Dialogue Monitor"
-    wb.properties.created = c.known_at
-    wb.properties.modified = c.known_at
-    return wb
 
 
 def _plain(value):
-    """A cell value openpyxl writes as itself: NA becomes empty, pandas timestamps dates."""
+    """A cell value written as itself: NA becomes empty, pandas timestamps dates."""
     if value is None or (not isinstance(value, (list, dict)) and pd.isna(value)):
         return None
     if isinstance(value, pd.Timestamp):
@@ -109,30 +125,67 @@ def _notes_table(c: ReportContent):
     return header, rows, ["text", "text", "date", "text", "datetime", "text"]
 
 
-def _sheet(wb: Workbook, c: ReportContent, name: str, title: str, header: list[str], rows: list[list],
+class _Styles:
+    """The workbook's cell formats, each made once: a top-row font (or none), a number format, the text guard."""
+
+    def __init__(self, wb):
+        self.wb = wb
+        self._made: dict[tuple, object] = {}
+
+    def get(self, font: str | None, number_format: str | None, guarded: bool):
+        key = (font, number_format, guarded)
+        if key not in self._made:
+            spec = {**TOP_ROW_FONTS.get(font, {}), **({"num_format": number_format} if number_format else {}),
+                    **({"quote_prefix": True} if guarded else {})}
+            self._made[key] = self.wb.add_format(spec) if spec else None
+        return self._made[key]
+
+
+def _sheet(styles: _Styles, c: ReportContent, name: str, title: str, header: list[str], rows: list[list],
            types: list[str]) -> None:
-    """One sheet, streamed (write-only): three lines saying what it is, a styled header, typed rows."""
+    """One sheet: three lines saying what it is, a styled header, typed rows; filter and frozen header."""
     lang = c.lang
-    ws = wb.create_sheet(name)
+    ws = styles.wb.add_worksheet(name)
     rows = [[_cell_value(v, types[j]) for j, v in enumerate(row)] for row in rows]
     widths = [len(str(h)) + 4 for h in header]
     for row in rows:
         for j, value in enumerate(row):
             widths[j] = max(widths[j], _width(value))
-    for j, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(j)].width = min(width, MAX_WIDTH)
-    ws.freeze_panes = f"A{HEADER_ROW + 1}"
-    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(header))}{HEADER_ROW + max(len(rows), 1)}"
+    for j, width in enumerate(widths):
+        ws.set_column(j, j, min(width, MAX_WIDTH))
+    ws.freeze_panes(HEADER_ROW, 0)
+    ws.autofilter(HEADER_ROW - 1, 0, HEADER_ROW - 1 + max(len(rows), 1), len(header) - 1)
 
     known = f"{c.known_at_text} UTC"
-    ws.append([_cell(ws, f"{c.title} — {title}", font=TITLE_FONT)])
-    ws.append([_cell(ws, f"{label('as_of', lang)}: {fmt_date(c.as_of, lang)} · {label('known_at', lang)}: "
-                         f"{known} · {label('language', lang)}: {label('language_name', lang)}")])
-    ws.append([_cell(ws, label("demo_label", lang), font=DEMO_FONT)] if c.demo else [])
-    ws.append([_cell(ws, h, font=HEADER_FONT, fill=HEADER_FILL) for h in header])
-    for row in rows:
-        ws.append([_cell(ws, v, number_format=FORMATS.get(types[j]) if v is not None else None)
-                   for j, v in enumerate(row)])
+    _write(ws, styles, 0, 0, f"{c.title} — {title}", font="title")
+    _write(ws, styles, 1, 0, f"{label('as_of', lang)}: {fmt_date(c.as_of, lang)} · {label('known_at', lang)}: "
+                             f"{known} · {label('language', lang)}: {label('language_name', lang)}")
+    if c.demo:
+        _write(ws, styles, 2, 0, label("demo_label", lang), font="demo")
+    for j, h in enumerate(header):
+        _write(ws, styles, HEADER_ROW - 1, j, h, font="header")
+    formats = [FORMATS.get(kind) for kind in types]
+    for i, row in enumerate(rows, start=HEADER_ROW):
+        for j, value in enumerate(row):
+            if value is not None:
+                _write(ws, styles, i, j, value, formats[j])
+
+
+def _write(ws, styles: _Styles, row: int, col: int, value, number_format: str | None = None,
+           font: str | None = None) -> None:
+    """One cell by its type, never through XlsxWriter's guessing write(): text always stays text (safe_cells)."""
+    if isinstance(value, bool):
+        ws.write_boolean(row, col, value, styles.get(font, number_format, False))
+    elif isinstance(value, (int, float, Decimal)) and math.isfinite(value):
+        ws.write_number(row, col, value, styles.get(font, number_format, False))
+    elif isinstance(value, (datetime, date, time, timedelta)):
+        ws.write_datetime(row, col, value, styles.get(font, number_format, False))
+    else:
+        text, guarded = xlsx_text(value if isinstance(value, str) else str(value))
+        # XML readers turn a CR into LF; XlsxWriter would keep it as the escape _x000D_, which some readers
+        # show as such: line ends are written as every reader gets them back.
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        ws.write_string(row, col, text, styles.get(font, number_format, guarded))
 
 
 def _cell_value(value, kind: str):
@@ -140,19 +193,6 @@ def _cell_value(value, kind: str):
     if kind == "date" and isinstance(value, datetime):
         return value.date()
     return value
-
-
-def _cell(ws, value, font=None, fill=None, number_format=None) -> WriteOnlyCell:
-    """A streamed cell written through safe_cells: user text stays text, never a formula."""
-    cell = WriteOnlyCell(ws)
-    write_xlsx_cell(cell, value)
-    if font is not None:
-        cell.font = font
-    if fill is not None:
-        cell.fill = fill
-    if number_format:
-        cell.number_format = number_format
-    return cell
 
 
 def _width(value) -> int:
