@@ -441,10 +441,11 @@ def _progress(kind: str, o: rules.Outcome, details: dict) -> float | None:
 # ---------------------------------------------------------------- helpers for the dashboard and reports
 
 def status_changes(con, as_of: date, since: date, known_at: datetime | None = None, lang: str = "en",
-                   book: TargetBook | None = None) -> list[dict]:
-    """Targets whose status moved between `since` and `as_of` (same knowledge moment for both)."""
+                   book: TargetBook | None = None, after: Scorecard | None = None) -> list[dict]:
+    """Targets whose status moved between `since` and `as_of` (same knowledge moment for both); `after`, when
+    given, is the scorecard as of `as_of` already computed with the same arguments."""
     before = {s.target: s for s in compute_all(con, since, known_at, lang, book=book).statuses}
-    after = compute_all(con, as_of, known_at, lang, book=book)
+    after = after or compute_all(con, as_of, known_at, lang, book=book)
     changes = []
     for s in after.statuses:
         old = before.get(s.target)

@@ -30,8 +30,16 @@ if st.button(label("generate", lang), key="brief_generate", type="primary"):
         st.error(label("bad_known_at", lang).format(value=plain(known_text)))
         st.stop()
     started = time.perf_counter()
-    with st.spinner("…"):
-        content, files = reports.documents(common.con(), common.as_of(), known_at, since, kind, lang)
+    with st.status(label("stage_gather", lang), expanded=True) as progress:
+        bar = st.progress(0.0)
+
+        def stage(name: str) -> None:
+            progress.update(label=label(f"stage_{name}", lang))
+            bar.progress(reports.STAGES.index(name) / len(reports.STAGES), text=label(f"stage_{name}", lang))
+
+        content, files = reports.documents(common.con(), common.as_of(), known_at, since, kind, lang, progress=stage)
+        bar.progress(1.0, text=label("stage_done", lang))
+        progress.update(label=label("stage_done", lang), state="complete", expanded=False)
     st.session_state["brief_files"], st.session_state["brief_params"] = files, params
     st.success(label("generated", lang).format(seconds=f"{time.perf_counter() - started:.1f}",
                                                known_at=content.known_at_text))

@@ -30,9 +30,10 @@ class Chart:
     _spec: dict | None = field(default=None, repr=False, compare=False)
 
     def spec(self) -> dict:
-        """The Vega-Lite spec (data inline), built once."""
+        """The Vega-Lite spec (data inline), built once; not validated again against the schema (the
+        builders' specs are validated by their tests and by every page that draws them)."""
         if self._spec is None:
-            self._spec = self.chart.to_dict()
+            self._spec = self.chart.to_dict(validate=False)
         return self._spec
 
 
@@ -168,7 +169,7 @@ def _gather(con, as_of, known_at, known_at_given, since, kind, lang, workspace) 
     scorecard = status.compute_all(con, as_of, known_at=known_at, lang=lang)
     # the summary the Overview and `summary --json` give, without the per-quarter history (page 1 shows none)
     summary_ = summary.build(con, as_of, known_at, lang, card=scorecard, with_history=False)
-    moves = status.status_changes(con, as_of, since, known_at=known_at, lang=lang)
+    moves = status.status_changes(con, as_of, since, known_at=known_at, lang=lang, after=scorecard)
     data = known_datasets(con, known_at)
     evidence = dated_evidence(data, as_of)
     areas = [area_section(con, area, scorecard, evidence, as_of, known_at, lang) for area in AREA_ORDER]
@@ -229,7 +230,7 @@ def delivery_sections(con, as_of: date, known_at: datetime, since: date, lang: s
 def area_section(con, area, scorecard, evidence, as_of, known_at, lang) -> AreaSection:
     """One framework area: its targets, the pages' charts for it and its dated evidence."""
     try:
-        charts, error = [Chart(t, c) for t, c in figures.area_charts(area, con, as_of, known_at, lang)], None
+        charts, error = [Chart(t, c) for t, c in figures.area_charts(area, con, as_of, known_at, lang, scorecard)], None
     except figures.ChartFailed as exc:
         charts, error = [], str(exc)
     return AreaSection(

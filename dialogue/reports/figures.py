@@ -13,8 +13,10 @@ class ChartFailed(RuntimeError):
     """A section's charts could not be built; the report says so instead of failing entirely."""
 
 
-def area_charts(area, con, as_of, known_at, lang) -> list[tuple[str, object]]:
+def area_charts(area, con, as_of, known_at, lang, card=None) -> list[tuple[str, object]]:
     """(title, Altair chart) pairs for one framework area; empty when the area has no chart or no data.
+
+    `card` is the report's scorecard for the same moment, so the pages' views need not compute it again.
 
     Raises ChartFailed (with the cause) when the page's view or builder breaks on this data.
     """
@@ -22,7 +24,7 @@ def area_charts(area, con, as_of, known_at, lang) -> list[tuple[str, object]]:
     if build is None:
         return []
     try:
-        return build(con, as_of, known_at, lang)
+        return build(con, as_of, known_at, lang, card)
     except Exception as exc:  # a broken chart must not cost the whole briefing
         log.exception("charts of area %s failed", area)
         raise ChartFailed(f"{type(exc).__name__}: {exc}") from exc
@@ -33,8 +35,8 @@ def _titled(title: str, note: str) -> str:
     return f"{title}. {note}" if note else title
 
 
-def _economic(con, as_of, known_at, lang):
-    v = views.trade(con, as_of, known_at, lang)
+def _economic(con, as_of, known_at, lang, card=None):
+    v = views.trade(con, as_of, known_at, lang, card=card)
     out = []
     if not v.turnover.dropna(subset=["value"]).empty:
         out.append((_titled(t("trade_turnover_title", lang, rate=fmt_percent(v.rate, lang, 0), base=v.base_year),
@@ -53,8 +55,8 @@ def _economic(con, as_of, known_at, lang):
     return out
 
 
-def _security(con, as_of, known_at, lang):
-    v = views.security(con, as_of, known_at, lang)
+def _security(con, as_of, known_at, lang, card=None):
+    v = views.security(con, as_of, known_at, lang, card=card)
     out = []
     if not v.per_year.empty:
         out.append((_titled(t("sec_exercises_title", lang, n=f"{v.required:g}"), v.per_year_note),
@@ -66,16 +68,16 @@ def _security(con, as_of, known_at, lang):
     return out
 
 
-def _political(con, as_of, known_at, lang):
-    v = views.political(con, as_of, known_at, lang)
+def _political(con, as_of, known_at, lang, card=None):
+    v = views.political(con, as_of, known_at, lang, card=card)
     if v.training.empty:
         return []
     return [(_titled(t("pol_training_title", lang, n=f"{v.training_required:g}"), v.training_note),
              charts.diplomat_training(v.training, v.training_required, lang))]
 
 
-def _process(con, as_of, known_at, lang):
-    v = views.roadmap(con, as_of, known_at, lang)
+def _process(con, as_of, known_at, lang, card=None):
+    v = views.roadmap(con, as_of, known_at, lang, card=card)
     out = []
     if not v.steps.empty:
         out.append((t("rm_gantt_title", lang), charts.roadmap_gantt(v.steps, as_of, lang)))

@@ -73,10 +73,17 @@ def write_pdf(content: ReportContent, path: str | Path) -> Path:
     return path
 
 
-def pdf_bytes(content: ReportContent) -> bytes:
+def chart_specs(content: ReportContent) -> list[dict]:
+    """The Vega-Lite specs of every chart the PDF draws, in order."""
     region_charts = content.region.charts if content.region else []
-    render.prefetch_pngs([chart.spec() for section in content.areas for chart in section.charts]
-                         + [chart.spec() for chart in region_charts])
+    return ([chart.spec() for section in content.areas for chart in section.charts]
+            + [chart.spec() for chart in region_charts])
+
+
+def pdf_bytes(content: ReportContent, pngs: list | None = None) -> bytes:
+    """The PDF; `pngs` are the futures of render.start_pngs(chart_specs(content)) when the caller started them."""
+    for future in render.start_pngs(chart_specs(content)) if pngs is None else pngs:
+        future.result()
     pdf, size = None, None
     while True:  # the scorecard must fit one page: shrink its type if the estimate was too generous
         pdf = _Pack(content)

@@ -47,13 +47,22 @@ def _png(spec_json: str) -> tuple[bytes, int, int]:
     return png, width, height
 
 
-def prefetch_pngs(specs: list[dict]) -> None:
-    """Render several charts at once (vl-convert works outside the GIL), filling chart_png's cache."""
+def start_pngs(specs: list[dict]) -> list:
+    """Start rendering charts on two background threads (vl-convert works outside the GIL), filling chart_png's
+    cache while the caller goes on (the annex is written meanwhile); one future per spec, to wait on."""
     from concurrent.futures import ThreadPoolExecutor
 
     _register_fonts()
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        list(pool.map(chart_png, specs))
+    pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="chart-png")
+    futures = [pool.submit(chart_png, spec) for spec in specs]
+    pool.shutdown(wait=False)        # the threads end once the queue is done
+    return futures
+
+
+def prefetch_pngs(specs: list[dict]) -> None:
+    """Render several charts at once, filling chart_png's cache; returns when all are done (or raises)."""
+    for future in start_pngs(specs):
+        future.result()
 
 
 @lru_cache(maxsize=1)

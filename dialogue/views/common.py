@@ -65,8 +65,14 @@ def target(book, target_id: str):
 
 
 def scorecard(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
-              trade_series: str | None = None):
-    """Every target's status (dialogue.status.compute_all), or None while the status engine is missing."""
+              trade_series: str | None = None, card=None):
+    """Every target's status (dialogue.status.compute_all), or None while the status engine is missing.
+
+    `card`, when given, is that scorecard already computed for the same moment and language (a report
+    passes its own, so one briefing computes it once) and is returned as it is.
+    """
+    if card is not None:
+        return card
     try:
         from dialogue.status import compute_all
     except ImportError:

@@ -59,10 +59,11 @@ def evidence(con, as_of: date, known_at, lang: str) -> pd.DataFrame:
     return rows.reset_index(drop=True)
 
 
-def political(con, as_of: date, known_at: datetime | None = None, lang: str = "en") -> PoliticalView:
+def political(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
+              card=None) -> PoliticalView:
     known = _known(known_at)
     book = targets_book(con, known_at)
-    card = scorecard(con, as_of, known_at, lang)
+    card = scorecard(con, as_of, known_at, lang, card=card)
     proofs = evidence(con, as_of, known_at, lang)
     milestones = []
     if card is not None:

@@ -30,10 +30,11 @@ class RoadmapView:
     cadence_note: str = ""          # which year is counted only to the as-of date
 
 
-def roadmap(con, as_of: date, known_at: datetime | None = None, lang: str = "en") -> RoadmapView:
+def roadmap(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
+            card=None) -> RoadmapView:
     known = _known(known_at)
     book = targets_book(con, known_at)
-    card = scorecard(con, as_of, known_at, lang)
+    card = scorecard(con, as_of, known_at, lang, card=card)
     statuses = {s.target: s for s in card.statuses} if card else {}
     steps, table, cadence = [], [], []
     for n in range(1, 11):

@@ -40,10 +40,11 @@ class SecurityView:
     per_year_note: str = ""         # which year is counted only to the as-of date
 
 
-def security(con, as_of: date, known_at: datetime | None = None, lang: str = "en") -> SecurityView:
+def security(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
+             card=None) -> SecurityView:
     known = _known(known_at)
     book = targets_book(con, known_at)
-    card = scorecard(con, as_of, known_at, lang)
+    card = scorecard(con, as_of, known_at, lang, card=card)
     statuses = status_frame([s for s in card.statuses if s.area == "security"], lang) if card else pd.DataFrame()
     ex_t = target(book, "joint-exercises")
     ex_p = ex_t.params if ex_t else {"required": 3, "bind": {"formats": ["bilateral", "multinational", "cyber"],

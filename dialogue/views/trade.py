@@ -62,7 +62,7 @@ def _side(reporter: str) -> str:
 
 
 def trade(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
-          selected: str | None = None) -> TradeView:
+          selected: str | None = None, card=None) -> TradeView:
     """The trade page: turnover against the +rate path, growth, year to date, flows, mirror, products."""
     known = _known(known_at)
     book = targets_book(con, known_at)
@@ -90,7 +90,9 @@ def trade(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
     reporter, currency = selected.rsplit(" · ", 1)
     view.reporter, view.currency = reporter, currency
     view.unit = millions(currency, lang)
-    card = scorecard(con, as_of, known_at, lang, trade_series=f"{reporter} ({currency})")
+    # a given scorecard (computed for the targets' own series) serves only when that series is the one shown
+    card = scorecard(con, as_of, known_at, lang, trade_series=f"{reporter} ({currency})",
+                     card=card if selected == default else None)
     if card is not None:
         view.status = status_frame([s for s in card.statuses if s.target == "trade-growth"], lang)
     by_period = db.query(con, "trade_series_by_period", as_of=as_of, known_at=known,

@@ -1,0 +1,52 @@
+"""What keeps the briefing fast: one scorecard per brief, no unused heavy imports, stages reported as they start."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from dialogue import reports, status
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = date(2026, 6, 30)
+KNOWN = datetime(2026, 7, 1, 9, 0)
+
+
+def test_a_briefing_computes_the_scorecard_as_of_its_date_once(con, monkeypatch):
+    """The pages' views it borrows charts from take the report's scorecard instead of computing their own."""
+    days = []
+    compute_all = status.compute_all
+
+    def counted(con, as_of=None, *args, **kwargs):
+        days.append(as_of)
+        return compute_all(con, as_of, *args, **kwargs)
+
+    monkeypatch.setattr(status, "compute_all", counted)
+    reports.gather(con, AS_OF, KNOWN, since=date(2026, 1, 31))
+    # as of the report's date once; once at the 'since' date (status moves); once at the last quarter end (summary)
+    assert sorted(days) == [date(2026, 1, 31), date(2026, 3, 31), AS_OF]
+
+
+def test_documents_reports_each_stage_as_it_starts(con):
+    seen = []
+    _, files = reports.documents(con, AS_OF, KNOWN, progress=seen.append)
+    assert seen == ["gather", "xlsx", "pdf"] == list(reports.STAGES)
+    assert sorted(name.rsplit(".", 1)[1] for name in files) == ["pdf", "xlsx"]
+    public = []
+    reports.documents(con, AS_OF, KNOWN, kind="public", progress=public.append)
+    assert public == ["gather", "pdf"]
+
+
+def test_the_brief_command_imports_neither_streamlit_nor_openpyxl(db_path, tmp_path):
+    """Start-up is part of the command's time: it loads what it writes with, not the dashboard or the reader."""
+    from dialogue import db
+
+    db.connect(db_path).close()
+    script = ("import sys; from dialogue.cli import main; "
+              f"code = main(['--db', {str(db_path)!r}, 'brief', '--as-of', '2026-06-30', '--known-at', "
+              f"'2026-07-01', '--out', {str(tmp_path / 'out')!r}]); "
+              "print(sorted({m.split('.')[0] for m in sys.modules} & {'streamlit', 'openpyxl'}), code)")
+    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-500:]
+    assert proc.stdout.strip().splitlines()[-1] == "[] 0"
