@@ -1,4 +1,4 @@
-"""Row 7: the demo workspace's briefing pack (PDF + XLSX annex), as the command line makes it, under 10 s."""
+"""Row 7: the demo workspace's briefing pack (PDF + XLSX annex), as the command line makes it: ≤ 2 s (issue 18.3)."""
 from __future__ import annotations
 
 import subprocess
@@ -9,12 +9,12 @@ from benchmarks.measure import ROOT, Contender, compare
 from benchmarks.prepare import database
 from benchmarks.rows import Row, not_measured
 
-LIMIT = 10.0
+LIMIT = 2.0
 
 
 def measure(ctx: Context) -> list[Row]:
     row = Row("7", "the demo briefing pack, PDF + XLSX (`python -m dialogue brief`, whole command)",
-              "10 s", "< 10 s", "max", 1.0, ratio_label="× of 10 s")
+              "2 s", "≤ 2 s", "max", 1.0, ratio_label="× of 2 s")
     path, why = database(ctx, "demo")
     why = missing("dialogue.reports", "dialogue.commands_reports") or why
     if why:
@@ -43,5 +43,6 @@ def measure(ctx: Context) -> list[Row]:
     row.subject = t["brief"].to_dict()
     row.baseline = {"median": LIMIT, "min": LIMIT, "max": LIMIT, "runs": [LIMIT]}
     row.ratio = t["brief"].median / LIMIT
-    row.note = "includes Python start-up and imports of the command"
+    row.note = ("includes Python start-up and imports of the command; CPU floor on the demo: imports ~1.5 s, "
+                "data and charts ~1.5 s, the PDF's text layout (fpdf2) ~3 s, the annex ~0.9 s")
     return [row]
