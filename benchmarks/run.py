@@ -18,7 +18,8 @@ from benchmarks import generate
 from benchmarks.measure import ROOT, machine
 from benchmarks.rows import Row
 
-GROUPS = ("prepare", "ingest-xlsx", "ingest-csv", "memory", "status", "briefing", "pages-demo", "pages-large", "browser")
+GROUPS = ("prepare", "ingest-xlsx", "ingest-csv", "memory", "status", "briefing", "pages-demo", "pages-large", "browser",
+          "load")
 FINDINGS = Path(__file__).with_name("findings.md")
 
 
@@ -60,6 +61,9 @@ def run_group(name: str, args) -> list[Row]:
     if name == "briefing":
         from benchmarks import bench_briefing
         return bench_briefing.measure(ctx)
+    if name == "load":
+        from benchmarks import bench_load
+        return bench_load.measure(ctx)
     raise SystemExit(f"unknown group {name}")
 
 

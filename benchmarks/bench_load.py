@@ -1,0 +1,231 @@
+"""Rows L: how a page view slows when 20 signed-in sessions browse while an analyst uploads, on the real server.
+
+One `streamlit run app.py` on the demo workspace, one headless Chromium (Debian's) with a context per
+session. First one session alone clicks through every page (a warm-up round, then timed rounds): the
+median of each page is its baseline. Then 10 and 20 sessions (2 in the smoke run) browse at random
+(seeded), each pausing THINK seconds between clicks as a reader would, while the analyst uploads an
+exercise every 10 s. A page view = a click in the sidebar until the page's title is shown and the
+script run has finished. Every view is divided by its page's one-session median; the row's ratio is the
+p95 of those. Every Overview seen is checked against the database at the upload it names. The server's
+RSS and CPU time are read at each level; with BENCH_LOAD_PROFILE=DIR, py-spy samples the server during
+the top level.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchmarks import load_session as ls
+from benchmarks.context import Context, missing
+from benchmarks.rows import Row, not_measured
+
+SEED = 18
+THINK = (1.0, 3.0)       # s a reader spends on a page before the next click (uniform)
+UPLOAD_EVERY = 10.0      # s between the analyst's uploads
+HARD_STOP = 600.0        # s: no level runs longer, however loaded the machine is
+MB = 2**20
+
+
+def plan(smoke: bool) -> dict:
+    """Sessions per level, seconds per level, timed rounds of the one-session baseline, the pages visited."""
+    if smoke:
+        return {"levels": (2,), "seconds": {2: 10.0}, "rounds": 1, "pages": ("Overview", "Trade")}
+    return {"levels": (10, 20), "seconds": {10: 60.0, 20: 120.0}, "rounds": 3, "pages": tuple(ls.NAV)}
+
+
+def p95(values: list[float]) -> float:
+    """The nearest-rank 95th percentile (the value below which 95 % of the sorted values lie)."""
+    ordered = sorted(values)
+    return ordered[int(0.95 * (len(ordered) - 1))]
+
+
+def normalised(views: list[tuple[str, float]], alone: dict[str, float]) -> list[float]:
+    """Each page view divided by the same page's median with one session."""
+    return [seconds / alone[page] for page, seconds in views]
+
+
+def _rows(levels: tuple[int, ...]) -> list[Row]:
+    top = levels[-1]
+    rows = [Row(f"L{n}-p95" if n != top else "L-p95",
+                f"p95 page view, {n} signed-in sessions browsing at random while an analyst uploads every "
+                f"{UPLOAD_EVERY:.0f} s (demo workspace, real server and browser)",
+                "the same page's median with one session, same run", "≤ 3×", "max", 3.0)
+            for n in levels]
+    rows.append(Row("L-errors", f"errors and wrong figures seen by {top} sessions and the analyst",
+                    "0", "0", "max", 0.0, ratio_label=" errors + wrong figures"))
+    return rows
+
+
+def measure(ctx: Context) -> list[Row]:
+    p = plan(ctx.smoke)
+    rows = _rows(p["levels"])
+    why = missing("playwright.async_api", "psutil") or (None if Path(ls.CHROMIUM).exists()
+                                                        else f"Debian's Chromium is not at {ls.CHROMIUM}")
+    if why:
+        return [not_measured(r, why) for r in rows]
+    from dialogue import workspace
+
+    tmp = ctx.scratch("load")
+    path = tmp / "demo.duckdb"
+    workspace.init_database(path, "demo")
+    ls.add_users(path, tmp / "users.toml", max(p["levels"]))
+    with ls.running_server(path, tmp / "users.toml", tmp) as (base, proc):
+        out = asyncio.run(_drive(base, proc.pid, tmp, p))
+    out["wrong"] = ls.wrong_figures(path, out["figures"])
+    (ctx.work / "load.json").write_text(json.dumps({k: v for k, v in out.items() if k != "figures"}, indent=1,
+                                                   default=str), encoding="utf-8")
+    return _fill(rows, out, p)
+
+
+def _fill(rows: list[Row], out: dict, p: dict) -> list[Row]:
+    alone = out["alone"]
+    base = list(alone.values())
+    for row, n in zip(rows, p["levels"]):
+        level = out["levels"][str(n)]
+        times = [s for _, s in level["views"]]
+        if not times:
+            not_measured(row, "no page view finished")
+            continue
+        row.subject = {"median": p95(times), "min": min(times), "max": max(times), "runs": times}
+        row.baseline = {"median": statistics.median(base), "min": min(base), "max": max(base), "runs": base}
+        row.ratio = p95(normalised(level["views"], alone))
+        per_page = {}
+        for page, s in level["views"]:
+            per_page.setdefault(page, []).append(s)
+        worst = max(per_page, key=lambda k: p95(per_page[k]) / alone[k])
+        row.note = (f"{len(times)} page views in {level['seconds']:.0f} s, {level['uploads']} uploads; measured: p95 of "
+                    f"all views, baseline: median of the pages alone; ratio = p95 of (view ÷ its page alone). "
+                    f"Worst page {worst}: p95 {p95(per_page[worst]):.2f} s vs {alone[worst]:.2f} s alone. "
+                    f"Server RSS {level['rss'] / MB:,.0f} MB (one session: {out['rss_alone'] / MB:,.0f} MB), "
+                    f"server CPU {level['cpu'] / level['seconds']:.2f} cores, "
+                    f"{level['cpu'] / max(1, len(times)) * 1000:,.0f} ms CPU per view; "
+                    f"load average {level['load']}")
+        row.extra = {"rss": level["rss"], "cpu": level["cpu"], "views": len(times), "load": level["load"],
+                     "rss_alone": out["rss_alone"], "alone": alone}
+    bad = len(out["errors"]) + len(out["wrong"])
+    err = rows[-1]
+    err.ratio = float(bad)
+    err.note = (f"{sum(len(lv['views']) for lv in out['levels'].values())} page views, "
+                f"{len(out['figures'])} overviews checked against the database, {sum(lv['uploads'] for lv in out['levels'].values())} uploads acknowledged"
+                + (f"; first errors: {out['errors'][:3]}" if out["errors"] else "")
+                + (f"; first wrong figures: {out['wrong'][:3]}" if out["wrong"] else ""))
+    return rows
+
+
+def _load() -> str:
+    return " / ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+async def _drive(base: str, pid: int, tmp: Path, p: dict) -> dict:
+    import psutil
+    from playwright.async_api import async_playwright
+
+    server = psutil.Process(pid)
+    out = {"alone": {}, "levels": {}, "errors": [], "figures": [], "uploads": 0}
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=ls.CHROMIUM, args=ls.ARGS)
+        try:
+            contexts = [await browser.new_context(viewport={"width": 1366, "height": 768})]
+            tabs = [await contexts[0].new_page()]
+            await ls.sign_in(tabs[0], base, "viewer0")
+            samples: dict[str, list[float]] = {page: [] for page in p["pages"]}
+            for round_ in range(p["rounds"] + 1):          # round 0 warms the caches up
+                for page in p["pages"]:
+                    seconds = await ls.view(tabs[0], page)
+                    if round_:
+                        samples[page].append(seconds)
+            out["alone"] = {page: statistics.median(s) for page, s in samples.items()}
+            out["rss_alone"] = server.memory_info().rss
+            analyst_ctx = await browser.new_context(viewport={"width": 1366, "height": 768})
+            analyst = await analyst_ctx.new_page()
+            await ls.sign_in(analyst, base, "ana")
+            await ls.open_data_page(analyst)
+            for n in p["levels"]:
+                signed = len(tabs)
+                while len(tabs) < n:
+                    contexts.append(await browser.new_context(viewport={"width": 1366, "height": 768}))
+                    tabs.append(await contexts[-1].new_page())
+                await asyncio.gather(*(ls.sign_in(tabs[i], base, f"viewer{i}") for i in range(signed, n)))
+                out["levels"][str(n)] = await _level(n, tabs, analyst, server, tmp, p, out,
+                                                     profile=n == p["levels"][-1])
+        finally:
+            await browser.close()
+    return out
+
+
+async def _level(n: int, tabs: list, analyst, server, tmp: Path, p: dict, out: dict, profile: bool) -> dict:
+    seconds = p["seconds"][n]
+    views: list[tuple[str, float]] = []
+    spy = _profiler(server.pid, tmp, n, seconds) if profile else None
+    cpu0 = sum(server.cpu_times()[:2])
+    started = time.monotonic()
+    deadline = started + seconds
+    uploads = await asyncio.gather(*(_reader(tabs[i], i, n, deadline, views, out, p["pages"]) for i in range(n)),
+                                   _analyst(analyst, tmp, deadline, out))
+    elapsed = time.monotonic() - started
+    level = {"views": views, "seconds": elapsed, "cpu": sum(server.cpu_times()[:2]) - cpu0,
+             "rss": server.memory_info().rss, "load": _load(), "uploads": uploads[-1]}
+    if spy:
+        spy.wait(timeout=120)
+    return level
+
+
+async def _reader(tab, i: int, n: int, deadline: float, views: list, out: dict, pages: tuple[str, ...]) -> None:
+    """Random pages with a reader's pause between them, until the level's time is up."""
+    rng = random.Random(SEED * 1000 + n * 100 + i)
+    stop = time.monotonic() + HARD_STOP
+    try:
+        await asyncio.sleep(rng.uniform(0, THINK[1]))       # the sessions do not all click at once
+        while time.monotonic() < min(deadline, stop):
+            page = rng.choice(pages)
+            views.append((page, await ls.view(tab, page)))
+            errors = await ls.errors_shown(tab)
+            if errors:
+                out["errors"].append((f"viewer{i}", page, errors))
+            if page == "Overview":
+                out["figures"].append(await ls.overview_figures(tab))
+            await asyncio.sleep(rng.uniform(*THINK))
+    except Exception as exc:  # noqa: BLE001 - every failure is counted as an error
+        out["errors"].append((f"viewer{i}", "browsing", repr(exc)[:300]))
+
+
+async def _analyst(page, tmp: Path, deadline: float, out: dict) -> int:
+    """An upload every UPLOAD_EVERY seconds until the level's time is up; returns how many were committed."""
+    done = 0
+    next_upload = time.monotonic()
+    try:
+        while next_upload < deadline:
+            await asyncio.sleep(max(0.0, next_upload - time.monotonic()))
+            next_upload += UPLOAD_EVERY
+            out["uploads"] += 1
+            file = tmp / f"exercise_{out['uploads']}.csv"
+            file.write_bytes(ls.exercise_csv(out["uploads"]))
+            await ls.upload(page, file)
+            done += 1
+            errors = await ls.errors_shown(page)
+            if errors:
+                out["errors"].append(("ana", f"upload {out['uploads']}", errors))
+    except Exception as exc:  # noqa: BLE001
+        out["errors"].append(("ana", "uploads", repr(exc)[:300]))
+    return done
+
+
+def _profiler(pid: int, tmp: Path, n: int, seconds: float):
+    """py-spy sampling the server for the level (when BENCH_LOAD_PROFILE names a directory and py-spy exists)."""
+    where = os.environ.get("BENCH_LOAD_PROFILE")
+    spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
+    if not where or not Path(spy).exists():
+        return None
+    Path(where).mkdir(parents=True, exist_ok=True)
+    return subprocess.Popen([spy, "record", "--pid", str(pid), "--duration", str(int(seconds)), "--rate", "50",
+                             "--nonblocking", "--threads", "--format", "raw",
+                             "--output", str(Path(where) / f"server-{n}-sessions.txt")],
+                            stdout=subprocess.DEVNULL, stderr=open(tmp / "py-spy.log", "w"))

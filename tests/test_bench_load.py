@@ -1,0 +1,52 @@
+"""The load benchmark's arithmetic: p95, each view against its page alone, and the rows it fills."""
+from __future__ import annotations
+
+from benchmarks import bench_load
+
+
+def test_p95_is_the_nearest_rank_below_the_top_five_percent():
+    # 21 values 0..20: index int(0.95 * 20) = 19
+    assert bench_load.p95([float(v) for v in reversed(range(21))]) == 19.0
+    assert bench_load.p95([4.0]) == 4.0
+
+
+def test_each_view_is_divided_by_its_own_page_alone():
+    alone = {"Overview": 0.5, "Trade": 2.0}
+    assert bench_load.normalised([("Trade", 3.0), ("Overview", 1.5), ("Trade", 2.0)], alone) == [1.5, 3.0, 1.0]
+
+
+def _out(views, errors=(), wrong=()):
+    return {"alone": {"Overview": 1.0, "Trade": 2.0}, "rss_alone": 200 * 2**20, "errors": list(errors),
+            "wrong": list(wrong), "figures": [(3, {"✅ Achieved": "1"})],
+            "levels": {"2": {"views": views, "seconds": 10.0, "cpu": 4.0, "rss": 220 * 2**20,
+                             "load": "1.00 / 1.00 / 1.00", "uploads": 1}}}
+
+
+def test_rows_judge_the_p95_of_the_normalised_views_not_of_the_raw_times():
+    # Trade is slow alone (2 s): 4 s under load is 2×; Overview's 3.5 s is 3.5× its 1 s alone.
+    views = [("Trade", 4.0)] * 19 + [("Overview", 3.5)] * 2
+    rows = bench_load._fill(bench_load._rows((2,)), _out(views), bench_load.plan(True))
+    p95_row, errors_row = rows
+    assert p95_row.key == "L-p95" and errors_row.key == "L-errors"
+    assert p95_row.ratio == 3.5          # sorted ratios: 19 × 2.0 then 2 × 3.5; index 19 is 3.5
+    assert p95_row.meets is False
+    assert p95_row.subject["median"] == 4.0     # raw p95 of the times
+    assert p95_row.baseline["median"] == 1.5    # median of the pages alone (1 and 2)
+    assert "Worst page Overview" in p95_row.note and "CPU 0.40 cores" in p95_row.note
+    assert errors_row.ratio == 0.0 and errors_row.meets is True
+
+
+def test_an_error_or_a_wrong_figure_fails_the_errors_row():
+    views = [("Trade", 2.0)] * 5
+    rows = bench_load._fill(bench_load._rows((2,)), _out(views, wrong=[(3, {}, {"✅ Achieved": "1"})]),
+                            bench_load.plan(True))
+    assert rows[0].ratio == 1.0 and rows[0].meets is True
+    assert rows[-1].ratio == 1.0 and rows[-1].meets is False
+    assert "wrong figures" in rows[-1].note
+
+
+def test_the_full_plan_reaches_twenty_sessions_for_two_minutes_and_smoke_stays_small():
+    full, smoke = bench_load.plan(False), bench_load.plan(True)
+    assert full["levels"][-1] == 20 and full["seconds"][20] == 120.0
+    assert smoke["levels"] == (2,) and smoke["seconds"][2] <= 10.0
+    assert [r.key for r in bench_load._rows(full["levels"])] == ["L10-p95", "L-p95", "L-errors"]
