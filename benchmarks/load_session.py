@@ -109,12 +109,12 @@ async def what_is_shown(page, shot: Path) -> str:
     return f"screenshot {shot}; page text: " + " ".join(text.split())[:1500]
 
 
-async def sign_in(page, base: str, name: str) -> None:
-    await page.goto(base, timeout=PAGE_TIMEOUT_MS)
-    await page.locator(".st-key-_dialogue_sign_in_name input").fill(name, timeout=PAGE_TIMEOUT_MS)
+async def sign_in(page, base: str, name: str, timeout_ms: float = PAGE_TIMEOUT_MS) -> None:
+    await page.goto(base, timeout=timeout_ms)
+    await page.locator(".st-key-_dialogue_sign_in_name input").fill(name, timeout=timeout_ms)
     await page.locator(".st-key-_dialogue_sign_in_password input").fill(PASSWORD)
     await page.get_by_role("button", name="Sign in").click()
-    await page.get_by_text(f"Signed in as {name}").wait_for(timeout=PAGE_TIMEOUT_MS)
+    await page.get_by_text(f"Signed in as {name}").wait_for(timeout=timeout_ms)
     await settled(page)
 
 

@@ -136,6 +136,7 @@ REQUIRED = {
     ("client", "toolbarMode"): "viewer",
     ("client", "disableDataExport"): True,
     ("browser", "gatherUsageStats"): False,
+    ("runner", "postScriptGC"): False,
 }
 
 
@@ -163,6 +164,7 @@ def test_streamlit_reads_the_same_settings(monkeypatch):
     try:
         assert st_config.get_option("server.maxUploadSize") == 25
         assert st_config.get_option("client.showErrorDetails") == "none"
+        assert st_config.get_option("runner.postScriptGC") is False
     finally:
         st_config.get_config_options(force_reparse=True)
 
