@@ -117,9 +117,17 @@ def _fill(rows: list[Row], out: dict, p: dict) -> list[Row]:
     err.ratio = float(bad)
     err.note = (f"{sum(len(lv['views']) for lv in out['levels'].values())} page views, "
                 f"{len(out['figures'])} overviews checked against the database, {sum(lv['uploads'] for lv in out['levels'].values())} uploads acknowledged"
-                + (f"; first errors: {out['errors'][:3]}" if out["errors"] else "")
+                + (f"; {len(out['errors'])} errors, the first: " + "; ".join(_short(e) for e in out["errors"][:3])
+                   if out["errors"] else "")
                 + (f"; first wrong figures: {out['wrong'][:3]}" if out["wrong"] else ""))
     return rows
+
+
+def _short(error: tuple) -> str:
+    """(who, where, what) -> 'who, where: the first line of what' (a timeout's call log left out)."""
+    who, where, what = error
+    first = str(what[0] if isinstance(what, list) and what else what).replace("\\n", "\n").splitlines()
+    return f"{who}, {where}: {(first[0] if first else '')[:110]}"
 
 
 def _say(text: str) -> None:
