@@ -1,4 +1,4 @@
-"""Signed-in browser sessions against a real server: shared by the load test and the load benchmark.
+"""Signed-in browser sessions against a real server, for the load benchmark (tests/test_load.py does the same by hand).
 
 A page view is a click in the sidebar until the page's title is shown and the script run has finished
 (Streamlit's running indicator is gone). Figures a viewer saw on the Overview are checked afterwards
@@ -7,24 +7,19 @@ against the database as it stood at the upload the sidebar named.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from datetime import date
 from pathlib import Path
 
+from benchmarks import browser
 from dialogue import auth, db
 from dialogue.config import ROOT
 from dialogue.i18n import t
 from dialogue.roles import Actor
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+CHROMIUM = str(browser.CHROMIUM)
+ARGS = browser.CHROME_ARGS
 PASSWORD = "correct horse battery"
 PAGE_TIMEOUT_MS = 60_000
 UPLOADER = "[class*=st-key-upload_file_]"   # its key changes after each commit, which empties it
@@ -32,12 +27,6 @@ COMMITTED = re.compile(r"Committed as upload #(\d+)")
 # sidebar entry -> the i18n key of the page's title
 NAV = {"Overview": "overview_title", "Trade": "trade_title", "Security & Defence": "security_title",
        "Political & People": "political_title", "Road map": "roadmap_title", "Method": "method_title"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def add_users(path: Path, users_file: Path, viewers: int) -> None:
@@ -54,35 +43,10 @@ def add_users(path: Path, users_file: Path, viewers: int) -> None:
 @contextlib.contextmanager
 def running_server(path: Path, users_file: Path, tmp: Path):
     """`streamlit run app.py` on 127.0.0.1 serving `path`; yields (base URL, the server's Popen)."""
-    port = free_port()
-    env = {**os.environ, "DIALOGUE_DB": str(path), "DIALOGUE_USERS": str(users_file), "HOME": str(tmp)}
-    with open(tmp / "server.log", "w") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
-             "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            for _ in range(240):
-                if proc.poll() is not None:
-                    raise RuntimeError(f"server exited: {(tmp / 'server.log').read_text()[-2000:]}")
-                try:
-                    urllib.request.urlopen(base + "/_stcore/health", timeout=2)
-                    break
-                except OSError:
-                    time.sleep(0.5)
-            else:
-                raise RuntimeError("server did not become healthy in 120 s")
-            yield base, proc
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(10)
+    port = browser.free_port()
+    env = {"DIALOGUE_DB": str(path), "DIALOGUE_USERS": str(users_file), "HOME": str(tmp)}
+    with browser.served(browser.streamlit_command(ROOT / "app.py", port), port, env, ROOT, tmp / "server.log") as server:
+        yield server.url, server.proc
 
 
 async def settled(page) -> None:
