@@ -13,14 +13,13 @@ import pandas as pd
 
 from dialogue import code_words
 from dialogue.headers import fold
+from dialogue.messages import said
 
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 # What a datetime64[ns] column can hold; a date beyond it is reported, never stored or crashed on.
 STORABLE = (pd.Timestamp("1677-09-22"), pd.Timestamp("2262-04-11"))
-EXCEL_FICTITIOUS_DAY = ("Excel serial 60 is 29 February 1900, a day that never existed (Excel's "
-                        "1900 leap-year bug); type the real date as text, e.g. 1900-02-28")
-EXCEL_AMBIGUOUS_DAY = ("an Excel date cell showing 28 February 1900 may be serial 59 or the "
-                       "fictitious serial 60 (29 February 1900); type the real date as text")
+EXCEL_FICTITIOUS_DAY = said("excel_day_60")
+EXCEL_AMBIGUOUS_DAY = said("excel_day_ambiguous")
 
 
 @dataclass
@@ -263,29 +262,23 @@ def parse_numbers(s: pd.Series, column: str = "") -> Parsed:
     n_point, n_comma = int(point.sum()), int(comma.sum())
     if n_point and n_comma:
         mixed = pd.Series(comma if n_comma <= n_point else point, index=s.index)
-        reason = ("the column mixes number conventions (decimal point like 1,234.5 and decimal "
-                  "comma like 1.234,5); write every number in this column the same way")
+        reason = said("numbers_mixed")
         use_comma = n_comma > n_point
     elif n_comma:
         use_comma = True
         if ambiguous.any():
-            warnings.append(f"{column}: read numbers with a decimal comma (as in 1.234,5), so "
-                            f"{_example(shown, ambiguous)} was read that way")
+            warnings.append(said("decimal_comma_read", column=column, example=_example(shown, ambiguous)))
     elif n_point:
         use_comma = False
         if ambiguous.any():
-            warnings.append(f"{column}: read numbers with a decimal point (as in 1,234.5), so "
-                            f"{_example(shown, ambiguous)} was read that way")
+            warnings.append(said("decimal_point_read", column=column, example=_example(shown, ambiguous)))
     else:
         use_comma = False
         if amb_dot.any() and amb_comma.any():
             mixed = pd.Series(amb_dot if amb_dot.sum() <= amb_comma.sum() else amb_comma, index=s.index)
-            reason = ("the column writes numbers both as 1,234 and as 1.234, so the separator "
-                      "cannot be known; write them the same way or add decimals")
+            reason = said("numbers_ambiguous")
         elif ambiguous.any():
-            warnings.append(f"{column}: {_example(shown, ambiguous)} could be read two ways; assumed "
-                            "a decimal point and comma thousands separator (1,234 = one thousand "
-                            "two hundred thirty-four; 1.234 = one point two three four)")
+            warnings.append(said("number_two_ways", column=column, example=_example(shown, ambiguous)))
     if use_comma:
         number_text = pc.replace_substring(pc.replace_substring(clean, ".", ""), ",", ".")
     else:
@@ -295,7 +288,7 @@ def parse_numbers(s: pd.Series, column: str = "") -> Parsed:
     raw_values = np.where(paren, -np.abs(raw_values), raw_values)
     if pct.any():
         raw_values = np.where(pct, raw_values / 100, raw_values)
-        warnings.append(f"{column}: percentages were read as fractions (12% = 0.12)")
+        warnings.append(said("percent_as_fraction", column=column))
     values = pd.Series(raw_values, index=s.index).astype("Float64")
     bad = pd.Series(present & np.isnan(raw_values), index=s.index)
     return Parsed(values, bad, mixed, reason, warnings)
@@ -340,8 +333,7 @@ def parse_ints(s: pd.Series, column: str = "") -> Parsed:
     result.bad = result.bad | fractional.fillna(False).astype(bool)
     result.values = values.mask(fractional).round().astype("Int64")
     if huge.any():
-        result.refusals.append((huge, "the number is too large; expected a whole number of at most "
-                                      "15 digits"))
+        result.refusals.append((huge, said("int_too_large")))
     return result
 
 
@@ -419,14 +411,12 @@ def parse_dates(s: pd.Series, column: str = "") -> Parsed:
         month_first = is_slash & (slash["b"] > 12)
         if day_first.any() and month_first.any():
             mixed = month_first if month_first.sum() <= day_first.sum() else day_first
-            reason = ("the column mixes day/month/year (15/06/2023) and month/day/year "
-                      "(06/15/2023) dates; write them one way, best as 2023-06-15")
+            reason = said("dates_mixed")
         us = month_first.any() and not day_first.any()
         if not day_first.any() and not month_first.any():
-            warnings.append(f"{column}: dates like {_example(text, is_slash)} were read as "
-                            "day/month/year")
+            warnings.append(said("dates_day_first", column=column, example=_example(text, is_slash)))
         elif us:
-            warnings.append(f"{column}: dates were read as month/day/year (as {_example(text, month_first)} shows)")
+            warnings.append(said("dates_month_first", column=column, example=_example(text, month_first)))
         fill(is_slash, slash["y"], slash["a"] if us else slash["b"], slash["b"] if us else slash["a"], "day")
     named = text.str.extract(_MONTH_NAME)
     if named["y"].notna().any():
@@ -443,7 +433,7 @@ def parse_dates(s: pd.Series, column: str = "") -> Parsed:
     if is_serial.any():
         stamp = EXCEL_EPOCH + pd.to_timedelta(serial.where(is_serial).fillna(0), unit="D")
         fill(is_serial, stamp.dt.year, stamp.dt.month, stamp.dt.day, "day")
-        warnings.append(f"{column}: numbers like {_example(text, is_serial)} were read as Excel date serials")
+        warnings.append(said("excel_serials_read", column=column, example=_example(text, is_serial)))
     values = pd.to_datetime(pd.DataFrame({"year": y, "month": m, "day": d}), errors="coerce")
     far = _beyond_storable(values)
     values = values.mask(far).astype("datetime64[ns]")

@@ -1,6 +1,8 @@
 """Problem texts by stable code, so one problem is shown in the reader's language (en, sr-Latn, sr-Cyrl)."""
 from __future__ import annotations
 
+import re
+
 from dialogue.translit import to_cyrillic
 
 LANGS = ("en", "sr-Latn", "sr-Cyrl")
@@ -70,19 +72,70 @@ TEMPLATES: dict[str, tuple[str, str]] = {
                         "nije moguće odrediti koji skup podataka je u datoteci; navedite ga sa --dataset "
                         "(trade, exercises, agreements ili events) ili koristite nazive kolona iz šablona"),
 }
+from dialogue.messages_reading import READING  # noqa: E402 - the reading layers' block, merged below
+
+TEMPLATES.update(READING)
 # Appended when a problem's rows beyond the listed ones are summarised in one line.
 MORE_ROWS = (" (also in {count} more rows: {rows})", " (i u još {count} redova: {rows})")
 
 
+class Said(str):
+    """English text that keeps its code and params, so a warning or refusal that travels as a plain
+    string (lists of warnings, exception messages) can still be said again in the reader's language."""
+
+    code: str
+    params: dict
+
+
+def said(code: str, /, **params) -> Said:
+    """The English text of `code` as a Said, remembering `code` and `params` for say()."""
+    text = Said(render(code, params))
+    text.code, text.params = code, params
+    return text
+
+
+def say(text: str, lang: str = "en") -> str:
+    """A warning or message in `lang`: a Said rendered from its code, any other text as written."""
+    code = getattr(text, "code", None)
+    if code in TEMPLATES and lang != "en":
+        return render(code, text.params, lang)
+    return str(text)
+
+
+# Names a problem text quotes as written (programs, source files and their columns, command-line options): kept in
+# Latin letters in Cyrillic text, where letter-by-letter they would be unreadable ("Wорд", "--енцодинг").
+_KEEP_LATIN = re.compile(r"(--[a-z][a-z-]*|\bcountry\.xlsx\b|Trade in Goods with Serbia|\bJanuary 2025\b|\bCensus\b"
+                         r"|\b(?:Word|PowerPoint|OpenDocument|LibreOffice|Office|nZemlja|nTok|nValuta|nJedMere|merge"
+                         r"|replace)\b)")
+
+
+def _cyrillic(text: str) -> str:
+    parts, last = [], 0
+    for m in _KEEP_LATIN.finditer(text):
+        parts += [to_cyrillic(text[last:m.start()]), m.group(0)]
+        last = m.end()
+    return "".join(parts) + to_cyrillic(text[last:])
+
+
+def _said_in(value, lang: str):
+    """A param in `lang`: a Said rendered from its code; a list of texts joined with commas, a tuple with
+    semicolons (for items that hold commas themselves); anything else as is."""
+    if isinstance(value, Said):
+        return say(value, lang)
+    if isinstance(value, (list, tuple)) and any(isinstance(v, Said) for v in value):
+        return ("; " if isinstance(value, tuple) else ", ").join(say(v, lang) for v in value)
+    return value
+
+
 def _pick(pair: tuple[str, str], lang: str) -> str:
     if lang == "sr-Cyrl":
-        return to_cyrillic(pair[1])
+        return _cyrillic(pair[1])
     return pair[1] if lang == "sr-Latn" else pair[0]
 
 
 def render(code: str, params: dict | None = None, lang: str = "en") -> str:
     """The text of problem `code` in `lang`, its {placeholders} filled from `params`."""
-    params = dict(params or {})
+    params = {k: _said_in(v, lang) for k, v in (params or {}).items()}
     text = _pick(TEMPLATES[code], lang).format(**params)
     if params.get("more_count"):
         text += _pick(MORE_ROWS, lang).format(count=params["more_count"], rows=params["more_rows"])
@@ -96,6 +149,11 @@ def localized(problem: dict, lang: str = "en") -> dict:
     if code in TEMPLATES and lang != "en":
         out["message"] = render(code, problem.get("params"), lang)
     return out
+
+
+def said_all(texts: list[str], lang: str = "en") -> list[str]:
+    """Every warning of a report, each through say()."""
+    return [say(text, lang) for text in texts]
 
 
 def localized_all(problems: list[dict], lang: str = "en") -> list[dict]:

@@ -31,11 +31,20 @@ class Problem:
 
 
 def coded(file: str, sheet: str | None, row: int | None, column: str | None, value: str | None,
-          code: str, **params) -> Problem:
+          code: str, /, **params) -> Problem:
     """A Problem whose English message is rendered from its code's template, so every language can be."""
     from dialogue.messages import render
 
     return Problem(file, sheet, row, column, value, render(code, params), code, params)
+
+
+def told(file: str, sheet: str | None, row: int | None, column: str | None, value: str | None,
+         text: str) -> Problem:
+    """A Problem from a message that travelled as text (a refusal's, a store error's): coded when it is a Said."""
+    code = getattr(text, "code", None)
+    if code is None:
+        return Problem(file, sheet, row, column, value, str(text))
+    return Problem(file, sheet, row, column, value, str(text), code, dict(text.params))
 
 
 def shorten(value: object, limit: int = 80) -> str | None:

@@ -10,7 +10,8 @@ import pandas as pd
 
 from dialogue import headers, layouts
 from dialogue.datasets import DATASETS
-from dialogue.problems import Problem, shorten
+from dialogue.messages import said
+from dialogue.problems import Problem, coded, shorten, told
 from dialogue.sheets import EncodingUncertain, Refused, open_book
 from dialogue.validation import validate
 
@@ -101,8 +102,8 @@ class _Digest:
 def _read_into(result: ParsedUpload, data: bytes, filename: str, dataset: str | None,
                encoding: str | None, include_hidden: bool) -> None:
     if dataset is not None and dataset not in DATASETS:
-        result.errors.append(Problem(filename, None, None, None, dataset,
-                                     f"Unknown dataset; expected one of: {', '.join(DATASETS)}."))
+        result.errors.append(coded(filename, None, None, None, dataset, "dataset_name_unknown",
+                                   names=", ".join(DATASETS)))
         return
     try:
         book = open_book(data, filename, encoding, include_hidden)
@@ -114,18 +115,21 @@ def _read_into(result: ParsedUpload, data: bytes, filename: str, dataset: str | 
             result.info["separator"] = book.separator
         _read(book, result, dataset)
     except EncodingUncertain as exc:
-        result.errors.append(Problem(filename, None, None, None, None, str(exc)))
+        result.errors.append(_refusal(filename, exc))
         result.info["encoding_candidates"] = exc.candidates
     except Refused as exc:
-        result.errors.append(Problem(filename, None, None, None, None, str(exc)))
+        result.errors.append(_refusal(filename, exc))
     except MemoryError:
-        result.errors.append(Problem(filename, None, None, None, None,
-                                     "The file is too large to read in memory; split it."))
+        result.errors.append(coded(filename, None, None, None, None, "file_too_large_memory"))
     except Exception as exc:  # a file no check foresaw must still be refused, not crash the caller
         log.exception("reading %s failed", filename)
-        result.errors.append(Problem(filename, None, None, None, None,
-                                     f"The file could not be read ({type(exc).__name__}: "
-                                     f"{shorten(exc, 200)}). Save it again as .xlsx or CSV UTF-8."))
+        result.errors.append(coded(filename, None, None, None, None, "file_unreadable",
+                                   error=f"{type(exc).__name__}: {shorten(exc, 200)}"))
+
+
+def _refusal(filename: str, exc: Refused) -> Problem:
+    """A refused file as one problem, its code kept (the refusal's message is a Said)."""
+    return told(filename, None, None, None, None, exc.args[0] if exc.args else str(exc))
 
 
 def _read(book, result: ParsedUpload, dataset: str | None) -> None:
@@ -167,10 +171,9 @@ def _read(book, result: ParsedUpload, dataset: str | None) -> None:
     result.sheet = sheets_used[0] if sheets_used else None
     result.info["sheets"] = sheets_used
     if len(sheets_used) > 1:
-        result.warnings.append(f"Read {len(sheets_used)} sheets with the same columns: " + ", ".join(map(str, sheets_used)))
+        result.warnings.append(said("sheets_read", count=len(sheets_used), sheets=", ".join(map(str, sheets_used))))
     if frames and sum(len(f) for f in frames) == 0 and not result.errors:
-        result.errors.append(Problem(book.file, result.sheet, None, None, None,
-                                     "The header row was found but there are no data rows below it."))
+        result.errors.append(coded(book.file, result.sheet, None, None, None, "header_without_rows"))
     if frames:
         result.frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
         numbers = np.concatenate(numbers) if len(numbers) > 1 else numbers[0]
@@ -201,7 +204,7 @@ def _template_body(sheet, header_row: int, match, result: ParsedUpload):
         elif str(name).strip():
             ignored.append(str(name))
     if ignored:
-        result.warnings.append("Columns not used: " + ", ".join(ignored[:20]))
+        result.warnings.append(said("columns_not_used", columns=", ".join(ignored[:20])))
     body = _with_error_codes(body, sheet.error_cells(), first, first_column, columns)
     frame = body.iloc[:, list(columns)]
     frame.columns = list(columns.values())
@@ -218,16 +221,14 @@ def _template_body(sheet, header_row: int, match, result: ParsedUpload):
     notes = int(((count > 0) & ~keep).sum())
     if notes:
         result.info["note_rows_skipped"] = notes
-        result.warnings.append(f"Skipped {notes} note row(s) outside the table's columns or below it.")
+        result.warnings.append(said("note_rows_skipped", count=notes))
     for k, pos in enumerate(extra):
         if str(body.columns[pos]).strip():
             continue
         hits = np.flatnonzero(extra_filled.iloc[:, k].to_numpy() & keep)
         for r in hits[:20]:
-            result.errors.append(Problem(
-                result.file, sheet.name, int(first + r), _column_label(first_column + pos, sheet),
-                shorten(body.iloc[r, pos]), "a value stands in a column with no header (an extra "
-                "field?); give the column a header or remove the value"))
+            result.errors.append(coded(result.file, sheet.name, int(first + r), _column_label(first_column + pos, sheet),
+                                       shorten(body.iloc[r, pos]), "value_without_header"))
     blank = int((count == 0).sum())
     if blank:
         result.info["blank_rows_skipped"] = blank
@@ -293,9 +294,8 @@ def _from_layout(module, sheet, result: ParsedUpload) -> None:
     except Exception as exc:  # a layout that trips on an odd variant must refuse, not crash
         log.exception("layout %s failed on %s", module.NAME, result.file)
         result.dataset = module.DATASET
-        result.errors.append(Problem(result.file, sheet.name, None, None, None,
-                                     f"The file looks like the {module.NAME} layout but could not be "
-                                     f"converted ({type(exc).__name__}: {shorten(exc, 200)})."))
+        result.errors.append(coded(result.file, sheet.name, None, None, None, "layout_failed", layout=module.NAME,
+                                   error=f"{type(exc).__name__}: {shorten(exc, 200)}"))
         return
     result.dataset = module.DATASET
     result.sheet = sheet.name
@@ -319,20 +319,21 @@ def _unrecognised(book, heads, matches, result: ParsedUpload, dataset: str | Non
         sheet, head, match = max(partial, key=lambda m: len(m[2].columns))
         found = ", ".join(h for h in match.headers if h.strip())
         result.dataset = match.dataset
-        result.errors.append(Problem(
+        result.errors.append(coded(
             book.file, sheet.name, head.first_row + match.row_index, None, shorten(found, 200),
-            f"The header row looks like the {match.dataset} template but lacks required "
-            f"column(s): {', '.join(match.missing)}. Headers found: {found}. Expected the "
-            f"template's columns: {', '.join(DATASETS[match.dataset].column_names)}."))
+            "header_lacks_required", dataset=match.dataset, missing=", ".join(match.missing), found=found,
+            expected=", ".join(DATASETS[match.dataset].column_names)))
         return
     for sheet, head in heads:
         found = _likely_headers(head)
-        what = f"the {dataset} template" if dataset else "any dataset template"
-        result.errors.append(Problem(
-            book.file, sheet.name, found[0] if found else None, None,
-            shorten(", ".join(found[1]), 200) if found else None,
-            f"No header row matching {what} or a known layout was found. Known layouts: {known}. "
-            + (f"Headers found (row {found[0]}): {', '.join(found[1])}." if found else "The sheet is empty.")))
+        what = said("what_template", dataset=dataset) if dataset else said("what_any_template")
+        if found:
+            result.errors.append(coded(book.file, sheet.name, found[0], None, shorten(", ".join(found[1]), 200),
+                                       "no_header_row", what=what, known=known, row=found[0],
+                                       found=", ".join(found[1])))
+        else:
+            result.errors.append(coded(book.file, sheet.name, None, None, None, "no_header_row_empty", what=what,
+                                       known=known))
 
 
 def _likely_headers(head) -> tuple[int, list[str]] | None:

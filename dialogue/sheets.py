@@ -18,6 +18,7 @@ from typing import Iterator
 import pandas as pd
 
 from dialogue.layouts import HEAD_ROWS, RawSheet
+from dialogue.messages import said
 
 MAX_FILE_BYTES = 200 * 1024 * 1024        # the dashboard's own upload limit is lower (config.toml)
 MAX_UNCOMPRESSED = 250 * 1024 * 1024      # summed size of every archive member once unpacked
@@ -46,20 +47,20 @@ def _arrow_pool():
     return _ARROW_POOL    # long cells are refused with their location, not by the parser
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_SIGNATURES = (
-    (b"%PDF", "a PDF document"),
-    (b"\x7fELF", "a program (ELF executable)"),
-    (b"MZ", "a Windows program (EXE/DLL)"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"Rar!", "a RAR archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"BZh", "a bzip2 archive"),
-    (b"\xfd7zXZ\x00", "an xz archive"),
-    (b"SQLite format 3", "an SQLite database"),
-    (b"{\\rtf", "an RTF document"),
+_SIGNATURES = (          # magic bytes, what kind of file (a messages code), its name
+    (b"%PDF", "kind_document", "PDF"),
+    (b"\x7fELF", "kind_program", "ELF executable"),
+    (b"MZ", "kind_program", "Windows EXE/DLL"),
+    (b"\x89PNG", "kind_image", "PNG"),
+    (b"\xff\xd8\xff", "kind_image", "JPEG"),
+    (b"GIF8", "kind_image", "GIF"),
+    (b"\x1f\x8b", "kind_archive", "gzip"),
+    (b"Rar!", "kind_archive", "RAR"),
+    (b"7z\xbc\xaf\x27\x1c", "kind_archive", "7-Zip"),
+    (b"BZh", "kind_archive", "bzip2"),
+    (b"\xfd7zXZ\x00", "kind_archive", "xz"),
+    (b"SQLite format 3", "kind_database", "SQLite"),
+    (b"{\\rtf", "kind_document", "RTF"),
 )
 
 
@@ -121,24 +122,21 @@ def _sniff(data: bytes) -> tuple[str, dict[str, int], dict[str, dict]]:
     """(format, {worksheet member: last spreadsheet row holding a value} for the row-count
     cross-check, {worksheet member: {(row, column index): Excel error code}})."""
     if not data:
-        raise Refused("The file is empty.")
+        raise Refused(said("file_empty"))
     if len(data) > MAX_FILE_BYTES:
-        raise Refused(f"The file is {len(data) / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB.")
+        raise Refused(said("file_too_large", size=f"{len(data) / 1e6:.0f}", limit=f"{MAX_FILE_BYTES / 1e6:.0f}"))
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return _sniff_zip(data)
     if data.startswith(OLE2):
         return _sniff_ole2(data), {}, _xls_error_cells(data)
-    for magic, what in _SIGNATURES:
+    for magic, kind, name in _SIGNATURES:
         if data.startswith(magic):
-            raise Refused(f"This file is {what}, not a spreadsheet (whatever its name says). "
-                          "Upload .xlsx, .ods or .csv.")
+            raise Refused(said("file_other_kind", what=said(kind, name=name)))
     start = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if start.startswith((b"<!doctype html", b"<html", b"<table")):
-        raise Refused("This file is a web page (HTML), not a spreadsheet. Open it in Excel or "
-                      "LibreOffice and save it as .xlsx.")
+        raise Refused(said("file_is_html"))
     if start.startswith(b"<?xml") or start.startswith(b"<!doctype") or start.startswith(b"<!entity"):
-        raise Refused("This file is XML (perhaps an Excel 2003 XML workbook), not a spreadsheet we "
-                      "can read safely. Open it in Excel and save it as .xlsx.")
+        raise Refused(said("file_is_xml"))
     return "csv", {}, {}
 
 
@@ -147,24 +145,23 @@ def _sniff_zip(data: bytes) -> tuple[str, dict[str, int], dict[str, dict]]:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise Refused(f"The file looks like an .xlsx/.ods (zip) but is damaged ({exc}). Open it in "
-                      "Excel or LibreOffice and save it again.") from exc
+        raise Refused(said("zip_damaged", detail=str(exc))) from exc
     error_cells: dict[str, dict] = {}
     last_rows = _check_archive(archive, error_cells)
     if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
         if "xl/workbook.bin" in names:
-            raise Refused("This is a binary Excel workbook (.xlsb). Save it as .xlsx.")
+            raise Refused(said("file_is_xlsb"))
         return ("xlsm" if "xl/vbaProject.bin" in names else "xlsx"), last_rows, error_cells
     if "content.xml" in names:
         mime = archive.read("mimetype")[:100] if "mimetype" in names else b""
         if b"spreadsheet" in mime:
             return "ods", {}, _ods_error_cells(archive)
-        raise Refused("This is an OpenDocument file but not a spreadsheet (.ods).")
+        raise Refused(said("file_is_odf_other"))
     if any(n.startswith("word/") for n in names):
-        raise Refused("This is a Word document (.docx), not a spreadsheet.")
+        raise Refused(said("file_is_docx"))
     if any(n.startswith("ppt/") for n in names):
-        raise Refused("This is a PowerPoint file (.pptx), not a spreadsheet.")
-    raise Refused("This is a zip archive, not a spreadsheet. Upload the .xlsx, .ods or .csv itself.")
+        raise Refused(said("file_is_pptx"))
+    raise Refused(said("file_is_zip"))
 
 
 def _check_archive(archive: zipfile.ZipFile, error_cells: dict[str, dict] | None = None) -> dict[str, int]:
@@ -178,21 +175,17 @@ def _check_archive(archive: zipfile.ZipFile, error_cells: dict[str, dict] | None
     infos = archive.infolist()
     last_rows: dict[str, int] = {}
     if len(infos) > MAX_ENTRIES:
-        raise Refused(f"The archive has {len(infos)} members (limit {MAX_ENTRIES}); it is not a "
-                      "normal spreadsheet.")
+        raise Refused(said("archive_too_many_members", count=len(infos), limit=MAX_ENTRIES))
     declared = sum(i.file_size for i in infos)
     if declared > MAX_UNCOMPRESSED:
-        raise Refused(f"The spreadsheet would unpack to {declared / 1e6:.0f} MB (limit "
-                      f"{MAX_UNCOMPRESSED / 1e6:.0f} MB): refused as a possible zip bomb. Split it "
-                      "into smaller files.")
+        raise Refused(said("archive_too_large", size=f"{declared / 1e6:.0f}", limit=f"{MAX_UNCOMPRESSED / 1e6:.0f}"))
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
-            raise Refused("The spreadsheet archive is encrypted. Remove the password and save it "
-                          "again as .xlsx.")
+            raise Refused(said("archive_encrypted"))
         if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise Refused(f"The member {info.filename!r} unpacks {info.file_size // max(info.compress_size, 1)} "
-                          f"times its packed size (limit {MAX_RATIO}): refused as a possible zip bomb.")
+            raise Refused(said("archive_member_ratio", member=info.filename,
+                                ratio=info.file_size // max(info.compress_size, 1), limit=MAX_RATIO))
         tail: list[bytes] = []
         found = {} if error_cells is not None and info.filename.startswith("xl/worksheets/") else None
         total += _unpacked_size(archive, info, total, tail, found)
@@ -228,7 +221,7 @@ def _unpacked_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, so_far: int,
     raw.seek(info.header_offset)
     local = raw.read(30)
     if len(local) < 30 or local[:4] != b"PK\x03\x04":
-        raise Refused("The spreadsheet archive is damaged (bad member header). Save it again as .xlsx.")
+        raise Refused(said("archive_member_damaged"))
     name_len, extra_len = struct.unpack("<HH", local[26:30])
     raw.seek(info.header_offset + 30 + name_len + extra_len)
     packed = raw.read(info.compress_size)
@@ -237,8 +230,7 @@ def _unpacked_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, so_far: int,
     elif info.compress_type == zipfile.ZIP_DEFLATED:
         inflater = zlib.decompressobj(-15)
     else:
-        raise Refused(f"The archive member {info.filename!r} uses an unusual compression; save the "
-                      "file again as .xlsx.")
+        raise Refused(said("archive_member_compression", member=info.filename))
     size = 0
     first = True
     limit = max(info.file_size, 0)
@@ -247,8 +239,7 @@ def _unpacked_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, so_far: int,
         if first and info.filename.endswith((".xml", ".rels", ".vml")):
             head = chunk[:4096].lower()
             if b"<!doctype" in head or b"<!entity" in head:
-                raise Refused(f"The member {info.filename!r} declares XML entities (a 'billion "
-                              "laughs' attack or a damaged file); refused.")
+                raise Refused(said("archive_xml_entities", member=info.filename))
         first = False
         if tail is not None:
             recent = [recent[-1], chunk] if recent else [chunk]
@@ -256,8 +247,7 @@ def _unpacked_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, so_far: int,
             _find_error_cells(recent[-2] if len(recent) == 2 else b"", chunk, error_cells)
         size += len(chunk)
         if size > limit or so_far + size > MAX_UNCOMPRESSED:
-            raise Refused("The spreadsheet unpacks to more than it declares or more than "
-                          f"{MAX_UNCOMPRESSED / 1e6:.0f} MB: refused as a possible zip bomb.")
+            raise Refused(said("archive_overflow", limit=f"{MAX_UNCOMPRESSED / 1e6:.0f}"))
     if tail is not None and recent:
         tail[:] = [b"".join(recent)[-(1 << 18):]]
     return size
@@ -347,7 +337,7 @@ def _chunks_of(packed: bytes, inflater, error) -> Iterator[bytes]:
         try:
             chunk = inflater.decompress(pending, 1 << 20)
         except error as exc:
-            raise Refused(f"The spreadsheet archive is damaged ({exc}). Save it again as .xlsx.") from exc
+            raise Refused(said("archive_damaged", detail=str(exc))) from exc
         pending = inflater.unconsumed_tail
         if not pending and fed < len(view) and not inflater.eof:
             pending, fed = view[fed:fed + step], fed + step
@@ -471,15 +461,12 @@ def _utf16(name: str) -> bytes:
 def _sniff_ole2(data: bytes) -> str:
     """OLE2 compound files: legacy .xls, password-protected .xlsx, or Word/other documents."""
     if _utf16("EncryptedPackage") in data or _utf16("EncryptionInfo") in data:
-        raise Refused("This workbook is protected with a password, so it cannot be read. Open it "
-                      "in Excel, remove the password (File > Info > Protect Workbook > Encrypt with "
-                      "Password, clear it) and save it as .xlsx.")
+        raise Refused(said("workbook_password"))
     if _utf16("WordDocument") in data:
-        raise Refused("This is a Word document (.doc), not a spreadsheet.")
+        raise Refused(said("file_is_doc"))
     if _utf16("Workbook") in data or _utf16("Book") in data:
         return "xls"
-    raise Refused("This is an old Office file (OLE2) that is not an Excel workbook. Save the data "
-                  "as .xlsx.")
+    raise Refused(said("file_is_ole2_other"))
 
 
 # ---- opening ----------------------------------------------------------------------------------
@@ -534,19 +521,15 @@ class ExcelBook(Book):
                        if include_hidden or state == "visible"]
         book.hidden = [name for name, _ in hidden]
         if hidden:
-            listed = ", ".join(f"{name!r} ({state.replace('veryhidden', 'very hidden')})" for name, state in hidden)
-            book.warnings.append(
-                f"Read hidden sheet(s) as asked: {listed}." if include_hidden else
-                f"Skipped hidden sheet(s): {listed}. A hidden sheet is often an old copy or a lookup "
-                "table; to read it too, ingest with --include-hidden (on the Data page: tick "
-                "'Include hidden sheets').")
+            listed = [said("sheet_very_hidden" if state == "veryhidden" else "sheet_hidden", name=name)
+                      for name, state in hidden]
+            book.warnings.append(said("hidden_sheets_read" if include_hidden else "hidden_sheets_skipped",
+                                      sheets=listed))
         if hidden and not book.sheets:
-            raise Refused(f"Every sheet of the workbook is hidden ({listed}); unhide the sheet that "
-                          "holds the data, or ingest with --include-hidden.")
+            raise Refused(said("all_sheets_hidden", sheets=listed))
         book.paths = _xlsx_sheet_paths(data, len(names)) if kind in ("xlsx", "xlsm") else [None] * len(names)
         if kind == "xlsm":
-            book.warnings.append("The workbook contains macros; they were not run, only the cell "
-                                 "values were read.")
+            book.warnings.append(said("macros_not_run"))
         return book
 
     # -- head: the first rows, with their real row numbers --
@@ -570,9 +553,9 @@ class ExcelBook(Book):
             workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self.data))
             cal = workbook.get_sheet_by_index(sheet.index)
             if cal.total_width > MAX_COLUMNS:
-                raise Refused(f"Sheet {sheet.name!r} has {cal.total_width} columns (limit {MAX_COLUMNS}).")
+                raise Refused(said("sheet_too_wide", sheet=sheet.name, width=cal.total_width, limit=MAX_COLUMNS))
             if cal.total_height > MAX_ROWS:
-                raise Refused(f"Sheet {sheet.name!r} has {cal.total_height} rows (limit {MAX_ROWS}).")
+                raise Refused(said("sheet_too_long", sheet=sheet.name, height=cal.total_height, limit=MAX_ROWS))
             rows = cal.to_python(skip_empty_area=False)
         except Refused:
             raise
@@ -593,7 +576,7 @@ class ExcelBook(Book):
         try:
             loaded = self.reader.load_sheet(sheet.index, header_row=relative)
             if loaded.width > MAX_COLUMNS:
-                raise Refused(f"Sheet {sheet.name!r} has {loaded.width} columns (limit {MAX_COLUMNS}).")
+                raise Refused(said("sheet_too_wide", sheet=sheet.name, width=loaded.width, limit=MAX_COLUMNS))
             frame = loaded.to_pandas()
         except Refused:
             raise
@@ -619,9 +602,7 @@ def _cross_check_rows(book: "ExcelBook", sheet: Sheet, header_row: int, height: 
     path = book.paths[sheet.index] if book.paths else None
     expected = book.last_rows.get(path or "")
     if expected and expected > header_row + height:
-        raise Refused(f"Sheet {sheet.name!r} holds values down to row {expected}, but only rows up "
-                      f"to {header_row + height} could be read; the file may be damaged. Open it in "
-                      "Excel and save it again as .xlsx.")
+        raise Refused(said("sheet_rows_lost", sheet=sheet.name, expected=expected, read=header_row + height))
 
 
 def _header_text(cells: list, pos: int) -> str:
@@ -665,12 +646,8 @@ def _excel_failure(kind: str, exc: Exception) -> str:
     text = str(exc)
     low = text.lower()
     if "password" in low or "encrypt" in low:
-        return ("This workbook is protected with a password, so it cannot be read. Remove the "
-                "password in Excel and save it as .xlsx.")
-    if kind == "xls":
-        return ("This old-style Excel file (.xls) could not be read "
-                f"({text[:200]}). Open it in Excel and save it as .xlsx.")
-    return f"The spreadsheet could not be read ({text[:200]}). Open it in Excel or LibreOffice and save it again as .xlsx."
+        return said("workbook_password")
+    return said("xls_unreadable" if kind == "xls" else "spreadsheet_unreadable", detail=text[:200])
 
 
 _SHEET_STATES = {"visible": "visible", "hidden": "hidden", "veryhidden": "veryhidden"}
@@ -774,8 +751,7 @@ def _xlsx_head(data: bytes, path: str, book: ExcelBook) -> list[tuple[int, dict[
                     if current:
                         rows.append((number, current))
                         if max(current) >= MAX_COLUMNS:
-                            raise Refused(f"A sheet has a cell in column {max(current) + 1} "
-                                          f"(limit {MAX_COLUMNS} columns).")
+                            raise Refused(said("sheet_cell_too_far", column=max(current) + 1, limit=MAX_COLUMNS))
                     current = {}
                     elem.clear()
                     if len(rows) >= HEAD_ROWS:
@@ -848,6 +824,12 @@ ENCODING_NAMES = {"cp1250": "Windows-1250 (Central European, Serbian Latin)",
                   "utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16"}
 
 
+# The legacy code pages' names in the reader's language, for the "Read as ... (detected)" warning.
+_ENCODING_SAID = {"cp1250": said("encoding_cp1250", name="Windows-1250"),
+                  "cp1251": said("encoding_cp1251", name="Windows-1251"),
+                  "iso-8859-1": said("encoding_latin1", name="ISO-8859-1")}
+
+
 class EncodingUncertain(Refused):
     """The text's code page cannot be known for sure; `candidates` carry previews to choose from."""
 
@@ -893,7 +875,7 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str, list[str
         try:
             return data.decode(encoding), encoding, []
         except (UnicodeDecodeError, LookupError) as exc:
-            raise Refused(f"The file cannot be read as {encoding} ({exc}).") from exc
+            raise Refused(said("encoding_wrong", encoding=encoding, detail=str(exc))) from exc
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data, "utf-8-sig"), "utf-8-sig", []
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -903,14 +885,13 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str, list[str
         even_zero = sample[0::2].count(0) / max(len(sample[0::2]), 1)
         odd_zero = sample[1::2].count(0) / max(len(sample[1::2]), 1)
         if odd_zero > 0.3 and even_zero < 0.05:
-            return _strict(data, "utf-16-le"), "utf-16-le", ["Read as UTF-16 (little-endian) without a byte-order mark."]
+            return _strict(data, "utf-16-le"), "utf-16-le", [said("utf16_le_no_bom")]
         if even_zero > 0.3 and odd_zero < 0.05:
-            return _strict(data, "utf-16-be"), "utf-16-be", ["Read as UTF-16 (big-endian) without a byte-order mark."]
+            return _strict(data, "utf-16-be"), "utf-16-be", [said("utf16_be_no_bom")]
     if b"\x00" in data:
         position = data.index(b"\x00")
         line = data[:position].count(b"\n") + 1
-        raise Refused(f"The file contains a NUL byte (line {line}): it is binary or damaged, not "
-                      "a text CSV. Export the data again as CSV (UTF-8) or .xlsx.")
+        raise Refused(said("nul_byte", line=line))
     if data.isascii():                         # plain ASCII is valid UTF-8: no need to decode it all
         return data[:2_000_000].decode("ascii"), "utf-8", []
     try:
@@ -934,13 +915,12 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str, list[str
     best = scored[0]
     runner = scored[1] if len(scored) > 1 else (0, "", "")
     if best[0] > 0 and (runner[0] <= 0 or best[0] >= 3 * runner[0]):
-        return data.decode(best[1]), best[1], [f"Read as {ENCODING_NAMES[best[1]]} (detected)."]
+        return data.decode(best[1]), best[1], [said("encoding_detected", name=_ENCODING_SAID[best[1]])]
     candidates = [{"encoding": name, "label": ENCODING_NAMES[name], "preview": preview(text)}
                   for _, name, text in scored]
-    raise EncodingUncertain(
-        "The file is not UTF-8 and its code page cannot be known for sure. Choose the encoding "
-        "whose preview shows the letters correctly (on the command line: --encoding NAME): "
-        + "; ".join(f"{c['encoding']}: {c['preview'][:60]!r}" for c in candidates), candidates)
+    raise EncodingUncertain(said(
+        "encoding_uncertain", choices="; ".join(f"{c['encoding']}: {c['preview'][:60]!r}" for c in candidates)),
+        candidates)
 
 
 def _strict(data: bytes, encoding: str) -> str:
@@ -948,8 +928,7 @@ def _strict(data: bytes, encoding: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise Refused(f"The file claims {encoding} but byte {exc.start} (line {line}) is not valid "
-                      f"{encoding}. Save it again as CSV UTF-8.") from exc
+        raise Refused(said("bad_bytes", encoding=encoding, byte=exc.start, line=line)) from exc
 
 
 def sniff_separator(lines: list[str]) -> str:
@@ -996,10 +975,10 @@ class TextBook(Book):
         rows = []
         for row in csv.reader(source, delimiter=self.separator):
             if len(row) > MAX_COLUMNS:
-                raise Refused(f"Row {len(rows) + 1} has {len(row)} columns (limit {MAX_COLUMNS}).")
+                raise Refused(said("row_too_wide", row=len(rows) + 1, width=len(row), limit=MAX_COLUMNS))
             rows.append(row)
             if len(rows) > MAX_ROWS:
-                raise Refused(f"The file has more than {MAX_ROWS} rows.")
+                raise Refused(said("file_more_rows_than", limit=MAX_ROWS))
         return rows
 
     def head(self, sheet: Sheet) -> RawSheet:
@@ -1051,7 +1030,7 @@ class TextBook(Book):
         if ragged:
             return None
         if table.num_rows > MAX_ROWS:
-            raise Refused(f"The file has {table.num_rows} rows (limit {MAX_ROWS}).")
+            raise Refused(said("file_too_many_rows", count=table.num_rows, limit=MAX_ROWS))
         from dialogue.cells import _clean_arrow
 
         frame = pd.DataFrame({i: _clean_arrow(table.column(i), pd.RangeIndex(table.num_rows))

@@ -8,7 +8,7 @@ import pandas as pd
 
 from dialogue import cells, safe_cells
 from dialogue.datasets import DATASETS, Column
-from dialogue.messages import render
+from dialogue.messages import render, said
 from dialogue.problems import Problem, coded, shorten
 
 MAX_ROWS_PER_KIND = 50          # individual rows listed per (column, problem); the rest summarised
@@ -50,8 +50,11 @@ class _Reporter:
 
     def cells(self, mask: pd.Series, column: str, values: pd.Series | None, message: str,
               code: str = "other", **params) -> None:
-        """Each cell of `mask` as a problem; `message` is English text, or "" to render it from `code`."""
-        message = message or render(code, params)
+        """Each cell of `mask` as a problem; `message` is a Said (its code is used), English text, or "" to render
+        it from `code`."""
+        if getattr(message, "code", None):
+            code, params = message.code, {**message.params, **params}
+        message = render(code, params) if code != "other" else message
         positions = np.flatnonzero(np.asarray(mask, dtype=bool))
         if not len(positions):
             return
@@ -94,8 +97,7 @@ def validate(raw: pd.DataFrame, dataset: str, *, file: str, sheet: str | None,
         if col.name not in raw.columns:
             if col.name == "currency" and currency:
                 out[col.name] = pd.Series(currency, index=index, dtype="string")
-                warnings.append(f"No currency column: every value is in {currency}, as the "
-                                f"header or title says.")
+                warnings.append(said("currency_assumed", currency=currency))
                 continue
             if col.required:
                 rep.column_problem(col.name, "required_missing", name=col.name,
@@ -108,8 +110,7 @@ def validate(raw: pd.DataFrame, dataset: str, *, file: str, sheet: str | None,
         typed, precision, unreadable = _typed(col, series, rep, warnings)
         if col.name == "value" and scale != 1:
             typed = typed * scale
-            warnings.append(f"Values were given in units of {scale:,} ({scale_text!r}) and were "
-                            f"scaled to whole currency units.")
+            warnings.append(said("values_scaled", scale=f"{scale:,}", scale_text=scale_text))
         if col.type == "number":
             absurd = _absurd(typed, col.name)
             if absurd.any():
@@ -233,10 +234,12 @@ def _error_cells(col: Column, series: pd.Series, errors: np.ndarray, rep: _Repor
     else:
         positions = np.flatnonzero(errors)
         codes = cells.as_text(series)
-        listed = ", ".join(f"row {int(rep.rows[p])} ({codes.iloc[p]})" for p in positions[:20])
-        more = f" and {len(positions) - 20} more" if len(positions) > 20 else ""
-        where = ", ".join([rep.file] + ([f"sheet {rep.sheet!r}"] if rep.sheet else []) + [f"column {header!r}"])
-        warnings.append(f"{where}: Excel error cell(s) read as empty: {listed}{more}")
+        listed = [said("error_cell_at", row=int(rep.rows[p]), error=codes.iloc[p]) for p in positions[:20]]
+        if len(positions) > 20:
+            listed.append(said("and_more", count=len(positions) - 20))
+        where = said("where_sheet_column", file=rep.file, sheet=rep.sheet, column=header) if rep.sheet else \
+            said("where_column", file=rep.file, column=header)
+        warnings.append(said("excel_errors_as_empty", where=where, cells=listed))
     return series.mask(pd.Series(errors, index=series.index))
 
 
