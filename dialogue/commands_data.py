@@ -37,14 +37,14 @@ def _describe(report, lang: str = "en") -> str:
     from dialogue.i18n import t
     from dialogue.messages import localized_all
 
-    lines = [report.message]
+    lines = [report.sentence(lang)]
     for e in localized_all(report.errors, lang):
         where = [x for x in (e["file"], e["sheet"] and t("cli_where_sheet", lang, sheet=e["sheet"]),
                              e["row"] is not None and t("cli_where_row", lang, row=e["row"]),
                              e["column"] and t("cli_where_column", lang, column=e["column"])) if x]
         value = f" {t('cli_where_value', lang, value=e['value'])}:" if e.get("value") is not None else ""
         lines.append(f"  ✗ {', '.join(where)}:{value} {e['message']}")
-    for w in report.warnings:
+    for w in report.warnings_in(lang):
         lines.append(f"  ! {w}")
     plan = report.changes
     if plan is not None and report.dry_run and plan.changed:

@@ -8,8 +8,8 @@ import pandas as pd
 
 from dialogue import db, roles, store
 from dialogue.datasets import DATASETS
-from dialogue.messages import localized_all
-from dialogue.problems import Problem, coded, shorten
+from dialogue.messages import TEMPLATES, localized_all, said, said_all, say
+from dialogue.problems import coded, shorten, told
 from dialogue.roles import Actor
 
 
@@ -23,7 +23,7 @@ class IngestReport:
     errors: list[dict]
     warnings: list[str]
     dry_run: bool
-    message: str                      # one plain sentence
+    message: str                      # one plain sentence (a Said: say() gives it in another language)
     changes: store.Plan | None = None
     file: str = ""
     sha256: str = ""
@@ -32,7 +32,15 @@ class IngestReport:
     def to_json(self, lang: str = "en") -> dict:
         """Exactly the `ingest --json` object of the command line, each problem's message in `lang`."""
         return {"ok": self.ok, "dataset": self.dataset, "upload_id": self.upload_id, "rows": dict(self.rows),
-                "errors": localized_all(self.errors, lang), "warnings": list(self.warnings)}
+                "errors": localized_all(self.errors, lang), "warnings": said_all(self.warnings, lang)}
+
+    def sentence(self, lang: str = "en") -> str:
+        """The report's one plain sentence in `lang`."""
+        return say(self.message, lang)
+
+    def warnings_in(self, lang: str = "en") -> list[str]:
+        """The reading's warnings in `lang`."""
+        return said_all(self.warnings, lang)
 
 
 def _no_rows() -> dict:
@@ -40,8 +48,8 @@ def _no_rows() -> dict:
 
 
 def _counts(rows: dict) -> str:
-    return (f"{rows['added']} added, {rows['updated']} updated, {rows['unchanged']} unchanged, "
-            f"{rows['removed']} removed")
+    return said("report_counts", added=rows["added"], updated=rows["updated"], unchanged=rows["unchanged"],
+                removed=rows["removed"])
 
 
 def _rejected(parsed, errors: list[dict], dry_run: bool) -> IngestReport:
@@ -50,8 +58,8 @@ def _rejected(parsed, errors: list[dict], dry_run: bool) -> IngestReport:
         ok=False, dataset=parsed.dataset if parsed else None, upload_id=None,
         layout=parsed.layout if parsed else None, rows=_no_rows(), errors=errors,
         warnings=list(parsed.warnings) if parsed else [], dry_run=dry_run,
-        message=f"{parsed.file if parsed else 'The file'} was rejected ({n} problem{'s' if n != 1 else ''}); "
-                "nothing was changed.",
+        message=said("report_rejected_one" if n == 1 else "report_rejected", file=parsed.file if parsed else "",
+                     count=n),
         file=parsed.file if parsed else "", sha256=parsed.sha256 if parsed else "",
         info=dict(parsed.info) if parsed else {},
     )
@@ -112,7 +120,7 @@ def ingest(con, data: bytes, filename: str, actor: Actor, dataset: str | None = 
     except store.DuplicateKeys as exc:
         return _rejected(parsed, _duplicate_problems(parsed, exc), dry_run)
     except store.StoreError as exc:
-        problem = Problem(parsed.file, parsed.sheet, None, None, None, str(exc))
+        problem = told(parsed.file, parsed.sheet, None, None, None, exc.args[0] if exc.args else str(exc))
         return _rejected(parsed, [problem.as_dict()], dry_run)
 
     report = IngestReport(
@@ -125,22 +133,19 @@ def ingest(con, data: bytes, filename: str, actor: Actor, dataset: str | None = 
 
 
 def _message(con, parsed, plan: store.Plan, upload_id: int | None, dry_run: bool) -> str:
-    return _outcome(con, parsed, plan, upload_id, dry_run) + f" Layout recognised: {LAYOUT_NAMES.get(parsed.layout, parsed.layout)}."
-
-
-LAYOUT_NAMES = {
-    "template": "our template", "census_page": "US Census country page", "census_bulk": "US Census country.xlsx",
-    "census_bulk_peers": "US Census country.xlsx (the region)", "census_page_peers": "US Census country page (the region)",
-    "comtrade": "UN Comtrade CSV", "comtrade_peers": "UN Comtrade CSV (the region)", "rzs": "RZS open-data CSV",
-}
+    """The outcome and the layout recognised (named by messages' layout_<name> code, in every language)."""
+    layout = said(f"layout_{parsed.layout}") if f"layout_{parsed.layout}" in TEMPLATES else parsed.layout
+    return said("report_layout", outcome=_outcome(con, parsed, plan, upload_id, dry_run), layout=layout)
 
 
 def _outcome(con, parsed, plan: store.Plan, upload_id: int | None, dry_run: bool) -> str:
     if not plan.changed:
         same = store.find_identical(con, parsed.dataset, parsed.sha256)
         if same is not None:
-            return f"{parsed.file} is identical to upload #{same}; nothing was changed."
-        return f"Every row of {parsed.file} is already stored as it is; nothing was changed."
+            return said("report_identical", file=parsed.file, upload=same)
+        return said("report_already_stored", file=parsed.file)
+    mode = said(f"mode_{plan.mode}")
     if dry_run:
-        return f"Dry run of {parsed.file} ({parsed.dataset}, {plan.mode}): would be {_counts(plan.rows)}; nothing was written."
-    return f"Committed {parsed.file} as upload #{upload_id} ({parsed.dataset}, {plan.mode}): {_counts(plan.rows)}."
+        return said("report_dry_run", file=parsed.file, dataset=parsed.dataset, mode=mode, counts=_counts(plan.rows))
+    return said("report_committed", file=parsed.file, upload=upload_id, dataset=parsed.dataset, mode=mode,
+                counts=_counts(plan.rows))

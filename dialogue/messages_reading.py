@@ -248,6 +248,30 @@ READING: dict[str, tuple[str, str]] = {
                             "Prazne ćelije meseci za Srbiju: {count}; za te mesece nije sačuvan podatak."),
     "code_name_clash": ("code {cty} is {by_code} but the name says {name}",
                         "šifra {cty} je {by_code}, ali naziv kaže {name}"),
+    "no_comtrade_code_kosovo": ("Kosovo has no UN Comtrade code, so Comtrade files hold none of its trade (the Census "
+                                "files do)",
+                                "Kosovo nema šifru u UN Comtrade, pa datoteke Comtrade ne sadrže njegovu trgovinu (datoteke "
+                                "Census je sadrže)"),
+    "code_name_clash_usa": ("code {cty} is the USA but the name says {name}", "šifra {cty} je SAD, ali naziv kaže {name}"),
+    "region_absent_kosovo": ("No rows for {names} in this file ({kosovo}).",
+                             "U ovoj datoteci nema redova za: {names} ({kosovo})."),
+    "no_region_comtrade_rows": ("no rows of the USA (842 or 840) with Serbia or a neighbour ({codes}) with flow X or M "
+                                "in this file; {kosovo}",
+                                "u ovoj datoteci nema redova SAD (842 ili 840) sa Srbijom ili susedom ({codes}) sa "
+                                "tokom X ili M; {kosovo}"),
+    "skip_not_usa_region": ("not the USA with a partner of the region", "nisu SAD sa partnerom iz regiona"),
+    "skip_product_lines": ("product lines (the region compares totals only)",
+                           "redovi proizvoda (region se poredi samo po ukupnim iznosima)"),
+    "other_country_page_region": ("this is the Census page of {country}, not of Serbia or a neighbour ({names})",
+                                  "ovo je Census stranica za {country}, a ne za Srbiju ili suseda ({names})"),
+    "page_code": ("code {cty}", "šifra {cty}"),
+    "partner_title_missing": ('no "Trade in Goods with <country>" title above the table names the partner (one of: '
+                              '{names})',
+                              'nijedan naslov "Trade in Goods with <country>" iznad tabele ne imenuje partnera (jedan '
+                              'od: {names})'),
+    "partner_from_code": ('No "Trade in Goods with ..." title above the table: the page code {cty} is {name}\'s.',
+                          'Iznad tabele nema naslova "Trade in Goods with ...": šifra stranice {cty} pripada zemlji '
+                          '{name}.'),
     "no_region_rows": ("no row for Serbia or its neighbours ({names}) in this file",
                        "u ovoj datoteci nema reda za Srbiju ili njene susede ({names})"),
     "region_absent": ("No rows for {names} in this file.", "U ovoj datoteci nema redova za: {names}."),
@@ -360,6 +384,18 @@ READING: dict[str, tuple[str, str]] = {
                          "Podaci skupa {dataset} su se promenili od pregleda (tada {then}, sada {now}); ponovo "
                          "pregledajte izmene pre potvrde."),
     "store_plan_empty": ("this plan carries no upload to commit", "ovaj plan ne sadrži otpremanje za potvrdu"),
+    "rollback_no_upload": ("There is no upload #{upload}; see `history` for the upload ids.",
+                           "Ne postoji otpremanje br. {upload}; brojeve otpremanja prikazuje `history`."),
+    "rollback_of_rollback": ("Upload #{upload} is itself a rollback (of upload #{undone}) and cannot be rolled back; to "
+                             "bring upload #{undone}'s rows back, upload its file again.",
+                             "Otpremanje br. {upload} je i samo poništavanje (otpremanja br. {undone}) i ne može da se "
+                             "poništi; da biste vratili redove otpremanja br. {undone}, ponovo otpremite njegovu "
+                             "datoteku."),
+    "rollback_already": ("Upload #{upload} was already rolled back by upload #{by}.",
+                         "Otpremanje br. {upload} je već poništeno otpremanjem br. {by}."),
+    "rollback_not_marked": ("rollback #{rollback} did not mark upload #{upload}; the database kept its earlier state.",
+                            "poništavanje br. {rollback} nije označilo otpremanje br. {upload}; baza je zadržala "
+                            "prethodno stanje."),
     # ---- the ingest report's sentence (dialogue/ingest.py) -----------------------------------------------
     "report_rejected_one": ("{file} was rejected (1 problem); nothing was changed.",
                             "Datoteka {file} je odbijena (1 problem); ništa nije promenjeno."),
@@ -383,5 +419,7 @@ READING: dict[str, tuple[str, str]] = {
     "layout_census_bulk": ("US Census country.xlsx", "US Census, datoteka sa svim zemljama (country.xlsx)"),
     "layout_census_bulk_peers": ("US Census country.xlsx (the region)", "US Census, datoteka sa svim zemljama (country.xlsx), region"),
     "layout_comtrade": ("UN Comtrade CSV", "UN Comtrade, tabela u formatu CSV"),
+    "layout_census_page_peers": ("US Census country page (the region)", "stranica zemlje na sajtu US Census (region)"),
+    "layout_comtrade_peers": ("UN Comtrade CSV (the region)", "UN Comtrade, tabela u formatu CSV (region)"),
     "layout_rzs": ("RZS open-data CSV", "RZS otvoreni podaci, tabela u formatu CSV"),
 }

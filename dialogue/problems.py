@@ -32,8 +32,12 @@ class Problem:
 
 def coded(file: str, sheet: str | None, row: int | None, column: str | None, value: str | None,
           code: str, /, **params) -> Problem:
-    """A Problem whose English message is rendered from its code's template, so every language can be."""
+    """A Problem whose English message is rendered from its code's template, so every language can be; `code` may
+    be a Said (a refusal that travelled as text), whose code and params are taken."""
     from dialogue.messages import render
+
+    if hasattr(code, "params"):
+        code, params = code.code, {**code.params, **params}
 
     return Problem(file, sheet, row, column, value, render(code, params), code, params)
 

@@ -12,6 +12,7 @@ import uuid
 
 from dialogue import db, roles
 from dialogue.datasets import Dataset
+from dialogue.messages import said
 from dialogue.roles import Actor
 from dialogue.store import (REPLACE_SCOPE, StoreError, _checkpoint, _cols, _dataset, _default, _differs, _q,
                             _transaction, _verified)
@@ -40,14 +41,12 @@ def _target(cur, upload_id: int) -> tuple[str, str]:
         "select dataset, file, mode, rolls_back, rolled_back_by from uploads where upload_id = $id", {"id": upload_id}
     ).fetchone()
     if row is None:
-        raise StoreError(f"There is no upload #{upload_id}; see `history` for the upload ids.")
+        raise StoreError(said("rollback_no_upload", upload=upload_id))
     dataset, file, mode, rolls_back, rolled_back_by = row
     if mode == "rollback":
-        raise StoreError(
-            f"Upload #{upload_id} is itself a rollback (of upload #{rolls_back}) and cannot be rolled back; "
-            f"to bring upload #{rolls_back}'s rows back, upload its file again.")
+        raise StoreError(said("rollback_of_rollback", upload=upload_id, undone=rolls_back))
     if rolled_back_by is not None:
-        raise StoreError(f"Upload #{upload_id} was already rolled back by upload #{rolled_back_by}.")
+        raise StoreError(said("rollback_already", upload=upload_id, by=rolled_back_by))
     return dataset, file
 
 
@@ -99,7 +98,7 @@ def _rollback(cur, upload_id: int, actor: Actor, temps: list[str]) -> int:
     _verified(cur, ds.name, new_id, added + updated, updated + removed)
     marked = cur.execute("select rolled_back_by from uploads where upload_id = $u", {"u": upload_id}).fetchone()
     if marked is None or marked[0] != new_id:
-        raise StoreError(f"rollback #{new_id} did not mark upload #{upload_id}; the database kept its earlier state.")
+        raise StoreError(said("rollback_not_marked", rollback=new_id, upload=upload_id))
     _checkpoint(cur)
     return new_id
 

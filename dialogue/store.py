@@ -19,6 +19,7 @@ import pyarrow as pa
 
 from dialogue import audit, db, roles
 from dialogue.datasets import DATASETS, Dataset
+from dialogue.messages import said
 from dialogue.roles import Actor
 
 MODES = ("merge", "replace")
@@ -40,10 +41,8 @@ class DuplicateKeys(StoreError):
         self.dataset = dataset
         self.duplicates = duplicates      # (key as text, frame positions holding it)
         key = ", ".join(DATASETS[dataset].key)
-        super().__init__(
-            f"{len(duplicates)} key(s) appear more than once; each {dataset} row needs a unique "
-            f"({key}): " + "; ".join(k for k, _ in duplicates[:5])
-        )
+        super().__init__(said("store_duplicate_keys", count=len(duplicates), dataset=dataset, key=key,
+                              keys="; ".join(k for k, _ in duplicates[:5])))
 
 
 class StalePlan(StoreError):
@@ -147,13 +146,13 @@ def _kept(ds: Dataset, keep) -> tuple[str, ...]:
     """The columns whose stored values an upload keeps: those it lacks, never a key column."""
     unknown = [c for c in keep or () if c not in ds.column_names]
     if unknown:
-        raise StoreError(f"cannot keep unknown {ds.name} column(s): {', '.join(unknown)}")
+        raise StoreError(said("store_keep_unknown", dataset=ds.name, columns=", ".join(unknown)))
     return tuple(c for c in ds.column_names if c in (keep or ()) and c not in ds.key)
 
 
 def _dataset(name: str) -> Dataset:
     if name not in DATASETS:
-        raise StoreError(f"unknown dataset {name!r}; expected one of {', '.join(DATASETS)}")
+        raise StoreError(said("store_dataset_unknown", name=name, names=", ".join(DATASETS)))
     return DATASETS[name]
 
 
@@ -205,10 +204,7 @@ def _require_current_schema(cur, ds: Dataset) -> None:
         "and schema_name = 'main' and table_name = $t and column_name = 'row_key'", {"t": ds.name}
     ).fetchall()
     if rows and rows[0][0] != "UUID":
-        raise StoreError(
-            "This database was made by an earlier version of the program (its row keys are text); "
-            "make a new one with `python -m dialogue init --force` (the old file is replaced) and upload again."
-        )
+        raise StoreError(said("store_old_schema"))
 
 
 def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, keep: tuple[str, ...] = ()) -> tuple[str, Plan]:
@@ -219,7 +215,7 @@ def _stage(cur, ds: Dataset, frame: pd.DataFrame, mode: str, keep: tuple[str, ..
     are read from the registered Arrow table through a view, so the upload is never copied whole.
     """
     if mode not in MODES:
-        raise StoreError(f"unknown mode {mode!r}; expected merge or replace")
+        raise StoreError(said("store_mode_unknown", mode=mode))
     _require_current_schema(cur, ds)
     stage = f"stage_{uuid.uuid4().hex}"
     view, rows = _incoming_of(stage), _rows_of(stage)
@@ -320,7 +316,7 @@ def _removed_where(ds: Dataset, stage: str, scope: dict | None, alias: str = "c"
     params = {}
     for i, (column, values) in enumerate((scope or {}).items()):
         if column not in ds.column_names:
-            raise StoreError(f"replace scope column {column!r} is not a {ds.name} column")
+            raise StoreError(said("store_scope_column", column=column, dataset=ds.name))
         cond += f" and list_contains($scope{i}, cast({alias}.{_q(column)} as varchar))"
         params[f"scope{i}"] = [str(v) for v in values]
     return cond, params
@@ -402,11 +398,8 @@ def _verified(cur, dataset: str, upload_id: int, expect_new: int, expect_closed:
         {"id": upload_id},
     ).fetchone()
     if (uploads, new, closed) != (1, expect_new, expect_closed):
-        raise StoreError(
-            f"upload #{upload_id} did not save as planned (upload rows {uploads}, new versions {new} "
-            f"of {expect_new}, closed versions {closed} of {expect_closed}); the database kept its "
-            "earlier state. Try again; if it repeats, check the disk."
-        )
+        raise StoreError(said("store_not_as_planned", upload=upload_id, uploads=uploads, new=new,
+                              expect_new=expect_new, closed=closed, expect_closed=expect_closed))
 
 
 def _checkpoint(cur) -> None:
@@ -421,9 +414,8 @@ def _storage_message(exc: Exception) -> str:
     text = str(exc)
     low = text.lower()
     if "no space" in low or "disk is full" in low or "out of space" in low or "enospc" in low:
-        return ("The upload could not be saved: the disk holding the database is full. Nothing was "
-                "changed; free some space and upload again.")
-    return f"The upload could not be saved ({text.splitlines()[0] if text else type(exc).__name__}). Nothing was changed."
+        return said("store_disk_full")
+    return said("store_not_saved", detail=text.splitlines()[0] if text else type(exc).__name__)
 
 
 def _transaction(cur, work, actor: Actor, action: str, detail: dict) -> None:
@@ -536,10 +528,7 @@ def apply(con, dataset: str, frame: pd.DataFrame, actor: Actor, *, file: str, mo
             stage, p = _stage(cur, ds, frame, mode, _kept(ds, keep))
             try:
                 if expect is not None and expect.rows != p.rows:
-                    raise StalePlan(
-                        f"The {dataset} data changed since the preview ({expect.rows} then, {p.rows} now); "
-                        "review the changes again before committing."
-                    )
+                    raise StalePlan(said("store_stale_plan", dataset=dataset, then=expect.rows, now=p.rows))
                 if not p.changed:
                     return p, None
                 return p, _write(cur, ds, stage, p, actor, file=file, sha256=sha256, layout=layout, time=time)
@@ -556,7 +545,7 @@ def commit(con, p: Plan, actor: Actor, *, file: str, layout: str = "template", s
            time: datetime | None = None) -> int | None:
     """Commit a previewed plan (refused if the data changed since); the new upload id or None."""
     if p.frame is None:
-        raise StoreError("this plan carries no upload to commit")
+        raise StoreError(said("store_plan_empty"))
     return apply(con, p.dataset, p.frame, actor, file=file, mode=p.mode, layout=layout, sha256=sha256,
                  time=time, expect=p, keep=p.kept)[1]
 

@@ -14,13 +14,13 @@ from decimal import Decimal
 from dialogue.layouts import RawSheet
 from dialogue.layouts._partners import Clash
 from dialogue.layouts._source_cells import MONTH_ABBR, BadNumber, census_number, find_header, row_values, text
-from dialogue.problems import Problem, shorten
+from dialogue.messages import said
+from dialogue.problems import Problem, coded, shorten
 
 SOURCE = "US Census Bureau, country.xlsx: https://www.census.gov/foreign-trade/balance/country.xlsx"
 REQUIRED = {"year", "cty_code", "ctyname", "ijan", "idec", "iyr", "ejan", "edec", "eyr"}
 MILLION = 1_000_000
-UNITS_WARNING = ("Units are not stated in country.xlsx: assumed USD millions (as on the Census country "
-                 "page; unconfirmed) and scaled to whole USD.")
+UNITS_WARNING = said("units_assumed_millions")
 
 
 @dataclass
@@ -58,7 +58,7 @@ def read(sheet: RawSheet, pick: Callable[[str, str], str | None], names: dict[st
     out = BulkRows(warnings=[UNITS_WARNING])
     missing = [f"{p}{m}" for p in "IE" for m in MONTH_ABBR if f"{p}{m}".lower() not in cols]
     if missing:
-        out.warnings.append("Month columns not found (their months are not read): " + ", ".join(missing) + ".")
+        out.warnings.append(said("month_columns_missing", columns=", ".join(missing)))
     for i in range(header_at + 1, len(cells)):
         values = row_values(cells, i)
         row = sheet.first_row + i
@@ -70,21 +70,20 @@ def read(sheet: RawSheet, pick: Callable[[str, str], str | None], names: dict[st
         try:
             country = pick(code, text(values[cols["ctyname"]]))
         except Clash as exc:                        # a code and a name that disagree
-            out.problems.append(Problem(sheet.file, sheet.sheet, row, "CTY_CODE", code, str(exc)))
+            out.problems.append(coded(sheet.file, sheet.sheet, row, "CTY_CODE", code, exc.args[0]))
             continue
         if country is None:
             out.other += 1
             continue
         year_text = text(values[cols["year"]])
         if not year_text.isdigit() or not 1985 <= int(year_text) <= 2100:
-            out.problems.append(Problem(sheet.file, sheet.sheet, row, "year", shorten(year_text),
-                                        "expected a year such as 2024"))
+            out.problems.append(coded(sheet.file, sheet.sheet, row, "year", shorten(year_text), "year_expected"))
             continue
         year = int(year_text)
         if (country, year) in out.seen:
-            out.problems.append(Problem(sheet.file, sheet.sheet, row, "year", year_text,
-                                        f"{names.get(country, country)} {year} appears twice "
-                                        f"(first in row {out.seen[(country, year)]})"))
+            out.problems.append(coded(sheet.file, sheet.sheet, row, "year", year_text, "country_year_twice",
+                                      country=names.get(country, country), year=year,
+                                      first=out.seen[(country, year)]))
             continue
         out.seen[(country, year)] = row
         _read_year(sheet, values, cols, row, country, year, out)
@@ -102,8 +101,8 @@ def _read_year(sheet: RawSheet, values: list, cols: dict[str, int], row: int, co
             try:
                 amount = census_number(values[cols[column.lower()]])
             except BadNumber as exc:
-                out.problems.append(Problem(sheet.file, sheet.sheet, row, column,
-                                            shorten(values[cols[column.lower()]]), f"expected {exc}"))
+                out.problems.append(coded(sheet.file, sheet.sheet, row, column,
+                                          shorten(values[cols[column.lower()]]), exc.code))
                 ok = False
                 continue
             if amount is None:
@@ -114,8 +113,9 @@ def _read_year(sheet: RawSheet, values: list, cols: dict[str, int], row: int, co
         try:
             annual = census_number(values[cols[f"{prefix}yr".lower()]])
         except BadNumber as exc:
-            out.problems.append(Problem(sheet.file, sheet.sheet, row, f"{prefix}YR",
-                                        shorten(values[cols[f'{prefix}yr'.lower()]]), f"expected {exc}"))
+            out.problems.append(coded(sheet.file, sheet.sheet, row, f"{prefix}YR",
+                                      shorten(values[cols[f'{prefix}yr'.lower()]]), exc.code))
             continue
         if ok and annual is not None and abs(annual - total) > Decimal("0.05") * 13:
-            out.warnings.append(f"{year}: {prefix}YR is {annual:,} but the months sum to {total:,} (beyond rounding).")
+            out.warnings.append(said("annual_total_mismatch", year=year, column=f"{prefix}YR", annual=f"{annual:,}",
+                                     total=f"{total:,}"))

@@ -7,6 +7,7 @@ the Schedule C codes formats.md confirms; Comtrade codes are the UN numeric ones
 from __future__ import annotations
 
 from dialogue.layouts._source_cells import fold
+from dialogue.messages import said
 
 PARTNER_NAMES = {
     "AL": "Albania", "BA": "Bosnia and Herzegovina", "XK": "Kosovo", "ME": "Montenegro",
@@ -19,13 +20,13 @@ NAME_VARIANTS = {
 }
 CENSUS_CODES = {"4801": "RS", "4803": "XK", "4804": "ME"}
 COMTRADE_CODES = {"8": "AL", "70": "BA", "499": "ME", "807": "MK", "191": "HR", "688": "RS"}
-NO_COMTRADE_CODE = "Kosovo has no UN Comtrade code, so Comtrade files hold none of its trade (the Census files do)"
+NO_COMTRADE_CODE = said("no_comtrade_code_kosovo")
 
 
 class Clash(ValueError):
     """A code and a name that cannot be stored: they name two different partners, or one the source has no code for."""
 
-    def __init__(self, message: str, column: str | None = None):
+    def __init__(self, message: str, column: str | None = None):     # message: a Said, so it keeps its code
         super().__init__(message)
         self.column = column          # the reading's role of the cell at fault, when the layout knows it
 
@@ -34,7 +35,7 @@ def partner(code: str, name: object, codes: dict[str, str]) -> str | None:
     """The partner (ISO alpha-2) a code and a name give, None when neither is one of the region's."""
     by_name, by_code = NAME_VARIANTS.get(fold(name)), codes.get(code)
     if by_name and by_code and by_name != by_code:
-        raise Clash(f"code {code} is {PARTNER_NAMES[by_code]} but the name says {name}")
+        raise Clash(said("code_name_clash", cty=code, by_code=PARTNER_NAMES[by_code], name=name))
     return by_name or by_code
 
 

@@ -90,7 +90,11 @@ def found_headers(cells: pd.DataFrame, limit: int = 30) -> list[str]:
 
 
 class BadNumber(ValueError):
-    pass
+    """A cell that is not a Census figure; `code` names what was expected (a dialogue.messages code)."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
 
 
 def census_number(value: object) -> Decimal | None:
@@ -98,16 +102,16 @@ def census_number(value: object) -> Decimal | None:
     if is_blank(value):
         return None
     if isinstance(value, bool):
-        raise BadNumber("a number")
+        raise BadNumber("census_not_a_number")
     if isinstance(value, (int, float)):
         return Decimal(repr(value))
     s = text(value).replace("\u2212", "-").replace(" ", "").replace("\u00a0", "")
     if not re.fullmatch(r"[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?", s):
-        raise BadNumber("a number in the Census style, e.g. 1,234.5 or -80,800.1")
+        raise BadNumber("census_number_style")
     try:
         return Decimal(s.replace(",", ""))
     except InvalidOperation as exc:  # pragma: no cover - the regex already guards
-        raise BadNumber("a number") from exc
+        raise BadNumber("census_not_a_number") from exc
 
 
 def whole(amount: Decimal, scale: int = 1) -> int:

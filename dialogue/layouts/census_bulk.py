@@ -8,7 +8,8 @@ from __future__ import annotations
 from dialogue.layouts import LayoutResult, RawSheet
 from dialogue.layouts._census_bulk_rows import MILLION, SOURCE, detect, read  # noqa: F401 - detect is the layout's
 from dialogue.layouts._source_cells import trade_frame, whole
-from dialogue.problems import Problem
+from dialogue.messages import said
+from dialogue.problems import coded
 
 NAME = "census_bulk"
 DATASET = "trade"
@@ -26,12 +27,11 @@ def convert(sheet: RawSheet) -> LayoutResult:
     row_numbers = [f.row for f in got.figures]
     problems, warnings = got.problems, got.warnings
     if not got.seen and not problems:
-        problems.append(Problem(sheet.file, sheet.sheet, None, "CTY_CODE", None,
-                                f"no row for Serbia (CTY_CODE {SERBIA}) in this file"))
+        problems.append(coded(sheet.file, sheet.sheet, None, "CTY_CODE", None, "no_serbia_row", cty=SERBIA))
     if got.other:
-        warnings.append(f"{got.other} rows of other countries skipped (only Serbia, CTY_CODE {SERBIA}, is read).")
+        warnings.append(said("other_countries_skipped", count=got.other, cty=SERBIA))
     if got.empty_months:
-        warnings.append(f"{got.empty_months} empty month cells for Serbia: no figure stored for those months.")
+        warnings.append(said("serbia_months_empty", count=got.empty_months))
     info = {"layout": NAME, "rows_skipped": got.other,
             "skipped_why": f"other countries (CTY_CODE not {SERBIA})", "years": sorted(y for _c, y in got.seen)}
     return LayoutResult(trade_frame(rows), row_numbers, warnings, problems, info)

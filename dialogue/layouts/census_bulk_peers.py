@@ -12,7 +12,8 @@ from dialogue.layouts import LayoutResult, RawSheet
 from dialogue.layouts._census_bulk_rows import MILLION, SOURCE, detect, read  # noqa: F401 - detect is the layout's
 from dialogue.layouts._partners import CENSUS_CODES, PARTNER_NAMES, absent, partner
 from dialogue.layouts._source_cells import trade_frame, whole
-from dialogue.problems import Problem
+from dialogue.messages import said
+from dialogue.problems import coded
 
 NAME = "census_bulk_peers"
 DATASET = "peer_trade"
@@ -28,17 +29,16 @@ def convert(sheet: RawSheet) -> LayoutResult:
              "note": "Units assumed USD millions (not stated in the file)."} for f in got.figures]
     problems = got.problems
     if not got.seen and not problems:
-        problems.append(Problem(sheet.file, sheet.sheet, None, "CTYNAME", None,
-                                "no row for Serbia or its neighbours (" + ", ".join(PARTNER_NAMES.values()) +
-                                ") in this file"))
+        problems.append(coded(sheet.file, sheet.sheet, None, "CTYNAME", None, "no_region_rows",
+                              names=", ".join(PARTNER_NAMES.values())))
     warnings = list(got.warnings)
     found = sorted({c for c, _y in got.seen})
     if absent(found):
-        warnings.append("No rows for " + ", ".join(absent(found)) + " in this file.")
+        warnings.append(said("region_absent", names=", ".join(absent(found))))
     if got.other:
-        warnings.append(f"{got.other} rows of other countries skipped (only Serbia and its neighbours are read).")
+        warnings.append(said("region_others_skipped", count=got.other))
     if got.empty_months:
-        warnings.append(f"{got.empty_months} empty month cells: no figure stored for those months.")
+        warnings.append(said("months_empty", count=got.empty_months))
     info = {"layout": NAME, "rows_skipped": got.other, "skipped_why": "countries outside the region",
             "partners": found, "years": sorted({y for _c, y in got.seen})}
     return LayoutResult(trade_frame(rows, DATASET), [f.row for f in got.figures], warnings, problems, info)

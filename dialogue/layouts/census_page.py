@@ -16,7 +16,8 @@ from dialogue.layouts import LayoutResult, RawSheet
 from dialogue.layouts._source_cells import (
     BadNumber, census_number, find_header, fold, month_of, row_values, text, trade_frame, whole,
 )
-from dialogue.problems import Problem, shorten
+from dialogue.messages import said
+from dialogue.problems import Problem, coded, shorten
 
 NAME = "census_page"
 DATASET = "trade"
@@ -54,8 +55,9 @@ def read(sheet: RawSheet, page: Page) -> LayoutResult:
     totals: dict[int, tuple[int, Decimal, Decimal]] = {}
     balance_off: list[str] = []
 
-    def problem(row: int, column: str | None, value, message: str) -> None:
-        problems.append(Problem(sheet.file, sheet.sheet, row, column, shorten(value), message))
+    def problem(row: int, column: str | None, value, code, **params) -> None:
+        """A problem at a cell; `code` is a messages code or a Said."""
+        problems.append(coded(sheet.file, sheet.sheet, row, column, shorten(value), code, **params))
 
     partner = page.country(sheet, header_at, problem, warnings)
     for i in range(header_at + 1, len(cells)):
@@ -69,34 +71,34 @@ def read(sheet: RawSheet, page: Page) -> LayoutResult:
             try:
                 figures[name] = census_number(values[cols[name]])
             except BadNumber as exc:
-                problem(row, name.capitalize(), values[cols[name]], f"expected {exc}")
+                problem(row, name.capitalize(), values[cols[name]], exc.code)
         total = re.fullmatch(r"total\s+(\d{4})", fold(label))
         when = None if total else month_of(label)
         if not total and when is None:
             if any(v is not None for v in figures.values()):
-                problem(row, "Month", label, 'expected a month and year such as "January 2025" or "TOTAL 2025"')
+                problem(row, "Month", label, "month_label_expected")
             continue                                    # a title or note line inside the sheet
         if len(figures) < 3:
             continue                                    # the number problem is already reported
         exp, imp, bal = figures["exports"], figures["imports"], figures["balance"]
         if exp is None or imp is None:
-            problem(row, "Exports" if exp is None else "Imports", None, "expected a figure in USD millions")
+            problem(row, "Exports" if exp is None else "Imports", None, "figure_expected_millions")
             continue
         if bal is not None and abs(exp - imp - bal) > Decimal("0.15"):
             balance_off.append(text(label))
         if total:
             year = int(total.group(1))
             if year in totals:
-                problem(row, "Month", label, f"TOTAL {year} appears twice")
+                problem(row, "Month", label, "total_twice", year=year)
             totals[year] = (row, exp, imp)
         else:
             if when in months:
-                problem(row, "Month", label, f"{text(label)} appears twice")
+                problem(row, "Month", label, "label_twice", label=text(label))
             months[when] = (row, exp, imp)
     if not months and not totals:
-        problem(None, "Month", None, "no month rows (e.g. \"January 2025\") or TOTAL rows below the header")
+        problem(None, "Month", None, "no_month_rows")
     if balance_off:
-        warnings.append("Balance is not Exports minus Imports (beyond rounding) in: " + ", ".join(balance_off) + ".")
+        warnings.append(said("balance_mismatch", labels=", ".join(balance_off)))
 
     rows, row_numbers = [], []
     for (year, month), (row, exp, imp) in sorted(months.items()):
@@ -110,16 +112,16 @@ def read(sheet: RawSheet, page: Page) -> LayoutResult:
                                note="Annual TOTAL row; the sheet has no months for this year.")
             rows += stored
             row_numbers += [row] * len(stored)
-            warnings.append(f"{year}: only the TOTAL row is present, stored as an annual figure.")
+            warnings.append(said("total_only", year=year))
             continue
         tolerance = Decimal("0.05") * (len(in_year) + 1)
         sums = (sum(e for e, _ in in_year), sum(i for _, i in in_year))
-        off = [f"{name} months sum to {s:,} but TOTAL {year} says {t:,}"
-               for name, s, t in (("exports", sums[0], exp), ("imports", sums[1], imp)) if abs(s - t) > tolerance]
+        off = tuple(said("total_flow_mismatch", flow=said(f"flow_{name}"), sum=f"{s:,}", year=year, total=f"{t:,}")
+                    for name, s, t in (("exports", sums[0], exp), ("imports", sums[1], imp)) if abs(s - t) > tolerance)
         if off:
-            warnings.append(f"TOTAL {year} does not match its months beyond rounding: " + "; ".join(off) + " (USD millions).")
+            warnings.append(said("total_mismatch", year=year, details=off))
     years = sorted({y for y, _m in months} | set(totals))
-    warnings.insert(0, "Values in USD millions were scaled to whole USD.")
+    warnings.insert(0, said("millions_scaled"))
     checked = sum(1 for y in totals if any(yy == y for yy, _m in months))
     info = {"layout": page.name, "years": years, "months_stored": len(months), "totals_checked": checked,
             "rows_skipped": checked, "skipped_why": "TOTAL rows are checked against the months, not stored"}
@@ -143,12 +145,11 @@ def _check_country(sheet: RawSheet, header_at: int, problem, warnings: list[str]
             if m:
                 country = m.group(1).strip(" .:")
                 if not country.startswith("serbia") and country != "<country>":
-                    problem(sheet.first_row + i, None, text(value),
-                            "this is the Census page of another country; expected Trade in Goods with Serbia (c4801)")
+                    problem(sheet.first_row + i, None, text(value), "other_country_page")
                 return "RS"
         if i >= header_at:
             break
-    warnings.append('No "Trade in Goods with Serbia" title above the table: assumed to be the Serbia page (c4801).')
+    warnings.append(said("serbia_title_assumed"))
     return "RS"
 
 

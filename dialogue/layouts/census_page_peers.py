@@ -16,6 +16,7 @@ from dialogue.layouts import RawSheet
 from dialogue.layouts._partners import CENSUS_CODES, PARTNER_NAMES, Clash, partner
 from dialogue.layouts._source_cells import fold, row_values, text, whole
 from dialogue.layouts.census_page import MILLION, REPORTER, TITLE, Page, detect, read  # noqa: F401 - detect is ours
+from dialogue.messages import said
 
 NAME = "census_page_peers"
 DATASET = "peer_trade"
@@ -43,17 +44,16 @@ def _partner(sheet: RawSheet, header_at: int, problem, warnings: list[str]) -> s
     try:
         got = partner(code or "", name or "", CENSUS_CODES)
     except Clash as exc:                                  # the code contradicts the title: refused at the code
-        problem(*code_at, code, str(exc))
+        problem(*code_at, code, exc.args[0])
         return None
     where = title_at if name else code_at
     if got is None:
         names = ", ".join(PARTNER_NAMES.values())
         problem(*where, name or code,
-                f"this is the Census page of {name or 'code ' + code}, not of Serbia or a neighbour ({names})" if name or code else
-                f'no "Trade in Goods with <country>" title above the table names the partner (one of: {names})')
+                said("other_country_page_region", country=name or said("page_code", cty=code), names=names)
+                if name or code else said("partner_title_missing", names=names))
     elif name is None:
-        warnings.append(f'No "Trade in Goods with ..." title above the table: the page code {code} is '
-                        f"{PARTNER_NAMES[got]}'s.")
+        warnings.append(said("partner_from_code", cty=code, name=PARTNER_NAMES[got]))
     return got
 
 

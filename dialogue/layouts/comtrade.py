@@ -14,7 +14,8 @@ from decimal import Decimal, InvalidOperation
 from dialogue.layouts import LayoutResult, RawSheet
 from dialogue.layouts._partners import Clash
 from dialogue.layouts._source_cells import find_header, fold, row_values, text, trade_frame, whole
-from dialogue.problems import Problem, shorten
+from dialogue.messages import said
+from dialogue.problems import Problem, coded, shorten
 
 NAME = "comtrade"
 DATASET = "trade"
@@ -60,10 +61,10 @@ class Pairs:
     """Which reporter-partner rows a reading keeps and how it stores them: Serbia–USA (trade) or the region."""
     name: str
     dataset: str
-    others: str             # why a row of other countries is skipped
+    others: str             # why a row of other countries is skipped (a Said: said in the reader's language)
     match: Callable         # get -> {"reporter", "partner"?, "flows": {"X": flow, "M": flow}, "side"} or None; may raise Clash
     products: bool          # product lines stored (trade) or skipped (the region compares totals)
-    nothing: str            # the problem when the file holds no row to keep
+    nothing: str            # the problem when the file holds no row to keep (a Said)
 
 
 def _serbia_usa(get) -> dict | None:
@@ -75,8 +76,12 @@ def _serbia_usa(get) -> dict | None:
     return None
 
 
-SERBIA_USA = Pairs(NAME, DATASET, "not Serbia–USA", _serbia_usa, True,
-                   f"no Serbia ({SERBIA}) – USA ({' or '.join(USA)}) rows with flow X or M in this file")
+SERBIA_USA = Pairs(NAME, DATASET, said("skip_not_serbia_usa"), _serbia_usa, True,
+                   said("no_serbia_usa_rows", serbia=SERBIA, usa=" or ".join(USA)))
+# Why rows are skipped whatever the pairs (English in info["skipped_why"]; the warning says it in every language).
+SKIP_FLOWS, SKIP_BREAKDOWNS, SKIP_PRODUCTS = said("skip_other_flows"), said("skip_breakdowns"), said("skip_product_lines")
+VARIANTS = {"current (47 columns)": "comtrade_current", "legacy (35 columns, standard spelling)": "comtrade_legacy_standard",
+            "legacy (35 columns, altered spelling)": "comtrade_legacy_altered"}
 
 
 def convert(sheet: RawSheet) -> LayoutResult:
@@ -87,13 +92,12 @@ def read(sheet: RawSheet, pairs: Pairs) -> LayoutResult:
     """The rows `pairs` keeps (flows X and M, totals and, for trade, product lines), each checked at its cell."""
     header_at, cols, variant = _header(sheet)
     problems: list[Problem] = []
-    skipped = {pairs.others: 0, "re-exports, re-imports or other flow codes": 0,
-               "breakdowns by second partner, customs procedure or transport mode": 0,
-               "product lines (the region compares totals only)": 0}
+    skipped = {pairs.others: 0, SKIP_FLOWS: 0, SKIP_BREAKDOWNS: 0, SKIP_PRODUCTS: 0}
     rows, row_numbers, seen, products = [], [], {}, set()
 
-    def problem(row, column, value, message):
-        problems.append(Problem(sheet.file, sheet.sheet, row, column, shorten(value), message))
+    def problem(row, column, value, code, **params):
+        """A problem at a cell; `code` is a messages code or a Said."""
+        problems.append(coded(sheet.file, sheet.sheet, row, column, shorten(value), code, **params))
 
     for i in range(header_at + 1, len(sheet.cells)):
         values = row_values(sheet.cells, i)
@@ -105,32 +109,32 @@ def read(sheet: RawSheet, pairs: Pairs) -> LayoutResult:
             whom = pairs.match(get)
         except Clash as exc:
             column = text(sheet.cells.iloc[header_at, cols[exc.column]]) if exc.column in cols else None
-            problem(row, column, get(exc.column or ""), str(exc))
+            problem(row, column, get(exc.column or ""), exc.args[0])
             continue
         if whom is None:
             skipped[pairs.others] += 1
             continue
         if get("partner2") not in ("", "0") or get("customs") not in ("", "C00") or get("mot") not in ("", "0"):
-            skipped["breakdowns by second partner, customs procedure or transport mode"] += 1
+            skipped[SKIP_BREAKDOWNS] += 1
             continue
         flow_code = _flow_code(get)
         if flow_code not in ("X", "M"):
-            skipped["re-exports, re-imports or other flow codes"] += 1
+            skipped[SKIP_FLOWS] += 1
             continue
         period = get("period")
         if not (period.isdigit() and len(period) in (4, 6) and 1 <= int(period[4:] or 1) <= 12):
-            problem(row, "period", period, "expected a period YYYY (annual) or YYYYMM (monthly)")
+            problem(row, "period", period, "period_expected")
             continue
         try:
             amount = Decimal(get("value").replace(",", ""))
         except InvalidOperation:
-            problem(row, "value", get("value"), "expected a trade value in US dollars")
+            problem(row, "value", get("value"), "trade_value_expected")
             continue
         year, month = int(period[:4]), (int(period[4:]) if len(period) == 6 else None)
         cmd = get("cmd")
         product_code = None if cmd.upper() in ("", "TOTAL") else cmd
         if product_code and not pairs.products:
-            skipped["product lines (the region compares totals only)"] += 1
+            skipped[SKIP_PRODUCTS] += 1
             continue
         if product_code:
             products.add(product_code)
@@ -144,17 +148,17 @@ def read(sheet: RawSheet, pairs: Pairs) -> LayoutResult:
         }
         key = tuple(stored[k] for k in ("reporter", "partner", "year", "month", "flow", "product_code"))
         if key in seen:
-            problem(row, "period", period, f"the same figure appears twice (first in row {seen[key]})")
+            problem(row, "period", period, "figure_twice", first=seen[key])
             continue
         seen[key] = row
         rows.append(stored)
         row_numbers.append(row)
-    warnings = [f"UN Comtrade {variant} layout; values in US dollars."]
+    warnings = [said("comtrade_layout", variant=said(VARIANTS[variant]))]
     for why, n in skipped.items():
         if n:
-            warnings.append(f"{n} rows skipped: {why}.")
+            warnings.append(said("rows_skipped", count=n, why=why))
     if products and any(r["product_code"] is None for r in rows):
-        warnings.append("The file holds both totals and product rows; both are stored (products carry a product_code).")
+        warnings.append(said("totals_and_products"))
     if not rows and not problems:
         problem(None, None, None, pairs.nothing)
     info = {"layout": pairs.name, "variant": variant, "rows_skipped": sum(skipped.values()),

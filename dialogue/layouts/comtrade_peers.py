@@ -14,6 +14,7 @@ from dialogue.layouts import LayoutResult, RawSheet
 from dialogue.layouts._partners import COMTRADE_CODES, NAME_VARIANTS, NO_COMTRADE_CODE, PARTNER_NAMES, Clash, absent, partner
 from dialogue.layouts._source_cells import fold
 from dialogue.layouts.comtrade import USA, Pairs, detect, read  # noqa: F401 - detect is the layout's
+from dialogue.messages import said
 
 NAME = "comtrade_peers"
 DATASET = "peer_trade"
@@ -26,8 +27,9 @@ def convert(sheet: RawSheet) -> LayoutResult:
     result = read(sheet, REGION)
     found = result.info["partners"]
     if found and absent(found):
-        kosovo = f" ({NO_COMTRADE_CODE})" if "XK" not in found else ""
-        result.warnings.append("No rows for " + ", ".join(absent(found)) + f" in this file{kosovo}.")
+        names = ", ".join(absent(found))
+        result.warnings.append(said("region_absent", names=names) if "XK" in found else
+                               said("region_absent_kosovo", names=names, kosovo=NO_COMTRADE_CODE))
     return result
 
 
@@ -37,13 +39,13 @@ def _side(get, role: str) -> str | None:
     by_name = NAME_VARIANTS.get(fold(name))
     if code in USA or fold(name) in US_NAMES:
         if code in COMTRADE_CODES or by_name:
-            said = PARTNER_NAMES[COMTRADE_CODES[code]] if code in COMTRADE_CODES else "the USA"
-            raise Clash(f"code {code} is {said} but the name says {name}", role)
+            raise Clash(said("code_name_clash", cty=code, by_code=PARTNER_NAMES[COMTRADE_CODES[code]], name=name)
+                        if code in COMTRADE_CODES else said("code_name_clash_usa", cty=code, name=name), role)
         return "US"
     try:
         found = partner(code, name, COMTRADE_CODES)
     except Clash as exc:
-        raise Clash(str(exc), role) from None
+        raise Clash(exc.args[0], role) from None
     if found == "XK":
         raise Clash(NO_COMTRADE_CODE, f"{role}_name")
     return found
@@ -58,7 +60,6 @@ def _region(get) -> dict | None:
     return None
 
 
-REGION = Pairs(NAME, DATASET, "not the USA with a partner of the region", _region, False,
-               "no rows of the USA (842 or 840) with Serbia or a neighbour ("
-               + ", ".join(f"{PARTNER_NAMES[p]} {c}" for c, p in COMTRADE_CODES.items())
-               + f") with flow X or M in this file; {NO_COMTRADE_CODE}")
+REGION = Pairs(NAME, DATASET, said("skip_not_usa_region"), _region, False,
+               said("no_region_comtrade_rows", codes=", ".join(f"{PARTNER_NAMES[p]} {c}" for c, p in COMTRADE_CODES.items()),
+                    kosovo=NO_COMTRADE_CODE))

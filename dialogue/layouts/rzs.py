@@ -19,7 +19,8 @@ from decimal import Decimal, InvalidOperation
 
 from dialogue.layouts import LayoutResult, RawSheet
 from dialogue.layouts._source_cells import find_header, fold, row_values, text, trade_frame, whole
-from dialogue.problems import Problem, shorten
+from dialogue.messages import said
+from dialogue.problems import Problem, coded, shorten
 
 NAME = "rzs"
 DATASET = "trade"
@@ -53,17 +54,13 @@ def convert(sheet: RawSheet) -> LayoutResult:
     month_col = cols.get("mes", cols.get("mesec"))
     missing = [role for role, col in found.items() if col is None]
     if missing:
-        wanted = {"partner": "partner country (e.g. nZemlja)", "flow": "flow izvoz/uvoz (e.g. nTok)",
-                  "unit": "currency/unit (e.g. nValuta, nJedMere)"}
-        problems.append(Problem(
-            sheet.file, sheet.sheet, sheet.first_row + header_at, None, None,
-            "this RZS open-data file has no column we recognise for " + ", ".join(wanted[m] for m in missing)
-            + "; an RZS trade file must say which country, which flow and which currency each value is in"))
+        problems.append(coded(sheet.file, sheet.sheet, sheet.first_row + header_at, None, None, "rzs_columns_missing",
+                              wanted=[said(f"rzs_need_{m}") for m in missing]))
         return LayoutResult(trade_frame([]), [], [], problems, {"layout": NAME})
     rows, row_numbers, other, comma = [], [], 0, False
 
-    def problem(row, column, value, message):
-        problems.append(Problem(sheet.file, sheet.sheet, row, column, shorten(value), message))
+    def problem(row, column, value, code, **params):
+        problems.append(coded(sheet.file, sheet.sheet, row, column, shorten(value), code, **params))
 
     for i in range(header_at + 1, len(sheet.cells)):
         values = row_values(sheet.cells, i)
@@ -77,21 +74,21 @@ def convert(sheet: RawSheet) -> LayoutResult:
         flow = "serbia_to_us" if "izvoz" in flow_word or "export" in flow_word else (
             "us_to_serbia" if "uvoz" in flow_word or "import" in flow_word else None)
         if flow is None:
-            problem(row, "flow", values[found["flow"]], "expected izvoz (exports) or uvoz (imports)")
+            problem(row, "flow", values[found["flow"]], "flow_word_expected")
             continue
         currency, scale = _unit(fold(values[found["unit"]]))
         if currency is None:
-            problem(row, "unit", values[found["unit"]], "expected a currency: EUR, USD or RSD (dinar)")
+            problem(row, "unit", values[found["unit"]], "currency_expected")
             continue
         year = text(values[cols["god"]])
         if not (year.isdigit() and 1990 <= int(year) <= 2100):
-            problem(row, "god", year, "expected a year such as 2024")
+            problem(row, "god", year, "year_expected")
             continue
         month = None
         if month_col is not None and text(values[month_col]):
             m = text(values[month_col])
             if not (m.isdigit() and 1 <= int(m) <= 12):
-                problem(row, "mes", m, "expected a month number 1-12")
+                problem(row, "mes", m, "month_number_expected")
                 continue
             month = int(m)
         raw = text(values[cols["vrednost"]])
@@ -99,7 +96,7 @@ def convert(sheet: RawSheet) -> LayoutResult:
         try:
             amount = Decimal(raw.replace(" ", "").replace(".", "").replace(",", ".") if "," in raw else raw)
         except InvalidOperation:
-            problem(row, "vrednost", raw, "expected a number with a decimal comma, e.g. 619,5")
+            problem(row, "vrednost", raw, "decimal_comma_expected")
             continue
         rows.append({"reporter": REPORTER, "year": int(year), "month": month, "flow": flow,
                      "value": whole(amount, scale), "currency": currency,
@@ -107,14 +104,13 @@ def convert(sheet: RawSheet) -> LayoutResult:
                      "source": f"{SOURCE} (uploaded as {sheet.file})",
                      "note": f"Unit as published: {text(values[found['unit']])}."})
         row_numbers.append(row)
-    warnings = ["RZS open-data layout: the partner, flow and currency columns were recognised by assumed "
-                "names (the RZS trade-by-country dataset was not seen when this reader was written)."]
+    warnings = [said("rzs_assumed_names")]
     if comma:
-        warnings.append("Assumed decimal comma in vrednost (e.g. 619,5 = 619.5); points read as thousands separators.")
+        warnings.append(said("rzs_decimal_comma"))
     if other:
-        warnings.append(f"{other} rows for other partner countries skipped (only the USA is read).")
+        warnings.append(said("other_partners_skipped", count=other))
     if not rows and not problems:
-        problem(None, None, None, "no rows for the USA (SAD) in this file")
+        problem(None, None, None, "no_usa_rows")
     info = {"layout": NAME, "rows_skipped": other, "skipped_why": "other partner countries"}
     return LayoutResult(trade_frame(rows), row_numbers, warnings, problems, info)
 

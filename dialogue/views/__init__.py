@@ -33,6 +33,7 @@ from dialogue.views.data import (  # noqa: F401
     history_table,
     preview_frame,
     problems_frame,
+    refusal_text,
     rollback_candidates,
     rollback_question,
     template_bytes,

@@ -7,7 +7,7 @@ import pandas as pd
 
 from dialogue.formats import fmt_timestamp
 from dialogue.i18n import label, t
-from dialogue.messages import localized_all
+from dialogue.messages import localized_all, say
 from dialogue.safe_text import plain
 from dialogue.views.common import scorecard, status_frame
 
@@ -116,6 +116,11 @@ def problems_frame(errors: list[dict], lang: str) -> pd.DataFrame:
     cols = ["sheet", "row", "column", "value", "message"]
     frame = pd.DataFrame([{c: e.get(c) for c in cols} for e in localized_all(errors, lang)], columns=cols)
     return frame.rename(columns={c: t(f"col_{c}", lang) for c in cols})
+
+
+def refusal_text(exc: Exception, lang: str) -> str:
+    """A refused action's message in `lang` (a store error's message keeps its code), as plain text."""
+    return plain(say(exc.args[0], lang) if exc.args and isinstance(exc.args[0], str) else str(exc))
 
 
 def template_bytes(dataset: str) -> bytes:

@@ -71,14 +71,14 @@ def render() -> None:
                         st.dataframe(views.encoding_choices(candidates, lang), hide_index=True, width="stretch")
                     if report.warnings:
                         with st.expander(t("data_warnings", lang), expanded=True):
-                            for w in report.warnings:
+                            for w in report.warnings_in(lang):
                                 st.text(w)
                     if not report.ok:
-                        st.error(f"{t('data_rejected', lang)} {plain(report.message)}")
+                        st.error(f"{t('data_rejected', lang)} {plain(report.sentence(lang))}")
                         st.subheader(t("data_problems", lang))
                         st.dataframe(views.problems_frame(report.errors, lang), hide_index=True, width="stretch")
                     else:
-                        st.success(plain(report.message))
+                        st.success(plain(report.sentence(lang)))
                         plan = report.changes
                         rows = report.rows
                         st.subheader(t("data_preview", lang))
@@ -105,7 +105,7 @@ def render() -> None:
                                         for key in ("_preview", "_preview_sig"):
                                             st.session_state.pop(key, None)
                                         st.rerun()
-                                    st.error(plain(done.message))
+                                    st.error(plain(done.sentence(lang)))
                         else:
                             st.info(t("data_nothing", lang))
             if st.session_state.get("_committed"):
@@ -180,7 +180,7 @@ def _confirm_rollback(con, actor, row, lang: str) -> None:
         try:
             new = rollback(con, int(row.upload_id), actor)
         except Exception as exc:  # noqa: BLE001 - shown as a message, never a traceback
-            st.error(plain(exc))
+            st.error(views.refusal_text(exc, lang))
         else:
             st.session_state["_rolled"] = t("data_rolled_back", lang, old=row.upload_id, new=new)
             st.rerun()
