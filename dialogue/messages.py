@@ -104,7 +104,7 @@ def say(text: str, lang: str = "en") -> str:
 
 # Names a problem text quotes as written (programs, source files and their columns, command-line options): kept in
 # Latin letters in Cyrillic text, where letter-by-letter they would be unreadable ("Wорд", "--енцодинг").
-_KEEP_LATIN = re.compile(r"(--[a-z][a-z-]*|\bcountry\.xlsx\b|Trade in Goods with Serbia|\bJanuary 2025\b|\bCensus\b"
+_KEEP_LATIN = re.compile(r"(--[a-z][a-z-]*|\bcountry\.xlsx\b|\bc4801\b|Trade in Goods with Serbia|\bJanuary 2025\b|\bCensus\b"
                          r"|\b(?:Word|PowerPoint|OpenDocument|LibreOffice|Office|nZemlja|nTok|nValuta|nJedMere|merge"
                          r"|replace)\b)")
 
@@ -114,7 +114,8 @@ def _cyrillic(text: str) -> str:
     for m in _KEEP_LATIN.finditer(text):
         parts += [to_cyrillic(text[last:m.start()]), m.group(0)]
         last = m.end()
-    return "".join(parts) + to_cyrillic(text[last:])
+    text = "".join(parts) + to_cyrillic(text[last:])
+    return re.sub(r"\bG{4}(M{2})?\b", lambda m: "ГГГГ" + ("ММ" if m.group(1) else ""), text)   # date formats
 
 
 def _said_in(value, lang: str):

@@ -130,7 +130,7 @@ READING: dict[str, tuple[str, str]] = {
                            "whose preview shows the letters correctly (on the command line: --encoding NAME): "
                            "{choices}",
                            "Datoteka nije u UTF-8 i njena kodna strana ne može pouzdano da se odredi. Izaberite "
-                           "kodiranje čiji pregled pravilno prikazuje slova (na komandnoj liniji: --encoding NAZIV): "
+                           "kodiranje čiji pregled pravilno prikazuje slova (na komandnoj liniji: --encoding i naziv): "
                            "{choices}"),
     "bad_bytes": ("The file claims {encoding} but byte {byte} (line {line}) is not valid {encoding}. Save it again "
                   "as CSV UTF-8.",
