@@ -104,7 +104,7 @@ def say(text: str, lang: str = "en") -> str:
 
 # Names a problem text quotes as written (programs, source files and their columns, command-line options): kept in
 # Latin letters in Cyrillic text, where letter-by-letter they would be unreadable ("Wорд", "--енцодинг").
-_KEEP_LATIN = re.compile(r"(--[a-z][a-z-]*|\bcountry\.xlsx\b|\bc4801\b|Trade in Goods with Serbia|\bJanuary 2025\b|\bCensus\b"
+_KEEP_LATIN = re.compile(r"(--[a-z][a-z-]*|\bcountry\.xlsx\b|\bc4801\b|Trade in Goods with(?: Serbia)?|<country>|(?:UN )?Comtrade\b|(?<=X ili )M\b|\bJanuary 2025\b|\bCensus\b"
                          r"|\b(?:Word|PowerPoint|OpenDocument|LibreOffice|Office|nZemlja|nTok|nValuta|nJedMere|merge"
                          r"|replace)\b)")
 

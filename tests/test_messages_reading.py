@@ -140,6 +140,37 @@ def test_the_region_workbook_names_a_code_that_contradicts_its_country_in_cyrill
     assert _shown(clash) == "шифра 4803 је Kosovo, али назив каже Serbia"
 
 
+def test_a_region_page_of_another_country_and_a_code_from_the_address_are_said_in_cyrillic():
+    from dialogue.layouts import census_page_peers
+
+    table = [["Month", "Exports", "Imports", "Balance"], ["January 2025", "3.5", "1.2", "2.3"]]
+    china = census_page_peers.convert(_sheet([["Trade in Goods with China"], *table]))
+    (problem,) = china.problems
+    assert (problem.row, problem.column, problem.code) == (1, "A", "other_country_page_region")
+    assert _shown(problem) == ("ово је Census страница за China, а не за Србију или суседа (Albania, Bosnia and "
+                               "Herzegovina, Kosovo, Montenegro, North Macedonia, Serbia, Croatia)")
+    kosovo = census_page_peers.convert(_sheet([["https://www.census.gov/foreign-trade/balance/c4803.html"], *table]))
+    (warning,) = [w for w in kosovo.warnings if w.code == "partner_from_code"]
+    assert messages.say(warning, "sr-Cyrl") == ('Изнад табеле нема наслова "Trade in Goods with ...": шифра странице '
+                                               '4803 припада земљи Kosovo.')
+
+
+def test_region_comtrade_rows_naming_kosovo_or_contradicting_codes_are_coded():
+    from dialogue.layouts import comtrade_peers
+
+    header = ["typeCode", "period", "reporterCode", "reporterDesc", "flowCode", "partnerCode", "partnerDesc",
+              "primaryValue", "cmdCode"]
+    result = comtrade_peers.convert(_sheet([header, ["C", "2024", "842", "USA", "X", "688", "Montenegro", "1", "TOTAL"],
+                                            ["C", "2024", "842", "USA", "X", "0", "Kosovo", "2", "TOTAL"],
+                                            ["C", "2024", "842", "Serbia", "X", "8", "Albania", "3", "TOTAL"]]))
+    assert [(p.row, p.code) for p in result.problems] == [(2, "code_name_clash"), (3, "no_comtrade_code_kosovo"),
+                                                          (4, "code_name_clash_usa")]
+    assert [_shown(p) for p in result.problems] == [
+        "шифра 688 је Serbia, али назив каже Montenegro",
+        "Косово нема шифру у UN Comtrade, па датотеке Comtrade не садрже његову трговину (датотеке Census је садрже)",
+        "шифра 842 је САД, али назив каже Serbia"]
+
+
 def test_comtrade_a_bad_period_and_the_layout_warning_are_coded():
     header = ["typeCode", "period", "reporterCode", "flowCode", "partnerCode", "primaryValue", "cmdCode"]
     result = comtrade.convert(_sheet([header, ["C", "2022-1", "688", "X", "842", "100", "TOTAL"]]))
