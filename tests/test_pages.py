@@ -277,6 +277,20 @@ def test_a_rejected_upload_names_its_problem_in_cyrillic_when_the_sidebar_says_s
         "датум је ван опсега; очекује се датум између 1900. и 2100. године"]
 
 
+def test_the_upload_sentence_and_its_warnings_follow_the_sidebar_language(fixture_db):
+    from tests.test_reading_integrity import _book_with_hidden_sheets
+
+    at = run_page("data", lang="sr-Cyrl")
+    at.file_uploader(key="upload_file_0").set_value(("hidden.xlsx", _book_with_hidden_sheets(), "application/octet-stream"))
+    at.run()
+    assert not at.exception
+    assert any(x.value.startswith("Прескочени су скривени листови: 'Old copy' (скривен), 'Lookup' (потпуно скривен). ")
+               for x in at.text)
+    shown = [s.value.replace("\\", "") for s in at.success]         # plain() escapes markdown
+    assert shown == ["Проба датотеке hidden.xlsx (trade, спајање): било би додато 1, измењено 0, непромењено 0, "
+                     "уклоњено 0; ништа није уписано. Препознат распоред: наш шаблон."]
+
+
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     """Each test starts with no cached connection or page data from another test's database."""
