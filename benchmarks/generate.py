@@ -2,7 +2,8 @@
 
 Full size: 1,000,000 monthly product-level trade rows (US Census in USD and Serbia RZS in EUR,
 2010-01 to 2026-10, both flows), the 100,000- and 10,000-row subsets, the 100,000-row subset as an
-8-column workbook, 10,000 exercises, 10,000 agreements and 50,000 events. Every row says it is
+8-column workbook, 10,000 exercises, 10,000 agreements and 50,000 events (working-group meetings name one of
+the groups), and a delivery set: 40 working groups, 4,000 actions and 400 commitments. Every row says it is
 synthetic (`synthetic` = true and the `source` names this generator). Built column-wise with numpy
 and Arrow, never row by row.
 
@@ -57,11 +58,14 @@ class Sizes:
     exercises: int
     agreements: int
     events: int
+    groups: int         # the delivery set (issue 14): working groups, their actions, meetings' commitments
+    actions: int
+    commitments: int
 
 
-FULL = Sizes(1_000_000, 100_000, 10_000, 10_000, 10_000, 50_000)
-MEDIUM = Sizes(100_000, 10_000, 1_000, 1_000, 1_000, 5_000)
-SMOKE = Sizes(3_000, 600, 200, 50, 50, 200)
+FULL = Sizes(1_000_000, 100_000, 10_000, 10_000, 10_000, 50_000, 40, 4_000, 400)
+MEDIUM = Sizes(100_000, 10_000, 1_000, 1_000, 1_000, 5_000, 40, 1_000, 100)
+SMOKE = Sizes(3_000, 600, 200, 50, 50, 200, 8, 100, 20)
 SCALES = {"full": FULL, "medium": MEDIUM, "smoke": SMOKE}
 
 
@@ -101,12 +105,25 @@ class Files:
         return self.root / f"events-{self.sizes.events}.csv"
 
     @property
+    def working_groups_csv(self) -> Path:
+        return self.root / f"working_groups-{self.sizes.groups}.csv"
+
+    @property
+    def actions_csv(self) -> Path:
+        return self.root / f"actions-{self.sizes.actions}.csv"
+
+    @property
+    def commitments_csv(self) -> Path:
+        return self.root / f"commitments-{self.sizes.commitments}.csv"
+
+    @property
     def manifest(self) -> Path:
         return self.root / "MANIFEST.json"
 
     def all(self) -> list[Path]:
         return [self.trade_csv, self.trade_medium_csv, self.trade_small_csv, self.trade_xlsx,
-                self.exercises_csv, self.agreements_csv, self.events_csv]
+                self.exercises_csv, self.agreements_csv, self.events_csv, self.working_groups_csv,
+                self.actions_csv, self.commitments_csv]
 
 
 def _months() -> tuple[np.ndarray, np.ndarray]:
@@ -244,12 +261,18 @@ def agreements_table(n: int, seed: int = SEED + 3) -> pa.Table:
     return pa.table(columns)
 
 
-def events_table(n: int, seed: int = SEED + 4) -> pa.Table:
+def _group_ids(groups: int) -> np.ndarray:
+    return np.char.add("WG-", np.char.zfill(np.arange(1, groups + 1).astype(str), 3)).astype(object)
+
+
+def events_table(n: int, seed: int = SEED + 4, groups: int = 40) -> pa.Table:
     rng = np.random.default_rng(seed)
     kinds = np.asarray(datasets.EVENT_KINDS, dtype=object)[rng.choice(len(datasets.EVENT_KINDS), size=n)]
     targets = np.asarray(TARGET_IDS, dtype=object)[rng.choice(len(TARGET_IDS), size=n)]
+    met = _group_ids(groups)[rng.choice(groups, size=n)]          # a working-group meeting names its group
     counts_toward = np.isin(kinds, ["milestone_achieved", "progress"])
     target = np.where(kinds == "diplomat_training", "diplomat-training", np.where(counts_toward, targets, None))
+    target = np.where(kinds == "working_group_meeting", met, target)
     quantity = np.where(kinds == "diplomat_training", rng.integers(1, 6, size=n).astype(float), np.nan)
     columns = {
         "date": pa.array(_dates(rng, n, date(2010, 1, 1), TODAY).astype("datetime64[D]")),
@@ -263,6 +286,77 @@ def events_table(n: int, seed: int = SEED + 4) -> pa.Table:
         **_tail(n),
     }
     assert list(columns) == datasets.EVENTS.column_names
+    return pa.table(columns)
+
+
+def working_groups_table(n: int, seed: int = SEED + 6) -> pa.Table:
+    """n groups spread over the framework areas, most active."""
+    rng = np.random.default_rng(seed)
+    areas = np.asarray(list(datasets.AREAS), dtype=object)[np.arange(n) % len(datasets.AREAS)]
+    columns = {
+        "group_id": pa.array(_group_ids(n), pa.string()),
+        "name": _numbered("Synthetic working group ", n),
+        "name_sr": _numbered("Sintetička radna grupa ", n),
+        "area": pa.array(areas, pa.string()),
+        "us_cochair": _pick(rng, ["US Department of State", "US Department of Commerce", "US Department of Energy"], n),
+        "serbian_cochair": _pick(rng, ["Ministry of Foreign Affairs", "Ministry of Finance", "Ministry of Defence"], n),
+        "established": pa.array(_dates(rng, n, date(2026, 2, 15), date(2026, 7, 1)).astype("datetime64[D]")),
+        "state": _pick(rng, datasets.GROUP_STATES, n, p=[0.85, 0.1, 0.05]),
+        **_tail(n),
+    }
+    assert list(columns) == datasets.WORKING_GROUPS.column_names
+    return pa.table(columns)
+
+
+def actions_table(n: int, groups: int, seed: int = SEED + 7) -> pa.Table:
+    """n actions of the groups' plans: every state, 2026-2028 dates, a fifth without a target, a few undated."""
+    rng = np.random.default_rng(seed)
+    start = _dates(rng, n, date(2026, 3, 1), date(2027, 12, 31))
+    due = start + rng.integers(30, 400, size=n).astype("timedelta64[D]")
+    undated = rng.random(n) < 0.02
+    state = np.asarray(datasets.ACTION_STATES, dtype=object)[rng.choice(len(datasets.ACTION_STATES), size=n,
+                                                                         p=[0.25, 0.35, 0.25, 0.1, 0.05])]
+    progress = np.where(state == "done", 100.0, np.where(state == "planned", 0.0, rng.integers(0, 100, size=n)))
+    target = np.asarray(TARGET_IDS, dtype=object)[rng.choice(len(TARGET_IDS), size=n)]
+    columns = {
+        "action_id": _numbered("ACT-", n),
+        "group_id": pa.array(_group_ids(groups)[rng.choice(groups, size=n)], pa.string()),
+        "target_id": pa.array(np.where(rng.random(n) < 0.2, None, target), pa.string()),
+        "title": _numbered("Synthetic action ", n),
+        "lead_side": _pick(rng, datasets.SIDES, n),
+        "owner": _pick(rng, [f"Synthetic office {i}" for i in range(1, 31)], n),
+        "start_date": pa.array(start.astype("datetime64[D]"), mask=undated),
+        "due_date": pa.array(due.astype("datetime64[D]"), mask=undated),
+        "state": pa.array(state, pa.string()),
+        "progress": pa.array(progress.astype(float), pa.float64()),
+        "last_update": pa.array(np.minimum(due, np.datetime64(TODAY)).astype("datetime64[D]")),
+        **_tail(n),
+    }
+    assert list(columns) == datasets.ACTIONS.column_names
+    return pa.table(columns)
+
+
+def commitments_table(n: int, actions: int, seed: int = SEED + 8) -> pa.Table:
+    """n commitments made at a meeting each half year from February 2026, every state."""
+    rng = np.random.default_rng(seed)
+    meetings = np.array(["2026-02-12", "2026-09-15", "2027-02-10"], dtype="datetime64[D]")
+    which = rng.choice(len(meetings), size=n)
+    made = meetings[which]
+    columns = {
+        "commitment_id": _numbered("COM-", n),
+        "made_at": pa.array(made),
+        "meeting": pa.array(np.char.add("Synthetic annual meeting ", which.astype(str)).astype(object), pa.string()),
+        "text": _numbered("Synthetic commitment ", n),
+        "side": _pick(rng, datasets.SIDES, n),
+        "owner": _pick(rng, [f"Synthetic office {i}" for i in range(1, 31)], n),
+        "due_date": pa.array(made + rng.integers(60, 500, size=n).astype("timedelta64[D]")),
+        "state": _pick(rng, datasets.COMMITMENT_STATES, n, p=[0.5, 0.2, 0.1, 0.1, 0.1]),
+        "action_ids": pa.array(np.char.add("ACT-", np.char.zfill(rng.integers(1, actions + 1, size=n).astype(str),
+                                                                 6)).astype(object), pa.string()),
+        "target_id": pa.array(np.asarray(TARGET_IDS, dtype=object)[rng.choice(len(TARGET_IDS), size=n)], pa.string()),
+        **_tail(n),
+    }
+    assert list(columns) == datasets.COMMITMENTS.column_names
     return pa.table(columns)
 
 
@@ -311,7 +405,10 @@ def generate(out: Path = DATA_DIR, sizes: Sizes = FULL, seed: int = SEED, force:
                title="SYNTHETIC benchmark data - not real figures")
     write_csv(exercises_table(sizes.exercises, seed + 2), files.exercises_csv)
     write_csv(agreements_table(sizes.agreements, seed + 3), files.agreements_csv)
-    write_csv(events_table(sizes.events, seed + 4), files.events_csv)
+    write_csv(events_table(sizes.events, seed + 4, sizes.groups), files.events_csv)
+    write_csv(working_groups_table(sizes.groups, seed + 6), files.working_groups_csv)
+    write_csv(actions_table(sizes.actions, sizes.groups, seed + 7), files.actions_csv)
+    write_csv(commitments_table(sizes.commitments, sizes.actions, seed + 8), files.commitments_csv)
     (out / "README.txt").write_text(
         "SYNTHETIC benchmark data written by benchmarks/generate.py (fixed seed). "
         "Not real figures: never load it into a real workspace.\n", encoding="utf-8")

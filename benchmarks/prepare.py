@@ -50,6 +50,8 @@ def _scale_db(ctx: Context, name: str, trade_csv: Path, how: str) -> Path:
         _load(con, ctx.files.exercises_csv, "exercises", how)
         _load(con, ctx.files.agreements_csv, "agreements", how)
         _load(con, ctx.files.events_csv, "events", how)
+        for dataset in ("working_groups", "actions", "commitments"):       # the delivery set (issue 14)
+            _load(con, getattr(ctx.files, f"{dataset}_csv"), dataset, how)
     finally:
         con.close()
     return path

@@ -391,6 +391,16 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "dl_no_actions": ("No action of an action plan is recorded.", "Nijedna mera akcionog plana nije zabeležena."),
     "dl_no_match": ("No action matches the filters.", "Nijedna mera ne odgovara filterima."),
     "dl_timeline": ("Actions against their due dates", "Mere prema rokovima"),
+    "dl_filter": ("Filter by area, lead side, owner or state", "Filtriraj po oblasti, vodećoj strani, nosiocu ili stanju"),
+    "dl_filters": ("Filters ({n} active)", "Filteri (aktivnih: {n})"),
+    "dl_actions_shown": ("{shown} of {n} actions listed: overdue and slipping first, then open ones by due date; "
+                         "the filters above narrow the plan.",
+                         "Navedeno {shown} od {n} mera: prvo one sa prekoračenim rokom i one koje zaostaju, zatim "
+                         "otvorene po roku; filteri iznad sužavaju plan."),
+    "dl_timeline_shown": ("{shown} of {n} dated actions drawn: overdue and slipping first, then open ones by due "
+                          "date; the filters above narrow the plan.",
+                          "Prikazano {shown} od {n} mera sa rokom: prvo one sa prekoračenim rokom i one koje "
+                          "zaostaju, zatim otvorene po roku; filteri iznad sužavaju plan."),
     "dl_undated": ("{n} actions without a due date are not drawn.", "Mere bez roka nisu prikazane: {n}."),
     "dl_promised": ("Promised at the last annual meeting → what happened",
                     "Obećano na poslednjem godišnjem sastanku → šta se desilo"),

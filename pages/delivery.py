@@ -22,19 +22,32 @@ if not data.groups.empty:
     common.safe_table(data.groups)
 
 st.subheader(t("dl_plans", lang))
-labels = {"area": "col_area", "lead_side": "col_side", "owner": "col_owner", "state": "col_state"}
-for column, (name, options) in zip(st.columns(4), data.options.items()):
-    words = dict(options)
-    kept = [picked[name]] if picked[name] and picked[name] not in words else []   # a choice the data no longer holds
-    column.selectbox(t(labels[name], lang), ["", *words, *kept], key=f"delivery_{name}",
-                     format_func=lambda v, w=words: t("dl_all", lang) if v == "" else w.get(v, v))
+# the filters sit in an expander drawn only when open (four widgets cost more than the rest of the page)
+active = sum(1 for v in picked.values() if v)
+box = st.expander(t("dl_filters", lang, n=fmt_count(active, lang)) if active else t("dl_filter", lang),
+                  key="delivery_filters", on_change="rerun", icon=":material/filter_list:")
+if box.open:
+    labels = {"area": "col_area", "lead_side": "col_side", "owner": "col_owner", "state": "col_state"}
+    for column, (name, options) in zip(box.columns(4), data.options.items()):
+        words = dict(options)
+        kept = [picked[name]] if picked[name] and picked[name] not in words else []   # a choice the data lost
+        choices = ["", *words, *kept]
+        # the widget keeps its own key; the choice lives on in delivery_<name> while the expander is closed
+        column.selectbox(t(labels[name], lang), choices, index=choices.index(picked[name]), key=f"_delivery_{name}",
+                         format_func=lambda v, w=words: t("dl_all", lang) if v == "" else w.get(v, v),
+                         on_change=common.keep_choice, args=(f"_delivery_{name}", f"delivery_{name}"))
 if data.actions.empty:
     st.caption(t("dl_no_match" if any(data.options.values()) else "dl_no_actions", lang))
 else:
     st.dataframe(common.arrow_of(data.actions), hide_index=True, width="stretch")
+    if data.total > len(data.actions):
+        st.caption(t("dl_actions_shown", lang, shown=fmt_count(len(data.actions), lang), n=fmt_count(data.total, lang)))
     st.subheader(t("dl_timeline", lang))
     if not data.timeline.empty:
         common.chart("action_timeline", data.timeline, common.as_of(), lang)
+    if data.dated > len(data.timeline):
+        st.caption(t("dl_timeline_shown", lang, shown=fmt_count(len(data.timeline), lang),
+                     n=fmt_count(data.dated, lang)))
     if data.undated:
         st.caption(t("dl_undated", lang, n=fmt_count(data.undated, lang)))
 

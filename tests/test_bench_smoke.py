@@ -16,7 +16,8 @@ from benchmarks.bench_pages import pages
 from dialogue.datasets import DATASETS
 
 ROOT = Path(__file__).resolve().parent.parent
-TINY = generate.Sizes(trade=500, trade_medium=120, trade_small=40, exercises=20, agreements=15, events=30)
+TINY = generate.Sizes(trade=500, trade_medium=120, trade_small=40, exercises=20, agreements=15, events=30, groups=4,
+                      actions=30, commitments=6)
 
 
 def _digests(files: generate.Files) -> dict[str, str]:
@@ -50,11 +51,15 @@ def test_row_counts(tiny):
     assert len(_csv(tiny.exercises_csv)) == 20
     assert len(_csv(tiny.agreements_csv)) == 15
     assert len(_csv(tiny.events_csv)) == 30
+    assert len(_csv(tiny.working_groups_csv)) == 4
+    assert len(_csv(tiny.actions_csv)) == 30
+    assert len(_csv(tiny.commitments_csv)) == 6
 
 
 @pytest.mark.parametrize("dataset,attr", [("trade", "trade_csv"), ("trade", "trade_medium_csv"),
                                           ("exercises", "exercises_csv"), ("agreements", "agreements_csv"),
-                                          ("events", "events_csv")])
+                                          ("events", "events_csv"), ("working_groups", "working_groups_csv"),
+                                          ("actions", "actions_csv"), ("commitments", "commitments_csv")])
 def test_csv_header_is_the_canonical_columns(tiny, dataset, attr):
     with open(getattr(tiny, attr), encoding="utf-8") as fh:
         header = fh.readline().strip().split(",")
@@ -62,7 +67,8 @@ def test_csv_header_is_the_canonical_columns(tiny, dataset, attr):
 
 
 def test_every_row_is_labelled_synthetic(tiny):
-    for path in (tiny.trade_csv, tiny.exercises_csv, tiny.agreements_csv, tiny.events_csv):
+    for path in (tiny.trade_csv, tiny.exercises_csv, tiny.agreements_csv, tiny.events_csv, tiny.working_groups_csv,
+                 tiny.actions_csv, tiny.commitments_csv):
         rows = _csv(path)
         assert {r["synthetic"] for r in rows} == {"true"}
         assert all(r["source"].startswith("SYNTHETIC") for r in rows)
@@ -137,3 +143,14 @@ def test_smoke_run_measures_every_row(tmp_path):
         ratio = table[key][5]
         why = next((line for line in text.splitlines() if line.startswith(f"- **{key}**:")), "")
         assert re.match(r"^(> )?\d[\d,]*(\.\d+)?", ratio), f"row {key} has no number: {why or table[key]}"
+
+
+def test_delivery_set_refers_to_its_own_groups_and_actions(tiny):
+    """Actions and meetings name generated groups; commitments link generated actions (the Delivery page's data)."""
+    groups = {r["group_id"] for r in _csv(tiny.working_groups_csv)}
+    assert groups == {"WG-001", "WG-002", "WG-003", "WG-004"}
+    assert {r["group_id"] for r in _csv(tiny.actions_csv)} <= groups
+    meetings = [r for r in _csv(tiny.events_csv) if r["kind"] == "working_group_meeting"]
+    assert all(r["target_id"] in groups for r in meetings)
+    actions = {r["action_id"] for r in _csv(tiny.actions_csv)}
+    assert {r["action_ids"] for r in _csv(tiny.commitments_csv)} <= actions

@@ -109,6 +109,27 @@ def test_filters_narrow_the_action_plan(delivery_db):
     assert list(at.dataframe[0].value[t("col_flags", "en")]) == [t("flag_overdue", "en")]
 
 
+def test_filters_are_folded_and_a_choice_outlives_the_closed_expander(delivery_db):
+    con = db.connect(delivery_db)
+    put_rows(con, "actions", [
+        dict(action_id="A1", group_id="rg-trgovina", title="Done one", lead_side="us", owner="DoC", state="done",
+             due_date="2026-05-01"),
+        dict(action_id="A2", group_id="rg-trgovina", title="Late one", lead_side="serbia", owner="MoT",
+             state="in_progress", due_date="2026-06-01"),
+    ])
+    con.close()
+    at = _page("sr-Latn", delivery_db)
+    assert not at.selectbox                                          # folded: no widget drawn
+    at.session_state["delivery_filters"] = True                      # open "Filtriraj ..."
+    at.run()
+    at.selectbox(key="_delivery_owner").set_value("MoT").run()
+    assert list(at.dataframe[0].value[t("col_action", "sr-Latn")]) == ["Late one"]
+    at.session_state["delivery_filters"] = False                     # closed again: the filter stays
+    at.run()
+    assert not at.selectbox and list(at.dataframe[0].value[t("col_action", "sr-Latn")]) == ["Late one"]
+    assert t("dl_filters", "sr-Latn", n="1") in [e.label for e in at.expander]
+
+
 def test_reference_workspace_says_no_working_group_is_known(point_workspaces):
     at = run_page("delivery", "sr-Latn", "reference")
     assert not at.exception
@@ -147,7 +168,9 @@ def test_action_timeline_colours_belong_to_state_codes():
 def test_an_analyst_records_another_approves_and_the_area_page_shows_it_beside_the_status(delivery_db, tmp_path,
                                                                                          monkeypatch):
     at = _as_role("analyst", "ana", tmp_path, monkeypatch, "delivery")
-    assert t("as_title", "en") in [s.value for s in at.subheader]
+    assert t("as_title", "en") in [e.label for e in at.expander]        # folded until opened
+    at.session_state["assessments_panel"] = True
+    at.run()
     assert t("as_no_drafts", "en") in [c.value for c in at.caption]
     at.selectbox(key="assessment_target").set_value("joint-exercises")
     # as of 30 June 2026 (_as_role): that quarter first, then the three before it
@@ -164,13 +187,15 @@ def test_an_analyst_records_another_approves_and_the_area_page_shows_it_beside_t
     assert "Exports *fell* after the [tariff](x)." in [x.value for x in at.text][0]   # literal, never Markdown
 
     boris = _as_role("analyst", "boris", tmp_path, monkeypatch, "delivery")
+    boris.session_state["assessments_panel"] = True
+    boris.run()
     boris.button(key="assessment_approve_1").click().run()
     assert not boris.exception, [e.value for e in boris.exception]
     assert any(t("as_approved", "en", id=1) == s.value for s in boris.success)
     assert t("as_no_drafts", "en") in [c.value for c in boris.caption]
 
     vera = _as_role("viewer", "vera", tmp_path, monkeypatch, "delivery")
-    assert t("as_title", "en") not in [s.value for s in vera.subheader]   # viewers neither record nor approve
+    assert t("as_title", "en") not in [e.label for e in vera.expander]    # viewers neither record nor approve
     vera.switch_page("pages/security.py")
     vera.run()
     assert not vera.exception, [e.value for e in vera.exception]

@@ -13,9 +13,10 @@ from dialogue.datasets import DELIVERY_DATASETS
 from dialogue.delivery_state import DeliveryState, delivery_state, last_meeting_commitments
 from dialogue.formats import fmt_timestamp
 from dialogue.i18n import fmt_count, fmt_date, fmt_percent, label, t
-from dialogue.views.common import targets_book
+from dialogue.views.common import TIMELINE_SHOWN, targets_book
 
 FILTERS = ("area", "lead_side", "owner", "state")
+ACTIONS_SHOWN = 200     # rows of the action-plan table (the most pressing first); the filters narrow the rest
 
 
 @dataclass
@@ -24,8 +25,10 @@ class DeliveryView:
     empty: str                      # said instead of everything when no working group is recorded ("" otherwise)
     groups: pd.DataFrame            # display table, one row per group
     actions: pd.DataFrame           # display table of the filtered actions
-    timeline: pd.DataFrame          # charts.action_timeline's input (dated actions of the filter)
+    timeline: pd.DataFrame          # charts.action_timeline's input (dated actions of the filter, TIMELINE_SHOWN at most)
     undated: int                    # filtered actions without a due date (not drawn)
+    dated: int = 0                  # filtered actions with a due date (the timeline draws TIMELINE_SHOWN of them)
+    total: int = 0                  # filtered actions (the table lists ACTIONS_SHOWN of them, the most pressing)
     options: dict = field(default_factory=dict)    # filter -> [(code, label)] present in the data
     promised_on: str = ""           # date of the last meeting that made commitments
     promised_meeting: str = ""      # its title (user text)
@@ -33,8 +36,11 @@ class DeliveryView:
     available: bool = True
 
 
-def _flags(row, lang: str) -> str:
-    return " ".join(t(f"flag_{f}", lang) for f in ("overdue", "slipping") if row[f])
+def _flags(actions: pd.DataFrame, lang: str) -> list[str]:
+    """Each action's flags as icon + word ("⏰ Overdue ↘ Slipping"), one string per row."""
+    overdue, slipping = t("flag_overdue", lang), t("flag_slipping", lang)
+    return [" ".join(w for w, on in ((overdue, o), (slipping, s)) if on)
+            for o, s in zip(actions["overdue"], actions["slipping"])]
 
 
 def _progress(value, lang: str) -> str:
@@ -51,7 +57,7 @@ def action_table(actions: pd.DataFrame, lang: str, with_group: bool = True) -> p
         t("col_due", lang): [fmt_date(rules._day(d), lang) if rules._day(d) else "" for d in actions["due_date"]],
         t("col_state", lang): [label("astate", v, lang) for v in actions["state"]],
         t("col_progress", lang): [_progress(v, lang) for v in actions["progress"]],
-        t("col_flags", lang): [_flags(r, lang) for _, r in actions.iterrows()],
+        t("col_flags", lang): _flags(actions, lang),
         t("source", lang): actions["source"].fillna(""),
     }
     if not with_group:
@@ -80,8 +86,22 @@ def _options(actions: pd.DataFrame, lang: str) -> dict:
     return {f: [(v, words[f](v)) for v in sorted(actions[f].dropna().unique())] for f in FILTERS}
 
 
+def most_pressing(actions: pd.DataFrame, n: int) -> pd.DataFrame:
+    """At most n actions, in their own order: overdue or slipping first, then open ones, then closed ones, each by
+    due date (undated last). A plan of thousands is neither readable nor quick to draw whole; filters narrow it."""
+    if len(actions) <= n:
+        return actions
+    rank = pd.DataFrame({"calm": ~(actions["overdue"].astype(bool) | actions["slipping"].astype(bool)),
+                         "closed": actions["state"].isin(rules.ACTION_CLOSED), "due": actions["due_date"]},
+                        index=actions.index)
+    kept = rank.sort_values(["calm", "closed", "due"], na_position="last", kind="stable").head(n).index
+    return actions.loc[actions.index.isin(kept)]
+
+
 def _timeline(actions: pd.DataFrame, lang: str) -> pd.DataFrame:
-    dated = actions[actions["due_date"].notna()]
+    """The dated actions to draw (TIMELINE_SHOWN at most, the most pressing), in due-date order."""
+    dated = most_pressing(actions[actions["due_date"].notna()], TIMELINE_SHOWN)
+    dated = dated.sort_values(["due_date", "action_id"], kind="stable")
     return pd.DataFrame({
         "action": [f"{a} · {str(ti)[:60]}" for a, ti in zip(dated["action_id"], dated["title"])],
         "start": dated["start_date"].fillna(dated["due_date"]),
@@ -89,7 +109,7 @@ def _timeline(actions: pd.DataFrame, lang: str) -> pd.DataFrame:
         "state": dated["state"],
         "state_label": [label("astate", v, lang) for v in dated["state"]],
         "owner": dated["owner"].fillna(""),
-        "flags": [_flags(r, lang) for _, r in dated.iterrows()],
+        "flags": _flags(dated, lang),
         "overdue": dated["overdue"].astype(bool),
     }).reset_index(drop=True)
 
@@ -125,8 +145,10 @@ def delivery(con, as_of: date, known_at: datetime | None = None, lang: str = "en
         if value:
             shown = shown[shown[column] == value]
     on, meeting, promised = _promised(s, lang)
-    return DeliveryView(summary, empty, _group_table(s, lang), action_table(shown, lang), _timeline(shown, lang),
-                        int(shown["due_date"].isna().sum()), _options(a, lang), on, meeting, promised)
+    undated = int(shown["due_date"].isna().sum())
+    return DeliveryView(summary, empty, _group_table(s, lang), action_table(most_pressing(shown, ACTIONS_SHOWN), lang),
+                        _timeline(shown, lang), undated, len(shown) - undated, len(shown), _options(a, lang), on,
+                        meeting, promised)
 
 
 def linked_actions(con, as_of: date, known_at: datetime | None = None, lang: str = "en",

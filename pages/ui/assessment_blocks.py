@@ -14,13 +14,17 @@ def assessments_panel() -> None:
     if not common.can("assess"):
         return
     lang = common.lang()
-    st.subheader(t("as_title", lang))
-    st.caption(t("as_intro", lang))
     said = st.session_state.pop("_assessment_said", None)     # the outcome of the last click, after its rerun
     if said:
         st.success(said)
-    _form(lang)
-    _drafts(lang)
+    # folded, and drawn only when open: most visits only read the page
+    box = st.expander(t("as_title", lang), key="assessments_panel", on_change="rerun", icon=":material/rate_review:")
+    if not box.open:
+        return
+    with box:
+        st.caption(t("as_intro", lang))
+        _form(lang)
+        _drafts(lang)
 
 
 def _form(lang: str) -> None:

@@ -387,3 +387,6 @@ def fresh_data(view: str, **kwargs):
     inputs = (view, db_path(), _files_stamp(db_path()), as_of(), lang(), tuple(sorted(kwargs.items())))
     return _memo().get("fresh_data", inputs,
                        lambda: getattr(views, view)(con(), inputs[3], None, inputs[4], **dict(inputs[5])))
+
+
+keep_choice = _keep_choice    # for a widget drawn only sometimes (in a folded expander): its choice outlives it
