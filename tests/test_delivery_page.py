@@ -223,3 +223,60 @@ def test_area_assessments_sit_beside_the_computed_status_in_cyrillic(con):
                                       "Три вежбе.", "", "boris"]]
     assert later and views.area_assessments(con, date(2026, 3, 31), None, "en", areas=("security",)).empty  # Q2 later
     assert views.area_assessments(con, date(2026, 9, 1), None, "en", areas=("economic",)).empty
+
+
+# ------------------------------------------------------------------ issue 14 "done when", end to end in Cyrillic
+
+ISSUE_JSON_KEYS = {
+    "top": ["as_of", "working_groups", "actions", "commitments"],
+    "working_groups": ["group_id", "name", "area", "active", "last_meeting"],
+    "actions": ["action_id", "group_id", "title", "owner", "lead_side", "due", "state", "progress", "overdue",
+                "slipping"],
+    "commitments": ["commitment_id", "made_at", "text", "owner", "due", "state", "overdue"],
+}
+
+
+def test_a_serbian_analyst_uploads_cyrillic_actions_on_the_data_page_sees_them_overdue_and_rolls_back(delivery_db,
+                                                                                                     tmp_path):
+    from dialogue.delivery_state import delivery_state
+
+    book = tmp_path / "мере.xlsx"
+    cyrillic_actions_workbook(book)
+    at = _page("sr-Cyrl", delivery_db)
+    at.switch_page("pages/data.py")
+    at.run()
+    at.file_uploader(key="upload_file_0").set_value((book.name, book.read_bytes(),
+                                                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    at.button(key="upload_commit").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    upload = db.latest_upload_id(db.shared(delivery_db).cursor())
+
+    at.switch_page("pages/delivery.py")
+    at.run()
+    cells = _table_text(at)
+    assert "Списак нецаринских баријера" in cells and t("flag_overdue", "sr-Cyrl") in cells
+    # what `delivery --json` prints (DeliveryState.to_json), with exactly the issue's keys in the issue's order
+    out = delivery_state(db.shared(delivery_db).cursor(), AS_OF).to_json()
+    assert list(out) == ISSUE_JSON_KEYS["top"]
+    for part in ("working_groups", "actions", "commitments"):
+        assert out[part] and all(list(row) == ISSUE_JSON_KEYS[part] for row in out[part]), part
+    # by due date within the group: М-02 (31 May, done), М-01 (30 June, in progress), М-03 (no dates at all)
+    assert [(a["action_id"], a["overdue"], a["slipping"]) for a in out["actions"]] == [
+        ("М-02", False, False), ("М-01", True, True), ("М-03", False, False)]
+
+    at.switch_page("pages/data.py")
+    at.session_state["data_tab"] = t("data_history", "sr-Cyrl")
+    at.run()
+    at.button(key=f"rollback_{upload}").click()
+    at.run()
+    at.button(key=f"rollback_yes_{upload}").click()      # the confirmation names the upload
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.switch_page("pages/delivery.py")
+    at.run()
+    assert "Списак нецаринских баријера" not in _table_text(at)
+    assert t("dl_no_actions", "sr-Cyrl") in _texts(at)
+    assert delivery_state(db.shared(delivery_db).cursor(), AS_OF).to_json()["actions"] == []
