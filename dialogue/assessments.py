@@ -8,11 +8,16 @@ from datetime import date, datetime
 import pandas as pd
 
 from dialogue import audit, db
+from dialogue.coded import Coded
 from dialogue.roles import Actor, PermissionDenied, require
 
 CONFIDENCE = ("high", "medium", "low")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 MAX_TEXT = 4000
+
+
+class AssessmentError(Coded, ValueError):
+    """An assessment refused before anything is written, named by an i18n key so each reader gets their language."""
 
 
 def quarter_of(day: date) -> str:
@@ -33,15 +38,15 @@ def _check(target_id: str, quarter: str, confidence: str, narrative: str, next_s
     from dialogue.targets import load_targets
 
     if target_id not in load_targets().ids:
-        raise ValueError(f"There is no target {target_id!r} in the targets file.")
+        raise AssessmentError("as_err_target", target=target_id)
     if not _QUARTER.match(quarter or ""):
-        raise ValueError(f"The quarter {quarter!r} is not written as YYYY-Qn, e.g. 2026-Q3.")
+        raise AssessmentError("as_err_quarter", quarter=quarter)
     if confidence not in CONFIDENCE:
-        raise ValueError(f"The confidence {confidence!r} is not one of {', '.join(CONFIDENCE)}.")
+        raise AssessmentError("as_err_confidence", confidence=confidence, choices=", ".join(CONFIDENCE))
     if not narrative.strip():
-        raise ValueError("An assessment needs a short narrative.")
+        raise AssessmentError("as_err_narrative")
     if max(len(narrative), len(next_steps)) > MAX_TEXT:
-        raise ValueError(f"The narrative and the next steps hold at most {MAX_TEXT} characters each.")
+        raise AssessmentError("as_err_length", most=MAX_TEXT)
 
 
 def _write(con, actor: Actor, action: str, detail: dict, work) -> None:
@@ -89,14 +94,14 @@ def approve(con, actor: Actor, assessment_id: int) -> None:
     row = con.execute("select author, approved_at, superseded_at from assessments where assessment_id = $id",
                       {"id": assessment_id}).fetchone()
     if row is None:
-        raise ValueError(f"There is no assessment #{assessment_id}.")
+        raise AssessmentError("as_err_unknown", id=assessment_id)
     author, approved_at, superseded_at = row
     if author == actor.user:
-        raise PermissionDenied("An assessment is approved by another analyst or an administrator, not by its author.")
+        raise PermissionDenied("as_err_own")
     if approved_at is not None:
-        raise ValueError(f"Assessment #{assessment_id} is already approved.")
+        raise AssessmentError("as_err_approved", id=assessment_id)
     if superseded_at is not None:
-        raise ValueError(f"Assessment #{assessment_id} was replaced by a later one; approve that one.")
+        raise AssessmentError("as_err_replaced", id=assessment_id)
 
     def work():
         con.execute("update assessments set approved_by = $u, approved_at = $now where assessment_id = $id",

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dialogue import assessments, roles, strict_json
-from dialogue.commands_common import CommandError, open_for_reading, open_for_writing, parse_moment
+from dialogue.commands_common import open_for_reading, open_for_writing, parse_moment
 from dialogue.formats import fmt_timestamp
 from dialogue.i18n import t
 
@@ -16,9 +16,7 @@ def _record(args) -> int:
     try:
         new_id = assessments.record(con, roles.cli_actor(args.user), args.target, args.quarter, args.confidence,
                                     args.narrative, args.next_steps or "")
-    except ValueError as exc:             # a refusal in one line, nothing written
-        raise CommandError(str(exc)) from exc
-    finally:
+    finally:                              # a refusal (coded, in --lang) propagates: one line, nothing written
         con.close()
     print(t("as_saved", args.lang, id=new_id))
     return 0
@@ -28,8 +26,6 @@ def _approve(args) -> int:
     con = open_for_writing(args, "assess approve")
     try:
         assessments.approve(con, roles.cli_actor(args.user), args.assessment_id)
-    except ValueError as exc:
-        raise CommandError(str(exc)) from exc
     finally:
         con.close()
     print(t("as_approved", args.lang, id=args.assessment_id))

@@ -143,3 +143,19 @@ def test_may_approve_follows_the_roles():
     assert assessments.may_approve(ADMIN, "adam") is False           # an administrator's own
     assert assessments.may_approve(VIEWER, "ana") is False
     assert assessments.may_approve(None, "ana") is False
+
+
+def test_assess_refusals_follow_the_language_and_keep_their_code(con, db_path, capsys):
+    from dialogue.coded import code_of, say
+
+    assert _cli(db_path, "approve", "7", "--user", "boris", "--lang", "sr-Cyrl") == 1
+    assert capsys.readouterr().err.strip() == "грешка: Нема процене #7."
+    assert _cli(db_path, "record", "--target", "trade-growth", "--quarter", "2026-3", "--confidence", "high",
+                "--narrative", "x", "--lang", "sr-Latn") == 1
+    assert capsys.readouterr().err.strip() == "greška: Kvartal '2026-3' nije zapisan kao GGGG-Qn, npr. 2026-Q3."
+    a = assessments.record(con, ANALYST, "trade-growth", "2026-Q3", "medium", "Exports recover slowly.")
+    with pytest.raises(PermissionDenied) as own:
+        assessments.approve(con, ANALYST, a)
+    assert code_of(own.value) == "as_err_own"
+    assert say(own.value, "sr-Cyrl") == "Процену одобрава други аналитичар или администратор, а не њен аутор."
+    assert str(own.value) == "An assessment is approved by another analyst or an administrator, not by its author."

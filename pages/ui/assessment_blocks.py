@@ -3,6 +3,7 @@ each area page's approved assessments beside the computed status. Roles are enfo
 import streamlit as st
 
 from dialogue import assessments
+from dialogue.coded import say
 from dialogue.i18n import t
 from dialogue.roles import PermissionDenied
 from dialogue.safe_text import plain
@@ -43,7 +44,7 @@ def _form(lang: str) -> None:
             try:
                 new_id = assessments.record(common.con(), common.actor(), target, quarter, confidence, narrative, steps)
             except (ValueError, PermissionDenied) as exc:
-                st.error(plain(str(exc)))
+                st.error(plain(say(exc, lang)))
             else:
                 st.session_state["_assessment_said"] = t("as_saved", lang, id=new_id)
                 st.rerun()
@@ -66,7 +67,7 @@ def _drafts(lang: str) -> None:
             try:
                 assessments.approve(common.con(), actor, int(row.assessment_id))
             except (ValueError, PermissionDenied) as exc:
-                st.error(plain(str(exc)))
+                st.error(plain(say(exc, lang)))
             else:
                 st.session_state["_assessment_said"] = t("as_approved", lang, id=row.assessment_id)
                 st.rerun()
