@@ -64,6 +64,7 @@ CLI_STRINGS: dict[str, tuple[str, str]] = {
                       "Baza {path} sadrži radni prostor „{workspace}“."),
     "cli_init_demo_rows": ("{dataset}: {n} synthetic demo rows, the last upload #{upload}",
                            "{dataset}: {n} izmišljenih demo redova, poslednje otpremanje br. {upload}"),
+    "cli_init_loaded": ("{dataset}: {sentence}", "{dataset}: {sentence}"),
     "cli_init_skipped": ("skipped {dataset}: {source} does not exist yet",
                          "preskočeno {dataset}: {source} još ne postoji"),
     "cli_no_uploads": ("No uploads yet.", "Još nema otpremanja."),

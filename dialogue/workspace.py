@@ -71,7 +71,7 @@ def _load_reference(con, result: InitResult) -> None:
                 for e in report.errors[:5])
             raise WorkspaceError(f"the bundled {source} was rejected: {problems}")
         result.uploads[dataset] = report.upload_id
-        result.messages.append(f"{dataset}: {report.message}")
+        result.messages.append(said("cli_init_loaded", dataset=dataset, sentence=report.message))
 
 
 def _load_demo(con, result: InitResult, seed: int) -> None:

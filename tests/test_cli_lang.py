@@ -204,3 +204,13 @@ def test_restoring_a_damaged_backup_is_refused_in_cyrillic(workspace, capsys):
                                      "--lang", "sr-Cyrl"])
     assert code == 1 and len(lines) == 1
     assert lines[0].startswith(f"грешка: {manifest} је оштећена или скраћена (није исправан JSON: ")
+
+
+def test_init_of_the_reference_workspace_reports_each_upload_in_cyrillic(tmp_path, capsys):
+    """Each bundled file's ingest sentence, not only the command's own lines, follows --lang."""
+    code, lines = run_lines(capsys, ["--db", str(tmp_path / "ref.duckdb"), "init", "--workspace", "reference",
+                                     "--lang", "sr-Cyrl"])
+    assert code == 0
+    loaded = [line for line in lines if line.startswith("trade: ")]
+    assert len(loaded) == 1 and "отпремање бр." in loaded[0], lines
+    assert [line for line in lines if english_prose(line)] == []
