@@ -111,8 +111,18 @@ FIRST_SCREEN = {"en": ("Worsened since", "Due in the next"), "sr-Latn": ("PogorÅ
 
 
 def _choose_language(page, lang: str) -> None:
+    """Choose `lang` in the sidebar and wait for the rerun it starts (the page's title changes language; under
+    load the rerun may begin well after the click, so a fixed pause alone can read the old page)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    title = page.locator("[data-testid=stMainBlockContainer] h1").first.inner_text()
     page.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").first.click()
     page.get_by_role("option", name=LANGUAGE_NAMES[lang]).click()
+    try:
+        page.wait_for_function("(before) => { const h = document.querySelector('[data-testid=stMainBlockContainer] h1');"
+                               " return h && h.innerText !== before; }", arg=title, timeout=30_000)
+    except PlaywrightTimeout:       # a title the same in both languages: the checks after this one still judge
+        pass
     page.wait_for_timeout(300)
     page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=60_000)
     page.wait_for_timeout(500)
