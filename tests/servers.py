@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+
+from benchmarks.browser import free_port, streamlit_flags   # the benchmark's servers run the same way
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
@@ -18,12 +19,6 @@ HEALTH_POLL = 0.1          # seconds between health checks: a server is usually 
 
 class ServerDidNotStart(RuntimeError):
     """The server exited or never answered its health check; the message ends with its log."""
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _log_tail(log: Path, chars: int = 3000) -> str:
@@ -62,9 +57,7 @@ def streamlit_server(log: Path, env: dict[str, str] | None = None, app: Path = A
     url = f"http://127.0.0.1:{port}"
     with open(log, "w", encoding="utf-8") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true",
-             "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
-             "--server.fileWatcherType", "none"],
+            [sys.executable, "-m", "streamlit", "run", str(app), *streamlit_flags(port)],
             cwd=ROOT, env=full_env, stdout=out, stderr=subprocess.STDOUT)
         try:
             wait_healthy(proc, url, log, timeout)
