@@ -11,11 +11,17 @@ import contextlib
 import re
 import statistics
 import time
-from datetime import date
 from pathlib import Path
 
 import pytest
 
+from benchmarks.load_session import errors_shown as _errors
+from benchmarks.load_session import exercise_csv as _exercise_csv
+from benchmarks.load_session import expected_counts as _expected_counts
+from benchmarks.load_session import parse_counts as _parse_counts
+from benchmarks.load_session import settled as _settled
+from benchmarks.load_session import sign_in as _sign_in
+from benchmarks.load_session import what_is_shown as _what_is_shown
 from dialogue import auth, db
 from dialogue.i18n import t
 from dialogue.roles import Actor
@@ -57,37 +63,12 @@ def running_server(tmp: Path, workspace_copy):
         yield base, path
 
 
-async def _settled(page) -> None:
-    """Wait until the script run has finished (the running indicator is gone)."""
-    await page.wait_for_timeout(150)
-    await page.locator("[data-testid=stStatusWidget]").wait_for(state="detached", timeout=PAGE_TIMEOUT_MS)
 
 
-async def _errors(page) -> list[str]:
-    found = []
-    for selector in ("[data-testid=stException]", "[data-testid=stAlertContentError]"):
-        for text in await page.locator(selector).all_inner_texts():
-            found.append(text.strip()[:300])
-    return found
 
 
-async def _what_is_shown(page, shot: Path) -> str:
-    """The page's main text and a screenshot, so that a failure says what the user was looking at."""
-    try:
-        await page.screenshot(path=str(shot), full_page=True)
-        text = await page.locator("[data-testid=stMainBlockContainer]").inner_text(timeout=5_000)
-    except Exception as exc:  # noqa: BLE001 - the page may be gone; say so instead
-        return f"(page not readable: {exc!r:.200})"
-    return f"screenshot {shot}; page text: " + " ".join(text.split())[:1500]
 
 
-async def _sign_in(page, base: str, name: str) -> None:
-    await page.goto(base, timeout=PAGE_TIMEOUT_MS)
-    await page.locator(".st-key-_dialogue_sign_in_name input").fill(name, timeout=PAGE_TIMEOUT_MS)
-    await page.locator(".st-key-_dialogue_sign_in_password input").fill(PASSWORD)
-    await page.get_by_role("button", name="Sign in").click()
-    await page.get_by_text(f"Signed in as {name}").wait_for(timeout=PAGE_TIMEOUT_MS)
-    await _settled(page)
 
 
 # -------------------------------------------------------------------------------------------------
@@ -131,19 +112,8 @@ def _titles() -> dict[str, str]:
             "Political & People": t("political_title"), "Road map": t("roadmap_title"), "Method": t("method_title")}
 
 
-def _exercise_csv(i: int) -> bytes:
-    return ("name,start_date,end_date,format,us_participation,status,source\n"
-            f"Load test exercise {i},2026-0{1 + i % 9}-10,2026-0{1 + i % 9}-12,bilateral,yes,held,"
-            f"https://example.org/load/{i}\n").encode()
 
 
-def _parse_counts(tiles: list[str]) -> dict[str, str]:
-    """The Overview's status tiles, each '✅ Achieved\n10 ↑+1' -> {'✅ Achieved': '10', …} (the change is not kept)."""
-    out = {}
-    for text in tiles:
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
-        out[lines[0]] = lines[1].split()[0]
-    return out
 
 
 async def _viewer(page, n: int, deadline: float, uploading: asyncio.Event, out: dict) -> None:
@@ -228,17 +198,6 @@ async def _drive(base: str, tmp: Path) -> dict:
     return out
 
 
-def _expected_counts(path: Path, upload_id: int) -> dict[str, str]:
-    """The overview's counts computed from the database as known right after `upload_id`."""
-    from dialogue import views
-
-    con = db.connect(path)
-    try:
-        known_at = con.execute("select time from uploads where upload_id = $u", {"u": upload_id}).fetchone()[0]
-        counts = views.overview(con, date.today(), known_at, "en").counts
-        return {row.badge: str(row.n) for row in counts.itertuples()}
-    finally:
-        con.close()
 
 
 def test_ten_sessions_for_a_minute_while_an_analyst_uploads(tmp_path, workspace_copy):

@@ -136,12 +136,7 @@ def _region(c: ReportContent, add, chart_no: int) -> int:
         return chart_no
     add(f"<p>{e(label('region_series', lang))}: {e(r.series)}</p>")
     add("".join(f'<p class="muted">{e(n)}</p>' for n in r.notes))
-    if r.chart_error:
-        add(f'<p class="muted">{e(label("chart_failed", lang))}</p>')
-    for chart in r.charts:
-        chart_no += 1
-        add(f"<h3>{e(chart.title)}</h3><div class=\"chart\" id=\"chart-{chart_no}\"></div>")
-        add(_json_block(render.sized(chart.spec(), "container"), data_chart=f"chart-{chart_no}"))
+    chart_no = _charts(add, r.charts, r.chart_error, chart_no, lang)
     if r.ranks:
         add(f"<h3>{e(t('region_rank_title', lang))}</h3>")
         add(_table([[x["period"], x["rank"], x["growth"]] for x in r.ranks], "",
@@ -221,12 +216,7 @@ def html_text(c: ReportContent) -> str:
         for s in section.statuses:
             add(f"<h3>{e(s.wording)}</h3><p>{_badge(s.status, lang)} · {e(figure(s, lang))}<br>"
                 f"{e(s.reason or '')}</p>")
-        if section.chart_error:
-            add(f'<p class="muted">{e(label("chart_failed", lang))}</p>')
-        for chart in section.charts:
-            chart_no += 1
-            add(f"<h3>{e(chart.title)}</h3><div class=\"chart\" id=\"chart-{chart_no}\"></div>")
-            add(_json_block(render.sized(chart.spec(), "container"), data_chart=f"chart-{chart_no}"))
+        chart_no = _charts(add, section.charts, section.chart_error, chart_no, lang)
         if section.evidence or not section.statuses:
             add(f'<h3>{e(label("evidence", lang))}</h3>')
             add(_evidence(c, section.evidence, label("nothing_recorded", lang)))
@@ -246,3 +236,15 @@ def html_text(c: ReportContent) -> str:
     add(_json_block(report_data(c), id="report-data"))
     add(f"<script>{EMBED}</script></body></html>")
     return "".join(parts)
+
+
+def _charts(add, charts, failed: bool, chart_no: int, lang: str) -> int:
+    """A section's charts, each a titled, numbered placeholder and its spec (or a note that they failed); returns
+    the last chart number used."""
+    if failed:
+        add(f'<p class="muted">{escape(label("chart_failed", lang))}</p>')
+    for chart in charts:
+        chart_no += 1
+        add(f"<h3>{escape(chart.title)}</h3><div class=\"chart\" id=\"chart-{chart_no}\"></div>")
+        add(_json_block(render.sized(chart.spec(), "container"), data_chart=f"chart-{chart_no}"))
+    return chart_no
