@@ -82,13 +82,10 @@ async def sign_in(page, base: str, name: str, timeout_ms: float = PAGE_TIMEOUT_M
     await settled(page)
 
 
-def parse_counts(tiles: list[str]) -> dict[str, str]:
-    """The Overview's status tiles, each '✅ Achieved\n10 ↑+1' -> {'✅ Achieved': '10', …} (the change is not kept)."""
-    out = {}
-    for text in tiles:
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
-        out[lines[0]] = lines[1].split()[0]
-    return out
+def parse_counts(heads: list[str], cells: list[str]) -> dict[str, str]:
+    """The Overview's status tiles, a table of heading cells '✅ Achieved' over cells '10 ↑+1' ->
+    {'✅ Achieved': '10', …} (the change is not kept)."""
+    return {head.strip(): cell.split()[0] for head, cell in zip(heads, cells)}
 
 
 async def view(page, target: str) -> float:
@@ -102,12 +99,12 @@ async def view(page, target: str) -> float:
 
 async def overview_figures(page) -> tuple[int | None, dict[str, str]]:
     """On the Overview: (the upload the sidebar says the figures come from, the status tiles' counts)."""
-    counts = page.locator(".st-key-status_tiles")  # the status tiles, not just the title
-    await counts.wait_for(timeout=PAGE_TIMEOUT_MS)
+    tiles = page.locator(".st-key-first_screen table").first  # the status tiles, not just the title
+    await tiles.wait_for(timeout=PAGE_TIMEOUT_MS)
     sidebar = await page.locator("[data-testid=stSidebar]").inner_text()
     shown = re.search(r"upload #(\d+)", sidebar)
     return (int(shown.group(1)) if shown else None,
-            parse_counts(await counts.locator("[class*=st-key-tile_]").all_inner_texts()))
+            parse_counts(await tiles.locator("th").all_inner_texts(), await tiles.locator("td").all_inner_texts()))
 
 
 def exercise_csv(i: int) -> bytes:

@@ -134,24 +134,27 @@ def test_the_first_screen_answers_above_the_fold(server, browser, lang):
     workspace, url = server
     page = browser.new_page(viewport={"width": 1366, "height": 768})
     _open(page, url)
-    page.locator(".st-key-status_tiles").wait_for(timeout=60_000)
+    page.locator(".st-key-first_screen table").wait_for(timeout=60_000)
     if lang != "en":
         _choose_language(page, lang)
+    worsened_title, due_title = FIRST_SCREEN[lang]
+    # the title changes first; the first screen follows within the same run
+    page.locator(".st-key-first_screen").filter(has_text=worsened_title).wait_for(timeout=60_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=60_000)
     _assert_no_exception(page, f"overview ({lang})")
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{workspace}-first-screen-{lang}.png"))
     assert page.locator("[data-testid=stSidebar]").is_visible()
-    tiles = page.locator(".st-key-status_tiles [class*=st-key-tile_]")
-    assert tiles.count() == 7
-    worsened_title, due_title = FIRST_SCREEN[lang]
-    box = page.locator(".st-key-status_tiles").bounding_box()
+    tiles = page.locator(".st-key-first_screen table").first
+    assert tiles.locator("th").count() == 7 and tiles.locator("td").count() == 7     # a status and its count each
+    box = tiles.bounding_box()
     assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= 768, f"tiles below the fold: {box}"
-    for where in ("worsened", "due"):        # the heading and the first entry (or "nothing") in view
-        heading = page.locator(f".st-key-{where} [data-testid=stMarkdown]").first.bounding_box()
-        first = page.locator(f".st-key-{where} li, .st-key-{where} [data-testid=stCaptionContainer]").first
-        entry = first.bounding_box()
-        assert heading is not None and entry is not None, f"{where} is not drawn ({lang})"
-        assert heading["y"] >= 0 and entry["y"] + entry["height"] <= 768, f"{where} below the fold ({lang}): {entry}"
-    assert page.locator(".st-key-worsened").inner_text().startswith(worsened_title)
-    assert page.locator(".st-key-due").inner_text().startswith(due_title)
+    text = page.locator(".st-key-first_screen").inner_text()
+    assert 0 < text.index(worsened_title) < text.index(due_title)
+    # what worsened and what is due, each with its first entry (or "nothing"), then the last entry, all in view
+    for title in (worsened_title, due_title):
+        heading = page.locator(".st-key-first_screen strong").filter(has_text=title).first.bounding_box()
+        assert heading is not None and heading["y"] >= 0, f"{title!r} is not drawn ({lang})"
+    last = page.locator(".st-key-first_screen [data-testid=stMarkdownContainer] > :last-child").bounding_box()
+    assert last is not None and last["y"] + last["height"] <= 768, f"what is due ends below the fold ({lang}): {last}"
     page.close()

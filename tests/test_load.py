@@ -18,7 +18,7 @@ import pytest
 from benchmarks.load_session import errors_shown as _errors
 from benchmarks.load_session import exercise_csv as _exercise_csv
 from benchmarks.load_session import expected_counts as _expected_counts
-from benchmarks.load_session import parse_counts as _parse_counts
+from benchmarks.load_session import overview_figures as _overview_figures
 from benchmarks.load_session import settled as _settled
 from benchmarks.load_session import sign_in as _sign_in
 from benchmarks.load_session import what_is_shown as _what_is_shown
@@ -133,12 +133,7 @@ async def _viewer(page, n: int, deadline: float, uploading: asyncio.Event, out: 
             if errors:
                 out["errors"].append((f"viewer{n}", target, errors))
             if target == "Overview":
-                counts = page.locator(".st-key-status_tiles")  # the status tiles, not just the title
-                await counts.wait_for(timeout=PAGE_TIMEOUT_MS)
-                sidebar = await page.locator("[data-testid=stSidebar]").inner_text()
-                shown = re.search(r"upload #(\d+)", sidebar)
-                out["figures"].append((int(shown.group(1)) if shown else None,
-                                       _parse_counts(await counts.locator("[class*=st-key-tile_]").all_inner_texts())))
+                out["figures"].append(await _overview_figures(page))
             steps += 1
     except Exception as exc:  # noqa: BLE001 - every failure is counted as an error
         out["errors"].append((f"viewer{n}", f"step {steps}", [repr(exc)[:300]]))

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from dialogue import config, db, export, target_versions, views
 from dialogue.i18n import t
 from tests.conftest import put_rows
+from tests.md_tables import headings, tables
 from tests.test_security import hostile_db  # noqa: F401 - a fixture
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -112,7 +113,7 @@ def test_security_page_shows_the_exercise_status_and_counts(fixture_db):
     at = run_page("security")
     assert not at.exception
     # 2 held by 30 June 2026 and 1 planned later in the year, 3 required: held + planned >= 3 -> on track.
-    statuses = at.table[0].value
+    statuses = tables(at)[0]
     row = statuses[statuses.iloc[:, 1].str.contains("3 joint military exercises")]
     assert row.iloc[0, 0] == "🟢 On track"
     charts = at.get("vega_lite_chart")
@@ -140,15 +141,15 @@ def test_trade_page_shows_turnover_growth(fixture_db):
 def test_overview_lists_every_area_in_serbian(fixture_db):
     at = run_page("overview", "sr-Latn")
     assert not at.exception
-    heads = [h.value for h in at.subheader]
+    heads = headings(at)
     assert "Bezbednost i odbrana" in heads
     assert "Regionalne inicijative" in heads and "Evropske integracije" in heads
     at = run_page("overview", "sr-Cyrl")
     assert not at.exception
-    assert "Безбедност и одбрана" in [h.value for h in at.subheader]
+    assert "Безбедност и одбрана" in headings(at)
     assert at.title[0].value == "Да ли смо на добром путу?"
     # the status of the security target in Cyrillic words with its icon: 🟢 На добром путу
-    badges = set(at.table[1].value.iloc[:, 0])
+    badges = set(tables(at)[2].iloc[:, 0])      # the tiles, trade, then security
     assert "🟢 На добром путу" in badges
 
 

@@ -196,16 +196,22 @@ def test_plain_escapes_every_markdown_character():
     assert LIVE.search(HOSTILE)
 
 
-def test_plain_frame_escapes_text_cells_and_headers_only():
+def test_a_markdown_table_escapes_every_heading_and_cell_and_keeps_one_row_per_row():
     import pandas as pd
 
-    from dialogue.safe_text import plain_frame
+    from dialogue.safe_text import markdown_table
 
-    frame = pd.DataFrame({"[x](y)": ["*a*", None], "n": [1, 2]})
-    out = plain_frame(frame)
-    assert list(out.columns) == [r"\[x\]\(y\)", "n"]
-    assert out.iloc[0, 0] == r"\*a\*" and pd.isna(out.iloc[1, 0]) and list(out["n"]) == [1, 2]
-    assert frame.iloc[0, 0] == "*a*"                                    # the caller's frame is left alone
+    frame = pd.DataFrame({"[x](y)": ["*a* | b", None, "line\nbreak"], "n": [1.0, float("nan"), 2.5],
+                          "s": pd.array(["ok", pd.NA, "<b>"], dtype="string")})
+    assert markdown_table(frame).split("\n") == [
+        r"| \[x\]\(y\) | n | s |",
+        "|---|---|---|",
+        r"| \*a\* \| b | 1 | ok |",             # a pipe cannot end the cell, a whole float loses its ".0"
+        "|  |  |  |",                             # missing values are empty cells, not "None" or "nan"
+        r"| line break | 2\.5 | \<b\> |",        # a line break cannot end the row
+    ]
+    assert frame.iloc[0, 0] == "*a* | b"                                  # the caller's frame is left alone
+    assert markdown_table(pd.DataFrame()) == ""
 
 
 SKIPPED_ELEMENTS = {"text", "code", "arrow_data_frame", "dataframe", "arrow_vega_lite_chart", "vega_lite_chart"}  # shown literally, not as Markdown
@@ -304,10 +310,10 @@ def test_uploaded_text_never_becomes_a_live_link_or_image(hostile_db, page):
 
 
 def test_pages_draw_tables_only_through_the_escaping_helper():
-    """st.table renders Markdown in cells: pages go through common.safe_table, which escapes them."""
-    offenders = [f"{p.relative_to(ROOT)}:{i}" for p in [*(ROOT / "pages").glob("*.py"), ROOT / "app.py"]
+    """Tables are Markdown: pages draw them through common.safe_table, which escapes every cell (no st.table)."""
+    offenders = [f"{p.relative_to(ROOT)}:{i}" for p in [*(ROOT / "pages").rglob("*.py"), ROOT / "app.py"]
                  for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
-                 if "st.table(" in line and not (p.name == "common.py" and "plain_frame" in line)]
+                 if "st.table(" in line]
     assert offenders == []
 
 

@@ -1,33 +1,48 @@
 """The overview's area sections: heading, its targets, its records.
 
 A module, not part of the page script: Streamlit recompiles a page script on every AppTest run.
-Every element costs on every run (row 5 of the page benchmark), so a section draws few: no link to the
-area's page (the sidebar lists every page), and the records with their explanation folded until opened.
+Every element costs on every run (row 5 of the page benchmark), so the sections draw few: consecutive
+sections are one Markdown element (headings and targets' tables), no link to the area's page (the sidebar lists
+every page), and the records with their explanation folded until opened.
 """
 import streamlit as st
 
 from dialogue.i18n import fmt_count, t
-from pages.ui import common
+from dialogue.safe_text import markdown_table, plain
+from pages.ui import cache, common
 
 TARGET_COLUMNS = ("badge", "wording", "progress", "history", "data_through", "reason")
 
 
 def draw(areas, lang: str) -> None:
-    """One section per area, in the order the view gives them."""
+    """The areas in the view's order: consecutive sections in one Markdown element (each heading with its targets'
+    table, or the caption of an area with nothing recorded), broken only where an area's records fold."""
+    for part in cache.derived("area_parts", areas, (lang,), lambda: parts(areas, lang)):
+        if isinstance(part, str):
+            st.markdown(part)
+        else:
+            _records(part, lang)
+
+
+def parts(areas, lang: str) -> list:
+    """The sections as Markdown texts and, where an area has records to fold, the area itself (its heading
+    ends the text before it)."""
+    out, text = [], []
     for block in areas:
-        st.subheader(block.title)
+        text.append(f"### {plain(block.title)}")
         if not block.targets.empty:
-            common.status_table(block.targets, columns=TARGET_COLUMNS)
-        if block.records is not None:
-            _records(block, lang)
+            text.append(markdown_table(common.status_columns(block.targets, TARGET_COLUMNS, lang)))
+        if block.records is not None and block.records.empty:
+            text.append(f":gray[{t('unmeasured_empty', lang)}]")
+        elif block.records is not None:
+            out += ["\n\n".join(text), block]
+            text = []
+    return out + (["\n\n".join(text)] if text else [])
 
 
 def _records(block, lang: str) -> None:
     """An area without measurable targets: what is recorded, folded (the answer stays on one
     screen, and a closed list is not drawn on every run); the explanation opens with it."""
-    if block.records.empty:
-        st.caption(t("unmeasured_empty", lang))
-        return
     records = st.expander(t("records_list", lang, n=fmt_count(len(block.records), lang)),
                           key=f"overview_records_{block.area}", on_change="rerun")
     if records.open:

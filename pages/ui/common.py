@@ -9,7 +9,7 @@ import streamlit as st
 
 from dialogue import config, db, views
 from dialogue.i18n import t
-from dialogue.safe_text import plain, plain_frame
+from dialogue.safe_text import markdown_table, plain
 from pages.ui import cache
 from pages.ui.cache import chart_spec
 
@@ -332,17 +332,18 @@ def history_strip(area: str) -> None:
     st.vega_lite_chart(chart_spec("status_strip", (frame,), {"lang": lg}), width="stretch")
 
 
-def status_table(frame, columns=("badge", "wording", "headline", "reason", "data_through")) -> None:
+def status_table(frame, columns=("badge", "wording", "headline", "reason", "data_through"), heading: str = "") -> None:
     """Targets with their status as icon + word (never colour alone), figure, reason and figures' date, text wrapped.
 
-    st.table renders Markdown in cells, and reasons quote uploaded titles: every cell goes through plain().
+    Reasons quote uploaded titles: every cell goes through plain() (safe_table); `heading` is drawn with it.
     """
     lg = lang()      # one session-state read, not five (each costs ~20 µs on every run)
     # Page data is cached (same frame each warm run): select and rename once per frame, columns and language.
-    safe_table(cache.derived("status_table", frame, (columns, lg), lambda: _status_columns(frame, columns, lg)))
+    safe_table(cache.derived("status_table", frame, (columns, lg), lambda: status_columns(frame, columns, lg)),
+               heading)
 
 
-def _status_columns(frame, columns, lg: str):
+def status_columns(frame, columns, lg: str):
     """The status table's columns in the reader's language (made once per cached frame)."""
     names = {"badge": t("col_status", lg), "wording": t("col_target", lg), "headline": t("col_figure", lg),
              "reason": t("col_reason", lg), "deadline": t("col_deadline", lg), "progress": t("col_progress", lg),
@@ -351,9 +352,11 @@ def _status_columns(frame, columns, lg: str):
     return frame[cols].rename(columns=names)
 
 
-def safe_table(frame) -> None:
-    """st.table (wrapped text) with every text cell escaped, so uploaded text shows literally."""
-    st.table(cache.arrow("safe_table", frame, plain_frame), hide_index=True)   # escaped + Arrow once per frame
+def safe_table(frame, heading: str = "") -> None:
+    """A wrapped-text table as one Markdown element (a fraction of st.table's cost on every run), every cell
+    escaped so uploaded text shows literally; `heading` (ours, not uploaded) is drawn in the same element."""
+    text = cache.derived("safe_table", frame, (), lambda: markdown_table(frame))    # escaped once per frame
+    st.markdown(f"### {heading}\n\n{text}" if heading else text)
 
 
 def notes_section(*areas: str) -> None:

@@ -1,9 +1,12 @@
 """The Overview's first screen: status tiles with their change since the last quarter end, the targets that
-worsened, what falls due, and (at its foot) every move since then. A module, not part of the page script (AppTest recompiles page scripts every run)."""
+worsened, what falls due (one Markdown element), and (at its foot) every move since then. A module, not part
+of the page script (AppTest recompiles page scripts every run)."""
 import streamlit as st
 
 from dialogue.i18n import fmt_date, t
-from pages.ui import common
+from dialogue.safe_text import plain
+from dialogue.summary import DUE_DAYS
+from pages.ui import cache, common
 
 DUE_SHOWN = 4      # the rest are counted: the first screen must stay one screen
 
@@ -12,41 +15,49 @@ _DELTA_COLOUR = {"achieved": "green", "on_track": "green", "at_risk": "red", "of
                  "missed": "red", "not_started": "gray", "no_data": "gray"}
 
 
-def tiles(counts, since, lang: str) -> None:
-    """One tile per status: how many targets hold it now and the change since the previous quarter end (an arrow
-    and a sign, coloured by whether the change is good news; the colour is never the only sign)."""
-    row = st.container(horizontal=True, key="status_tiles", gap="small")
+def draw(data, lang: str) -> None:
+    """The answer in one keyed box holding one Markdown element (each element costs on every run: row 5 of the
+    page benchmark): the date line, the tiles, what worsened and what falls due."""
+    st.container(key="first_screen").markdown(
+        cache.derived("first_screen", data, (lang,), lambda: first_screen_markdown(data, lang)))
+
+
+def first_screen_markdown(data, lang: str) -> str:
+    """The first screen's text: the view's lines are Markdown-safe already, the rest is our own words and numbers."""
+    since = fmt_date(data.since, lang)
+    caption = f"{t('overview_caption', lang, date=fmt_date(data.as_of, lang), since=since)} · {data.start_text}"
+    due, more = data.due[:DUE_SHOWN], (t("due_more", lang, n=len(data.due) - DUE_SHOWN)
+                                       if len(data.due) > DUE_SHOWN else "")
+    return "\n\n".join([
+        f":gray[{caption}]",
+        tiles_markdown(data.counts),
+        _listed(t("worsened_title", lang, date=since), data.worsened, t("worsened_none", lang, date=since)),
+        _listed(t("due_title", lang, days=DUE_DAYS), due, t("due_none", lang, days=DUE_DAYS), more),
+    ])
+
+
+def tiles_markdown(counts) -> str:
+    """One tile per status as a table column: the status as icon and word, how many targets hold it now in bold
+    and the change since the previous quarter end (an arrow and a sign, coloured by whether the change is good
+    news; the colour is never the only sign)."""
+    heads, cells = [], []
     for status, badge, n, delta in zip(counts["status"], counts["badge"], counts["n"], counts["delta"]):
-        tile = row.container(border=True, width=112, gap=None, key=f"tile_{status}")
+        heads.append(plain(badge))
         change = ""
         if delta:
             arrow = "↑" if delta > 0 else "↓"
             colour = _DELTA_COLOUR[status] if delta > 0 else {"green": "red", "red": "green"}.get(_DELTA_COLOUR[status], "gray")
-            change = f" :small[:{colour}[{arrow}{int(delta):+d}]]"
-        tile.markdown(f":small[{badge}]\n### {int(n)}{change}")
+            change = f" :{colour}[{arrow}{int(delta):+d}]"
+        cells.append(f"**{int(n)}**{change}")
+    return "\n".join(["| " + " | ".join(heads) + " |", "|" + ":-:|" * len(heads), "| " + " | ".join(cells) + " |"])
 
 
-def worsened_and_due(worsened: list[str], due: list[str], since, days: int, lang: str) -> None:
-    """Left: the (at most three) targets that worsened, with their reason; right: what falls due soon (both lists
-    come Markdown-safe from the view). Side by side in one row, each list one element with its heading."""
-    row = st.container(horizontal=True, gap="medium")
-    since_text = fmt_date(since, lang)
-    more = t("due_more", lang, n=len(due) - DUE_SHOWN) if len(due) > DUE_SHOWN else ""
-    _listed(row, "worsened", t("worsened_title", lang, date=since_text), worsened,
-            t("worsened_none", lang, date=since_text))
-    _listed(row, "due", t("due_title", lang, days=days), due[:DUE_SHOWN], t("due_none", lang, days=days), more)
-
-
-def _listed(row, key: str, title: str, lines: list[str], none: str, more: str = "") -> None:
-    """A keyed box: the bold title with its list in one Markdown element (plus a grey "and N more"), or the
-    title and a caption saying there is nothing."""
-    box = row.container(key=key)
+def _listed(title: str, lines: list[str], none: str, more: str = "") -> str:
+    """A bold title with its list (and a grey "and N more"), or with a grey line saying there is nothing."""
     if not lines:
-        box.markdown(f"**{title}**")
-        box.caption(none)
-        return
+        return f"**{title}**\n\n:gray[{none}]"
     text = f"**{title}**\n\n" + "\n".join(f"- {line}" for line in lines)
-    box.markdown(text + (f"\n\n:small[:gray[{more}]]" if more else ""))
+    return text + (f"\n\n:small[:gray[{more}]]" if more else "")
 
 
 def moves(frame, since_text: str, lang: str) -> None:
