@@ -391,6 +391,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "dl_no_actions": ("No action of an action plan is recorded.", "Nijedna mera akcionog plana nije zabeležena."),
     "dl_no_match": ("No action matches the filters.", "Nijedna mera ne odgovara filterima."),
     "dl_timeline": ("Actions against their due dates", "Mere prema rokovima"),
+    "dl_tab_list": ("The actions", "Mere"),
     "dl_filter": ("Filter by area, lead side, owner or state", "Filtriraj po oblasti, vodećoj strani, nosiocu ili stanju"),
     "dl_filters": ("Filters ({n} active)", "Filteri (aktivnih: {n})"),
     "dl_actions_shown": ("{shown} of {n} actions listed: overdue and slipping first, then open ones by due date; "

@@ -15,13 +15,9 @@ data = common.page_data("delivery", **picked)
 
 if data.empty:
     st.info(data.empty, icon=":material/info:")
-st.caption(data.summary)   # numbers and our own words: no uploaded text
-
-st.subheader(t("dl_groups", lang))
-if not data.groups.empty:
-    common.safe_table(data.groups)
-
-st.subheader(t("dl_plans", lang))
+# one element: the summary (numbers and our own words), the groups with their table, the plans' heading
+common.markdown(f":gray[{data.summary}]", f"### {t('dl_groups', lang)}",
+                "" if data.groups.empty else common.table_text(data.groups), f"### {t('dl_plans', lang)}")
 # the filters sit in an expander drawn only when open (four widgets cost more than the rest of the page)
 active = sum(1 for v in picked.values() if v)
 box = st.expander(t("dl_filters", lang, n=fmt_count(active, lang)) if active else t("dl_filter", lang),
@@ -39,23 +35,31 @@ if box.open:
 if data.actions.empty:
     st.caption(t("dl_no_match" if any(data.options.values()) else "dl_no_actions", lang))
 else:
-    st.dataframe(common.arrow_of(data.actions), hide_index=True, width="stretch")
-    if data.total > len(data.actions):
-        st.caption(t("dl_actions_shown", lang, shown=fmt_count(len(data.actions), lang), n=fmt_count(data.total, lang)))
-    st.subheader(t("dl_timeline", lang))
-    if not data.timeline.empty:
-        common.chart("action_timeline", data.timeline, common.as_of(), lang)
-    if data.dated > len(data.timeline):
-        st.caption(t("dl_timeline_shown", lang, shown=fmt_count(len(data.timeline), lang),
-                     n=fmt_count(data.dated, lang)))
-    if data.undated:
-        st.caption(t("dl_undated", lang, n=fmt_count(data.undated, lang)))
+    # the list and the timeline in tabs, only the open one built (a chart costs the browser a Vega compile and
+    # draw on every visit, issue 18); each language keys its own tabs (a tab's value is its label)
+    list_tab, timeline_tab = st.tabs([t("dl_tab_list", lang), t("dl_timeline", lang)], key=f"delivery_tab_{lang}",
+                                     on_change="rerun")
+    if list_tab.open:
+        with list_tab:
+            st.dataframe(common.arrow_of(data.actions), hide_index=True, width="stretch")
+            if data.total > len(data.actions):
+                st.caption(t("dl_actions_shown", lang, shown=fmt_count(len(data.actions), lang),
+                             n=fmt_count(data.total, lang)))
+    if timeline_tab.open:
+        with timeline_tab:
+            if not data.timeline.empty:
+                common.chart("action_timeline", data.timeline, common.as_of(), lang)
+            if data.dated > len(data.timeline):
+                st.caption(t("dl_timeline_shown", lang, shown=fmt_count(len(data.timeline), lang),
+                             n=fmt_count(data.dated, lang)))
+            if data.undated:
+                st.caption(t("dl_undated", lang, n=fmt_count(data.undated, lang)))
 
-st.subheader(t("dl_promised", lang))
 if data.promised.empty:
-    st.caption(t("dl_no_commitments", lang))
+    common.markdown(f"### {t('dl_promised', lang)}", f":gray[{t('dl_no_commitments', lang)}]")
 else:
-    st.markdown(f"**{plain(data.promised_meeting)}** — {t('dl_promised_at', lang, date=data.promised_on)}")
-    common.safe_table(data.promised)
+    common.markdown(f"### {t('dl_promised', lang)}",
+                    f"**{plain(data.promised_meeting)}** — {t('dl_promised_at', lang, date=data.promised_on)}",
+                    common.table_text(data.promised))
 
 assessments_panel()     # analysts and administrators: record and approve quarterly assessments

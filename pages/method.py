@@ -7,8 +7,7 @@ from pages.ui import common
 lang = common.lang()
 data = common.open_page("method_page", "method_title")
 
-st.subheader(t("method_statuses", lang))
-common.safe_table(data.statuses)
+common.safe_table(data.statuses, heading=t("method_statuses", lang))
 st.subheader(t("method_rules", lang))
 for kind, text in data.rules:
     st.markdown(f"- **{kind}**: {text}")

@@ -31,9 +31,11 @@ for m in data.milestones:
                          column_config={"date": t("col_date", lang), "title": t("col_title", lang),
                                         "source": st.column_config.LinkColumn(t("source", lang))})
 
-st.subheader(t("pol_training_title", lang, n=f"{data.training_required:g}"))
-if not data.training_status.empty:
-    common.status_table(data.training_status)
+training = t("pol_training_title", lang, n=f"{data.training_required:g}")
+if data.training_status.empty:
+    st.subheader(training)
+else:
+    common.status_table(data.training_status, heading=training)      # the heading and its table: one element
 if common.chart_or_empty("what_training", "diplomat_training", data.training, data.training_required, lang) \
         and data.training_note:
     st.caption(data.training_note)

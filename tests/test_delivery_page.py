@@ -11,7 +11,7 @@ from dialogue import charts, config, db, store
 from dialogue.i18n import t
 from dialogue.reading import read_upload
 from tests.conftest import ANALYST, put_rows
-from tests.md_tables import tables
+from tests.md_tables import headings, tables, tables_in
 from tests.test_delivery_upload import cyrillic_actions_workbook
 from tests.test_pages import APP, _as_role, _fresh_caches, point_workspaces, run_page, workspaces  # noqa: F401
 
@@ -200,7 +200,7 @@ def test_an_analyst_records_another_approves_and_the_area_page_shows_it_beside_t
     vera.switch_page("pages/security.py")
     vera.run()
     assert not vera.exception, [e.value for e in vera.exception]
-    assert t("as_area", "en") in [s.value for s in vera.subheader]
+    assert t("as_area", "en") in headings(vera)
     table = next(tb for tb in tables(vera) if t("col_confidence", "en") in tb.columns)
     row = table.iloc[0]
     assert row[t("col_confidence", "en")] == "Low" and row[t("col_approved_by", "en")] == "boris"
@@ -281,3 +281,19 @@ def test_a_serbian_analyst_uploads_cyrillic_actions_on_the_data_page_sees_them_o
     assert "Списак нецаринских баријера" not in _table_text(at)
     assert t("dl_no_actions", "sr-Cyrl") in _texts(at)
     assert delivery_state(db.shared(delivery_db).cursor(), AS_OF).to_json()["actions"] == []
+
+
+def test_the_action_list_comes_first_and_the_timeline_is_drawn_only_in_its_tab(point_workspaces):
+    """Issue 18: a chart is a Vega compile and draw on every visit, so the timeline waits in its tab."""
+    at = run_page("delivery", "sr-Cyrl", "demo", as_of=date(2026, 12, 3))
+    assert not at.exception, [e.value for e in at.exception]
+    assert [tab.label for tab in at.tabs] == [t("dl_tab_list", "sr-Cyrl"), t("dl_timeline", "sr-Cyrl")]
+    assert len(at.dataframe) == 1 and not at.get("vega_lite_chart")        # the list first; the chart waits
+    at.session_state["delivery_tab_sr-Cyrl"] = t("dl_timeline", "sr-Cyrl")  # the reader opens the timeline
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.get("vega_lite_chart")) == 1 and not at.dataframe       # the list gave way
+    # the summary, the groups with their table and the plans' heading are one element
+    (groups,) = [m.value for m in at.markdown if f"### {t('dl_groups', 'sr-Cyrl')}" in m.value]
+    assert groups.startswith(":gray[") and groups.endswith(f"### {t('dl_plans', 'sr-Cyrl')}")
+    assert len(tables_in(groups)) == 1

@@ -78,5 +78,4 @@ def area_assessments_section(*areas: str) -> None:
     frame = common.fresh_data("area_assessments", areas=areas)
     if frame.empty:
         return
-    st.subheader(t("as_area", common.lang()))
-    common.safe_table(frame)
+    common.safe_table(frame, heading=t("as_area", common.lang()))

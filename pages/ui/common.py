@@ -353,10 +353,21 @@ def status_columns(frame, columns, lg: str):
 
 
 def safe_table(frame, heading: str = "") -> None:
-    """A wrapped-text table as one Markdown element (a fraction of st.table's cost on every run), every cell
-    escaped so uploaded text shows literally; `heading` (ours, not uploaded) is drawn in the same element."""
-    text = cache.derived("safe_table", frame, (), lambda: markdown_table(frame))    # escaped once per frame
-    st.markdown(f"### {heading}\n\n{text}" if heading else text)
+    """A wrapped-text table as one Markdown element, every cell escaped so uploaded text shows literally;
+    `heading` (our words) drawn in the same element."""
+    markdown(heading and f"### {heading}", table_text(frame))
+
+
+def table_text(frame) -> str:
+    """A table as escaped Markdown (plain() in every cell), made once per cached frame: st.markdown draws it for
+    a fraction of st.table's cost on every run (no Arrow table to send)."""
+    return cache.derived("safe_table", frame, (), lambda: markdown_table(frame))
+
+
+def markdown(*parts: str) -> None:
+    """Markdown-safe parts (headings, captions, escaped tables) as one element, blank lines between (every element
+    costs on every run: row 5 of the page benchmark); empty parts are left out."""
+    st.markdown("\n\n".join(part for part in parts if part))
 
 
 def notes_section(*areas: str) -> None:

@@ -70,7 +70,7 @@ def moves(frame, since_text: str, lang: str) -> None:
         if frame.empty:
             st.caption(t("moves_none", lang, date=since_text))
             return
-        # renamed once per cached frame (a new frame each run would be escaped and converted to Arrow each run)
+        # renamed once per cached frame (a new frame each run would be escaped each run)
         common.safe_table(common.derived(frame, lambda m: m.rename(columns={
             "target": t("col_target", lang), "before": t("col_from", lang), "now": t("col_to", lang),
             "direction": ""})))
