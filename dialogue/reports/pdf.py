@@ -13,7 +13,7 @@ from fpdf.enums import XPos, YPos
 from dialogue import files
 from dialogue.formats import fmt_date
 from dialogue.i18n import t
-from dialogue.reports import executive, render
+from dialogue.reports import executive, pdf_table, pdf_text, render
 from dialogue.reports.content import ReportContent
 from dialogue.reports.labels import STATUS_COLOURS, STATUS_SYMBOLS, dataset_name, figure, label
 from dialogue.summary import DUE_DAYS
@@ -121,7 +121,7 @@ def _heading(pdf: FPDF, text: str, level: int = 0, new_page: bool = True) -> Non
         pdf.add_page()
     pdf.start_section(text, level=level)
     pdf.set_font(FONT, "B", 15 if level == 0 else 11.5)
-    pdf.multi_cell(0, 7 if level == 0 else 6, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf_text.paragraph(pdf, 7 if level == 0 else 6, text)
     pdf.ln(1.5)
     pdf.set_font(FONT, "", 9.5)
 
@@ -129,7 +129,7 @@ def _heading(pdf: FPDF, text: str, level: int = 0, new_page: bool = True) -> Non
 def _para(pdf: FPDF, text: str, size: float = 9.5, style: str = "", colour=(0, 0, 0)) -> None:
     pdf.set_font(FONT, style, size)
     pdf.set_text_color(*colour)
-    pdf.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf_text.paragraph(pdf, size * 0.5, text)
     pdf.set_text_color(0, 0, 0)
 
 
@@ -177,7 +177,7 @@ def _executive(pdf: _Pack, c: ReportContent) -> None:
     lang, ex = c.lang, c.executive
     pdf.add_page()
     pdf.set_font(FONT, "B", 12)
-    pdf.multi_cell(0, 6, c.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf_text.paragraph(pdf, 6, c.title)
     known = c.known_at_text + " UTC" + ("" if c.known_at_given else " " + label("known_at_now", lang))
     _para(pdf, f"{label('as_of', lang)}: {fmt_date(c.as_of, lang)} · {label('known_at', lang)}: {known}", 8.5,
           colour=GREY)
@@ -213,25 +213,19 @@ def _executive(pdf: _Pack, c: ReportContent) -> None:
 
 def _subheading(pdf: FPDF, text: str) -> None:
     pdf.set_font(FONT, "B", 10.5)
-    pdf.multi_cell(0, 5.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf_text.paragraph(pdf, 5.5, text)
     pdf.ln(0.8)
 
 
 def _tiles(pdf: FPDF, ex, lang: str) -> None:
     """One cell per status: symbol and word (in the status colour), the count, the change since the quarter end."""
-    from fpdf.fonts import FontFace
-
     pdf.set_font(FONT, "", 8)
-    with pdf.table(text_align="CENTER", line_height=4.2, padding=(1, 0.6), first_row_as_headings=False) as table:
-        row = table.row()
-        for tile in ex.tiles:
-            row.cell(badge_text(tile.status, lang), style=_status_style(tile.status, 8))
-        row = table.row()
-        for tile in ex.tiles:
-            row.cell(str(tile.n), style=FontFace(family=FONT, emphasis="BOLD", size_pt=16))
-        row = table.row()
-        for tile in ex.tiles:
-            row.cell(executive.change_text(tile.delta), style=FontFace(family=FONT, size_pt=8, color=GREY))
+    n = len(ex.tiles)
+    pdf_table.draw(pdf, [pdf.epw / n] * n, [
+        [_status_cell(badge_text(tile.status, lang), tile.status, 8) for tile in ex.tiles],
+        [pdf_table.Cell(str(tile.n), style="B", size=16) for tile in ex.tiles],
+        [pdf_table.Cell(executive.change_text(tile.delta), size=8, color=GREY) for tile in ex.tiles],
+    ], line_height=4.2, padding=(1, 0.6), align="C", headings=0)
 
 
 def _cover(pdf: _Pack, c: ReportContent) -> None:
@@ -239,7 +233,7 @@ def _cover(pdf: _Pack, c: ReportContent) -> None:
     lang = c.lang
     pdf.add_page()
     pdf.set_font(FONT, "B", 18)
-    pdf.multi_cell(0, 9, c.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf_text.paragraph(pdf, 9, c.title)
     pdf.ln(3)
     rows = [(label("as_of", lang), fmt_date(c.as_of, lang))]
     known = c.known_at_text + " UTC"
@@ -278,39 +272,30 @@ def _cover(pdf: _Pack, c: ReportContent) -> None:
 def _scorecard_table(pdf: FPDF, c: ReportContent, size: float) -> None:
     lang = c.lang
     pdf.set_font(FONT, "", size)
-    with pdf.table(col_widths=_score_widths(pdf), text_align="LEFT", line_height=size * 0.45,
-                   padding=(0.6, 1), first_row_as_headings=True,
-                   headings_style=_headings_style(size)) as table:
-        table.row([label("target", lang), label("status", lang), label("headline", lang), label("reason", lang)])
-        for section in c.areas:
-            if not section.statuses:
-                continue
-            row = table.row()
-            row.cell(section.title, colspan=4, style=_area_style(size))
-            for s in section.statuses:
-                row = table.row()
-                row.cell(s.wording)
-                row.cell(badge_text(s.status, lang), style=_status_style(s.status, size))
-                row.cell(figure(s, lang))
-                row.cell(s.reason or "—")
+    rows = [pdf_table.cells([label("target", lang), label("status", lang), label("headline", lang),
+                             label("reason", lang)])]
+    for section in c.areas:
+        if not section.statuses:
+            continue
+        rows.append([pdf_table.Cell(section.title, style="B", size=size, fill=AREA_FILL, colspan=4)])
+        for s in section.statuses:
+            rows.append([pdf_table.Cell(s.wording), _status_cell(badge_text(s.status, lang), s.status, size),
+                         pdf_table.Cell(figure(s, lang)), pdf_table.Cell(s.reason or "—")])
+    _table(pdf, _score_widths(pdf), rows, size * 0.45, size, padding=(0.6, 1))
 
 
-def _headings_style(size):
-    from fpdf.fonts import FontFace
-
-    return FontFace(family=FONT, emphasis="BOLD", size_pt=size, fill_color=(225, 230, 240))
+HEADING_FILL = (225, 230, 240)
+AREA_FILL = (242, 242, 242)
 
 
-def _area_style(size):
-    from fpdf.fonts import FontFace
+def _table(pdf: FPDF, widths, rows, line_height: float, size: float, padding=(0, 0)) -> None:
+    """A table whose first row is its heading (bold on a tinted ground, repeated on every page), left-aligned text."""
+    pdf_table.draw(pdf, widths, rows, line_height=line_height, padding=padding,
+                   heading_look={"style": "B", "size": size, "fill": HEADING_FILL})
 
-    return FontFace(family=FONT, emphasis="BOLD", size_pt=size, fill_color=(242, 242, 242))
 
-
-def _status_style(status, size):
-    from fpdf.fonts import FontFace
-
-    return FontFace(family=FONT, emphasis="BOLD", size_pt=size, color=STATUS_COLOURS[status])
+def _status_cell(text: str, status: str, size: float) -> pdf_table.Cell:
+    return pdf_table.Cell(text, style="B", size=size, color=STATUS_COLOURS[status])
 
 
 SIZES = (8, 7.5, 7, 6.5, 6, 5.5)
@@ -367,11 +352,10 @@ def _evidence_table(pdf: FPDF, c: ReportContent, rows: list[dict], empty: str, l
         _para(pdf, empty)
         return
     pdf.set_font(FONT, "", 8)
-    with pdf.table(col_widths=(22, 24, 74, pdf.epw - 120), text_align="LEFT", line_height=3.8,
-                   headings_style=_headings_style(8)) as table:
-        table.row([label("date", lang), label("dataset", lang), label("what", lang), label("source", lang)])
-        for e in rows[:limit]:
-            table.row([fmt_date(e["date"], lang), dataset_name(e["dataset"], lang), e["title"], e["source"] or "—"])
+    _table(pdf, (22, 24, 74, pdf.epw - 120),
+           [pdf_table.cells([label("date", lang), label("dataset", lang), label("what", lang), label("source", lang)])]
+           + [pdf_table.cells([fmt_date(e["date"], lang), dataset_name(e["dataset"], lang), e["title"],
+                               e["source"] or "—"]) for e in rows[:limit]], 3.8, 8)
     if len(rows) > limit:
         _para(pdf, f"… +{len(rows) - limit}", 8, colour=GREY)
 
@@ -411,38 +395,32 @@ def _delivery(pdf: _Pack, c: ReportContent) -> None:
         _para(pdf, label("no_commitments", lang))
     else:
         pdf.set_font(FONT, "", 8)
-        with pdf.table(col_widths=(20, 62, 34, 20, 24, pdf.epw - 160), text_align="LEFT", line_height=3.8,
-                       headings_style=_headings_style(8)) as table:
-            table.row([label("made_at", lang), label("commitment", lang), label("owner", lang), label("due", lang),
-                       label("state", lang), label("source", lang)])
-            for m in c.commitments:
-                state = m["state"] + (f" ({label('overdue', lang)})" if m["overdue"] else "")
-                table.row([fmt_date(m["made_at"], lang), m["text"], m["owner"] or "—",
-                           fmt_date(m["due"], lang) if m["due"] else "—", state, m["source"] or "—"])
+        rows = [pdf_table.cells([label("made_at", lang), label("commitment", lang), label("owner", lang),
+                                 label("due", lang), label("state", lang), label("source", lang)])]
+        for m in c.commitments:
+            state = m["state"] + (f" ({label('overdue', lang)})" if m["overdue"] else "")
+            rows.append(pdf_table.cells([fmt_date(m["made_at"], lang), m["text"], m["owner"] or "—",
+                                         fmt_date(m["due"], lang) if m["due"] else "—", state, m["source"] or "—"]))
+        _table(pdf, (20, 62, 34, 20, 24, pdf.epw - 160), rows, 3.8, 8)
     pdf.ln(3)
     _heading(pdf, label("overdue_by_owner", lang), level=1, new_page=False)
     if not c.overdue_actions:
         _para(pdf, label("no_overdue", lang))
         return
     pdf.set_font(FONT, "", 8)
-    with pdf.table(col_widths=(45, 22, 80, 22, pdf.epw - 169), text_align="LEFT", line_height=3.8,
-                   headings_style=_headings_style(8)) as table:
-        table.row([label("owner", lang), "Id", label("action", lang), label("due", lang), label("state", lang)])
-        for a in c.overdue_actions:
-            table.row([a["owner"], a["action_id"], a["title"], fmt_date(a["due"], lang) if a["due"] else "—", a["state"]])
+    _table(pdf, (45, 22, 80, 22, pdf.epw - 169),
+           [pdf_table.cells([label("owner", lang), "Id", label("action", lang), label("due", lang), label("state", lang)])]
+           + [pdf_table.cells([a["owner"], a["action_id"], a["title"], fmt_date(a["due"], lang) if a["due"] else "—",
+                               a["state"]]) for a in c.overdue_actions], 3.8, 8)
 
 
 def _status_table(pdf: FPDF, headings: list[str], widths: tuple[float, ...], rows: list[tuple[list[str], str]],
                   size: float = 8.5) -> None:
     """A table whose third column is a status (symbol and word, coloured); the last column takes the rest."""
     pdf.set_font(FONT, "", size)
-    with pdf.table(col_widths=(*widths, pdf.epw - sum(widths)), text_align="LEFT", line_height=4,
-                   headings_style=_headings_style(size)) as table:
-        table.row(headings)
-        for cells, status in rows:
-            row = table.row()
-            for i, text in enumerate(cells):
-                row.cell(text, style=_status_style(status, size) if i == 2 else None)
+    _table(pdf, (*widths, pdf.epw - sum(widths)), [pdf_table.cells(headings)] + [
+        [_status_cell(text, status, size) if i == 2 else pdf_table.Cell(text) for i, text in enumerate(cells)]
+        for cells, status in rows], 4, size)
 
 
 def _cadence(pdf: _Pack, c: ReportContent) -> None:
@@ -455,10 +433,10 @@ def _target_block(pdf: FPDF, c: ReportContent, s) -> None:
     if pdf.get_y() > pdf.h - 50:
         pdf.add_page()
     pdf.set_font(FONT, "B", 10)
-    pdf.multi_cell(0, 5, s.wording, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf_text.paragraph(pdf, 5, s.wording)
     _badge(pdf, s.status, c.lang)
     pdf.set_font(FONT, "", 9)
-    pdf.multi_cell(0, 4.5, figure(s, c.lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf_text.paragraph(pdf, 4.5, figure(s, c.lang))
     _para(pdf, s.reason or "", 9)
     pdf.ln(2)
 
@@ -493,7 +471,7 @@ def _charts(pdf: FPDF, charts) -> None:
             pdf.add_page()
         pdf.start_section(chart.title, level=1)
         pdf.set_font(FONT, "B", 9.5)
-        pdf.multi_cell(0, 5, chart.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        pdf_text.paragraph(pdf, 5, chart.title)
         pdf.image(io.BytesIO(png[0]), x=MARGIN + (pdf.epw - width) / 2, w=width, h=height)
         pdf.ln(3)
 
@@ -520,14 +498,10 @@ def _region(pdf: _Pack, c: ReportContent, region) -> None:
         pdf.set_font(FONT, "B", 10)
         pdf.cell(0, 6, t("region_rank_title", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_font(FONT, "", 9)
-        with pdf.table(col_widths=(40, 30, 30), width=100, align="LEFT", text_align="LEFT") as table:
-            head = table.row()
-            for text in (t("axis_year", lang), t("col_rank", lang), t("axis_growth", lang)):
-                head.cell(text)
-            for r in region.ranks:
-                row = table.row()
-                for text in (r["period"], r["rank"], r["growth"]):
-                    row.cell(str(text))
+        pdf_table.draw(pdf, (40, 30, 30),
+                       [pdf_table.cells((t("axis_year", lang), t("col_rank", lang), t("axis_growth", lang)))]
+                       + [pdf_table.cells((r["period"], r["rank"], r["growth"])) for r in region.ranks],
+                       line_height=2 * pdf.font_size, heading_look={"style": "B"})
 
 
 def _image_size(pdf: FPDF, px_width: int, px_height: int) -> tuple[float, float]:
@@ -549,7 +523,7 @@ def _notes(pdf: _Pack, c: ReportContent) -> None:
         if target not in c.notes:
             continue
         pdf.set_font(FONT, "B", 10)
-        pdf.multi_cell(0, 5, c.wording(target), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        pdf_text.paragraph(pdf, 5, c.wording(target))
         for note in c.notes[target]:
             _para(pdf, f"{fmt_date(note['note_date'], lang)} · {note['author']} · "
                        f"{note['created_at']:%Y-%m-%d %H:%M} UTC", 8, colour=GREY)
@@ -564,8 +538,5 @@ def _annex(pdf: _Pack, c: ReportContent) -> None:
         _para(pdf, label("no_sources", lang))
         return
     pdf.set_font(FONT, "", 7.5)
-    with pdf.table(col_widths=(24, pdf.epw - 40, 16), text_align="LEFT", line_height=3.6,
-                   headings_style=_headings_style(7.5)) as table:
-        table.row([label("dataset", lang), label("source", lang), label("rows", lang)])
-        for s in c.sources:
-            table.row([dataset_name(s["dataset"], lang), s["source"], str(s["rows"])])
+    _table(pdf, (24, pdf.epw - 40, 16), [pdf_table.cells([label("dataset", lang), label("source", lang), label("rows", lang)])]
+           + [pdf_table.cells([dataset_name(s["dataset"], lang), s["source"], s["rows"]]) for s in c.sources], 3.6, 7.5)
