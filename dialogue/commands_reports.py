@@ -4,14 +4,25 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dialogue import files
-from dialogue.coded import said
-from dialogue.commands_common import CommandError, UsageError, lang_of, open_for_reading, parse_date, parse_moment
-from dialogue.reports import documents
+from dialogue.reports import render
 
 
 def cmd_brief(args) -> int:
     """Generate the documents for --as-of (as known at --known-at, default now) and print their paths."""
+    if args.kind != "public":
+        render.warm_up()        # the chart engine starts while pandas, Altair and fpdf2 are imported
+    from dialogue import files
+    from dialogue.coded import said
+    from dialogue.commands_common import (
+        CommandError,
+        UsageError,
+        lang_of,
+        open_for_reading,
+        parse_date,
+        parse_moment,
+    )
+    from dialogue.reports import documents
+
     as_of = parse_date(args.as_of, "--as-of")
     since = parse_date(args.since, "--since")
     known_at = parse_moment(args.known_at, "--known-at")

@@ -9,7 +9,7 @@ from fpdf import FPDF
 from fpdf.enums import MethodReturnValue
 
 from dialogue.reports import pdf_text
-from dialogue.reports.pdf import add_fonts, FONT
+from dialogue.reports.pdf import FONT, add_fonts
 
 # Every character 100 units wide, a space 50: with scale 0.01 a character is 1 mm, a space 0.5 mm.
 MONO = defaultdict(lambda: 100, {ord(" "): 50})

@@ -3,10 +3,22 @@ from __future__ import annotations
 
 import io
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from dialogue.reports.content import KINDS, ReportContent, gather
+if TYPE_CHECKING:
+    from dialogue.reports.content import ReportContent
 
 __all__ = ["KINDS", "STAGES", "ReportContent", "documents", "file_stem", "gather"]
+
+
+def __getattr__(name: str):
+    """KINDS, ReportContent and gather on first use: importing the package (render, to start the chart engine early)
+    does not import pandas, Altair and the pages' views."""
+    if name in ("KINDS", "ReportContent", "gather"):
+        from dialogue.reports import content
+
+        return getattr(content, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def file_stem(kind: str, as_of: date, lang: str, demo: bool = False) -> str:
@@ -24,9 +36,15 @@ def documents(con, as_of: date, known_at: datetime | str | None = None, since: d
     """The report's files as {file name: bytes}: PDF + XLSX, or one HTML file for the public report.
 
     `progress(stage)`, if given, is called with each of STAGES as it starts (the public report: gather, pdf
-    stands for its one HTML file). The charts' images are rendered on other threads while the annex is written.
+    stands for its one HTML file). The chart engine starts on another thread while the data is gathered; the charts'
+    images are rendered there while the annex and the PDF's first pages are written.
     """
+    from dialogue.reports import render
+    from dialogue.reports.content import gather
+
     say = progress or (lambda stage: None)
+    if kind != "public":
+        render.warm_up()
     say("gather")
     content = gather(con, as_of, known_at=known_at, since=since, kind=kind, lang=lang)
     stem = file_stem(kind, as_of, lang, content.demo)
@@ -35,11 +53,10 @@ def documents(con, as_of: date, known_at: datetime | str | None = None, since: d
 
         say("pdf")
         return content, {f"{stem}.html": html_text(content).encode("utf-8")}
-    from dialogue.reports import render
-    from dialogue.reports.pdf import chart_specs, pdf_bytes
+    from dialogue.reports.pdf import pdf_bytes, start_pngs
     from dialogue.reports.xlsx import workbook
 
-    pngs = render.start_pngs(chart_specs(content))
+    pngs = start_pngs(content)
     say("xlsx")
     buffer = io.BytesIO()
     workbook(content).save(buffer)

@@ -2,7 +2,6 @@
 annex."""
 from __future__ import annotations
 
-import io
 import math
 from datetime import timezone
 from pathlib import Path
@@ -13,9 +12,15 @@ from fpdf.enums import XPos, YPos
 from dialogue import files
 from dialogue.formats import fmt_date
 from dialogue.i18n import t
-from dialogue.reports import executive, pdf_table, pdf_text, render
+from dialogue.reports import executive, pdf_images, pdf_table, pdf_text, render
 from dialogue.reports.content import ReportContent
-from dialogue.reports.labels import STATUS_COLOURS, STATUS_SYMBOLS, dataset_name, figure, label
+from dialogue.reports.labels import (
+    STATUS_COLOURS,
+    STATUS_SYMBOLS,
+    dataset_name,
+    figure,
+    label,
+)
 from dialogue.summary import DUE_DAYS
 from dialogue.vocab import status_word
 
@@ -29,9 +34,10 @@ DEMO_RED = (180, 0, 0)
 class _Pack(FPDF):
     """A4 pages with the DEMO label on top (demo workspace) and 'Page n of N' at the foot."""
 
-    def __init__(self, content: ReportContent):
+    def __init__(self, content: ReportContent, pngs: dict | None = None):
         super().__init__(orientation="P", unit="mm", format="A4")
         self.content = content
+        self.pngs = pngs or {}          # id(chart): the future of its image
         self.set_margins(MARGIN, MARGIN + 4, MARGIN)
         self.set_auto_page_break(True, margin=MARGIN + 2)
         add_fonts(self)
@@ -73,20 +79,26 @@ def write_pdf(content: ReportContent, path: str | Path) -> Path:
     return path
 
 
-def chart_specs(content: ReportContent) -> list[dict]:
-    """The Vega-Lite specs of every chart the PDF draws, in order."""
+def _all_charts(content: ReportContent) -> list:
+    """Every chart the PDF draws, in order."""
     region_charts = content.region.charts if content.region else []
-    return ([chart.spec() for section in content.areas for chart in section.charts]
-            + [chart.spec() for chart in region_charts])
+    return [chart for section in content.areas for chart in section.charts] + list(region_charts)
 
 
-def pdf_bytes(content: ReportContent, pngs: list | None = None) -> bytes:
-    """The PDF; `pngs` are the futures of render.start_pngs(chart_specs(content)) when the caller started them."""
-    for future in render.start_pngs(chart_specs(content)) if pngs is None else pngs:
-        future.result()
+def start_pngs(content: ReportContent) -> dict:
+    """Start rendering the images of every chart the PDF draws, in order, on background threads: {id(chart): future}."""
+    charts = _all_charts(content)
+    futures = render.start_pngs([chart.spec for chart in charts], finish=pdf_images.record)
+    return {id(chart): future for chart, future in zip(charts, futures)}
+
+
+def pdf_bytes(content: ReportContent, pngs: dict | None = None) -> bytes:
+    """The PDF; `pngs` are start_pngs(content) when the caller started them (each chart waits for its own image, so
+    the pages before the charts are laid out while the images are rendered)."""
+    pngs = start_pngs(content) if pngs is None else pngs
     pdf, size = None, None
     while True:  # the scorecard must fit one page: shrink its type if the estimate was too generous
-        pdf = _Pack(content)
+        pdf = _Pack(content, pngs)
         size = size or _estimated_size(pdf, content)
         _executive(pdf, content)
         _cover(pdf, content)
@@ -460,10 +472,11 @@ def _area(pdf: _Pack, c: ReportContent, section) -> None:
         _evidence_table(pdf, c, section.evidence, empty=label("nothing_recorded", lang), limit=25)
 
 
-def _charts(pdf: FPDF, charts) -> None:
+def _charts(pdf: _Pack, charts) -> None:
     """Each chart under its title, centred, a new page when it would not fit."""
     for chart in charts:
-        png = render.chart_png(chart.spec())
+        future = pdf.pngs.get(id(chart))
+        png, ready = future.result() if future is not None else (render.chart_png(chart.spec()), None)
         if png is None:
             continue
         width, height = _image_size(pdf, png[1], png[2])
@@ -472,7 +485,7 @@ def _charts(pdf: FPDF, charts) -> None:
         pdf.start_section(chart.title, level=1)
         pdf.set_font(FONT, "B", 9.5)
         pdf_text.paragraph(pdf, 5, chart.title)
-        pdf.image(io.BytesIO(png[0]), x=MARGIN + (pdf.epw - width) / 2, w=width, h=height)
+        pdf_images.place(pdf, png[0], ready, MARGIN + (pdf.epw - width) / 2, width, height)
         pdf.ln(3)
 
 

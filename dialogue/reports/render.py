@@ -1,6 +1,7 @@
 """Charts for documents: Vega-Lite specs rendered offline by vl-convert, with the bundled fonts."""
 from __future__ import annotations
 
+import logging
 import struct
 from functools import lru_cache
 from pathlib import Path
@@ -47,16 +48,49 @@ def _png(spec_json: str) -> tuple[bytes, int, int]:
     return png, width, height
 
 
-def start_pngs(specs: list[dict]) -> list:
+def start_pngs(specs: list, finish=None) -> list:
     """Start rendering charts on two background threads (vl-convert works outside the GIL), filling chart_png's
-    cache while the caller goes on (the annex is written meanwhile); one future per spec, to wait on."""
+    cache while the caller goes on (the annex is written meanwhile); one future per spec, to wait on. A spec may be
+    a function that makes it: it is then made on those threads, so the first image need not wait for the last spec.
+    With `finish`, each future holds (chart_png's result, finish(its PNG bytes)), also done on those threads."""
     from concurrent.futures import ThreadPoolExecutor
 
     _register_fonts()
     pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="chart-png")
-    futures = [pool.submit(chart_png, spec) for spec in specs]
+    futures = [pool.submit(_png_of, spec, finish) for spec in specs]
     pool.shutdown(wait=False)        # the threads end once the queue is done
     return futures
+
+
+def _png_of(spec, finish=None):
+    png = chart_png(spec() if callable(spec) else spec)
+    if finish is None:
+        return png
+    return png, (finish(png[0]) if png else None)
+
+
+_WARM_SPEC = '{"data": {"values": [{"a": 1}]}, "mark": "text", "encoding": {"text": {"field": "a"}}}'
+_warming = []
+
+
+def warm_up() -> None:
+    """Start vl-convert's JavaScript engine (about 1 s of CPU, on its first conversion in a process) on a background
+    thread, once, so it starts while the caller imports and gathers the data; the first real chart waits for it."""
+    import threading
+
+    if _warming:
+        return
+    _register_fonts()
+    thread = threading.Thread(target=_warm, name="chart-engine", daemon=True)
+    _warming.append(thread)
+    thread.start()
+
+
+def _warm() -> None:
+    try:
+        vlc.vegalite_to_svg(_WARM_SPEC, config={"font": "DejaVu Sans"})
+    except Exception:  # only a head start: the real conversions report their own errors
+        logging.getLogger(__name__).debug("chart engine warm-up failed", exc_info=True)
 
 
 def prefetch_pngs(specs: list[dict]) -> None:
