@@ -43,20 +43,23 @@ def documents(con, as_of: date, known_at: datetime | str | None = None, since: d
     from dialogue.reports.content import gather
 
     say = progress or (lambda stage: None)
-    if kind != "public":
-        render.warm_up()
     say("gather")
-    content = gather(con, as_of, known_at=known_at, since=since, kind=kind, lang=lang)
-    stem = file_stem(kind, as_of, lang, content.demo)
     if kind == "public":
         from dialogue.reports.html import html_text
 
+        content = gather(con, as_of, known_at=known_at, since=since, kind=kind, lang=lang)
         say("pdf")
-        return content, {f"{stem}.html": html_text(content).encode("utf-8")}
-    from dialogue.reports.pdf import pdf_bytes, start_pngs
+        return content, {f"{file_stem(kind, as_of, lang, content.demo)}.html": html_text(content).encode("utf-8")}
+    from dialogue.reports.pdf import ChartImages, pdf_bytes
     from dialogue.reports.xlsx import workbook
 
-    pngs = start_pngs(content)
+    render.warm_up()
+    images = ChartImages()
+    try:
+        content = gather(con, as_of, known_at=known_at, since=since, kind=kind, lang=lang, on_charts=images.start)
+    finally:
+        pngs = images.close()
+    stem = file_stem(kind, as_of, lang, content.demo)
     say("xlsx")
     buffer = io.BytesIO()
     workbook(content).save(buffer)

@@ -140,8 +140,11 @@ def default_since(con, as_of: date, known_at: datetime) -> tuple[date, str]:
 
 
 def gather(con, as_of: date, known_at: datetime | str | None = None, since: date | None = None,
-           kind: str = "briefing", lang: str = "en") -> ReportContent:
-    """Collect the content of one report. Public reports see only rows marked publishable, no notes."""
+           kind: str = "briefing", lang: str = "en", on_charts=None) -> ReportContent:
+    """Collect the content of one report. Public reports see only rows marked publishable, no notes.
+
+    `on_charts(charts)`, if given, is called with each section's charts as soon as they are made (the briefing
+    starts rendering their images then, while the rest is gathered)."""
     if kind not in KINDS:
         raise ValueError(f"unknown report kind {kind!r}; expected one of {', '.join(KINDS)}")
     known_at_given = known_at is not None
@@ -149,13 +152,14 @@ def gather(con, as_of: date, known_at: datetime | str | None = None, since: date
     workspace = db.workspace(con)
     source_con = publishable_copy(con) if kind == "public" else con
     try:
-        return _gather(source_con, as_of, known_at, known_at_given, since, kind, lang, workspace)
+        return _gather(source_con, as_of, known_at, known_at_given, since, kind, lang, workspace,
+                       on_charts or (lambda charts: None))
     finally:
         if source_con is not con:
             source_con.close()
 
 
-def _gather(con, as_of, known_at, known_at_given, since, kind, lang, workspace) -> ReportContent:
+def _gather(con, as_of, known_at, known_at_given, since, kind, lang, workspace, on_charts) -> ReportContent:
     from dialogue import status, summary
     from dialogue.reports import executive
 
@@ -172,7 +176,12 @@ def _gather(con, as_of, known_at, known_at_given, since, kind, lang, workspace) 
     moves = status.status_changes(con, as_of, since, known_at=known_at, lang=lang, after=scorecard)
     data = known_datasets(con, known_at)
     evidence = dated_evidence(data, as_of)
-    areas = [area_section(con, area, scorecard, evidence, as_of, known_at, lang) for area in AREA_ORDER]
+    areas = []
+    for area in AREA_ORDER:
+        areas.append(area_section(con, area, scorecard, evidence, as_of, known_at, lang))
+        on_charts(areas[-1].charts)
+    region = region_section(con, as_of, known_at, lang)
+    on_charts(region.charts)
     return ReportContent(
         kind=kind, lang=lang, title=labels.label(f"title_{kind}", lang),
         as_of=as_of, known_at=known_at, known_at_given=known_at_given,
@@ -191,7 +200,7 @@ def _gather(con, as_of, known_at, known_at_given, since, kind, lang, workspace) 
         **delivery_sections(con, as_of, known_at, since, lang),
         assessments=[] if kind == "public" else approved_assessments(con, scorecard, period_start or since, as_of,
                                                                      known_at, lang),
-        region=region_section(con, as_of, known_at, lang),
+        region=region,
     )
 
 

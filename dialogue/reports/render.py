@@ -48,17 +48,31 @@ def _png(spec_json: str) -> tuple[bytes, int, int]:
     return png, width, height
 
 
-def start_pngs(specs: list, finish=None) -> list:
-    """Start rendering charts on two background threads (vl-convert works outside the GIL), filling chart_png's
-    cache while the caller goes on (the annex is written meanwhile); one future per spec, to wait on. A spec may be
-    a function that makes it: it is then made on those threads, so the first image need not wait for the last spec.
-    With `finish`, each future holds (chart_png's result, finish(its PNG bytes)), also done on those threads."""
-    from concurrent.futures import ThreadPoolExecutor
+class PngQueue:
+    """Charts' images rendered on two background threads (vl-convert works outside the GIL) in the order they are
+    queued, filling chart_png's cache while the caller goes on. A spec may be a function that makes it: it is then
+    made on those threads. With `finish`, each future holds (chart_png's result, finish(its PNG bytes)), also done
+    there. close() once nothing more will be queued: the threads end when the queue is done."""
 
-    _register_fonts()
-    pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="chart-png")
-    futures = [pool.submit(_png_of, spec, finish) for spec in specs]
-    pool.shutdown(wait=False)        # the threads end once the queue is done
+    def __init__(self, finish=None):
+        from concurrent.futures import ThreadPoolExecutor
+
+        _register_fonts()
+        self.finish = finish
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="chart-png")
+
+    def submit(self, spec):
+        return self._pool.submit(_png_of, spec, self.finish)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False)
+
+
+def start_pngs(specs: list, finish=None) -> list:
+    """Start rendering charts on a PngQueue; one future per spec, to wait on."""
+    queue = PngQueue(finish)
+    futures = [queue.submit(spec) for spec in specs]
+    queue.close()
     return futures
 
 
