@@ -51,3 +51,23 @@ def test_the_brief_command_imports_neither_streamlit_nor_openpyxl(db_path, tmp_p
                           check=False)
     assert proc.returncode == 0, proc.stderr[-500:]
     assert proc.stdout.strip().splitlines()[-1] == "[] 0"
+
+
+def test_gather_hands_over_each_sections_charts_as_soon_as_they_are_made(con):
+    """The briefing starts rendering a section's chart images while the rest is gathered: every chart, in order."""
+    handed = []
+    content = reports.gather(con, AS_OF, KNOWN, on_charts=lambda charts: handed.append(list(charts)))
+    assert handed == [section.charts for section in content.areas] + [content.region.charts]
+    assert sum(map(len, handed)) >= 1           # the Security area draws its agreements chart even with no rows
+
+
+def test_the_reports_package_imports_no_data_or_chart_library(tmp_path):
+    """The brief command starts the chart engine before pandas, Altair and fpdf2 are imported."""
+    script = ("import sys; import dialogue.commands_reports, dialogue.reports, dialogue.reports.render; "
+              "print(sorted({m.split('.')[0] for m in sys.modules} & {'pandas', 'altair', 'fpdf', 'duckdb'}))")
+    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr[-500:]
+    assert proc.stdout.strip() == "[]"
+    from dialogue.reports.content import KINDS
+    assert reports.KINDS is KINDS
