@@ -91,7 +91,7 @@ class ChartImages:
 
     def __init__(self):
         self.futures: dict = {}
-        self._queue = render.PngQueue(finish=pdf_images.record)
+        self._queue = render.PngQueue()
 
     def start(self, charts) -> None:
         for chart in charts:
@@ -496,7 +496,7 @@ def _charts(pdf: _Pack, charts) -> None:
     """Each chart under its title, centred, a new page when it would not fit."""
     for chart in charts:
         future = pdf.pngs.get(id(chart))
-        png, ready = future.result() if future is not None else (render.chart_png(chart.spec()), None)
+        png, ready = future.result() if future is not None else render.PngQueue.render_now(chart.spec())
         if png is None:
             continue
         width, height = _image_size(pdf, png[1], png[2])

@@ -1,13 +1,12 @@
-"""Chart images made ready for the PDF on the rendering threads: fpdf2 would decode each PNG and compress it again on
-the thread that lays out the pages (about half the PDF's CPU); here that is done where the image is rendered, outside
-the GIL, and fpdf2 is handed the finished image record, the same bytes it would have made."""
+"""Chart images made ready for the PDF where they are rendered (the chart worker process): fpdf2 would decode each
+PNG and compress it again while it lays out the pages (about half the PDF's CPU); here fpdf2 is handed the finished
+image record, the same bytes it would have made."""
 from __future__ import annotations
 
 import hashlib
 import io
 import zlib
 
-from fpdf.image_datastructures import RasterImageInfo
 from PIL import Image
 
 
@@ -32,6 +31,8 @@ def record(png: bytes) -> dict | None:
 
 def place(pdf, png: bytes, ready: dict | None, x: float, w: float, h: float) -> None:
     """Draw the chart `png` at x, width w, height h; with its `ready` record fpdf2 takes the image as it is."""
+    from fpdf.image_datastructures import RasterImageInfo
+
     if ready is None:
         pdf.image(io.BytesIO(png), x=x, w=w, h=h)
         return

@@ -1,8 +1,11 @@
 """Charts for documents: Vega-Lite specs rendered offline by vl-convert, with the bundled fonts."""
 from __future__ import annotations
 
+import atexit
+import json
 import logging
 import struct
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,75 +45,154 @@ def chart_png(spec: dict) -> tuple[bytes, int, int] | None:
 
 @lru_cache(maxsize=64)
 def _png(spec_json: str) -> tuple[bytes, int, int]:
+    return png_of_json(spec_json)
+
+
+def png_of_json(spec_json: str) -> tuple[bytes, int, int]:
+    """PNG bytes and pixel size of a sized spec given as JSON (the chart worker's one conversion)."""
     _register_fonts()
     png = vlc.vegalite_to_png(spec_json, scale=PNG_SCALE, config={"font": "DejaVu Sans"})
     width, height = struct.unpack(">II", png[16:24])
     return png, width, height
 
 
-class PngQueue:
-    """Charts' images rendered on two background threads (vl-convert works outside the GIL) in the order they are
-    queued, filling chart_png's cache while the caller goes on. A spec may be a function that makes it: it is then
-    made on those threads. With `finish`, each future holds (chart_png's result, finish(its PNG bytes)), also done
-    there. close() once nothing more will be queued: the threads end when the queue is done."""
-
-    def __init__(self, finish=None):
-        from concurrent.futures import ThreadPoolExecutor
-
-        _register_fonts()
-        self.finish = finish
-        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="chart-png")
-
-    def submit(self, spec):
-        return self._pool.submit(_png_of, spec, self.finish)
-
-    def close(self) -> None:
-        self._pool.shutdown(wait=False)
-
-
-def start_pngs(specs: list, finish=None) -> list:
-    """Start rendering charts on a PngQueue; one future per spec, to wait on."""
-    queue = PngQueue(finish)
-    futures = [queue.submit(spec) for spec in specs]
-    queue.close()
-    return futures
-
-
-def _png_of(spec, finish=None):
-    png = chart_png(spec() if callable(spec) else spec)
-    if finish is None:
-        return png
-    return png, (finish(png[0]) if png else None)
-
-
 _WARM_SPEC = '{"data": {"values": [{"a": 1}]}, "mark": "text", "encoding": {"text": {"field": "a"}}}'
-_warming = []
 
 
-def warm_up() -> None:
-    """Start vl-convert's JavaScript engine (about 1 s of CPU, on its first conversion in a process) on a background
-    thread, once, so it starts while the caller imports and gathers the data; the first real chart waits for it."""
-    import threading
-
-    if _warming:
-        return
+def warm() -> None:
+    """Start vl-convert's JavaScript engine (about 1 s of CPU on the first conversion in a process)."""
     _register_fonts()
-    thread = threading.Thread(target=_warm, name="chart-engine", daemon=True)
-    _warming.append(thread)
-    thread.start()
-
-
-def _warm() -> None:
     try:
         vlc.vegalite_to_svg(_WARM_SPEC, config={"font": "DejaVu Sans"})
     except Exception:  # only a head start: the real conversions report their own errors
         logging.getLogger(__name__).debug("chart engine warm-up failed", exc_info=True)
 
 
-def prefetch_pngs(specs: list[dict]) -> None:
-    """Render several charts at once, filling chart_png's cache; returns when all are done (or raises)."""
-    for future in start_pngs(specs):
-        future.result()
+class ChartFailed(RuntimeError):
+    """vl-convert refused a chart (in the chart worker)."""
+
+
+class _Worker:
+    """The chart worker process (chart_worker.py), one per process that makes reports, started on first use and
+    kept; its requests go one at a time. Pipe reads and writes release the GIL: the caller goes on meanwhile."""
+
+    def __init__(self):
+        import os
+        import subprocess
+        import sys
+
+        root = str(Path(__file__).resolve().parents[2])
+        path = os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)
+        self.proc = subprocess.Popen([sys.executable, "-m", "dialogue.reports.chart_worker"],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=root,
+                                     env={**os.environ, "PYTHONPATH": path})
+        atexit.register(self.close)
+
+    def close(self) -> None:
+        """End the worker (it stops at the end of its input) and wait for it: no process outlives its caller."""
+        import subprocess
+
+        try:
+            self.proc.stdin.close()
+            self.proc.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            self.proc.kill()
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def render(self, spec_json: str) -> tuple[tuple[bytes, int, int], dict | None]:
+        from dialogue.reports import frames
+
+        frames.write(self.proc.stdin, spec_json.encode("utf-8"))
+        head, png, data = (frames.read(self.proc.stdout) for _ in range(3))
+        if head is None or png is None or data is None:
+            raise EOFError("the chart worker ended")
+        answer = json.loads(head)
+        if "error" in answer:
+            raise ChartFailed(answer["error"])
+        ready = answer["ready"]
+        if ready is not None:
+            ready["data"] = data
+        return (png, answer["w"], answer["h"]), ready
+
+
+_worker: list = []            # the running _Worker, if any
+_worker_lock = threading.Lock()
+
+
+def warm_up() -> None:
+    """Start the chart worker (and with it vl-convert's engine) now, so it starts while the caller imports and
+    gathers the data; once per process."""
+    _the_worker()
+
+
+def _the_worker() -> _Worker | None:
+    with _worker_lock:
+        if _worker and _worker[0].alive():
+            return _worker[0]
+        _worker.clear()
+        try:
+            _worker.append(_Worker())
+        except OSError:
+            logging.getLogger(__name__).warning("chart worker could not start; charts are drawn in-process")
+            return None
+        return _worker[0]
+
+
+def _rendered(spec_json: str) -> tuple[tuple[bytes, int, int], dict | None]:
+    """The chart worker's image and PDF record of a sized spec; drawn in this process when no worker runs."""
+    worker = _the_worker()
+    if worker is not None:
+        try:
+            return worker.render(spec_json)
+        except (OSError, EOFError, ValueError):      # the worker died: this process draws the chart itself
+            logging.getLogger(__name__).warning("chart worker failed; drawing in-process", exc_info=True)
+            with _worker_lock:
+                _worker.clear()
+    from dialogue.reports import pdf_images
+
+    png = _png(spec_json)
+    return png, pdf_images.record(png[0])
+
+
+class PngQueue:
+    """Charts' images rendered in the chart worker process in the order they are queued, while the caller goes on:
+    one future per spec, holding (PNG bytes and pixel size, or None for an empty spec; the PDF image record from
+    pdf_images.record, or None). close() once nothing more will be queued."""
+
+    _lock = threading.Lock()     # one worker: one request on its pipe at a time
+
+    def __init__(self):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chart-png")
+
+    def submit(self, spec: dict):
+        if not spec:
+            from concurrent.futures import Future
+
+            done = Future()
+            done.set_result((None, None))
+            return done
+        return self._pool.submit(self._render, strict_json.dumps(sized(spec), sort_keys=True, default=str))
+
+    @classmethod
+    def _render(cls, spec_json: str):
+        with cls._lock:
+            return _rendered(spec_json)
+
+    @classmethod
+    def render_now(cls, spec: dict):
+        """What a future of submit(spec) holds, made now on this thread."""
+        queue = cls()
+        try:
+            return queue.submit(spec).result()
+        finally:
+            queue.close()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False)
 
 
 @lru_cache(maxsize=1)

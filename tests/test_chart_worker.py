@@ -1,0 +1,50 @@
+"""The chart worker process: the same image and PDF record as drawing in-process, errors said, a dead worker replaced."""
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from dialogue import strict_json
+from dialogue.reports import frames, pdf_images, render
+
+SPEC = {"data": {"values": [{"a": "x", "b": 3}, {"a": "y", "b": 5}]}, "mark": "bar",
+        "encoding": {"x": {"field": "a", "type": "nominal"}, "y": {"field": "b", "type": "quantitative"}}}
+
+
+def test_frames_round_trip_and_end():
+    buffer = io.BytesIO()
+    frames.write(buffer, b"spec", b"", "ž".encode())
+    buffer.seek(0)
+    assert [frames.read(buffer) for _ in range(4)] == [b"spec", b"", "ž".encode(), None]
+    with pytest.raises(EOFError):
+        frames.read(io.BytesIO(b"\x00\x00\x00\x09short"))
+
+
+def test_the_worker_draws_what_this_process_would():
+    queue = render.PngQueue()
+    try:
+        (png, width, height), ready = queue.submit(SPEC).result(timeout=120)
+        empty = queue.submit({}).result(timeout=10)
+    finally:
+        queue.close()
+    here = render.png_of_json(strict_json.dumps(render.sized(SPEC), sort_keys=True, default=str))
+    assert (width, height) == here[1:]
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert ready == pdf_images.record(png)
+    assert empty == (None, None)
+    assert render._worker and render._worker[0].alive()          # it is kept for the next report
+
+
+def test_a_chart_vl_convert_refuses_is_an_error_naming_the_cause():
+    with pytest.raises(render.ChartFailed):
+        render.PngQueue.render_now({"mark": "no-such-mark", "data": {"values": []}})
+
+
+def test_a_dead_worker_is_replaced_and_the_chart_still_drawn():
+    render.warm_up()
+    render._worker[0].proc.kill()
+    render._worker[0].proc.wait()
+    (png, width, height), ready = render.PngQueue.render_now(SPEC)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and ready is not None
+    assert render._worker[0].alive()
