@@ -10,6 +10,7 @@ import importlib
 import inspect
 import pkgutil
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -115,21 +116,56 @@ def fast_bcrypt(monkeypatch):
     monkeypatch.setattr(auth, "BCRYPT_ROUNDS", 4)
 
 
+@pytest.fixture(scope="module")
+def matrix_folder(tmp_path_factory):
+    """The state every write starts from, built once per module (a database with an upload and an assessment, two
+    users, a backup, a targets file); each test works on its own copy of the folder."""
+    folder = tmp_path_factory.mktemp("matrix")
+    patch = pytest.MonkeyPatch()
+    patch.setattr(auth, "BCRYPT_ROUNDS", 4)
+    patch.setenv("DIALOGUE_USERS", str(folder / "users.toml"))
+    con = db.connect(folder / "matrix.duckdb")
+    try:
+        users = auth.UserStore(folder / "users.toml")
+        users.add(con, ADMIN, "root", "admin", "correct horse")
+        users.add(con, ADMIN, "bob", "viewer", "correct horse")
+        first = store.commit_frame(con, "trade", trade_frame(100.0), ADMIN, file="first.csv")
+        backup.backup(con, folder / "existing-backup", ADMIN)
+        (folder / "targets.toml").write_bytes(config.TARGETS_FILE.read_bytes())
+        from dialogue import assessments
+
+        assessment = assessments.record(con, ADMIN, "trade-growth", "2026-Q3", "medium", "Steady.")
+    finally:
+        con.close()
+        patch.undo()
+    return folder, first, assessment
+
+
 @pytest.fixture
-def ctx(tmp_path, monkeypatch):
+def ctx(tmp_path, monkeypatch, matrix_folder):
+    folder, first, assessment = matrix_folder
+    shutil.copytree(folder, tmp_path, dirs_exist_ok=True)
     monkeypatch.setenv("DIALOGUE_USERS", str(tmp_path / "users.toml"))
     con = db.connect(tmp_path / "matrix.duckdb")
-    users = auth.UserStore(tmp_path / "users.toml")
-    users.add(con, ADMIN, "root", "admin", "correct horse")
-    users.add(con, ADMIN, "bob", "viewer", "correct horse")
-    first = store.commit_frame(con, "trade", trade_frame(100.0), ADMIN, file="first.csv")
-    backup.backup(con, tmp_path / "existing-backup", ADMIN)
-    (tmp_path / "targets.toml").write_bytes(config.TARGETS_FILE.read_bytes())
-    from dialogue import assessments
-
-    assessment = assessments.record(con, ADMIN, "trade-growth", "2026-Q3", "medium", "Steady.")
-    yield Ctx(con, tmp_path, users, first, tmp_path / "existing-backup", assessment)
+    yield Ctx(con, tmp_path, auth.UserStore(tmp_path / "users.toml"), first, tmp_path / "existing-backup", assessment)
     con.close()
+
+
+def test_each_test_starts_from_its_own_copy_of_the_same_state(matrix_folder, tmp_path):
+    """A write in one test's copy changes neither the module's folder nor what the next test starts from."""
+    folder, first, _ = matrix_folder
+    before = db.fingerprint(con := db.connect(folder / "matrix.duckdb"))
+    con.close()
+    shutil.copytree(folder, tmp_path / "a")
+    con = db.connect(tmp_path / "a" / "matrix.duckdb")
+    assert db.fingerprint(con) == before
+    store.rollback(con, first, ADMIN)
+    assert db.fingerprint(con) != before
+    con.close()
+    con = db.connect(folder / "matrix.duckdb")
+    assert db.fingerprint(con) == before
+    con.close()
+    assert auth.UserStore(folder / "users.toml").get("bob") is not None
 
 
 def everything(ctx: Ctx) -> tuple:
