@@ -97,12 +97,14 @@ def put_rows(con, dataset: str, rows: list[dict], time: str | datetime = "2026-0
     return upload_id
 
 
-def _file_rank(items: list) -> tuple[int, int]:
-    """Files with a slow test first, then browser files, then the rest; each tier by its number of tests."""
+def _file_rank(items: list) -> tuple[int, float, int]:
+    """Files with a slow test first, the longest first (`slow(seconds=N)`: about how long the file takes on a quiet
+    machine), then browser files, then the rest; each tier then by its number of tests."""
     def marked(name: str) -> bool:
         return any(item.get_closest_marker(name) for item in items)
 
-    return (0 if marked("slow") else 1 if marked("browser") else 2, -len(items))
+    seconds = max((m.kwargs.get("seconds", 0) for m in (i.get_closest_marker("slow") for i in items) if m), default=0)
+    return (0 if marked("slow") else 1 if marked("browser") else 2, -seconds, -len(items))
 
 
 def pytest_collection_modifyitems(config, items):
@@ -110,7 +112,8 @@ def pytest_collection_modifyitems(config, items):
 
     xdist queues files by their number of tests unless told `--no-loadscope-reorder` (`make test` does): the
     browser and load files have few tests but run for minutes, and queued last they kept one worker busy
-    alone at the end. Tests keep their order within a file.
+    alone at the end; so does any file of a few long tests, hence `slow(seconds=N)` on them. Tests keep their
+    order within a file.
     """
     files: dict[str, list] = {}
     for item in items:

@@ -120,7 +120,7 @@ def _expected_keys() -> list[str]:
     return keys
 
 
-@pytest.mark.slow
+@pytest.mark.slow(seconds=150)
 def test_smoke_run_measures_every_row(tmp_path):
     out = tmp_path / "BENCHMARKS.md"
     proc = subprocess.run(

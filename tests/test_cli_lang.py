@@ -13,6 +13,8 @@ from dialogue.coded import code_of, say
 from dialogue.roles import Actor, PermissionDenied, require
 from tests.conftest import put_rows
 
+pytestmark = pytest.mark.slow(seconds=25)   # few tests, long ones: queued early (conftest.py)
+
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 

@@ -8,8 +8,12 @@ import sys
 import textwrap
 import time
 
+import pytest
+
 from dialogue import db
 from dialogue.config import ROOT
+
+pytestmark = pytest.mark.slow(seconds=70)   # few tests, long ones: queued early (conftest.py)
 
 KILLS = 30
 SEED = 20260127

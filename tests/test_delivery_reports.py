@@ -12,6 +12,8 @@ from dialogue import reports
 from dialogue.reports.labels import label
 from tests.conftest import put_rows
 
+pytestmark = pytest.mark.slow(seconds=25)   # few tests, long ones: queued early (conftest.py)
+
 AS_OF = date(2026, 7, 15)
 
 

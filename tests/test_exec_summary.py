@@ -20,6 +20,8 @@ from dialogue.reports.pdf import pdf_bytes
 from dialogue.vocab import STATUSES, status_word
 from tests.conftest import put_rows
 
+pytestmark = pytest.mark.slow(seconds=30)   # few tests, long ones: queued early (conftest.py)
+
 AS_OF = date(2026, 10, 15)
 KNOWN = datetime(2026, 10, 16, 9, 0)
 EXERCISES = "At least 3 joint military exercises a year"

@@ -12,6 +12,8 @@ import pytest
 from dialogue import db, store
 from tests.conftest import ANALYST
 
+pytestmark = pytest.mark.slow(seconds=40)   # few tests, long ones: queued early (conftest.py)
+
 SIZE = "3m"
 
 

@@ -16,6 +16,8 @@ import pytest
 from dialogue import db, handoff
 from dialogue.config import ROOT
 
+pytestmark = pytest.mark.slow(seconds=25)   # few tests, long ones: queued early (conftest.py)
+
 EXERCISES = ("name,start_date,format,us_participation,status,source\n"
              "Handoff Wolf 26,2026-05-04,bilateral,yes,held,https://example.org/wolf\n")
 

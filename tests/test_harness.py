@@ -62,8 +62,10 @@ def test_apptest_scans_the_installed_components_once_per_run(tmp_path, monkeypat
     assert len(scans) <= 1          # once in the whole run (none here if an earlier test scanned already), not 3
 
 
-def _item(nodeid: str, *marks: str):
-    return SimpleNamespace(nodeid=nodeid, get_closest_marker=lambda name: name if name in marks else None)
+def _item(nodeid: str, *marks: str, seconds: float | None = None):
+    kwargs = {} if seconds is None else {"seconds": seconds}
+    return SimpleNamespace(nodeid=nodeid, get_closest_marker=lambda name: (
+        SimpleNamespace(name=name, kwargs=kwargs) if name in marks else None))
 
 
 def test_files_are_queued_slow_then_browser_then_by_their_number_of_tests():
@@ -85,3 +87,16 @@ def test_a_server_that_exits_fails_at_once_with_its_log(tmp_path):
         with streamlit_server(tmp_path / "server.log", app=tmp_path / "no_such_app.py", timeout=120):
             pass
     assert "no_such_app.py" in str(failed.value)       # the log says what went wrong
+
+
+def test_slow_files_are_queued_longest_first_whatever_their_number_of_tests():
+    """A file of one test that takes a minute must not be queued last, behind many quick ones."""
+    items = [_item("tests/test_many.py::a", "slow", seconds=10), _item("tests/test_many.py::b"),
+             _item("tests/test_many.py::c"),
+             _item("tests/test_one.py::only", "slow", seconds=60),
+             _item("tests/test_plain.py::a", "slow"), _item("tests/test_plain.py::b", "slow"),
+             _item("tests/test_quick.py::a")]
+    pytest_collection_modifyitems(None, items)
+    assert [i.nodeid.split("::")[0] for i in items] == [
+        "tests/test_one.py", "tests/test_many.py", "tests/test_many.py", "tests/test_many.py",
+        "tests/test_plain.py", "tests/test_plain.py", "tests/test_quick.py"]

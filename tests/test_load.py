@@ -27,7 +27,7 @@ from dialogue.i18n import t
 from dialogue.roles import Actor
 from tests.servers import streamlit_server
 
-pytestmark = [pytest.mark.slow, pytest.mark.browser]
+pytestmark = [pytest.mark.slow(seconds=120), pytest.mark.browser]
 playwright = pytest.importorskip("playwright.async_api", reason="playwright is not installed")
 
 CHROMIUM = "/usr/bin/chromium"

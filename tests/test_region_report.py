@@ -15,6 +15,8 @@ from tests.conftest import put_rows
 from tests.test_region import AS_OF, EXPECTED, peers  # noqa: F401 - the fixture: Serbia and four neighbours
 from tests.test_reports import flat, pdf_text
 
+pytestmark = pytest.mark.slow(seconds=15)   # few tests, long ones: queued early (conftest.py)
+
 KNOWN = "2030-01-01"
 
 

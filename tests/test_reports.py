@@ -27,6 +27,8 @@ from dialogue.status import compute_all
 from dialogue.vocab import status_word
 from tests.conftest import ANALYST, VIEWER
 
+pytestmark = pytest.mark.slow(seconds=100)   # few tests, long ones: queued early (conftest.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = date(2026, 6, 30)
 FIRST_UPLOAD = datetime(2026, 3, 1, 9, 0)

@@ -26,6 +26,8 @@ from dialogue import db, store
 from dialogue.ingest import ingest
 from tests.conftest import ANALYST
 
+pytestmark = pytest.mark.slow(seconds=35)   # few tests, long ones: queued early (conftest.py)
+
 # Every stored column of each dataset with the value a row takes when its file lacks the column.
 COLUMNS = {
     "trade": {"reporter": None, "year": None, "month": None, "flow": None, "value": None, "currency": None,

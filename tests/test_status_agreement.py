@@ -12,6 +12,8 @@ import pytest
 
 from dialogue import cli
 
+pytestmark = pytest.mark.slow(seconds=70)   # few tests, long ones: queued early (conftest.py)
+
 MONTH_ENDS = [date(y, m, calendar.monthrange(y, m)[1]) for y in (2025, 2026, 2027) for m in range(1, 13)]
 # The projection words of dialogue.reasons ("likely" / "unlikely") in each language.
 UNLIKELY = {"en": re.compile(r"\bunlikely\b"), "sr-Latn": re.compile(r"\bmalo verovatno\b"),

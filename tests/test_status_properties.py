@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from fractions import Fraction
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,6 +12,8 @@ from dialogue import reasons, rules
 from dialogue.targets import load_targets
 from dialogue.vocab import STATUS_RANK
 from tests.test_status_agreement import LIKELY, UNLIKELY
+
+pytestmark = pytest.mark.slow(seconds=25)   # few tests, long ones: queued early (conftest.py)
 
 START = date(2026, 1, 1)
 as_of_dates = st.dates(min_value=date(2025, 1, 1), max_value=date(2035, 12, 31))
