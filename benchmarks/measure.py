@@ -44,11 +44,14 @@ class Contender:
     run: Callable
     setup: Callable[[], object] = lambda: None
     teardown: Callable[[object], None] = lambda state: None
-    check: Callable[[object], None] = lambda result: None   # verifies the warm-up's result
+    check: Callable[[object], None] = lambda result: None   # verifies the warm-up's (or first timed run's) result
 
 
 def compare(contenders: dict[str, Contender], runs: int, warmup: int = 1) -> dict[str, Timing]:
-    """Warm each contender up, then time them in interleaved rounds (A B C, A B C, ...)."""
+    """Warm each contender up, then time them in interleaved rounds (A B C, A B C, ...).
+
+    Each contender's result is checked once: after its warm-up, or with no warm-up (the smoke run) after its first
+    timed run, outside the timing."""
     timings = {name: Timing() for name in contenders}
     for _ in range(warmup):
         for c in contenders.values():
@@ -57,14 +60,16 @@ def compare(contenders: dict[str, Contender], runs: int, warmup: int = 1) -> dic
                 c.check(c.run(state))
             finally:
                 c.teardown(state)
-    for _ in range(runs):
+    for round_ in range(runs):
         for name, c in contenders.items():
             state = c.setup()
             gc.collect()
             try:
                 start = time.perf_counter()
-                c.run(state)
+                result = c.run(state)
                 timings[name].runs.append(time.perf_counter() - start)
+                if warmup == 0 and round_ == 0:
+                    c.check(result)
             finally:
                 c.teardown(state)
     return timings

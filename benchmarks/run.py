@@ -268,7 +268,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="data sizes: full (the issue's), medium (1/10, for development) or smoke")
     p.add_argument("--out", type=Path, help="report file (default BENCHMARKS.md; smoke: bench-data/smoke/BENCHMARKS.md)")
     p.add_argument("--runs", type=int, help="timed runs per contender (default 5; smoke 1)")
-    p.add_argument("--warmup", type=int, default=1)
+    p.add_argument("--warmup", type=int, help="untimed runs first (default 1; smoke 0: its figures are not judged, "
+                   "and each result is still checked once)")
     p.add_argument("--data", help="data directory (default bench-data/ or bench-data/smoke/)")
     p.add_argument("--only", help="comma-separated groups to run: " + ", ".join(GROUPS))
     p.add_argument("--group-timeout", type=int, default=3600)
@@ -283,6 +284,8 @@ def main(argv: list[str] | None = None) -> int:
         args.scale = "smoke"
     args.smoke = args.scale != "full"          # goals are judged at full size only
     args.runs = args.runs or (1 if args.scale == "smoke" else 5)
+    if args.warmup is None:
+        args.warmup = 0 if args.scale == "smoke" else 1
     default_data = generate.DATA_DIR if args.scale == "full" else generate.DATA_DIR / args.scale
     args.data = str((Path(args.data) if args.data else default_data).resolve())
 

@@ -112,6 +112,38 @@ def test_workbook_opens_in_openpyxl_without_warnings(tiny, recwarn):
     assert not [w for w in recwarn if "openpyxl" in str(w.filename)]
 
 
+def test_a_run_without_warm_up_still_checks_each_result_once():
+    """The smoke run times with no warm-up (tests/test_bench_smoke.py's minutes): each contender's first timed result is
+    checked instead, so a benchmark that computes the wrong thing still fails."""
+    from benchmarks.measure import Contender, compare
+
+    checked = []
+    runs = iter(range(100))
+    contenders = {name: Contender(run=lambda _, name=name: (name, next(runs)), check=checked.append) for name in "ab"}
+    timings = compare(contenders, runs=3, warmup=0)
+    assert checked == [("a", 0), ("b", 1)]
+    assert [len(t.runs) for t in timings.values()] == [3, 3]
+    checked.clear()
+    compare(contenders, runs=2, warmup=1)
+    assert checked == [("a", 6), ("b", 7)]           # the warm-up's results, not the timed ones
+
+    def wrong(result):
+        raise RuntimeError(f"wrong result {result}")
+
+    with pytest.raises(RuntimeError, match="wrong result"):
+        compare({"bad": Contender(run=lambda _: 1, check=wrong)}, runs=1, warmup=0)
+
+
+def test_the_smoke_run_warms_up_nothing_and_the_full_run_once(monkeypatch):
+    from benchmarks import run as bench_run
+
+    seen = {}
+    monkeypatch.setattr(bench_run, "run_group", lambda name, args: seen.update(warmup=args.warmup) or [])
+    for argv, warmup in ((["--smoke"], 0), ([], 1), (["--smoke", "--warmup", "2"], 2)):
+        bench_run.main([*argv, "--group", "status", "--json-out", "/dev/null"])
+        assert seen["warmup"] == warmup
+
+
 def _expected_keys() -> list[str]:
     keys = ["1a", "1b", "2", "3", "6", "4a", "4b", "7"]
     keys += [f"5L-{Path(p).stem}" for p in pages()] + [f"5D-{Path(p).stem}" for p in pages()]
