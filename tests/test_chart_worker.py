@@ -33,7 +33,7 @@ def test_the_worker_draws_what_this_process_would():
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert ready == pdf_images.record(png)
     assert empty == (None, None)
-    assert render._worker and render._worker[0].alive()          # it is kept for the next report
+    assert render._workers and all(w.alive() for w in render._workers.values())   # kept for the next report
 
 
 def test_a_chart_vl_convert_refuses_is_an_error_naming_the_cause():
@@ -43,8 +43,9 @@ def test_a_chart_vl_convert_refuses_is_an_error_naming_the_cause():
 
 def test_a_dead_worker_is_replaced_and_the_chart_still_drawn():
     render.warm_up()
-    render._worker[0].proc.kill()
-    render._worker[0].proc.wait()
-    (png, width, height), ready = render.PngQueue.render_now(SPEC)
+    for worker in render._workers.values():
+        worker.proc.kill()
+        worker.proc.wait()
+    (png, _, _), ready = render.PngQueue.render_now(SPEC)
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and ready is not None
-    assert render._worker[0].alive()
+    assert any(worker.alive() for worker in render._workers.values())

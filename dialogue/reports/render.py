@@ -4,6 +4,7 @@ from __future__ import annotations
 import atexit
 import json
 import logging
+import queue
 import struct
 import threading
 from functools import lru_cache
@@ -117,39 +118,51 @@ class _Worker:
         return (png, answer["w"], answer["h"]), ready
 
 
-_worker: list = []            # the running _Worker, if any
+# Chart worker processes. Two drew the demo brief no faster on the shared 2-core machine under load (each costs
+# about 1 s of CPU to start its engine); one is kept per process.
+WORKERS = 1
+_workers: dict = {}           # slot: its running _Worker
 _worker_lock = threading.Lock()
+_free = queue.Queue()         # slots not drawing: one request at a time on a worker's pipe
+for _slot in range(WORKERS):
+    _free.put(_slot)
 
 
 def warm_up() -> None:
-    """Start the chart worker (and with it vl-convert's engine) now, so it starts while the caller imports and
+    """Start the chart workers (and with them vl-convert's engine) now, so they start while the caller imports and
     gathers the data; once per process."""
-    _the_worker()
+    for slot in range(WORKERS):
+        _the_worker(slot)
 
 
-def _the_worker() -> _Worker | None:
+def _the_worker(slot: int) -> _Worker | None:
     with _worker_lock:
-        if _worker and _worker[0].alive():
-            return _worker[0]
-        _worker.clear()
+        worker = _workers.get(slot)
+        if worker is not None and worker.alive():
+            return worker
         try:
-            _worker.append(_Worker())
+            worker = _workers[slot] = _Worker()
         except OSError:
             logging.getLogger(__name__).warning("chart worker could not start; charts are drawn in-process")
+            _workers.pop(slot, None)
             return None
-        return _worker[0]
+        return worker
 
 
 def _rendered(spec_json: str) -> tuple[tuple[bytes, int, int], dict | None]:
-    """The chart worker's image and PDF record of a sized spec; drawn in this process when no worker runs."""
-    worker = _the_worker()
-    if worker is not None:
-        try:
-            return worker.render(spec_json)
-        except (OSError, EOFError, ValueError):      # the worker died: this process draws the chart itself
-            logging.getLogger(__name__).warning("chart worker failed; drawing in-process", exc_info=True)
-            with _worker_lock:
-                _worker.clear()
+    """A chart worker's image and PDF record of a sized spec; drawn in this process when no worker runs."""
+    slot = _free.get()
+    try:
+        worker = _the_worker(slot)
+        if worker is not None:
+            try:
+                return worker.render(spec_json)
+            except (OSError, EOFError, ValueError):      # the worker died: this process draws the chart itself
+                logging.getLogger(__name__).warning("chart worker failed; drawing in-process", exc_info=True)
+                with _worker_lock:
+                    _workers.pop(slot, None)
+    finally:
+        _free.put(slot)
     from dialogue.reports import pdf_images
 
     png = _png(spec_json)
@@ -157,16 +170,14 @@ def _rendered(spec_json: str) -> tuple[tuple[bytes, int, int], dict | None]:
 
 
 class PngQueue:
-    """Charts' images rendered in the chart worker process in the order they are queued, while the caller goes on:
+    """Charts' images rendered in the chart worker processes in the order they are queued, while the caller goes on:
     one future per spec, holding (PNG bytes and pixel size, or None for an empty spec; the PDF image record from
     pdf_images.record, or None). close() once nothing more will be queued."""
-
-    _lock = threading.Lock()     # one worker: one request on its pipe at a time
 
     def __init__(self):
         from concurrent.futures import ThreadPoolExecutor
 
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chart-png")
+        self._pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="chart-png")
 
     def submit(self, spec: dict):
         if not spec:
@@ -177,10 +188,9 @@ class PngQueue:
             return done
         return self._pool.submit(self._render, strict_json.dumps(sized(spec), sort_keys=True, default=str))
 
-    @classmethod
-    def _render(cls, spec_json: str):
-        with cls._lock:
-            return _rendered(spec_json)
+    @staticmethod
+    def _render(spec_json: str):
+        return _rendered(spec_json)
 
     @classmethod
     def render_now(cls, spec: dict):
