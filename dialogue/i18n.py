@@ -391,7 +391,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "dl_no_actions": ("No action of an action plan is recorded.", "Nijedna mera akcionog plana nije zabeležena."),
     "dl_no_match": ("No action matches the filters.", "Nijedna mera ne odgovara filterima."),
     "dl_timeline": ("Actions against their due dates", "Mere prema rokovima"),
-    "dl_tab_list": ("The actions", "Mere"),
+    "dl_promised_shown": ("The {shown} most pressing of {n} commitments (overdue first, then open ones); all of them "
+                          "are listed below.", "{shown} najhitnijih od {n} obaveza (prvo one kojima je rok istekao, "
+                          "zatim otvorene); sve su navedene ispod."),
+    "dl_promised_all": ("All {n} commitments of this meeting", "Sve obaveze sa ovog sastanka ({n})"),
     "dl_filter": ("Filter by area, lead side, owner or state", "Filtriraj po oblasti, vodećoj strani, nosiocu ili stanju"),
     "dl_filters": ("Filters ({n} active)", "Filteri (aktivnih: {n})"),
     "dl_actions_shown": ("{shown} of {n} actions listed: overdue and slipping first, then open ones by due date; "

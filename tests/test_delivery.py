@@ -218,3 +218,33 @@ def test_no_overdue_action_and_an_empty_store_give_empty_tables(con):
     s = delivery_state(con, D(2026, 6, 15))
     assert list(overdue_by_owner(s).columns) == ["owner", "action_id", "title", "due_date", "state", "group_id"]
     assert overdue_by_owner(s).empty and last_meeting_commitments(s)[0] is None
+
+
+def test_a_long_meeting_list_shows_its_most_pressing_commitments_and_keeps_all_of_them(con, monkeypatch):
+    """30 commitments of one meeting, 25 shown: the 2 overdue first (by due date), then the open ones by due date
+    (undated last), then closed ones by due date; the whole list keeps the meeting's order."""
+    import importlib
+
+    view = importlib.import_module("dialogue.views.delivery")      # the module (views.delivery is the page's function)
+    rows = []
+    for i in range(30):
+        state = "open" if i % 3 else "kept"                    # 0, 3, 6 … 27 kept: 10 closed, 20 open
+        due = None if i == 29 else f"2027-{1 + (29 - i) % 12:02d}-15"
+        rows.append(dict(commitment_id=f"C{i:02d}", made_at="2026-02-12", meeting="Inaugural meeting",
+                         text=f"Commitment {i}", side="joint", due_date=due, state=state))
+    rows[4]["due_date"], rows[8]["due_date"] = "2026-05-01", "2026-04-01"      # open and past due: overdue
+    put_rows(con, "commitments", rows)
+    s = delivery_state(con, D(2026, 6, 15))
+    _on, meeting, shown, whole = view._promised(s, "en")
+    assert meeting == "Inaugural meeting" and len(whole) == 30 and len(shown) == 25
+    assert list(whole["Commitment"]) == [f"Commitment {i}" for i in range(30)]
+    texts = list(shown["Commitment"])
+    assert texts[:2] == ["Commitment 8", "Commitment 4"]            # overdue: 1 Apr, then 1 May
+    # open, not overdue: 18 of them (29 is undated, last); 25 - 2 = 23 places: all 18 open, then 5 closed
+    open_ones = [i for i in range(30) if i % 3 and i not in (4, 8)]
+    by_due = sorted((i for i in open_ones if i != 29), key=lambda i: (1 + (29 - i) % 12, i)) + [29]
+    assert texts[2:20] == [f"Commitment {i}" for i in by_due]
+    closed = sorted(range(0, 30, 3), key=lambda i: (1 + (29 - i) % 12, i))[:5]
+    assert texts[20:] == [f"Commitment {i}" for i in closed]
+    monkeypatch.setattr(view, "PROMISED_SHOWN", 30)
+    assert list(view._promised(s, "en")[2]["Commitment"]) == list(whole["Commitment"])   # short lists stay whole

@@ -283,17 +283,37 @@ def test_a_serbian_analyst_uploads_cyrillic_actions_on_the_data_page_sees_them_o
     assert delivery_state(db.shared(delivery_db).cursor(), AS_OF).to_json()["actions"] == []
 
 
-def test_the_action_list_comes_first_and_the_timeline_is_drawn_only_in_its_tab(point_workspaces):
-    """Issue 18: a chart is a Vega compile and draw on every visit, so the timeline waits in its tab."""
+def test_the_action_list_comes_first_and_the_timeline_is_drawn_only_when_opened(point_workspaces):
+    """Issue 18: a chart is a Vega compile and draw on every visit, so the timeline waits in its fold."""
     at = run_page("delivery", "sr-Cyrl", "demo", as_of=date(2026, 12, 3))
     assert not at.exception, [e.value for e in at.exception]
-    assert [tab.label for tab in at.tabs] == [t("dl_tab_list", "sr-Cyrl"), t("dl_timeline", "sr-Cyrl")]
+    (fold,) = [e for e in at.expander if e.key == "delivery_timeline"]
+    assert fold.label == t("dl_timeline", "sr-Cyrl")
     assert len(at.dataframe) == 1 and not at.get("vega_lite_chart")        # the list first; the chart waits
-    at.session_state["delivery_tab_sr-Cyrl"] = t("dl_timeline", "sr-Cyrl")  # the reader opens the timeline
+    at.session_state["delivery_timeline"] = True                           # the reader opens the timeline
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    assert len(at.get("vega_lite_chart")) == 1 and not at.dataframe       # the list gave way
+    assert len(at.get("vega_lite_chart")) == 1 and len(at.dataframe) == 1
     # the summary, the groups with their table and the plans' heading are one element
     (groups,) = [m.value for m in at.markdown if f"### {t('dl_groups', 'sr-Cyrl')}" in m.value]
     assert groups.startswith(":gray[") and groups.endswith(f"### {t('dl_plans', 'sr-Cyrl')}")
     assert len(tables_in(groups)) == 1
+
+
+def test_a_long_list_of_commitments_shows_the_most_pressing_and_folds_them_all(delivery_db):
+    con = db.connect(delivery_db)
+    put_rows(con, "commitments", [dict(commitment_id=f"M{i:02d}", made_at="2026-04-01", meeting="Second meeting",
+                                       text=f"Promise {i}", side="us", due_date="2026-12-31", state="open")
+                                  for i in range(30)])
+    con.close()
+    at = _page("sr-Latn", delivery_db)
+    assert not at.exception, [e.value for e in at.exception]
+    (text,) = [m.value for m in at.markdown if "Second meeting" in m.value]
+    (shown,) = tables_in(text)
+    assert len(shown) == 25 and text.endswith(f":gray[{t('dl_promised_shown', 'sr-Latn', shown='25', n='30')}]")
+    (fold,) = [e for e in at.expander if e.key == "delivery_promised_all"]
+    assert fold.label == t("dl_promised_all", "sr-Latn", n="30") and not at.dataframe      # closed: drawn when opened
+    at.session_state["delivery_promised_all"] = True
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [len(d.value) for d in at.dataframe] == [30]

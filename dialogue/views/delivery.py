@@ -17,6 +17,7 @@ from dialogue.views.common import TIMELINE_SHOWN, targets_book
 
 FILTERS = ("area", "lead_side", "owner", "state")
 ACTIONS_SHOWN = 200     # rows of the action-plan table (the most pressing first); the filters narrow the rest
+PROMISED_SHOWN = 25     # commitments of the last meeting shown as text (the most pressing first); all are folded below
 
 
 @dataclass
@@ -32,7 +33,8 @@ class DeliveryView:
     options: dict = field(default_factory=dict)    # filter -> [(code, label)] present in the data
     promised_on: str = ""           # date of the last meeting that made commitments
     promised_meeting: str = ""      # its title (user text)
-    promised: pd.DataFrame = field(default_factory=pd.DataFrame)
+    promised: pd.DataFrame = field(default_factory=pd.DataFrame)       # PROMISED_SHOWN at most, most pressing first
+    promised_all: pd.DataFrame = field(default_factory=pd.DataFrame)   # every commitment of that meeting, in order
     available: bool = True
 
 
@@ -114,8 +116,21 @@ def _timeline(actions: pd.DataFrame, lang: str) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
-def _promised(state: DeliveryState, lang: str) -> tuple[str, str, pd.DataFrame]:
+def _promised(state: DeliveryState, lang: str) -> tuple[str, str, pd.DataFrame, pd.DataFrame]:
+    """(date, title, the most pressing commitments, all of them) of the last meeting that made commitments."""
     when, meeting, mine = last_meeting_commitments(state)
+    table = _commitment_table(mine, lang)
+    if len(mine) <= PROMISED_SHOWN:
+        return (fmt_date(when, lang) if when else ""), meeting, table, table
+    # overdue first, then open ones, then closed ones, each by due date (undated last)
+    rank = pd.DataFrame({"calm": ~mine["overdue"].astype(bool), "closed": mine["state"] != "open",
+                         "due": mine["due_date"]})
+    kept = rank.sort_values(["calm", "closed", "due"], na_position="last", kind="stable").head(PROMISED_SHOWN).index
+    return fmt_date(when, lang), meeting, table.loc[kept].reset_index(drop=True), table
+
+
+def _commitment_table(mine: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Commitments in the reader's language: text, side, owner, due, state, flag and evidence."""
     table = pd.DataFrame({
         t("col_commitment", lang): mine["text"],
         t("col_side", lang): [label("side", v, lang) for v in mine["side"]],
@@ -125,7 +140,7 @@ def _promised(state: DeliveryState, lang: str) -> tuple[str, str, pd.DataFrame]:
         t("col_flags", lang): [t("flag_overdue", lang) if o else "" for o in mine["overdue"]],
         t("col_evidence", lang): mine["source"].fillna(""),
     }).reset_index(drop=True)
-    return (fmt_date(when, lang) if when else ""), meeting, table
+    return table
 
 
 def delivery(con, as_of: date, known_at: datetime | None = None, lang: str = "en", area: str = "",
@@ -144,11 +159,11 @@ def delivery(con, as_of: date, known_at: datetime | None = None, lang: str = "en
     for column, value in chosen.items():
         if value:
             shown = shown[shown[column] == value]
-    on, meeting, promised = _promised(s, lang)
+    on, meeting, promised, promised_all = _promised(s, lang)
     undated = int(shown["due_date"].isna().sum())
     return DeliveryView(summary, empty, _group_table(s, lang), action_table(most_pressing(shown, ACTIONS_SHOWN), lang),
                         _timeline(shown, lang), undated, len(shown) - undated, len(shown), _options(a, lang), on,
-                        meeting, promised)
+                        meeting, promised, promised_all)
 
 
 def linked_actions(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
