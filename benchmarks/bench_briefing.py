@@ -43,7 +43,8 @@ def measure(ctx: Context) -> list[Row]:
     row.subject = t["brief"].to_dict()
     row.baseline = {"median": LIMIT, "min": LIMIT, "max": LIMIT, "runs": [LIMIT]}
     row.ratio = t["brief"].median / LIMIT
-    row.note = ("includes Python start-up and imports of the command; CPU seconds of its stages on the demo, "
-                "measured at load 11 on 2 cores: imports 1.8, data and charts 2.0, annex 0.9, PDF 5.9 (fpdf2's "
-                "line breaking about 55 % of it, chart images re-compressed 12 %, fonts 5 %)")
+    row.note = ("includes Python start-up, imports and the chart worker process; on a quiet machine (3 Dec, load "
+                "under 1) the command's own process spends about 4.8 CPU-s (imports 1.4, data and charts 2.0 of "
+                "which Altair's chart building and to_dict about 1.5, annex 0.9, PDF layout 0.5) and the chart "
+                "worker about 3 (vl-convert's engine start 1.0, 13 charts 2.0), beside it on the other core")
     return [row]
