@@ -140,8 +140,12 @@ def test_reference_workspace_says_no_working_group_is_known(point_workspaces):
 def test_demo_area_page_lists_its_linked_actions(point_workspaces):
     at = run_page("trade", "en", "demo", as_of=date(2026, 12, 3))
     assert not at.exception
-    headers = [s.value for s in at.subheader]
-    assert t("dl_area_actions", "en") in headers
+    (folded,) = [e for e in at.expander if e.key == "linked_actions_economic"]
+    assert folded.label == f"{t('dl_area_actions', 'en')} (3)"      # the demo's three economic actions
+    assert not at.dataframe                                          # closed: nothing drawn on this run
+    at.session_state["linked_actions_economic"] = True               # the reader opens it
+    at.run()
+    assert not at.exception
     titles = " ".join(" ".join(map(str, d.value.get(t("col_action", "en"), []))) for d in at.dataframe)
     assert "Draft of the double-taxation agreement (demo)" in titles
     assert "Calendar of joint exercises" not in titles                     # a security action stays on its page

@@ -9,6 +9,7 @@ from datetime import date
 
 from streamlit.testing.v1 import AppTest
 
+from dialogue.i18n import t
 from tests.test_pages import APP, fixture_db, run_page  # noqa: F401 - a fixture
 
 AS_OF = date(2026, 6, 30)
@@ -87,3 +88,39 @@ def test_an_area_pages_history_strip_is_one_caption_and_its_chart(fixture_db):
     (line,) = [c.value for c in at.caption if c.value.startswith(title)]
     # the fixture's security target: 2 held by 30 June, 1 planned later, 3 required (on track since Q1's end)
     assert line.startswith(title + " · At least 3 joint military exercises a year: ")
+
+
+def test_trade_page_draws_its_statuses_with_the_strip_caption_and_its_notes_and_headings_as_one_element_each(
+        fixture_db):
+    at = run_page("trade")
+    assert not at.exception, [e.value for e in at.exception]
+    kinds = [k for k in _kinds(at.main) if k != "SpecialBlock"]
+    # title, series picker; statuses + strip caption, strip chart; turnover heading, chart; its note + the growth
+    # heading, chart; the growth's note + the year to date's heading, its empty state (info, link: the fixture has
+    # no months); the tabs (container + 6), the flows' chart and caption; the notes' heading and line, "Add a note"
+    # = 2 + 2 + 2 + 2 + 3 + 9 + 2 = 22 (no columns, each note joined to the next heading, the actions
+    # folded when there are any: none in the fixture)
+    assert "Column" not in kinds and "Dataframe" not in kinds and "Caption" in kinds
+    assert len(kinds) == 22, list(zip(kinds, (getattr(n, "value", "") for n in _nodes(at.main))))
+    strip = "**Status at each quarter end, as the dashboard said then**"
+    (top,) = [m.value for m in at.markdown if strip in m.value]
+    assert top.startswith("| Status | Target | Figure | Why | Figures to |")       # the statuses, then the strip's line
+    assert top.index("| Status |") < top.index(f":gray[{strip}")
+    growth = [m.value for m in at.markdown if "### Year-on-year growth against 10%" in m.value]
+    assert len(growth) == 1 and growth[0].startswith(":gray[")                       # the turnover's note above it
+
+
+def test_data_page_folds_the_templates_and_draws_them_when_opened(fixture_db):
+    from dialogue.datasets import DATASETS
+
+    at = run_page("data")
+    assert not at.exception, [e.value for e in at.exception]
+    (box,) = [e for e in at.expander if e.key == "data_templates"]
+    assert box.label == "Templates" and _nodes(box) == []             # closed: nothing drawn inside
+    assert not at.get("download_button") and "Column" not in _kinds(at.main)
+    at.session_state["data_templates"] = True                          # the analyst opens it
+    at.run()
+    assert not at.exception
+    buttons = at.get("download_button")
+    assert [b.proto.label for b in buttons] == [f"Template: {t('ds_' + name, 'en')}" for name in DATASETS]
+    assert len(DATASETS) == 8 and buttons[0].proto.label == "Template: Trade"

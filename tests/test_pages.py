@@ -329,7 +329,7 @@ def _as_role(role: str, name: str, tmp_path, monkeypatch, page: str) -> AppTest:
 
 def test_an_analyst_adds_a_note_on_a_target_page_and_a_viewer_only_reads_it(fixture_db, tmp_path, monkeypatch):
     at = _as_role("analyst", "ana", tmp_path, monkeypatch, "political")
-    assert "No notes." in [c.value for c in at.caption]
+    assert "### Analysts' notes\n\n:gray[No notes.]" in [m.value for m in at.markdown]    # the heading and its line
     assert len(at.get("form")) == 0                        # folded under "Add a note" until opened
     at.session_state["note_add_political_people"] = True
     at.run()
@@ -354,7 +354,9 @@ def test_an_analyst_adds_a_note_on_a_target_page_and_a_viewer_only_reads_it(fixt
     from dialogue.formats import fmt_timestamp
 
     stamp = fmt_timestamp(notes[0]["created_at"])                                 # "3 Dec 2026 06:58 UTC"
-    assert any(c.value.endswith(f" · ana · {stamp}") for c in viewer.caption)
+    # the newest note's line is drawn with the heading (one element)
+    assert any(m.value.startswith("### Analysts' notes\n\n:gray[") and m.value.endswith(f" · ana · {stamp}]")
+               for m in viewer.markdown)
     assert not viewer.text_area and not [b for b in viewer.button if b.label == "Save note"]
     assert len(viewer.get("form")) == 0 and not [e for e in viewer.expander if e.key == "note_add_political_people"]
 
@@ -367,7 +369,7 @@ def test_each_target_page_has_one_notes_form_with_every_target_to_pick(fixture_d
     from dialogue.notes import list_notes
 
     at = _as_role("analyst", "ana", tmp_path, monkeypatch, page)
-    assert "Analysts' notes" in [h.value for h in at.subheader]
+    assert "Analysts' notes" in headings(at)
     at.session_state[f"note_add_{key}"] = True             # the analyst opens "Add a note"
     at.run()
     assert len(at.get("form")) == 1

@@ -320,27 +320,41 @@ def open_page(view: str, title_key: str, **kwargs):
     return data
 
 
-def history_strip(area: str) -> None:
+def history_strip(area: str, *lead: str) -> None:
     """The area's targets at every quarter end since the start (what the dashboard said then), and how long each
-    current status has held, in words."""
+    current status has held, in words. `lead`: Markdown parts (a status table) drawn in the caption's element."""
     frame, held = page_data("status_strip", area=area)
+    lead = tuple(part for part in lead if part)
     if frame.empty:
+        if lead:
+            markdown(*lead)
         return
     lg = lang()
     # the title and how long each status has held in one element above the chart (each element costs every run)
-    st.caption(" · ".join([f"**{t('history_title', lg)}**", *(f"{plain(wording)}: {text}" for wording, text in held.items())]))
+    line = " · ".join([f"**{t('history_title', lg)}**", *(f"{plain(wording)}: {text}" for wording, text in held.items())])
+    if lead:
+        markdown(*lead, f":gray[{line}]")
+    else:
+        st.caption(line)
     st.vega_lite_chart(chart_spec("status_strip", (frame,), {"lang": lg}), width="stretch")
 
 
-def status_table(frame, columns=("badge", "wording", "headline", "reason", "data_through"), heading: str = "") -> None:
+STATUS_COLUMNS = ("badge", "wording", "headline", "reason", "data_through")
+
+
+def status_table(frame, columns=STATUS_COLUMNS, heading: str = "") -> None:
     """Targets with their status as icon + word (never colour alone), figure, reason and figures' date, text wrapped.
 
-    Reasons quote uploaded titles: every cell goes through plain() (safe_table); `heading` is drawn with it.
+    Reasons quote uploaded titles: every cell goes through plain() (table_text); `heading` is drawn with it.
     """
+    markdown(heading and f"### {heading}", status_text(frame, columns))
+
+
+def status_text(frame, columns=STATUS_COLUMNS) -> str:
+    """The status table as escaped Markdown, to draw in one element with other text."""
     lg = lang()      # one session-state read, not five (each costs ~20 µs on every run)
     # Page data is cached (same frame each warm run): select and rename once per frame, columns and language.
-    safe_table(cache.derived("status_table", frame, (columns, lg), lambda: status_columns(frame, columns, lg)),
-               heading)
+    return table_text(cache.derived("status_table", frame, (columns, lg), lambda: status_columns(frame, columns, lg)))
 
 
 def status_columns(frame, columns, lg: str):
@@ -383,8 +397,8 @@ def notes_section(*areas: str) -> None:
                                  lambda f=frame: list(zip(f["target"], f["wording"])))
     if not targets:
         return
-    st.subheader(label("notes", lang()))
-    notes_panel(targets, "_".join(areas), folded=True)   # the form is drawn when "Add a note" is opened
+    # the heading is drawn with the first line under it; the form when "Add a note" is opened
+    notes_panel(targets, "_".join(areas), folded=True, heading=label("notes", lang()))
 
 
 def no_status_engine() -> None:

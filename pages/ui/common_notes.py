@@ -20,13 +20,14 @@ def show_notes(target_id: str, notes: list[dict] | None = None) -> None:
 
 
 def notes_panel(targets: list[tuple[str, str]], key: str, notes: list[dict] | None = None,
-                folded: bool = False) -> None:
+                folded: bool = False, heading: str = "") -> None:
     """The notes of `targets` ((id, wording) pairs), newest first, then ONE "add a note" form for analysts.
 
     Note text is user text: shown with st.text (never Markdown or HTML), author and wording escaped.
     With several targets each note names its target and the form has a target picker; `key` names the
     form's widgets (note_form_<key>, note_target_<key>, note_date_<key>, note_text_<key>).
     `folded`: the form sits in an "Add a note" expander (note_add_<key>) and is drawn only when it is open.
+    `heading` (our words) is drawn in one element with the first line under it (every element costs on every run).
     """
     lang = common.lang()
     names = dict(targets)
@@ -35,13 +36,17 @@ def notes_panel(targets: list[tuple[str, str]], key: str, notes: list[dict] | No
         notes = [n for tid in names for n in by_target.get(tid, ())]
         if len(names) > 1:
             notes.sort(key=lambda n: (n["note_date"], n["created_at"]), reverse=True)
-    if not notes:
-        st.caption(label("no_notes", lang))
-    for note in notes:
-        about = f"{plain(names.get(note['target_id'], note['target_id']))} · " if len(names) > 1 else ""
-        st.caption(f"{fmt_date(note['note_date'], lang)} · {about}{plain(note['author'])} · "
-                   f"{fmt_timestamp(note['created_at'], lang)}")
-        st.text(note["text"])
+    lines = [label("no_notes", lang)] if not notes else [
+        f"{fmt_date(note['note_date'], lang)} · "
+        f"{plain(names.get(note['target_id'], note['target_id'])) + ' · ' if len(names) > 1 else ''}"
+        f"{plain(note['author'])} · {fmt_timestamp(note['created_at'], lang)}" for note in notes]
+    for i, line in enumerate(lines):
+        if i == 0 and heading:
+            common.markdown(f"### {heading}", f":gray[{line}]")
+        else:
+            st.caption(line)
+        if notes:
+            st.text(notes[i]["text"])
     if st.session_state.get("_note_saved") == key:
         st.session_state.pop("_note_saved")
         st.success(label("note_saved", lang))

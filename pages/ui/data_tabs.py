@@ -34,16 +34,15 @@ def render() -> None:
             round_ = st.session_state.get("_uploads_done", 0)
             file = st.file_uploader(t("data_upload", lang), key=f"upload_file_{round_}", help=t("data_upload_help", lang),
                                     disabled=not common.can("upload"))
-            c1, c2, c3 = st.columns(3)
-            with c1:    # translated options keep their choice across a language change
+            with st.container(horizontal=True):   # one block side by side, not three columns (each block costs)
+                # translated options keep their choice across a language change
                 dataset = common.translated_choice(
                     st.selectbox, t("data_dataset", lang), ["", *DATASETS], "upload_dataset",
                     lambda d: t(f"ds_{d}", lang) if d else t("data_dataset_auto", lang))
-            with c2:
                 mode = common.translated_choice(st.radio, t("data_mode", lang), ("merge", "replace"), "upload_mode",
                                                 lambda m: t(f"mode_{m}", lang))
-            encoding = c3.selectbox(t("data_encoding", lang), ["", *views.ENCODINGS], key="upload_encoding",
-                                    format_func=lambda e: e or t("encoding_auto", lang))
+                encoding = st.selectbox(t("data_encoding", lang), ["", *views.ENCODINGS], key="upload_encoding",
+                                        format_func=lambda e: e or t("encoding_auto", lang))
             include_hidden = st.checkbox(t("data_include_hidden", lang), key="upload_include_hidden",
                                          help=t("data_include_hidden_help", lang))
             if file is not None:
@@ -111,17 +110,7 @@ def render() -> None:
             if st.session_state.get("_committed"):
                 st.success(st.session_state.pop("_committed"))
 
-            st.subheader(t("data_templates", lang))
-            try:
-                from dialogue import templates
-            except ImportError:
-                templates = None
-                st.caption(t("data_not_available", lang, what="dialogue.templates"))
-            if templates is not None:
-                for col, name in zip(st.columns(len(DATASETS)), DATASETS):
-                    col.download_button(t("data_template_download", lang, ds=t(f"ds_{name}", lang)),
-                                        lambda n=name: views.template_bytes(n), file_name=f"{name}_template.xlsx",
-                                        key=f"template_{name}", icon=":material/download:")
+            _templates(lang)
 
     if history_tab.open:
         with history_tab:
@@ -167,6 +156,24 @@ def render() -> None:
                 st.markdown(guide.read_text(encoding="utf-8"))
             else:
                 st.caption(t("data_guide_missing", lang))
+
+
+def _templates(lang: str) -> None:
+    """One blank template per dataset, folded and drawn only when opened (a heading and a button per dataset
+    in a column each were 18 elements on every run of the upload tab)."""
+    box = st.expander(t("data_templates", lang), key="data_templates", on_change="rerun", icon=":material/download:")
+    if not box.open:
+        return
+    try:
+        from dialogue import templates  # noqa: F401 - the template writer: without it there is nothing to offer
+    except ImportError:
+        box.caption(t("data_not_available", lang, what="dialogue.templates"))
+        return
+    row = box.container(horizontal=True)    # one block, not a column per button
+    for name in DATASETS:
+        row.download_button(t("data_template_download", lang, ds=t(f"ds_{name}", lang)),
+                            lambda n=name: views.template_bytes(n), file_name=f"{name}_template.xlsx",
+                            key=f"template_{name}", icon=":material/download:")
 
 
 def _confirm_rollback(con, actor, row, lang: str) -> None:

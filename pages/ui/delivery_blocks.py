@@ -87,9 +87,14 @@ def promised(data, lang: str) -> None:
 
 
 def linked_actions_section(*areas: str) -> None:
-    """The actions whose target belongs to one of `areas`, with overdue and slipping flagged; nothing when none."""
+    """The actions whose target belongs to one of `areas`, with overdue and slipping flagged, folded with their count
+    and drawn only when opened (hundreds of rows on a large workspace, and every element costs on every run);
+    nothing when none."""
     frame = common.page_data("linked_actions", areas=areas)
     if frame.empty:
         return
-    st.subheader(t("dl_area_actions", common.lang()))
-    st.dataframe(common.arrow_of(frame), hide_index=True, width="stretch")
+    lang = common.lang()
+    box = st.expander(f"{t('dl_area_actions', lang)} ({fmt_count(len(frame), lang)})",
+                      key=f"linked_actions_{'_'.join(areas)}", on_change="rerun", icon=":material/checklist:")
+    if box.open:
+        box.dataframe(common.arrow_of(frame), hide_index=True, width="stretch")
