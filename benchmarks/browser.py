@@ -79,16 +79,33 @@ class Server:
     log: Path
 
 
+class ServerDidNotStart(RuntimeError):
+    """The server exited or never answered its health check; the message ends with its log."""
+
+
+def environment(env: dict) -> dict:
+    """This process's environment with `env` added; a value of None removes the variable."""
+    out = {**os.environ}
+    for name, value in env.items():
+        if value is None:
+            out.pop(name, None)
+        else:
+            out[name] = value
+    return out
+
+
 @contextmanager
-def served(command: list[str], port: int, env: dict, cwd: Path, log: Path, wait: bool = True):
-    """Run a server command (it listens on `port`); with `wait`, until /_stcore/health answers."""
-    out = open(log, "w")
+def served(command: list[str], port: int, env: dict, cwd: Path, log: Path, wait: bool = True,
+           timeout: float = 120.0):
+    """Run a server command (it listens on `port`; `env` as environment() takes it); with `wait`, until
+    /_stcore/health answers. Stopped (terminated, then killed) on exit."""
+    out = open(log, "w", encoding="utf-8")
     started = time.time()
-    proc = subprocess.Popen(command, cwd=cwd, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(command, cwd=cwd, env=environment(env), stdout=out, stderr=subprocess.STDOUT)
     server = Server(proc, f"http://127.0.0.1:{port}", started, log)
     try:
         if wait:
-            healthy(server, 120.0)
+            healthy(server, timeout)
         yield server
     finally:
         proc.terminate()
@@ -100,17 +117,22 @@ def served(command: list[str], port: int, env: dict, cwd: Path, log: Path, wait:
         out.close()
 
 
+def _log_tail(log: Path, chars: int = 3000) -> str:
+    return log.read_text(encoding="utf-8", errors="replace")[-chars:] if log.exists() else "(no log)"
+
+
 def healthy(server: Server, timeout: float) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
+    """Return once the server's health check answers; ServerDidNotStart if it exits or time runs out."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
         if server.proc.poll() is not None:
-            raise RuntimeError(f"the server exited: {server.log.read_text(errors='replace')[-400:]}")
+            raise ServerDidNotStart(f"the server exited with {server.proc.returncode}: {_log_tail(server.log)}")
         try:
             urllib.request.urlopen(server.url + "/_stcore/health", timeout=2)
             return
         except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"the server did not answer within {timeout:.0f} s")
+            time.sleep(0.1)     # a server is usually up in 2-4 s
+    raise ServerDidNotStart(f"the server did not answer its health check in {timeout:.0f} s: {_log_tail(server.log)}")
 
 
 def streamlit_command(script: Path, port: int) -> list[str]:

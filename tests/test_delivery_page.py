@@ -94,8 +94,9 @@ def test_a_viewer_sees_the_delivery_page(delivery_db, tmp_path, monkeypatch):
     assert "Trade" in _table_text(at) and "US Department of Commerce" in _table_text(at)
 
 
-def test_filters_narrow_the_action_plan(delivery_db):
-    con = db.connect(delivery_db)
+def _done_and_late(path) -> None:
+    """Two actions of the trade group: one done (US, DoC), one late and in progress (Serbia, MoT)."""
+    con = db.connect(path)
     put_rows(con, "actions", [
         dict(action_id="A1", group_id="rg-trgovina", title="Done one", lead_side="us", owner="DoC", state="done",
              due_date="2026-05-01"),
@@ -103,6 +104,10 @@ def test_filters_narrow_the_action_plan(delivery_db):
              state="in_progress", due_date="2026-06-01"),
     ])
     con.close()
+
+
+def test_filters_narrow_the_action_plan(delivery_db):
+    _done_and_late(delivery_db)
     at = _page("en", delivery_db, delivery_state="done")
     actions = at.dataframe[0].value
     assert list(actions[t("col_action", "en")]) == ["Done one"]
@@ -111,14 +116,7 @@ def test_filters_narrow_the_action_plan(delivery_db):
 
 
 def test_filters_are_folded_and_a_choice_outlives_the_closed_expander(delivery_db):
-    con = db.connect(delivery_db)
-    put_rows(con, "actions", [
-        dict(action_id="A1", group_id="rg-trgovina", title="Done one", lead_side="us", owner="DoC", state="done",
-             due_date="2026-05-01"),
-        dict(action_id="A2", group_id="rg-trgovina", title="Late one", lead_side="serbia", owner="MoT",
-             state="in_progress", due_date="2026-06-01"),
-    ])
-    con.close()
+    _done_and_late(delivery_db)
     at = _page("sr-Latn", delivery_db)
     assert not at.selectbox                                          # folded: no widget drawn
     at.session_state["delivery_filters"] = True                      # open "Filtriraj ..."

@@ -8,19 +8,21 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import re
 import statistics
 import time
 from pathlib import Path
 
 import pytest
 
+from benchmarks.load_session import PAGE_TIMEOUT_MS
 from benchmarks.load_session import errors_shown as _errors
 from benchmarks.load_session import exercise_csv as _exercise_csv
 from benchmarks.load_session import expected_counts as _expected_counts
+from benchmarks.load_session import open_data_page as _open_data_page
 from benchmarks.load_session import overview_figures as _overview_figures
 from benchmarks.load_session import settled as _settled
 from benchmarks.load_session import sign_in as _sign_in
+from benchmarks.load_session import upload as _upload
 from benchmarks.load_session import what_is_shown as _what_is_shown
 from dialogue import auth, db
 from dialogue.i18n import t
@@ -40,8 +42,6 @@ UPLOAD_EVERY = 10.0       # seconds between the analyst's uploads
 UPLOADS = 6               # the analyst's uploads: one every 10 s, or right after a slow one
 HARD_STOP = 300.0         # seconds: nothing runs longer, however loaded the machine is
 MAX_STEPS = 400           # per session: bounded however fast pages come
-PAGE_TIMEOUT_MS = 60_000
-UPLOADER = "[class*=st-key-upload_file_]"   # its key changes after each commit, which empties it
 
 if not Path(CHROMIUM).exists():
     pytest.skip(f"Debian's Chromium is not installed at {CHROMIUM}", allow_module_level=True)
@@ -159,12 +159,9 @@ async def _viewer(page, n: int, deadline: float, uploading: asyncio.Event, out: 
 
 
 async def _analyst(page, tmp: Path, uploading: asyncio.Event, out: dict) -> None:
-    committed = re.compile(r"Committed as upload #(\d+)")
     stop = time.monotonic() + HARD_STOP
     try:
-        await page.locator("[data-testid=stSidebarNav] a").filter(has_text="Data").first.click()
-        await page.locator(UPLOADER).wait_for(timeout=PAGE_TIMEOUT_MS)
-        await _settled(page)
+        await _open_data_page(page)
         i = 0
         next_upload = time.monotonic()
         while i < UPLOADS and time.monotonic() < stop:
@@ -173,16 +170,9 @@ async def _analyst(page, tmp: Path, uploading: asyncio.Event, out: dict) -> None
             i += 1
             file = tmp / f"exercise_{i}.csv"
             file.write_bytes(_exercise_csv(i))
-            began = time.perf_counter()
-            await page.locator(f"{UPLOADER} input[type=file]").set_input_files(str(file))
-            await page.locator(".st-key-upload_commit button").wait_for(timeout=PAGE_TIMEOUT_MS)
-            await _settled(page)
-            await page.locator(".st-key-upload_commit button").click()
-            await page.get_by_text(committed).first.wait_for(timeout=PAGE_TIMEOUT_MS)
-            await _settled(page)
-            text = " ".join(await page.locator("[data-testid=stAlertContentSuccess]").all_inner_texts())
-            out["uploads"].append((f"Load test exercise {i}", int(committed.search(text).group(1))))
-            out["upload_times"].append(time.perf_counter() - began)
+            upload_id, took = await _upload(page, file)
+            out["uploads"].append((f"Load test exercise {i}", upload_id))
+            out["upload_times"].append(took)
             errors = await _errors(page)
             if errors:
                 out["errors"].append(("ana", f"upload {i}", errors))

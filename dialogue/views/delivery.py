@@ -93,11 +93,16 @@ def most_pressing(actions: pd.DataFrame, n: int) -> pd.DataFrame:
     due date (undated last). A plan of thousands is neither readable nor quick to draw whole; filters narrow it."""
     if len(actions) <= n:
         return actions
-    rank = pd.DataFrame({"calm": ~(actions["overdue"].astype(bool) | actions["slipping"].astype(bool)),
-                         "closed": actions["state"].isin(rules.ACTION_CLOSED), "due": actions["due_date"]},
-                        index=actions.index)
-    kept = rank.sort_values(["calm", "closed", "due"], na_position="last", kind="stable").head(n).index
+    kept = _pressing_first(actions["overdue"].astype(bool) | actions["slipping"].astype(bool),
+                           actions["state"].isin(rules.ACTION_CLOSED), actions["due_date"], n)
     return actions.loc[actions.index.isin(kept)]
+
+
+def _pressing_first(flagged: pd.Series, closed: pd.Series, due: pd.Series, n: int) -> pd.Index:
+    """The index of the n most pressing rows, most pressing first: flagged ones, then open ones, then closed
+    ones, each by due date (undated last; ties in their own order)."""
+    rank = pd.DataFrame({"calm": ~flagged, "closed": closed, "due": due})
+    return rank.sort_values(["calm", "closed", "due"], na_position="last", kind="stable").head(n).index
 
 
 def _timeline(actions: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -122,10 +127,7 @@ def _promised(state: DeliveryState, lang: str) -> tuple[str, str, pd.DataFrame, 
     table = _commitment_table(mine, lang)
     if len(mine) <= PROMISED_SHOWN:
         return (fmt_date(when, lang) if when else ""), meeting, table, table
-    # overdue first, then open ones, then closed ones, each by due date (undated last)
-    rank = pd.DataFrame({"calm": ~mine["overdue"].astype(bool), "closed": mine["state"] != "open",
-                         "due": mine["due_date"]})
-    kept = rank.sort_values(["calm", "closed", "due"], na_position="last", kind="stable").head(PROMISED_SHOWN).index
+    kept = _pressing_first(mine["overdue"].astype(bool), mine["state"] != "open", mine["due_date"], PROMISED_SHOWN)
     return fmt_date(when, lang), meeting, table.loc[kept].reset_index(drop=True), table
 
 
