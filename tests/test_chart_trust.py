@@ -174,30 +174,34 @@ def colour_maps(spec: dict) -> dict[tuple[str, str], str]:
 
 
 @pytest.fixture(scope="module")
-def workspaces(tmp_path_factory, workspace_copy):
+def drawn(tmp_path_factory, workspace_copy):
+    """{(workspace, lang, area): [(title, spec)]}: every area's report charts as Vega-Lite dicts, drawn once for the
+    module (both tests below read them; drawing them took most of the file's time)."""
     from dialogue import db
-
-    cons = {}
-    for name in ("reference", "demo"):
-        path = workspace_copy(tmp_path_factory.mktemp(name) / f"{name}.duckdb", name)
-        cons[name] = db.connect(path)
-    yield cons
-    for c in cons.values():
-        c.close()
-
-
-def test_every_chart_colours_codes_the_same_in_every_language_and_workspace(workspaces):
     from dialogue.reports.figures import area_charts
 
+    out = {}
+    for name in ("reference", "demo"):
+        con = db.connect(workspace_copy(tmp_path_factory.mktemp(name) / f"{name}.duckdb", name))
+        try:
+            for lang in LANGS:
+                for area in ("economic", "security", "political", "process"):
+                    out[name, lang, area] = [(title, chart.to_dict()) for title, chart in
+                                             area_charts(area, con, AS_OF, None, lang)]
+        finally:
+            con.close()
+    return out
+
+
+def test_every_chart_colours_codes_the_same_in_every_language_and_workspace(drawn):
     seen: dict[tuple[str, str], set[str]] = {}
     fields_by_lang: dict[str, set[str]] = {}
-    for con in workspaces.values():
-        for lang in LANGS:
-            for area in ("economic", "security", "political", "process"):
-                for _title, chart in area_charts(area, con, AS_OF, None, lang):
-                    for key, colour in colour_maps(chart.to_dict()).items():
-                        seen.setdefault(key, set()).add(colour)
-                        fields_by_lang.setdefault(lang, set()).add(key)
+    assert {(w, lang) for w, lang, _ in drawn} == {(w, lang) for w in ("reference", "demo") for lang in LANGS}
+    for (_workspace, lang, _area), charts_drawn in drawn.items():
+        for _title, spec in charts_drawn:
+            for key, colour in colour_maps(spec).items():
+                seen.setdefault(key, set()).add(colour)
+                fields_by_lang.setdefault(lang, set()).add(key)
     clashes = {k: v for k, v in seen.items() if len(v) > 1}
     assert not clashes
     assert fields_by_lang["en"] == fields_by_lang["sr-Latn"] == fields_by_lang["sr-Cyrl"]
@@ -207,15 +211,13 @@ def test_every_chart_colours_codes_the_same_in_every_language_and_workspace(work
     assert seen[("state_code", "due")] == {"#9e9e9e"}          # "not yet achieved" is grey on both workspaces
 
 
-def test_demo_per_year_charts_mark_2026_in_pages_and_reports(workspaces):
+def test_demo_per_year_charts_mark_2026_in_pages_and_reports(drawn):
     """The pages and the reports draw the same specs: every per-year chart of the demo marks 2026 as partial."""
-    from dialogue.reports.figures import area_charts
-
     for lang in LANGS:
         marked = []
         for area in ("economic", "security", "political", "process"):
-            for title, chart in area_charts(area, workspaces["demo"], AS_OF, None, lang):
-                for layer in layers(chart.to_dict()):
+            for _title, spec in drawn["demo", lang, area]:
+                for layer in layers(spec):
                     x = layer.get("encoding", {}).get("x", {})
                     if x.get("field") == "year" and isinstance(year_labels(layer).get("2026"), list):
                         marked.append(area)

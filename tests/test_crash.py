@@ -14,7 +14,7 @@ import pytest
 from dialogue import db
 from dialogue.config import ROOT
 
-pytestmark = pytest.mark.slow(seconds=70)   # few tests, long ones: queued early (conftest.py)
+pytestmark = pytest.mark.slow(seconds=30)   # few tests, long ones: queued early (conftest.py)
 
 KILLS = 30
 SEED = 20260127
