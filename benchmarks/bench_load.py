@@ -1,14 +1,17 @@
 """Rows L: how a page view slows when 20 signed-in sessions browse while an analyst uploads, on the real server.
 
-One `streamlit run app.py` on the demo workspace, one headless Chromium (Debian's) with a context per
-session. First one session alone clicks through every page (a warm-up round, then timed rounds): the
-median of each page is its baseline. Then 10 and 20 sessions (2 in the smoke run) browse at random
-(seeded), each pausing THINK seconds between clicks as a reader would, while the analyst uploads an
-exercise every 10 s. A page view = a click in the sidebar until the page's title is shown and the
-script run has finished. Every view is divided by its page's one-session median; the row's ratio is the
-p95 of those. Every Overview seen is checked against the database at the upload it names. The server's
-RSS and CPU time are read at each level; with BENCH_LOAD_PROFILE=DIR, py-spy samples the server during
-the top level.
+One `streamlit run app.py` on the demo workspace. The viewers are protocol-level sessions
+(benchmarks/st_client.py: the messages a browser sends, read back as the browser would), not Chromium
+tabs: twenty tabs on this machine's two cores starved the very server they were loading (load
+average 18, the server at 0.4 of a core), so they measured the browsers. Drawing a page is each
+reader's own machine's work, measured by the browser rows (B*). The analyst is a real Chromium tab
+that uploads an exercise every 10 s on the Data page. First one session alone clicks through every
+page (a warm-up round, then timed rounds): the median of each page is its baseline. Then 10 and 20
+sessions (2 in the smoke run) browse at random (seeded), each pausing THINK seconds between clicks as
+a reader would. A page view = the click's message until the server says the script run has finished.
+Every view is divided by its page's one-session median; the row's ratio is the p95 of those. Every
+Overview seen is checked against the database at the upload it names. The server's RSS and CPU time
+are read at each level; with BENCH_LOAD_PROFILE=DIR, py-spy samples the server during the top level.
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ import time
 from pathlib import Path
 
 from benchmarks import load_session as ls
+from benchmarks import st_client
 from benchmarks.context import Context, missing
 from benchmarks.rows import Row, not_measured
 
@@ -144,49 +148,47 @@ async def _drive(base: str, pid: int, tmp: Path, p: dict) -> dict:
 
     server = psutil.Process(pid)
     out = {"alone": {}, "levels": {}, "errors": [], "figures": [], "uploads": 0}
+    viewers = [st_client.Session(base)]
+    await viewers[0].sign_in("viewer0", ls.PASSWORD, SETUP_TIMEOUT_MS / 1000)
+    samples: dict[str, list[float]] = {page: [] for page in p["pages"]}
+    for round_ in range(p["rounds"] + 1):          # round 0 warms the caches up
+        for page in p["pages"]:
+            run = await viewers[0].view(page)
+            if round_:
+                samples[page].append(run.seconds)
+    out["alone"] = {page: statistics.median(s) for page, s in samples.items()}
+    _say(f"one session alone: {out['alone']}")
+    out["rss_alone"] = server.memory_info().rss
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=ls.CHROMIUM, args=ls.ARGS)
         try:
-            contexts = [await browser.new_context(viewport={"width": 1366, "height": 768})]
-            tabs = [await contexts[0].new_page()]
-            await ls.sign_in(tabs[0], base, "viewer0")
-            samples: dict[str, list[float]] = {page: [] for page in p["pages"]}
-            for round_ in range(p["rounds"] + 1):          # round 0 warms the caches up
-                for page in p["pages"]:
-                    seconds = await ls.view(tabs[0], page)
-                    if round_:
-                        samples[page].append(seconds)
-            out["alone"] = {page: statistics.median(s) for page, s in samples.items()}
-            _say(f"one session alone: {out['alone']}")
-            out["rss_alone"] = server.memory_info().rss
-            analyst_ctx = await browser.new_context(viewport={"width": 1366, "height": 768})
-            analyst = await analyst_ctx.new_page()
-            await ls.sign_in(analyst, base, "ana")
+            analyst = await (await browser.new_context(viewport={"width": 1366, "height": 768})).new_page()
+            await ls.sign_in(analyst, base, "ana", SETUP_TIMEOUT_MS)
             await ls.open_data_page(analyst)
             for n in p["levels"]:
-                signed = len(tabs)
-                while len(tabs) < n:
-                    contexts.append(await browser.new_context(viewport={"width": 1366, "height": 768}))
-                    tabs.append(await contexts[-1].new_page())
+                signed = len(viewers)
+                viewers += [st_client.Session(base) for _ in range(signed, n)]
                 for first in range(signed, n, SIGN_IN_BATCH):   # setup, not timed: a few at a time
-                    await asyncio.gather(*(ls.sign_in(tabs[i], base, f"viewer{i}", SETUP_TIMEOUT_MS)
+                    await asyncio.gather(*(viewers[i].sign_in(f"viewer{i}", ls.PASSWORD, SETUP_TIMEOUT_MS / 1000)
                                            for i in range(first, min(n, first + SIGN_IN_BATCH))))
                 _say(f"{n} sessions signed in; browsing for {p['seconds'][n]:.0f} s")
-                out["levels"][str(n)] = await _level(n, tabs, analyst, server, tmp, p, out,
+                out["levels"][str(n)] = await _level(n, viewers, analyst, server, tmp, p, out,
                                                      profile=n == p["levels"][-1])
         finally:
             await browser.close()
+            for viewer in viewers:
+                await viewer.close()
     return out
 
 
-async def _level(n: int, tabs: list, analyst, server, tmp: Path, p: dict, out: dict, profile: bool) -> dict:
+async def _level(n: int, viewers: list, analyst, server, tmp: Path, p: dict, out: dict, profile: bool) -> dict:
     seconds = p["seconds"][n]
     views: list[tuple[str, float]] = []
     spy = _profiler(server.pid, tmp, n, seconds) if profile else None
     cpu0 = sum(server.cpu_times()[:2])
     started = time.monotonic()
     deadline = started + seconds
-    uploads = await asyncio.gather(*(_reader(tabs[i], i, n, deadline, views, out, p["pages"]) for i in range(n)),
+    uploads = await asyncio.gather(*(_reader(viewers[i], i, n, deadline, views, out, p["pages"]) for i in range(n)),
                                    _analyst(analyst, tmp, deadline, out))
     elapsed = time.monotonic() - started
     level = {"views": views, "seconds": elapsed, "cpu": sum(server.cpu_times()[:2]) - cpu0,
@@ -196,7 +198,7 @@ async def _level(n: int, tabs: list, analyst, server, tmp: Path, p: dict, out: d
     return level
 
 
-async def _reader(tab, i: int, n: int, deadline: float, views: list, out: dict, pages: tuple[str, ...]) -> None:
+async def _reader(viewer, i: int, n: int, deadline: float, views: list, out: dict, pages: tuple[str, ...]) -> None:
     """Random pages with a reader's pause between them, until the level's time is up."""
     rng = random.Random(SEED * 1000 + n * 100 + i)
     stop = time.monotonic() + HARD_STOP
@@ -204,12 +206,12 @@ async def _reader(tab, i: int, n: int, deadline: float, views: list, out: dict, 
         await asyncio.sleep(rng.uniform(0, THINK[1]))       # the sessions do not all click at once
         while time.monotonic() < min(deadline, stop):
             page = rng.choice(pages)
-            views.append((page, await ls.view(tab, page)))
-            errors = await ls.errors_shown(tab)
-            if errors:
-                out["errors"].append((f"viewer{i}", page, errors))
+            run = await viewer.view(page, timeout=ls.PAGE_TIMEOUT_MS / 1000)
+            views.append((page, run.seconds))
+            if run.errors:
+                out["errors"].append((f"viewer{i}", page, run.errors))
             if page == "Overview":
-                out["figures"].append(await ls.overview_figures(tab))
+                out["figures"].append(st_client.overview_figures(run))
             await asyncio.sleep(rng.uniform(*THINK))
     except Exception as exc:  # noqa: BLE001 - every failure is counted as an error
         out["errors"].append((f"viewer{i}", "browsing", repr(exc)[:300]))

@@ -50,3 +50,25 @@ def test_the_full_plan_reaches_twenty_sessions_for_two_minutes_and_smoke_stays_s
     assert full["levels"][-1] == 20 and full["seconds"][20] == 120.0
     assert smoke["levels"] == (2,) and smoke["seconds"][2] <= 10.0
     assert [r.key for r in bench_load._rows(full["levels"])] == ["L10-p95", "L-p95", "L-errors"]
+
+
+def test_the_protocol_client_reads_the_overview_tiles_and_the_upload_the_sidebar_names():
+    from benchmarks import st_client
+
+    run = st_client.Run()
+    run.texts[0] = ["Are we on track?",
+                    "| ✅ Achieved | 🟢 On track | ❔ No data |\n|:-:|:-:|:-:|\n"
+                    "| **10** :green[↑+1] | **7** | **0** :gray[↓-1] |\n\n**Worsened since 30 Sep 2026**\n"
+                    "| a | b |\n|---|---|\n| 99 | 98 |"]
+    run.texts[st_client.SIDEBAR] = ["Language", "Signed in as viewer0 (viewer)", "Data: upload #27"]
+    assert st_client.overview_figures(run) == (27, {"✅ Achieved": "10", "🟢 On track": "7", "❔ No data": "0"})
+    run.texts[st_client.SIDEBAR] = ["Language"]
+    assert st_client.upload_shown(run) is None
+
+
+def test_widget_ids_are_known_by_their_user_key():
+    from benchmarks import st_client
+
+    assert st_client._user_key("$$ID-4f1a9c-_dialogue_sign_in_name") == "_dialogue_sign_in_name"
+    assert st_client._user_key("$$ID-4f1a9c-None") == "None"
+    assert st_client._user_key("plain") == "plain"

@@ -70,3 +70,61 @@ def test_chart_specs_have_no_altair_row_limit():
 
     spec = _to_dict(alt.Chart(pd.DataFrame({"x": range(6000)})).mark_tick().encode(x="x:Q"))
     assert len(spec["datasets"][next(iter(spec["datasets"]))]) == 6000
+
+
+def _in_thread(target):
+    import threading
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    return thread
+
+
+def test_a_value_being_made_is_waited_for_not_made_again():
+    import threading
+
+    memo = cache.IdentityMemo(size=8)
+    started, release, made, got = threading.Event(), threading.Event(), [], []
+
+    def slow():
+        made.append("first")
+        started.set()
+        release.wait(10)
+        return "page data"
+
+    first = _in_thread(lambda: got.append(memo.get("p", ("overview", 7), slow)))
+    assert started.wait(10)
+    second = _in_thread(lambda: got.append(memo.get("p", ("overview", 7), lambda: made.append("again") or "again")))
+    other = memo.get("p", ("trade", 7), lambda: "trade data")     # another key is not held up
+    assert other == "trade data" and got == []
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert made == ["first"] and got == ["page data", "page data"]
+
+
+def test_when_the_maker_fails_a_waiting_session_makes_it_itself():
+    import threading
+
+    memo = cache.IdentityMemo(size=8)
+    started, release, got, raised = threading.Event(), threading.Event(), [], []
+
+    def failing():
+        started.set()
+        release.wait(10)
+        raise RuntimeError("database busy")
+
+    def first_session():
+        try:
+            memo.get("p", ("overview",), failing)
+        except RuntimeError as exc:
+            raised.append(str(exc))
+
+    first = _in_thread(first_session)
+    assert started.wait(10)
+    second = _in_thread(lambda: got.append(memo.get("p", ("overview",), lambda: "made by the second")))
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert raised == ["database busy"] and got == ["made by the second"]
+    assert memo.get("p", ("overview",), lambda: "not again") == "made by the second"

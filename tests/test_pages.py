@@ -600,3 +600,27 @@ def test_dashboard_records_a_changed_targets_file_at_start_and_method_lists_it(t
         assert con.execute("select count(*) from target_versions").fetchone()[0] == 2
     finally:
         con.close()
+
+
+def test_an_area_page_and_the_overview_compute_one_scorecard_between_them(fixture_db, monkeypatch):
+    """The area view, its status strip and its notes' targets, then the Overview, share one scorecard per moment."""
+    from dialogue import status
+
+    calls = []
+    real = status.compute_all
+
+    def counted(con, as_of, known_at=None, lang="en", **kwargs):
+        if as_of == AS_OF and known_at is None:     # the status history computes its own moments too
+            calls.append((as_of, known_at, lang, kwargs.get("trade_series")))
+        return real(con, as_of, known_at, lang, **kwargs)
+
+    monkeypatch.setattr(status, "compute_all", counted)
+    at = run_page("security")
+    assert not at.exception
+    assert calls == [(AS_OF, None, "en", None)]
+    at.switch_page("pages/overview.py")
+    at.run()
+    assert not at.exception and len(calls) == 1          # the Overview reused it
+    at.session_state["lang"] = "sr-Cyrl"
+    at.run()
+    assert calls[1:] == [(AS_OF, None, "sr-Cyrl", None)]   # a new language is a new scorecard (its sentences)

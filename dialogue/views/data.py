@@ -170,9 +170,9 @@ def browse_page(con, as_of: date, known_at: datetime | None = None, lang: str = 
 
 
 def area_targets(con, as_of: date, known_at: datetime | None = None, lang: str = "en",
-                 area: str = "") -> pd.DataFrame:
+                 area: str = "", card=None) -> pd.DataFrame:
     """The targets of one framework area with their status (for the pages' notes sections)."""
-    card = scorecard(con, as_of, known_at, lang)
+    card = scorecard(con, as_of, known_at, lang, card=card)
     return status_frame([s for s in card.statuses if s.area == area] if card else [], lang)
 
 

@@ -25,10 +25,11 @@ def held_text(marks: list[status_history.Mark], status: str, lang: str) -> str:
     return t("history_streak", lang, status=word, n=n)
 
 
-def status_strip(con, as_of: date, known_at: datetime | None = None, lang: str = "en", area: str = "") -> tuple:
+def status_strip(con, as_of: date, known_at: datetime | None = None, lang: str = "en", area: str = "",
+                 card=None) -> tuple:
     """(strip frame, {wording: held text}) for the targets of the framework areas named in `area` (comma-separated;
     every target when it is "")."""
-    card = scorecard(con, as_of, known_at, lang)
+    card = scorecard(con, as_of, known_at, lang, card=card)
     if card is None:
         return pd.DataFrame(columns=COLUMNS), {}
     marks = status_history.history(con, as_of, known_at, lang, book=targets_book(), start=card.start_date)

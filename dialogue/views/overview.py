@@ -101,13 +101,13 @@ def _moves(summary_, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["target", "before", "now", "direction"])
 
 
-def overview(con, as_of: date, known_at: datetime | None = None, lang: str = "en") -> Overview:
+def overview(con, as_of: date, known_at: datetime | None = None, lang: str = "en", card=None) -> Overview:
     """Status tiles with their change since the last quarter end, what worsened, what falls due, then every target
     by area with its progress, quarterly history and data-through date."""
     from dialogue import summary
 
     book = targets_book(con, known_at)
-    card = scorecard(con, as_of, known_at, lang)
+    card = scorecard(con, as_of, known_at, lang, card=card)
     since = previous_quarter_end(as_of)
     result = summary.build(con, as_of, known_at, lang, book=book, card=card) if card else None
     counts = pd.DataFrame({

@@ -42,26 +42,43 @@ class _Id:
 
 
 class IdentityMemo:
-    """An LRU of `make()` results keyed by (name, identity-or-value of each input)."""
+    """An LRU of `make()` results keyed by (name, identity-or-value of each input).
+
+    One maker per key at a time: a session that asks for a value another session is making waits for it
+    instead of making it again (after an upload, every session's next view would otherwise recompute the
+    same page data at once, each slowing the others).
+    """
 
     def __init__(self, size: int = 512):
         self.size = size
         self._items: OrderedDict = OrderedDict()
+        self._making: dict = {}              # key -> threading.Event set when its maker has finished
         self._lock = threading.Lock()
 
     def get(self, name: str, inputs: tuple, make: Callable[[], Any]):
         key = (name, tuple(_part(v) for v in inputs))
-        with self._lock:
-            if key in self._items:
+        while True:
+            with self._lock:
+                if key in self._items:
+                    self._items.move_to_end(key)
+                    return self._items[key]
+                making = self._making.get(key)
+                if making is None:
+                    making = self._making[key] = threading.Event()
+                    break
+            making.wait()                    # made (the loop finds it) or failed (the loop makes it)
+        try:
+            value = make()
+            with self._lock:
+                self._items[key] = value
                 self._items.move_to_end(key)
-                return self._items[key]
-        value = make()
-        with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return value
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
+            return value
+        finally:
+            with self._lock:
+                del self._making[key]
+            making.set()
 
     def clear(self) -> None:
         with self._lock:

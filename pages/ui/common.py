@@ -246,11 +246,26 @@ def sync_targets() -> None:
     _TARGETS_SYNCED[path] = stamp
 
 
+# views that take the scorecard they would compute (`card=`): every page of one moment shares one
+CARD_VIEWS = frozenset({"overview", "trade", "security", "political", "roadmap", "status_strip", "area_targets"})
+
+
 def page_data(view: str, **kwargs):
     """views.<view>(con, as_of, now, lang, **kwargs), cached until the next upload (or a targets change)."""
     inputs = (view, db_path(), upload_id(), _targets_stamp(), as_of(), lang(), tuple(sorted(kwargs.items())))
-    return _memo().get("page_data", inputs,
-                       lambda: getattr(views, view)(con(), inputs[4], None, inputs[5], **dict(inputs[6])))
+
+    def make():
+        shared = {"card": scorecard(*inputs[1:6])} if view in CARD_VIEWS else {}
+        return getattr(views, view)(con(), inputs[4], None, inputs[5], **dict(inputs[6]), **shared)
+
+    return _memo().get("page_data", inputs, make)
+
+
+def scorecard(path: str, upload: int | None, targets: int, when, language: str):
+    """Every target's status at `when`, computed once per upload, targets file, date and language for all pages
+    and sessions (an area page asks for it three times: its view, its status strip, its notes' targets)."""
+    return _memo().get("scorecard", (path, upload, targets, when, language),
+                       lambda: views.scorecard(con(), when, None, language))
 
 
 def synthetic_rows() -> int:
