@@ -235,6 +235,14 @@ def report_markdown(rows: list[Row], args, info: dict, started: datetime, second
         "- **Briefing (7)**: the whole command `python -m dialogue --db demo.duckdb brief --as-of "
         "... --kind briefing --out DIR` (start-up and imports included) on a database made by "
         "`workspace.init_database(path, \"demo\")`; the output must hold a .pdf and a .xlsx.",
+        "- **Load (L, issue 18)**: `benchmarks/bench_load.py`: `streamlit run app.py` on a fresh demo workspace; "
+        "the viewers are signed-in sessions that speak Streamlit's websocket protocol (`benchmarks/st_client.py`: "
+        "a page view is the `rerun_script` message a sidebar click sends until the server's `script_finished`), "
+        "so the browsers' drawing, which happens on each reader's machine, does not compete with the server for "
+        "this machine's two cores (rows B measure it); the analyst is a Chromium tab uploading an exercise every "
+        "10 s. One session alone: a warm-up round and 3 timed rounds of every page, medians = baselines. Then 10 "
+        "and 20 sessions click pages at random (seeded), 1-3 s apart, for 60 s and 120 s; ratio = p95 of (view / "
+        "its page alone). Every Overview seen is checked against the database at the upload its sidebar names.",
         "",
     ]
     return "\n".join(parts)

@@ -128,3 +128,13 @@ def test_when_the_maker_fails_a_waiting_session_makes_it_itself():
     second.join(10)
     assert raised == ["database busy"] and got == ["made by the second"]
     assert memo.get("p", ("overview",), lambda: "not again") == "made by the second"
+
+
+def test_recent_lists_one_names_inputs_the_most_recently_used_first():
+    memo = cache.IdentityMemo(size=8)
+    for inputs in (("overview", 1), ("trade", 1), ("overview", 2)):
+        memo.get("page_data", inputs, lambda: None)
+    memo.get("scorecard", ("db", 1), lambda: None)
+    memo.get("page_data", ("overview", 1), lambda: "not made again")      # used again: now the most recent
+    assert memo.recent("page_data") == [("overview", 1), ("overview", 2), ("trade", 1)]
+    assert memo.recent("scorecard") == [("db", 1)]

@@ -624,3 +624,37 @@ def test_an_area_page_and_the_overview_compute_one_scorecard_between_them(fixtur
     at.session_state["lang"] = "sr-Cyrl"
     at.run()
     assert calls[1:] == [(AS_OF, None, "sr-Cyrl", None)]   # a new language is a new scorecard (its sentences)
+
+
+def test_after_a_commit_the_pages_last_seen_are_made_again_in_the_background_with_the_new_figures(fixture_db,
+                                                                                                 monkeypatch):
+    from dialogue import status
+    from pages.ui import common
+
+    def exercises_status(at) -> str:
+        statuses = tables(at)[0]
+        return statuses[statuses.iloc[:, 1].str.contains("3 joint military exercises")].iloc[0, 0]
+
+    at = run_page("security")
+    assert exercises_status(at) == "🟢 On track"              # 2 held and 1 planned in 2026
+    at.switch_page("pages/data.py")
+    at.run()
+    csv = ("name,start_date,end_date,format,us_participation,status,source\n"
+           "Falcon 26,2026-05-04,2026-05-08,bilateral,yes,held,https://example.org/falcon\n").encode()
+    at.file_uploader(key="upload_file_0").set_value(("falcon.csv", csv, "text/csv"))
+    at.run()
+    at.button(key="upload_commit").click()
+    at.run()
+    assert [s.value for s in at.success][-1].startswith("Committed as upload #")
+    warming = common._WARMING[1]
+    assert warming is not None
+    warming.join(60)
+    assert not warming.is_alive()
+    calls = []
+    real = status.compute_all
+    monkeypatch.setattr(status, "compute_all", lambda *a, **k: calls.append(a[1]) or real(*a, **k))
+    at.switch_page("pages/security.py")
+    at.run()
+    assert not at.exception
+    assert exercises_status(at) == "✅ Achieved"              # the new upload's figures: 3 held
+    assert calls == [], "the page's data was made by the warming, not by this view"

@@ -80,6 +80,11 @@ class IdentityMemo:
                 del self._making[key]
             making.set()
 
+    def recent(self, name: str) -> list[tuple]:
+        """The inputs of every entry made under `name`, the most recently used first."""
+        with self._lock:
+            return [inputs for key_name, inputs in reversed(self._items) if key_name == name]
+
     def clear(self) -> None:
         with self._lock:
             self._items.clear()

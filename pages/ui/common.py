@@ -1,7 +1,9 @@
 """The Streamlit side shared by every page: the connection, cached page data, sidebar state, empty states."""
 from __future__ import annotations
 
+import logging
 import os
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from pages.ui.cache import chart_spec
 KEY_AS_OF, KEY_LANG, KEY_WORKSPACE = "as_of", "lang", "workspace"
 KEY_DB, KEY_ACTOR, KEY_RUN, KEY_UPLOAD, KEY_MEMO = "_db_path", "_actor", "_run", "_run_upload", "_run_memo"
 DATA_PAGE = "pages/data.py"
+_LOG = logging.getLogger(__name__)
 
 
 def lang() -> str:
@@ -248,24 +251,60 @@ def sync_targets() -> None:
 
 # views that take the scorecard they would compute (`card=`): every page of one moment shares one
 CARD_VIEWS = frozenset({"overview", "trade", "security", "political", "roadmap", "status_strip", "area_targets"})
+WARMED_AT_MOST = 32          # page data made again after a commit, the most recently used first
 
 
 def page_data(view: str, **kwargs):
     """views.<view>(con, as_of, now, lang, **kwargs), cached until the next upload (or a targets change)."""
     inputs = (view, db_path(), upload_id(), _targets_stamp(), as_of(), lang(), tuple(sorted(kwargs.items())))
-
-    def make():
-        shared = {"card": scorecard(*inputs[1:6])} if view in CARD_VIEWS else {}
-        return getattr(views, view)(con(), inputs[4], None, inputs[5], **dict(inputs[6]), **shared)
-
-    return _memo().get("page_data", inputs, make)
+    memo = _memo()
+    return memo.get("page_data", inputs, lambda: _make_page_data(memo, con(), inputs))
 
 
-def scorecard(path: str, upload: int | None, targets: int, when, language: str):
-    """Every target's status at `when`, computed once per upload, targets file, date and language for all pages
-    and sessions (an area page asks for it three times: its view, its status strip, its notes' targets)."""
-    return _memo().get("scorecard", (path, upload, targets, when, language),
-                       lambda: views.scorecard(con(), when, None, language))
+def _make_page_data(memo: cache.IdentityMemo, cursor, inputs: tuple):
+    """The view's data for page_data's inputs; the scorecard made once per upload, targets file, date and language
+    for all pages and sessions (an area page asks for it three times: its view, its status strip, its notes)."""
+    view, _, _, _, when, language, items = inputs
+    shared = {}
+    if view in CARD_VIEWS:
+        shared["card"] = memo.get("scorecard", inputs[1:6], lambda: views.scorecard(cursor, when, None, language))
+    return getattr(views, view)(cursor, when, None, language, **dict(items), **shared)
+
+
+_WARMING = [0, None]       # [generation, the thread]: a newer commit's warming stops an older one
+
+
+def warm_after_commit(previous: int, new: int) -> threading.Thread | None:
+    """Make again, in the background, the page data this process served for upload `previous`, now for `new`.
+
+    Readers' next views after an upload then find their figures made (or being made: the memo lets them wait
+    for it) instead of each paying for them; nothing else changes, as the keys name the new upload.
+    """
+    memo, path, stamp = _memo(), db_path(), _targets_stamp()
+    wanted = [i for i in memo.recent("page_data") if i[1] == path and i[2] == previous][:WARMED_AT_MOST]
+    if not wanted:
+        return None
+    cursor = new_cursor()
+    _WARMING[0] += 1
+    generation = _WARMING[0]
+
+    def warm() -> None:
+        try:
+            for old in wanted:
+                if _WARMING[0] != generation:
+                    return
+                inputs = (old[0], path, new, stamp, *old[4:])
+                try:
+                    memo.get("page_data", inputs, lambda: _make_page_data(memo, cursor, inputs))
+                except Exception:  # noqa: BLE001 - a reader will make it (and see the error) itself
+                    _LOG.warning("warming %s after upload %s failed", old[0], new, exc_info=True)
+        finally:
+            cursor.close()
+
+    thread = threading.Thread(target=warm, name=f"dialogue-warm-{new}", daemon=True)
+    _WARMING[1] = thread
+    thread.start()
+    return thread
 
 
 def synthetic_rows() -> int:

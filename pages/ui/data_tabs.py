@@ -99,6 +99,7 @@ def render() -> None:
                                     st.error(plain(exc))
                                 else:
                                     if done.ok and done.upload_id:
+                                        common.warm_after_commit(common.upload_id(), done.upload_id)
                                         st.session_state["_committed"] = t("data_committed", lang, n=done.upload_id)
                                         st.session_state["_uploads_done"] = st.session_state.get("_uploads_done", 0) + 1
                                         for key in ("_preview", "_preview_sig"):
@@ -189,6 +190,7 @@ def _confirm_rollback(con, actor, row, lang: str) -> None:
         except Exception as exc:  # noqa: BLE001 - shown as a message, never a traceback
             st.error(views.refusal_text(exc, lang))
         else:
+            common.warm_after_commit(common.upload_id(), new)
             st.session_state["_rolled"] = t("data_rolled_back", lang, old=row.upload_id, new=new)
             st.rerun()
     if no.button(t("data_rollback_no", lang), key=f"rollback_no_{row.upload_id}"):
