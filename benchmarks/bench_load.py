@@ -11,7 +11,8 @@ sessions (2 in the smoke run) browse at random (seeded), each pausing THINK seco
 a reader would. A page view = the click's message until the server says the script run has finished.
 Every view is divided by its page's one-session median; the row's ratio is the p95 of those. Every
 Overview seen is checked against the database at the upload it names. The server's RSS and CPU time
-are read at each level; with BENCH_LOAD_PROFILE=DIR, py-spy samples the server during the top level.
+are read at each level; with BENCH_LOAD_PROFILE=DIR, py-spy samples the server
+during the 20-session level. Levels of 40 and 80 sessions probe how far one server goes (L-capacity).
 """
 from __future__ import annotations
 
@@ -41,10 +42,13 @@ SETUP_TIMEOUT_MS = 300_000
 
 
 def plan(smoke: bool) -> dict:
-    """Sessions per level, seconds per level, timed rounds of the one-session baseline, the pages visited."""
+    """Sessions per level, seconds per level, timed rounds of the one-session baseline, the pages visited.
+
+    The issue's level is 20 sessions for 2 minutes (row L-p95); 40 and 80 probe how far one server goes."""
     if smoke:
-        return {"levels": (2,), "seconds": {2: 10.0}, "rounds": 1, "pages": ("Overview", "Trade")}
-    return {"levels": (10, 20), "seconds": {10: 60.0, 20: 120.0}, "rounds": 3, "pages": tuple(ls.NAV)}
+        return {"levels": (2,), "seconds": {2: 10.0}, "goal_level": 2, "rounds": 1, "pages": ("Overview", "Trade")}
+    return {"levels": (10, 20, 40, 80), "seconds": {10: 60.0, 20: 120.0, 40: 60.0, 80: 60.0}, "goal_level": 20,
+            "rounds": 3, "pages": tuple(ls.NAV)}
 
 
 def p95(values: list[float]) -> float:
@@ -58,21 +62,24 @@ def normalised(views: list[tuple[str, float]], alone: dict[str, float]) -> list[
     return [seconds / alone[page] for page, seconds in views]
 
 
-def _rows(levels: tuple[int, ...]) -> list[Row]:
-    top = levels[-1]
-    rows = [Row(f"L{n}-p95" if n != top else "L-p95",
+def _rows(p: dict) -> list[Row]:
+    goal, levels = p["goal_level"], p["levels"]
+    rows = [Row(f"L{n}-p95" if n != goal else "L-p95",
                 f"p95 page view, {n} signed-in sessions browsing at random while an analyst uploads every "
-                f"{UPLOAD_EVERY:.0f} s (demo workspace, real server and browser)",
+                f"{UPLOAD_EVERY:.0f} s (demo workspace, real server; protocol-level viewers, a Chromium analyst)",
                 "the same page's median with one session, same run", "≤ 3×", "max", 3.0)
-            for n in levels]
-    rows.append(Row("L-errors", f"errors and wrong figures seen by {top} sessions and the analyst",
+            for n in levels if n <= goal]
+    rows.append(Row("L-capacity", "signed-in sessions one server process carries with p95 ≤ 3× alone (the largest "
+                    f"level of {', '.join(map(str, levels))} that meets it, with every level below it)",
+                    f"{goal} sessions (issue 18)", f"≥ {goal}", "min", float(goal), ratio_label=" sessions"))
+    rows.append(Row("L-errors", f"errors and wrong figures seen by up to {levels[-1]} sessions and the analyst",
                     "0", "0", "max", 0.0, ratio_label=" errors + wrong figures"))
     return rows
 
 
 def measure(ctx: Context) -> list[Row]:
     p = plan(ctx.smoke)
-    rows = _rows(p["levels"])
+    rows = _rows(p)
     why = missing("playwright.async_api", "psutil") or (None if Path(ls.CHROMIUM).exists()
                                                         else f"Debian's Chromium is not at {ls.CHROMIUM}")
     if why:
@@ -94,15 +101,22 @@ def measure(ctx: Context) -> list[Row]:
 def _fill(rows: list[Row], out: dict, p: dict) -> list[Row]:
     alone = out["alone"]
     base = list(alone.values())
-    for row, n in zip(rows, p["levels"]):
-        level = out["levels"][str(n)]
-        times = [s for _, s in level["views"]]
+    by_key = {r.key: r for r in rows}
+    ratios = {}
+    for n in p["levels"]:
+        level = out["levels"].get(str(n))
+        row = by_key.get("L-p95" if n == p["goal_level"] else f"L{n}-p95")
+        times = [s for _, s in level["views"]] if level else []
         if not times:
-            not_measured(row, "no page view finished")
+            if row:
+                not_measured(row, "no page view finished")
+            continue
+        ratios[n] = p95(normalised(level["views"], alone))
+        if row is None:
             continue
         row.subject = {"median": p95(times), "min": min(times), "max": max(times), "runs": times}
         row.baseline = {"median": statistics.median(base), "min": min(base), "max": max(base), "runs": base}
-        row.ratio = p95(normalised(level["views"], alone))
+        row.ratio = ratios[n]
         per_page = {}
         for page, s in level["views"]:
             per_page.setdefault(page, []).append(s)
@@ -110,14 +124,12 @@ def _fill(rows: list[Row], out: dict, p: dict) -> list[Row]:
         row.note = (f"{len(times)} page views in {level['seconds']:.0f} s, {level['uploads']} uploads; measured: p95 of "
                     f"all views, baseline: median of the pages alone; ratio = p95 of (view ÷ its page alone). "
                     f"Worst page {worst}: p95 {p95(per_page[worst]):.2f} s vs {alone[worst]:.2f} s alone. "
-                    f"Server RSS {level['rss'] / MB:,.0f} MB (one session: {out['rss_alone'] / MB:,.0f} MB), "
-                    f"server CPU {level['cpu'] / level['seconds']:.2f} cores, "
-                    f"{level['cpu'] / max(1, len(times)) * 1000:,.0f} ms CPU per view; "
-                    f"load average {level['load']}")
+                    + _level_note(level, len(times), out["rss_alone"]))
         row.extra = {"rss": level["rss"], "cpu": level["cpu"], "views": len(times), "load": level["load"],
                      "rss_alone": out["rss_alone"], "alone": alone}
+    _fill_capacity(by_key["L-capacity"], ratios, out, p)
     bad = len(out["errors"]) + len(out["wrong"])
-    err = rows[-1]
+    err = by_key["L-errors"]
     err.ratio = float(bad)
     err.note = (f"{sum(len(lv['views']) for lv in out['levels'].values())} page views, "
                 f"{len(out['figures'])} overviews checked against the database, {sum(lv['uploads'] for lv in out['levels'].values())} uploads acknowledged"
@@ -125,6 +137,35 @@ def _fill(rows: list[Row], out: dict, p: dict) -> list[Row]:
                    if out["errors"] else "")
                 + (f"; first wrong figures: {out['wrong'][:3]}" if out["wrong"] else ""))
     return rows
+
+
+def _level_note(level: dict, views: int, rss_alone: int) -> str:
+    return (f"Server RSS {level['rss'] / MB:,.0f} MB (one session: {rss_alone / MB:,.0f} MB), "
+            f"server CPU {level['cpu'] / level['seconds']:.2f} cores, "
+            f"{level['cpu'] / max(1, views) * 1000:,.0f} ms CPU per view; load average {level['load']}")
+
+
+def _fill_capacity(row: Row, ratios: dict[int, float], out: dict, p: dict) -> None:
+    """The largest level that meets p95 ≤ 3× with every level below it; sessions per core from its CPU."""
+    if not ratios:
+        not_measured(row, "no level finished")
+        return
+    carried = 0
+    for n in p["levels"]:
+        if n not in ratios or ratios[n] > 3.0:
+            break
+        carried = n
+    row.ratio = float(carried)
+    levels = "; ".join(f"{n} sessions: p95 {r:.2f}× alone" for n, r in ratios.items())
+    row.note = f"{levels}."
+    if carried:
+        level = out["levels"][str(carried)]
+        cores = level["cpu"] / level["seconds"]
+        row.note += (f" At {carried} sessions the server process used {cores:.2f} cores (one process runs its "
+                     f"sessions' scripts under one interpreter lock, so it never uses much more than one core): "
+                     f"about {carried} sessions per core. "
+                     + _level_note(level, len(level["views"]), out["rss_alone"]))
+        row.extra = {"sessions_per_core": carried, "cores": cores, "rss": level["rss"], "rss_alone": out["rss_alone"]}
 
 
 def _short(error: tuple) -> str:
@@ -173,7 +214,7 @@ async def _drive(base: str, pid: int, tmp: Path, p: dict) -> dict:
                                            for i in range(first, min(n, first + SIGN_IN_BATCH))))
                 _say(f"{n} sessions signed in; browsing for {p['seconds'][n]:.0f} s")
                 out["levels"][str(n)] = await _level(n, viewers, analyst, server, tmp, p, out,
-                                                     profile=n == p["levels"][-1])
+                                                     profile=n == p["goal_level"])
         finally:
             await browser.close()
             for viewer in viewers:

@@ -138,3 +138,27 @@ def test_recent_lists_one_names_inputs_the_most_recently_used_first():
     memo.get("page_data", ("overview", 1), lambda: "not made again")      # used again: now the most recent
     assert memo.recent("page_data") == [("overview", 1), ("overview", 2), ("trade", 1)]
     assert memo.recent("scorecard") == [("db", 1)]
+
+
+def test_a_chart_of_equal_figures_in_new_frames_is_not_built_again_and_other_figures_are():
+    per_year = pd.DataFrame({"year": [2025, 2026], "status": ["Held", "Planned"], "status_code": ["held", "planned"],
+                             "count": [2, 1], "order": [0, 1]})
+    spec = cache.chart_spec("exercises_per_year", (per_year, 3.0, "en"), {})
+    after_upload = per_year.copy()                      # the same figures, a new object (as after an upload)
+    assert cache.chart_spec("exercises_per_year", (after_upload, 3.0, "en"), {}) is spec
+    changed = per_year.assign(count=[2, 2])
+    other = cache.chart_spec("exercises_per_year", (changed, 3.0, "en"), {})
+    assert other is not spec and other["datasets"] != spec["datasets"]
+    as_float = per_year.astype({"count": float})        # equal numbers of another type: built again
+    assert cache.chart_spec("exercises_per_year", (as_float, 3.0, "en"), {}) is not spec
+    assert cache.chart_spec("exercises_per_year", (per_year.copy(), 3, "en"), {}) is not spec     # 3 is not 3.0
+
+
+def test_content_keys_tell_frames_apart_by_columns_index_and_cells():
+    a = pd.DataFrame({"x": [1, 2]})
+    assert cache._content((a,)) == cache._content((a.copy(),))
+    assert cache._content((a,)) != cache._content((a.rename(columns={"x": "y"}),))
+    assert cache._content((a,)) != cache._content((a.set_axis([5, 6]),))
+    assert cache._content((a,)) != cache._content((a.iloc[::-1],))
+    assert cache._content((pd.DataFrame({"x": [[1], [2]]}),)) is None      # cells that cannot be hashed
+    assert cache._content((a, ("lang", "en"))) == cache._content((a.copy(), ("lang", "en")))

@@ -106,12 +106,56 @@ def _arrow_datasets(spec: dict) -> dict:
     return spec
 
 
+SPECS_BY_CONTENT = IdentityMemo(256)
+
+
 def chart_spec(builder: str, args: tuple, kwargs: dict) -> dict:
-    """charts.<builder>(*args, **kwargs).to_dict() with Arrow-ready data: built and validated once per input."""
+    """charts.<builder>(*args, **kwargs).to_dict() with Arrow-ready data: built and validated once per input.
+
+    Looked up by the inputs' identity (no hashing on a warm run), then by their content: after an upload the
+    pages' data are new objects, but a chart whose figures did not change is not built again.
+    """
     from dialogue import charts
 
     items = tuple(sorted(kwargs.items()))
-    return SPECS.get(builder, (*args, *items), lambda: _arrow_datasets(_to_dict(getattr(charts, builder)(*args, **dict(items)))))
+    inputs = (*args, *items)
+
+    def build() -> dict:
+        return _arrow_datasets(_to_dict(getattr(charts, builder)(*args, **dict(items))))
+
+    def by_content() -> dict:
+        content = _content(inputs)
+        return build() if content is None else SPECS_BY_CONTENT.get(builder, content, build)
+
+    return SPECS.get(builder, inputs, by_content)
+
+
+def _content(inputs: tuple) -> tuple | None:
+    """A key that equals another only for equal inputs: frames by their columns, types, index and every value;
+    None when an input cannot be keyed by content (it is then built by identity alone)."""
+    import pandas as pd
+
+    key = []
+    for value in inputs:
+        if isinstance(value, pd.DataFrame):
+            try:
+                cells = pd.util.hash_pandas_object(value, index=True).to_numpy().tobytes()
+            except TypeError:                   # unhashable cells (lists, dicts)
+                return None
+            key.append(("frame", repr(list(value.columns)), repr(list(value.index.names)), tuple(map(str, value.dtypes)),
+                        repr(value.attrs), cells))
+        elif isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str):
+            inner = _content((value[1],))      # a keyword argument (name, value)
+            if inner is None:
+                return None
+            key.append((value[0], inner))
+        else:
+            try:
+                hash(value)
+            except TypeError:
+                return None
+            key.append((type(value).__name__, value))      # 1, 1.0 and True are equal keys, not equal charts
+    return tuple(key)
 
 
 def _to_dict(chart) -> dict:
