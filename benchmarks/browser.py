@@ -1,12 +1,22 @@
 """A Streamlit server and a headless Chromium that times what a person waits for: shared by the browser benchmark.
 
-When is a page "done"? From the user's action (the pointerdown of a click, or the keydown of Enter, as the
-page itself saw it) until the last change of the page's DOM before it holds still, where holding still
-means all of: the server has said the script run finished (its `script_finished` message reached the
-browser), Streamlit's running indicator is gone, every chart that is laid out (anywhere on the page, below
-the fold included) has drawn its canvas or svg, and nothing in the DOM (elements, attributes, text; a
-chart's canvas resizing included) has changed for QUIET_MS. Charts in a closed tab or a folded expander are
-not laid out, so they are not waited for (Streamlit builds them only when opened, or draws them hidden).
+When is a page "done"? Every action is timed from the user's action (the pointerdown of a click, or the keydown of
+Enter, as the page itself saw it) until the page holds still, meaning all of: the server has said the script run
+finished (its `script_finished` message reached the browser), Streamlit's running indicator is gone, every chart
+that is laid out (anywhere on the page, below the fold included) has drawn its canvas or svg, and nothing in the
+DOM (elements, attributes, text; a chart's canvas resizing included) has changed for QUIET_MS. Charts in a closed
+tab or a folded expander are not laid out, so they are not waited for (Streamlit builds them only when opened, or
+draws them hidden). Two figures come out of one wait:
+
+- **whole page** (`Settled.whole`): the action until the last DOM change anywhere (below the fold included);
+- **usable** (`Settled.usable`, the first viewport, 1366×768): the action until the later of the server's last
+  message and the last DOM change whose element, once the page holds still, has a box intersecting the first
+  viewport (the main area scrolled to its top, and the sidebar). A change is placed by its MutationRecord's target
+  (the parent, for added or removed nodes; the parent element, for text), so a change below the fold whose
+  container reaches into the viewport counts as in view (never the other way round). A chart counts when its own
+  container is in view: its canvas or svg appearing is then an in-view change, so every chart within the first
+  viewport is drawn. Changes inside a canvas (its fallback content: the data grid's accessibility table, written
+  about 200-300 ms after the grid is drawn, never painted) are not in view; the canvas's own size is.
 """
 from __future__ import annotations
 
@@ -35,11 +45,16 @@ WATCH_JS = """
   window.WebSocket = class extends window.WebSocket {
     constructor(...args) { super(...args); this.addEventListener('message', () => { b.msg = performance.now(); }); }
   };
-  new MutationObserver(() => { b.last = performance.now(); })
-    .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+  // every DOM change, with the elements it touched (placed in or out of the first viewport once still)
+  b.log = [];
+  new MutationObserver((records) => {
+    b.last = performance.now();
+    b.log.push([b.last, records.map(r => ({el: r.target.nodeType === 1 ? r.target : r.target.parentElement,
+                                            inside: r.target.nodeName === 'CANVAS' && r.type === 'childList'}))]);
+  }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
   const hit = (e) => {
     const a = b.armed;
-    if (a && e.type === a.type && (!a.key || e.key === a.key)) { b.t0 = performance.now(); b.armed = null; }
+    if (a && e.type === a.type && (!a.key || e.key === a.key)) { b.t0 = performance.now(); b.armed = null; b.log = []; }
   };
   for (const type of ['pointerdown', 'keydown']) window.addEventListener(type, hit, true);
 })();
@@ -54,6 +69,30 @@ STATE_JS = """
           error: !!document.querySelector('[data-testid=stException]')};
 }
 """
+# The last DOM change whose element is in the first viewport (see the module's docstring), 0 when none.
+IN_VIEW_JS = """
+() => {
+  const b = window.__bench, w = window.innerWidth, h = window.innerHeight;
+  const seen = (el) => {
+    if (!el || !el.isConnected || el.closest('canvas') && el.nodeName !== 'CANVAS') return false;
+    const r = el.getBoundingClientRect();
+    return (r.width > 0 || r.height > 0) && r.top < h && r.bottom > 0 && r.left < w && r.right > 0;
+  };
+  let last = 0;
+  for (const [at, changes] of b.log || []) {
+    if (at > last && changes.some(c => !c.inside && seen(c.el))) last = at;
+  }
+  return last;
+}
+"""
+
+
+@dataclass
+class Settled:
+    """One timed action's two figures, in seconds from the action (see the module's docstring)."""
+    whole: float        # until the last DOM change anywhere
+    usable: float       # until the server's last message and the last DOM change in the first viewport
+    server: float       # until the server's last message
 
 
 class NotSettled(RuntimeError):
@@ -144,7 +183,6 @@ class Tab:
 
     def __init__(self, browser):
         self.page = browser.new_page(viewport=VIEWPORT)
-        self.server_share: list[float] = []      # per settle(): seconds until the server's last message
         self.page.add_init_script(WATCH_JS)
         self.finished = 0
         self.page.on("websocket", self._on_socket)
@@ -168,8 +206,9 @@ class Tab:
                            [event, key])
         return self.finished
 
-    def settle(self, finished_before: int, timeout: float = 180.0, since: float | None = None) -> float:
-        """Seconds from the armed action (or from `since`, a time.time()) to the page holding still."""
+    def settle(self, finished_before: int, timeout: float = 180.0, since: float | None = None) -> Settled:
+        """Seconds from the armed action (or from `since`, a time.time()) to the page holding still (whole page),
+        to its first viewport being complete (usable), and to the server's last message."""
         deadline = time.time() + timeout
         state = {}
         while time.time() < deadline:
@@ -183,12 +222,14 @@ class Tab:
             start = state["t0"] if since is None else (since * 1000 - state["origin"])
             if (start is not None and self.finished > finished_before and not state["running"] and state["drawn"]
                     and state["now"] - state["last"] >= QUIET_MS):
-                self.server_share.append(max(state["msg"] - start, 0.0) / 1000)
-                return max(state["last"] - start, 0.0) / 1000
+                in_view = self.page.evaluate(IN_VIEW_JS)
+                server = max(state["msg"] - start, 0.0) / 1000
+                return Settled(whole=max(state["last"] - start, 0.0) / 1000, server=server,
+                               usable=max(in_view - start, state["msg"] - start, 0.0) / 1000)
             self.page.wait_for_timeout(POLL_S * 1000)
         raise NotSettled(f"not still after {timeout:.0f} s: {state}")
 
-    def first_load(self, url: str, since: float, timeout: float = 180.0) -> float:
+    def first_load(self, url: str, since: float, timeout: float = 180.0) -> Settled:
         """Open `url` as soon as the server accepts it; seconds from `since` (time.time()) to the page holding still."""
         deadline = time.time() + timeout
         while True:
