@@ -397,6 +397,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "dl_promised_all": ("All {n} commitments of this meeting", "Sve obaveze sa ovog sastanka ({n})"),
     "dl_filter": ("Filter by area, lead side, owner or state", "Filtriraj po oblasti, vodećoj strani, nosiocu ili stanju"),
     "dl_filters": ("Filters ({n} active)", "Filteri (aktivnih: {n})"),
+    "dl_actions_first": ("The {shown} most pressing of {n} actions (overdue and slipping first, then open ones by due "
+                         "date); the whole plan is listed below.",
+                         "{shown} najhitnijih od {n} mera (prvo one sa prekoračenim rokom i one koje zaostaju, zatim "
+                         "otvorene po roku); ceo plan je naveden ispod."),
+    "dl_actions_all": ("The whole action plan ({n} actions)", "Ceo akcioni plan (mera: {n})"),
     "dl_actions_shown": ("{shown} of {n} actions listed: overdue and slipping first, then open ones by due date; "
                          "the filters above narrow the plan.",
                          "Navedeno {shown} od {n} mera: prvo one sa prekoračenim rokom i one koje zaostaju, zatim "
@@ -573,6 +578,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "method_statuses": ("Status words", "Nazivi statusa"),
     "method_rules": ("Rules by kind of target", "Pravila po vrsti cilja"),
     "method_targets": ("Targets as the targets file states them", "Ciljevi kako ih navodi datoteka ciljeva"),
+    "method_targets_all": ("All {n} targets with their parameters, deadlines and assumptions",
+                           "Svi ciljevi sa parametrima, rokovima i pretpostavkama ({n})"),
     "method_sources": ("Data sources", "Izvori podataka"),
     # kind names and rules; formula variables are {placeholders} so they stay Latin in Cyrillic (views.method fills them)
     "kindname_growth": ("Growth", "Rast"),

@@ -64,6 +64,12 @@ def _table_text(at) -> str:
         " ".join(str(v) for tb in tables(at) for v in tb.to_numpy().ravel())
 
 
+def _actions(at, lang: str) -> pd.DataFrame:
+    """The action plan's first view: the one Markdown table with an action and a progress column."""
+    (frame,) = [f for f in tables(at) if {t("col_action", lang), t("col_progress", lang)} <= set(f.columns)]
+    return frame
+
+
 def test_cyrillic_upload_shows_overdue_on_the_page_and_rollback_removes_it(delivery_db, tmp_path):
     book = tmp_path / "мере.xlsx"
     cyrillic_actions_workbook(book)
@@ -109,10 +115,9 @@ def _done_and_late(path) -> None:
 def test_filters_narrow_the_action_plan(delivery_db):
     _done_and_late(delivery_db)
     at = _page("en", delivery_db, delivery_state="done")
-    actions = at.dataframe[0].value
-    assert list(actions[t("col_action", "en")]) == ["Done one"]
+    assert list(_actions(at, "en")[t("col_action", "en")]) == ["Done one"]
     at = _page("en", delivery_db, delivery_lead_side="serbia")
-    assert list(at.dataframe[0].value[t("col_flags", "en")]) == [t("flag_overdue", "en")]
+    assert list(_actions(at, "en")[t("col_flags", "en")]) == [t("flag_overdue", "en")]
 
 
 def test_filters_are_folded_and_a_choice_outlives_the_closed_expander(delivery_db):
@@ -122,10 +127,10 @@ def test_filters_are_folded_and_a_choice_outlives_the_closed_expander(delivery_d
     at.session_state["delivery_filters"] = True                      # open "Filtriraj ..."
     at.run()
     at.selectbox(key="_delivery_owner").set_value("MoT").run()
-    assert list(at.dataframe[0].value[t("col_action", "sr-Latn")]) == ["Late one"]
+    assert list(_actions(at, "sr-Latn")[t("col_action", "sr-Latn")]) == ["Late one"]
     at.session_state["delivery_filters"] = False                     # closed again: the filter stays
     at.run()
-    assert not at.selectbox and list(at.dataframe[0].value[t("col_action", "sr-Latn")]) == ["Late one"]
+    assert not at.selectbox and list(_actions(at, "sr-Latn")[t("col_action", "sr-Latn")]) == ["Late one"]
     assert t("dl_filters", "sr-Latn", n="1") in [e.label for e in at.expander]
 
 
@@ -291,11 +296,12 @@ def test_the_action_list_comes_first_and_the_timeline_is_drawn_only_when_opened(
     assert not at.exception, [e.value for e in at.exception]
     (fold,) = [e for e in at.expander if e.key == "delivery_timeline"]
     assert fold.label == t("dl_timeline", "sr-Cyrl")
-    assert len(at.dataframe) == 1 and not at.get("vega_lite_chart")        # the list first; the chart waits
+    assert len(_actions(at, "sr-Cyrl")) == 10 and not at.get("vega_lite_chart")   # the list first; the chart waits
+    assert not at.dataframe and "delivery_actions_all" not in [e.key for e in at.expander]   # 10 of 10: no fold
     at.session_state["delivery_timeline"] = True                           # the reader opens the timeline
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    assert len(at.get("vega_lite_chart")) == 1 and len(at.dataframe) == 1
+    assert len(at.get("vega_lite_chart")) == 1 and len(_actions(at, "sr-Cyrl")) == 10
     # the summary, the groups with their table and the plans' heading are one element
     (groups,) = [m.value for m in at.markdown if f"### {t('dl_groups', 'sr-Cyrl')}" in m.value]
     assert groups.startswith(":gray[") and groups.endswith(f"### {t('dl_plans', 'sr-Cyrl')}")
@@ -319,3 +325,27 @@ def test_a_long_list_of_commitments_shows_the_most_pressing_and_folds_them_all(d
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert [len(d.value) for d in at.dataframe] == [30]
+
+
+def test_a_long_action_plan_shows_the_most_pressing_as_text_and_folds_the_whole_plan(delivery_db):
+    """Issue 18: a data grid keeps the browser busy ~300 ms after it is drawn, so the first view is text."""
+    con = db.connect(delivery_db)
+    put_rows(con, "actions", [dict(action_id=f"P{i:02d}", group_id="rg-trgovina", title=f"Planned {i:02d}",
+                                   lead_side="us", owner="DoC", state="planned", due_date=f"2027-{i % 12 + 1:02d}-01")
+                              for i in range(30)]
+             + [dict(action_id="L1", group_id="rg-trgovina", title="Late one", lead_side="serbia", owner="MoT",
+                     state="in_progress", due_date="2026-06-01")])
+    con.close()
+    at = _page("sr-Latn", delivery_db)
+    assert not at.exception, [e.value for e in at.exception]
+    first = _actions(at, "sr-Latn")
+    n = 31
+    assert len(first) == 25 and "Late one" in list(first[t("col_action", "sr-Latn")])      # overdue comes first
+    assert not at.dataframe                                          # the whole plan waits in its fold
+    (fold,) = [e for e in at.expander if e.key == "delivery_actions_all"]
+    assert fold.label == t("dl_actions_all", "sr-Latn", n=str(n))
+    assert t("dl_actions_first", "sr-Latn", shown="25", n=str(n)) in _texts(at)
+    at.session_state["delivery_actions_all"] = True                  # the reader opens it
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [len(d.value) for d in at.dataframe] == [n]

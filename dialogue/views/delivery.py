@@ -18,6 +18,7 @@ from dialogue.views.common import TIMELINE_SHOWN, targets_book
 FILTERS = ("area", "lead_side", "owner", "state")
 ACTIONS_SHOWN = 200     # rows of the action-plan table (the most pressing first); the filters narrow the rest
 PROMISED_SHOWN = 25     # commitments of the last meeting shown as text (the most pressing first); all are folded below
+ACTIONS_FIRST = 25      # actions shown as text on the first view (the most pressing); the plan's table is folded below
 
 
 @dataclass
@@ -36,6 +37,7 @@ class DeliveryView:
     promised: pd.DataFrame = field(default_factory=pd.DataFrame)       # PROMISED_SHOWN at most, most pressing first
     promised_all: pd.DataFrame = field(default_factory=pd.DataFrame)   # every commitment of that meeting, in order
     available: bool = True
+    actions_first: pd.DataFrame = field(default_factory=pd.DataFrame)  # ACTIONS_FIRST of `actions`, most pressing
 
 
 def _flags(actions: pd.DataFrame, lang: str) -> list[str]:
@@ -163,9 +165,11 @@ def delivery(con, as_of: date, known_at: datetime | None = None, lang: str = "en
             shown = shown[shown[column] == value]
     on, meeting, promised, promised_all = _promised(s, lang)
     undated = int(shown["due_date"].isna().sum())
-    return DeliveryView(summary, empty, _group_table(s, lang), action_table(most_pressing(shown, ACTIONS_SHOWN), lang),
+    listed = most_pressing(shown, ACTIONS_SHOWN)
+    return DeliveryView(summary, empty, _group_table(s, lang), action_table(listed, lang),
                         _timeline(shown, lang), undated, len(shown) - undated, len(shown), _options(a, lang), on,
-                        meeting, promised, promised_all)
+                        meeting, promised, promised_all,
+                        actions_first=action_table(most_pressing(listed, ACTIONS_FIRST), lang))
 
 
 def linked_actions(con, as_of: date, known_at: datetime | None = None, lang: str = "en",

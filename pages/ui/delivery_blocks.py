@@ -46,14 +46,23 @@ def filters(data, chosen: dict[str, str], lang: str) -> None:
 
 
 def plans(data, lang: str) -> None:
-    """The actions of the filter, then their timeline folded and drawn only when opened (a chart costs the browser
-    a Vega compile and draw on every visit, issue 18)."""
+    """The most pressing actions of the filter as text, the whole plan's table folded, then their timeline folded;
+    the folds are drawn only when opened (a data grid costs the browser ~300 ms before the page holds still, a
+    chart a Vega compile and draw, on every visit: issue 18)."""
     if data.actions.empty:
         st.caption(t("dl_no_match" if any(data.options.values()) else "dl_no_actions", lang))
         return
-    st.dataframe(common.arrow_of(data.actions), hide_index=True, width="stretch")
-    if data.total > len(data.actions):
-        st.caption(t("dl_actions_shown", lang, shown=fmt_count(len(data.actions), lang), n=fmt_count(data.total, lang)))
+    first, n = len(data.actions_first), fmt_count(data.total, lang)
+    common.markdown(common.table_text(data.actions_first),
+                    f":gray[{t('dl_actions_first', lang, shown=fmt_count(first, lang), n=n)}]"
+                    if data.total > first else "")
+    if data.total > first:
+        whole = st.expander(t("dl_actions_all", lang, n=n), key="delivery_actions_all", on_change="rerun",
+                            icon=":material/list:")
+        if whole.open:
+            whole.dataframe(common.arrow_of(data.actions), hide_index=True, width="stretch")
+            if data.total > len(data.actions):
+                whole.caption(t("dl_actions_shown", lang, shown=fmt_count(len(data.actions), lang), n=n))
     box = st.expander(t("dl_timeline", lang), key="delivery_timeline", on_change="rerun", icon=":material/timeline:")
     if not box.open:
         return
