@@ -237,6 +237,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "osiguranjem (CIF), a izvoz bez njih (FOB), drugačije preračunava valute i može robu otpremljenu preko "
         "trećih zemalja pripisati drugom partneru. Rast poredite unutar jedne serije, nikad između serija."),
     "trade_products_title": ("By product, {year}", "Po proizvodima, {year}"),
+    "trade_tab_growth": ("Growth by year", "Rast po godinama"),
+    "trade_tab_ytd": ("Year to date", "Od početka godine"),
     "trade_tab_whatif": ("What if", "Šta ako"),
     "trade_tab_mirror": ("Mirror statistics", "Ogledalna statistika"),
     "trade_tab_products": ("By product", "Po proizvodima"),

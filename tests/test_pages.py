@@ -155,20 +155,26 @@ def test_overview_lists_every_area_in_serbian(fixture_db):
 
 def test_trade_page_draws_the_rest_only_in_the_open_tab(fixture_db):
     """Issue 18: every chart is a Vega compile and draw in the browser, so the first view draws the history strip,
-    turnover, growth (the fixture has no months: no year to date) and the first tab's flows; the mirror
-    statistics and the region wait until their tab is opened."""
+    the turnover and the first tab's growth; the year to date, the flows, the mirror statistics and the region wait
+    until their tab is opened."""
     at = run_page("trade")
     assert not at.exception
-    assert [tab.label for tab in at.tabs] == ["Exports, imports and balance", "What if", "Mirror statistics",
-                                              "By product", "Serbia in the region", "Table behind the chart"]
-    assert len(at.get("vega_lite_chart")) == 4
+    assert [tab.label for tab in at.tabs] == ["Growth by year", "Year to date", "Exports, imports and balance",
+                                              "What if", "Mirror statistics", "By product", "Serbia in the region",
+                                              "Table behind the chart"]
+    assert len(at.get("vega_lite_chart")) == 3
+    assert [m.value for m in at.markdown if m.value.startswith("### Year-on-year growth against 10%")]
     mirror_heading = "Mirror statistics: the same flow as each side reports it"
     assert mirror_heading not in [s.value for s in at.subheader]
     at.session_state["trade_tab"] = "Mirror statistics"    # the reader opens the mirror tab
     at.run()
     assert not at.exception
     assert mirror_heading in [s.value for s in at.subheader]
-    assert len(at.get("vega_lite_chart")) == 3           # flows gave way; one reporter: the mirror says what is missing
+    assert len(at.get("vega_lite_chart")) == 2           # growth gave way; one reporter: the mirror says what is missing
+    assert not [m.value for m in at.markdown if m.value.startswith("### Year-on-year growth")]
+    at.session_state["trade_tab"] = "Exports, imports and balance"
+    at.run()
+    assert not at.exception and len(at.get("vega_lite_chart")) == 3     # the flows' chart
 
 
 def test_overview_folds_an_areas_records_and_draws_them_when_opened(fixture_db):

@@ -25,31 +25,35 @@ def top(lang: str):
 
 
 def charts(data, lang: str) -> None:
-    """Turnover against the path, growth against the rule, the year to date: each note and the next heading in one
-    element."""
-    rate = fmt_percent(data.rate, lang, 0)
-    st.subheader(t("trade_turnover_title", lang, rate=rate, base=data.base_year))
-    note = ""
+    """Turnover against the path, with its note."""
+    st.subheader(t("trade_turnover_title", lang, rate=fmt_percent(data.rate, lang, 0), base=data.base_year))
     if data.turnover["value"].notna().any():
         common.chart("trade_turnover", data.turnover, data.rate, data.base_year, data.unit, lang)
-        note = data.turnover_note
+        if data.turnover_note:
+            st.caption(data.turnover_note)
     else:
         common.empty_state("what_trade")
-    common.markdown(note and f":gray[{note}]", f"### {t('trade_growth_title', lang, rate=rate)}")
-    drawn = common.chart_or_empty("what_trade_years", "trade_growth", data.growth, data.rate, lang)
-    year = common.as_of().year
-    common.markdown(f":gray[{data.growth_note}]" if drawn and data.growth_note else "",
-                    f"### {t('trade_ytd_title', lang, year=year, prev=year - 1)}")
-    common.chart_or_empty("what_trade_monthly", "trade_ytd", data.ytd, data.unit, lang)
 
 
 def tabs(data, lang: str) -> None:
-    """The rest in tabs, only the open one built and drawn: each chart costs the browser a Vega compile and draw on
-    every visit (issue 18), and these are below the fold anyway."""
-    flows, whatif, mirror, products, region, table = st.tabs(
-        [t("trade_flows_title", lang), t("trade_tab_whatif", lang), t("trade_tab_mirror", lang),
-         t("trade_tab_products", lang), t("region_title", lang), t("table_behind", lang)],
+    """The rest in tabs, growth open first, only the open one built and drawn: each chart costs the browser a Vega
+    compile and draw on every visit (issue 18), and these are below the fold anyway."""
+    growth, ytd, flows, whatif, mirror, products, region, table = st.tabs(
+        [t("trade_tab_growth", lang), t("trade_tab_ytd", lang), t("trade_flows_title", lang),
+         t("trade_tab_whatif", lang), t("trade_tab_mirror", lang), t("trade_tab_products", lang),
+         t("region_title", lang), t("table_behind", lang)],
         key="trade_tab", on_change="rerun")
+    if growth.open:
+        with growth:
+            common.markdown(f"### {t('trade_growth_title', lang, rate=fmt_percent(data.rate, lang, 0))}")
+            if common.chart_or_empty("what_trade_years", "trade_growth", data.growth, data.rate, lang) \
+                    and data.growth_note:
+                st.caption(data.growth_note)
+    if ytd.open:
+        with ytd:
+            year = common.as_of().year
+            common.markdown(f"### {t('trade_ytd_title', lang, year=year, prev=year - 1)}")
+            common.chart_or_empty("what_trade_monthly", "trade_ytd", data.ytd, data.unit, lang)
     if flows.open:
         with flows:
             if common.chart_or_empty("what_trade", "trade_flows", data.flows, data.unit, lang):
