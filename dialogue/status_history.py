@@ -12,6 +12,8 @@ from dialogue.targets import TargetBook, load_targets
 
 _CACHE: OrderedDict = OrderedDict()
 _CACHE_SIZE = 32
+_QUARTERS: OrderedDict = OrderedDict()    # (database, quarter end, moment, data cutoff, targets state, lang) -> statuses
+_QUARTERS_SIZE = 512
 _lock = threading.Lock()
 
 
@@ -74,17 +76,38 @@ def history(con, as_of: date, known_at: datetime | None = None, lang: str = "en"
         if key in _CACHE:
             _CACHE.move_to_end(key)
             return _CACHE[key]
-    books = [book_known_at(con, m) for m in moments]        # each quarter with the targets as known then
     marks: dict[str, list[Mark]] = {t.id: [] for t in book.targets}
-    for q, moment, then in zip(ends, moments, books):
-        card = compute_all(con, q, moment, lang, book=then)
-        for s in card.statuses:
-            marks.setdefault(s.target, []).append(Mark(quarter_label(q), q, s.status, s.reason))
+    cutoffs = _cutoffs(con, moments)
+    for q, moment in zip(ends, moments):
+        # A past quarter end's statuses follow from the data as known then (the last upload committed by then) and
+        # the targets as known then: an upload made later leaves them as they were, so they are computed once.
+        fixed = known_at is not None or moment < now_known
+        quarter = (key[0], q, moment if fixed else None, cutoffs[moment], key[3], lang)
+        with _lock:
+            statuses = _QUARTERS.get(quarter)
+        if statuses is None:
+            then = book_known_at(con, moment)                  # the targets as known then
+            statuses = [(s.target, s.status, s.reason) for s in compute_all(con, q, moment, lang, book=then).statuses]
+            with _lock:
+                _QUARTERS[quarter] = statuses
+                while len(_QUARTERS) > _QUARTERS_SIZE:
+                    _QUARTERS.popitem(last=False)
+        for target, status, reason in statuses:
+            marks.setdefault(target, []).append(Mark(quarter_label(q), q, status, reason))
     with _lock:
         _CACHE[key] = marks
         while len(_CACHE) > _CACHE_SIZE:
             _CACHE.popitem(last=False)
     return marks
+
+
+def _cutoffs(con, moments: list[datetime]) -> dict[datetime, int]:
+    """moment -> the last upload committed by then (known_cutoff of schema.sql), in one query."""
+    if not moments:
+        return {}
+    found = db.query(con, "upload_cutoffs", moments=moments)
+    by_moment = {m.to_pydatetime(): int(c) for m, c in zip(found["moment"], found["cutoff"])}
+    return {m: by_moment[m] for m in moments}
 
 
 def streak(marks: list[Mark], current: str) -> int:

@@ -49,6 +49,27 @@ def test_history_cache_follows_new_uploads(con):
     assert again is not first and again[0].status == "on_track"     # now known at Q1's end: 1 ≥ round(0.74)
 
 
+def test_a_later_upload_leaves_past_quarters_as_computed_and_a_backdated_one_redoes_only_its_quarters(con, monkeypatch):
+    from dialogue import status
+
+    put_rows(con, "exercises", [ex("Spring", D("2026-04-05"))], time=datetime(2026, 4, 10, 9))
+    first = status_history.history(con, D("2026-11-15"))["joint-exercises"]
+    computed = []
+    real = status.compute_all
+    monkeypatch.setattr(status, "compute_all", lambda c, as_of, *a, **k: computed.append(as_of) or real(c, as_of, *a, **k))
+    put_rows(con, "exercises", [ex("Autumn", D("2026-10-20"))], time=datetime(2026, 11, 1, 9))    # after Q3's end
+    later = status_history.history(con, D("2026-11-15"))["joint-exercises"]
+    assert later is not first and later == first and computed == []     # a new upload: nothing to redo
+    put_rows(con, "exercises", [ex("Summer", D("2026-08-01"))], time=datetime(2026, 9, 1, 9))     # known in Q3
+    redone = status_history.history(con, D("2026-11-15"))["joint-exercises"]
+    assert computed == [D("2026-09-30")]                                 # only the quarter that knew of it
+    assert [(m.quarter, m.status) for m in redone] == [("2026-Q1", "no_data"), ("2026-Q2", "on_track"),
+                                                       ("2026-Q3", "on_track")]    # 2 held ≥ round(2.24)
+    status_history._CACHE.clear()
+    status_history._QUARTERS.clear()
+    assert status_history.history(con, D("2026-11-15"))["joint-exercises"] == redone     # as computed afresh
+
+
 def test_summary_moves_due_and_json_contract(con):
     put_rows(con, "exercises", [ex("Spring", D("2026-04-05"))], time=datetime(2026, 4, 10, 9))
     s = summary.build(con, D("2026-10-15"))
