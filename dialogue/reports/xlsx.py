@@ -71,8 +71,19 @@ def _fill(styles: _Styles, c: ReportContent) -> None:
     for name, ds in DATASETS.items():
         frame = c.datasets.get(name, pd.DataFrame(columns=ds.column_names))
         types = ["date" if col.type == "date" else col.type for col in ds.columns]
-        _sheet(styles, c, name, f"{name}: {label('datasets_sheet', lang)}", ds.column_names,
-               [[_plain(v) for v in row] for row in frame[ds.column_names].itertuples(index=False)], types)
+        _sheet_of_columns(styles, c, name, f"{name}: {label('datasets_sheet', lang)}", ds.column_names,
+                          [_column_values(frame[col], kind) for col, kind in zip(ds.column_names, types)], types)
+
+
+# Values that are written as they are (what _plain returns for them unchanged).
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
+
+
+def _column_values(series: pd.Series, kind: str) -> list:
+    """A dataset column's cell values, as _cell_value makes them one by one, converted a column at a time."""
+    values = series.to_numpy(dtype=object, na_value=None).tolist()
+    return [v if type(v) in _PLAIN_TYPES and not (type(v) is float and v != v) else _cell_value(v, kind)
+            for v in values]
 
 
 def _plain(value):
@@ -144,17 +155,21 @@ class _Styles:
 def _sheet(styles: _Styles, c: ReportContent, name: str, title: str, header: list[str], rows: list[list],
            types: list[str]) -> None:
     """One sheet: three lines saying what it is, a styled header, typed rows; filter and frozen header."""
+    columns = [[_cell_value(row[j], kind) for row in rows] for j, kind in enumerate(types)]
+    _sheet_of_columns(styles, c, name, title, header, columns, types)
+
+
+def _sheet_of_columns(styles: _Styles, c: ReportContent, name: str, title: str, header: list[str],
+                      columns: list[list], types: list[str]) -> None:
+    """_sheet with its values given a column at a time (cell values as _cell_value makes them): the datasets'
+    sheets hold most of the annex's cells, and a column is converted, measured and written in one loop."""
     lang = c.lang
     ws = styles.wb.add_worksheet(name)
-    rows = [[_cell_value(v, types[j]) for j, v in enumerate(row)] for row in rows]
-    widths = [len(str(h)) + 4 for h in header]
-    for row in rows:
-        for j, value in enumerate(row):
-            widths[j] = max(widths[j], _width(value))
-    for j, width in enumerate(widths):
-        ws.set_column(j, j, min(width, MAX_WIDTH))
+    rows = len(columns[0]) if columns else 0
+    for j, (h, values) in enumerate(zip(header, columns)):
+        ws.set_column(j, j, min(max(len(str(h)) + 4, _column_width(values)), MAX_WIDTH))
     ws.freeze_panes(HEADER_ROW, 0)
-    ws.autofilter(HEADER_ROW - 1, 0, HEADER_ROW - 1 + max(len(rows), 1), len(header) - 1)
+    ws.autofilter(HEADER_ROW - 1, 0, HEADER_ROW - 1 + max(rows, 1), len(header) - 1)
 
     known = f"{c.known_at_text} UTC"
     _write(ws, styles, 0, 0, f"{c.title} — {title}", font="title")
@@ -164,11 +179,38 @@ def _sheet(styles: _Styles, c: ReportContent, name: str, title: str, header: lis
         _write(ws, styles, 2, 0, label("demo_label", lang), font="demo")
     for j, h in enumerate(header):
         _write(ws, styles, HEADER_ROW - 1, j, h, font="header")
-    formats = [FORMATS.get(kind) for kind in types]
-    for i, row in enumerate(rows, start=HEADER_ROW):
-        for j, value in enumerate(row):
-            if value is not None:
-                _write(ws, styles, i, j, value, formats[j])
+    for j, (values, kind) in enumerate(zip(columns, types)):
+        _write_column(ws, styles, j, values, FORMATS.get(kind))
+
+
+def _write_column(ws, styles: _Styles, col: int, values: list, number_format: str | None) -> None:
+    """A column's cells from row HEADER_ROW on, each as _write writes it; text and finite numbers by a short path
+    (each distinct text made safe once), anything else through _write."""
+    if all(value is None for value in values):
+        return
+    plain = styles.get(None, number_format, False)
+    texts: dict[str, tuple[str, bool]] = {}
+    write_string, write_number = ws.write_string, ws.write_number
+    for row, value in enumerate(values, start=HEADER_ROW):
+        kind = type(value)
+        if kind is str:
+            cell = texts.get(value)
+            if cell is None:
+                cell = texts[value] = _safe_text(value)
+            write_string(row, col, cell[0], styles.get(None, number_format, True) if cell[1] else plain)
+        elif (kind is int or kind is float) and math.isfinite(value):
+            write_number(row, col, value, plain)
+        elif value is not None:
+            _write(ws, styles, row, col, value, number_format)
+
+
+def _safe_text(value: str) -> tuple[str, bool]:
+    """(the text as its cell holds it, whether it is guarded): formula-like text guarded (safe_cells), line ends
+    as every reader gets them back."""
+    text, guarded = xlsx_text(value)
+    # XML readers turn a CR into LF; XlsxWriter would keep it as the escape _x000D_, which some readers
+    # show as such: line ends are written as every reader gets them back.
+    return text.replace("\r\n", "\n").replace("\r", "\n"), guarded
 
 
 def _write(ws, styles: _Styles, row: int, col: int, value, number_format: str | None = None,
@@ -181,10 +223,7 @@ def _write(ws, styles: _Styles, row: int, col: int, value, number_format: str | 
     elif isinstance(value, (datetime, date, time, timedelta)):
         ws.write_datetime(row, col, value, styles.get(font, number_format, False))
     else:
-        text, guarded = xlsx_text(value if isinstance(value, str) else str(value))
-        # XML readers turn a CR into LF; XlsxWriter would keep it as the escape _x000D_, which some readers
-        # show as such: line ends are written as every reader gets them back.
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text, guarded = _safe_text(value if isinstance(value, str) else str(value))
         ws.write_string(row, col, text, styles.get(font, number_format, guarded))
 
 
@@ -193,6 +232,15 @@ def _cell_value(value, kind: str):
     if kind == "date" and isinstance(value, datetime):
         return value.date()
     return value
+
+
+def _column_width(values: list) -> int:
+    """The widest of a column's values by _width (each distinct value of each type measured once)."""
+    try:
+        distinct = [value for _, value in dict.fromkeys(zip(map(type, values), values))]
+    except TypeError:
+        distinct = values
+    return max(map(_width, distinct), default=0)
 
 
 def _width(value) -> int:
