@@ -1,6 +1,6 @@
 """Chart images made ready for the PDF where they are rendered (the chart worker process): fpdf2 would decode each
 PNG and compress it again while it lays out the pages (about half the PDF's CPU); here fpdf2 is handed the finished
-image record, the same bytes it would have made."""
+image record, the same pixels it would have made (compressed faster)."""
 from __future__ import annotations
 
 import hashlib
@@ -9,10 +9,14 @@ import zlib
 
 from PIL import Image
 
+# zlib level of the image data: 3 compresses the demo's 13 charts in about a third of the default level's CPU
+# (0.09 against 0.29 s) for 35 % more bytes (0.70 against 0.52 MB); the pixels are the same.
+IMAGE_COMPRESSION = 3
+
 
 def record(png: bytes) -> dict | None:
-    """fpdf2's image record (FlateDecode, one filter byte per row) of an opaque RGB or RGBA PNG; None for any other
-    image, which fpdf2 then reads itself."""
+    """fpdf2's image record (FlateDecode, one filter byte per row) of an opaque RGB or RGBA PNG, its data compressed
+    at IMAGE_COMPRESSION; None for any other image, which fpdf2 then reads itself."""
     img = Image.open(io.BytesIO(png))
     img.load()
     if img.mode == "RGBA":
@@ -25,7 +29,7 @@ def record(png: bytes) -> dict | None:
     raw = img.tobytes()
     row = 3 * width
     rows = b"".join(b"\0" + raw[i:i + row] for i in range(0, len(raw), row))
-    return {"data": zlib.compress(rows, -1), "w": width, "h": height, "cs": "DeviceRGB", "iccp": None, "dpn": 3,
+    return {"data": zlib.compress(rows, IMAGE_COMPRESSION), "w": width, "h": height, "cs": "DeviceRGB", "iccp": None, "dpn": 3,
             "bpc": 8, "f": "FlateDecode", "inverted": False, "dp": f"/Predictor 15 /Colors 3 /Columns {width}"}
 
 
