@@ -240,7 +240,10 @@ def report_markdown(rows: list[Row], args, info: dict, started: datetime, second
         "workspace folder (`DIALOGUE_WORKSPACE_DIR`) per start; 3 starts each, interleaved.",
         "- **Briefing (7)**: the whole command `python -m dialogue --db demo.duckdb brief --as-of "
         "... --kind briefing --out DIR` (start-up and imports included) on a database made by "
-        "`workspace.init_database(path, \"demo\")`; the output must hold a .pdf and a .xlsx.",
+        "`workspace.init_database(path, \"demo\")`; the output must hold a .pdf and a .xlsx. 7P: the same pack "
+        "from the Briefings page, in a child process: an AppTest of `pages/briefings.py` on that database, as of "
+        "the same date, clicking Generate until both downloads are offered; the first click (the process's chart "
+        "worker starting) is the warm-up and its time is in the note; the ratio is against row 7's median.",
         "- **Load (L, issue 18)**: `benchmarks/bench_load.py`: `streamlit run app.py` on a fresh demo workspace; "
         "the viewers are signed-in sessions that speak Streamlit's websocket protocol (`benchmarks/st_client.py`: "
         "a page view is the `rerun_script` message a sidebar click sends until the server's `script_finished`), "

@@ -145,7 +145,7 @@ def test_the_smoke_run_warms_up_nothing_and_the_full_run_once(monkeypatch):
 
 
 def _expected_keys() -> list[str]:
-    keys = ["1a", "1b", "2", "3", "6", "4a", "4b", "7"]
+    keys = ["1a", "1b", "2", "3", "6", "4a", "4b", "7", "7P"]
     keys += [f"5L-{Path(p).stem}" for p in pages()] + [f"5D-{Path(p).stem}" for p in pages()]
     if Path("/usr/bin/chromium").exists():       # the browser rows (issue 18), smoke: one page on the demo, one round
         keys += ["BD-trade", "L-p95", "L-capacity", "L-errors"]      # and the load rows: 2 sessions for 10 s
