@@ -71,3 +71,14 @@ def test_the_reports_package_imports_no_data_or_chart_library(tmp_path):
     assert proc.stdout.strip() == "[]"
     from dialogue.reports.content import KINDS
     assert reports.KINDS is KINDS
+
+
+def test_every_chart_is_handed_over_before_the_rest_is_gathered(con, monkeypatch):
+    """The chart worker draws while the summary, status moves, datasets and evidence are gathered, not after."""
+    from dialogue.reports import content as report_content
+
+    events = []
+    read = report_content.known_datasets
+    monkeypatch.setattr(report_content, "known_datasets", lambda *a, **k: events.append("datasets") or read(*a, **k))
+    reports.gather(con, AS_OF, KNOWN, on_charts=lambda charts: events.append("charts"))
+    assert events == ["charts"] * (len(report_content.AREA_ORDER) + 1) + ["datasets"]     # each area, the region

@@ -171,17 +171,19 @@ def _gather(con, as_of, known_at, known_at_given, since, kind, lang, workspace, 
     else:
         since, since_reason = default_since(con, as_of, known_at)
     scorecard = status.compute_all(con, as_of, known_at=known_at, lang=lang)
+    # The charts first: their images are rendered (in the briefing's chart worker) while the rest is gathered.
+    charts = {}
+    for area in AREA_ORDER:
+        charts[area] = section_charts(con, area, scorecard, as_of, known_at, lang)
+        on_charts(charts[area][0])
+    region = region_section(con, as_of, known_at, lang)
+    on_charts(region.charts)
     # the summary the Overview and `summary --json` give, without the per-quarter history (page 1 shows none)
     summary_ = summary.build(con, as_of, known_at, lang, card=scorecard, with_history=False)
     moves = status.status_changes(con, as_of, since, known_at=known_at, lang=lang, after=scorecard)
     data = known_datasets(con, known_at)
     evidence = dated_evidence(data, as_of)
-    areas = []
-    for area in AREA_ORDER:
-        areas.append(area_section(con, area, scorecard, evidence, as_of, known_at, lang))
-        on_charts(areas[-1].charts)
-    region = region_section(con, as_of, known_at, lang)
-    on_charts(region.charts)
+    areas = [area_section(area, scorecard, evidence, lang, charts[area]) for area in AREA_ORDER]
     return ReportContent(
         kind=kind, lang=lang, title=labels.label(f"title_{kind}", lang),
         as_of=as_of, known_at=known_at, known_at_given=known_at_given,
@@ -236,12 +238,17 @@ def delivery_sections(con, as_of: date, known_at: datetime, since: date, lang: s
     return {"commitments": commitments, "overdue_actions": overdue}
 
 
-def area_section(con, area, scorecard, evidence, as_of, known_at, lang) -> AreaSection:
-    """One framework area: its targets, the pages' charts for it and its dated evidence."""
+def section_charts(con, area, scorecard, as_of, known_at, lang) -> tuple[list[Chart], str | None]:
+    """The pages' charts for one framework area, and why they are missing when building them failed."""
     try:
-        charts, error = [Chart(t, c) for t, c in figures.area_charts(area, con, as_of, known_at, lang, scorecard)], None
+        return [Chart(t, c) for t, c in figures.area_charts(area, con, as_of, known_at, lang, scorecard)], None
     except figures.ChartFailed as exc:
-        charts, error = [], str(exc)
+        return [], str(exc)
+
+
+def area_section(area, scorecard, evidence, lang, charts: tuple[list[Chart], str | None]) -> AreaSection:
+    """One framework area: its targets, the pages' charts for it (section_charts) and its dated evidence."""
+    charts, error = charts
     return AreaSection(
         area=area, title=labels.area_title(area, lang),
         statuses=[s for s in scorecard.statuses if s.area == area],
