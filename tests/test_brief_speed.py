@@ -1,6 +1,7 @@
 """What keeps the briefing fast: one scorecard per brief, no unused heavy imports, stages reported as they start."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from datetime import date, datetime
@@ -82,3 +83,24 @@ def test_every_chart_is_handed_over_before_the_rest_is_gathered(con, monkeypatch
     monkeypatch.setattr(report_content, "known_datasets", lambda *a, **k: events.append("datasets") or read(*a, **k))
     reports.gather(con, AS_OF, KNOWN, on_charts=lambda charts: events.append("charts"))
     assert events == ["charts"] * (len(report_content.AREA_ORDER) + 1) + ["datasets"]     # each area, the region
+
+
+def test_a_briefing_hands_its_charts_over_before_importing_its_writers(db_path):
+    """fpdf2 and XlsxWriter are imported while the chart worker draws, not before it has anything to draw."""
+    from dialogue import db
+
+    db.connect(db_path).close()
+    script = ("import json, sys; from datetime import date; from dialogue import db; "
+              "from dialogue.reports import documents, render; seen = []; start = render.ChartImages.start\n"
+              "def spy(self, charts):\n"
+              "    seen.append(sorted({m.split('.')[0] for m in sys.modules} & {'fpdf', 'xlsxwriter'}))\n"
+              "    return start(self, charts)\n"
+              "render.ChartImages.start = spy\n"
+              f"con = db.connect({str(db_path)!r}); _, files = documents(con, date(2026, 6, 30), '2026-07-01')\n"
+              "print(json.dumps([seen, sorted(name.rsplit('.', 1)[1] for name in files)]))")
+    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr[-500:]
+    seen, kinds = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert kinds == ["pdf", "xlsx"]
+    assert seen and seen == [[]] * len(seen), seen       # every section's charts, none after a writer's import

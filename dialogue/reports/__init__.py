@@ -50,15 +50,16 @@ def documents(con, as_of: date, known_at: datetime | str | None = None, since: d
         content = gather(con, as_of, known_at=known_at, since=since, kind=kind, lang=lang)
         say("pdf")
         return content, {f"{file_stem(kind, as_of, lang, content.demo)}.html": html_text(content).encode("utf-8")}
-    from dialogue.reports.pdf import ChartImages, pdf_bytes
-    from dialogue.reports.xlsx import workbook
-
     render.warm_up()
-    images = ChartImages()
+    images = render.ChartImages()
     try:
         content = gather(con, as_of, known_at=known_at, since=since, kind=kind, lang=lang, on_charts=images.start)
     finally:
         pngs = images.close()
+    # fpdf2 and XlsxWriter are imported once the charts are with the chart worker, which draws meanwhile
+    from dialogue.reports.pdf import pdf_bytes
+    from dialogue.reports.xlsx import workbook
+
     stem = file_stem(kind, as_of, lang, content.demo)
     say("xlsx")
     buffer = io.BytesIO()

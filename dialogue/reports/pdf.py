@@ -85,29 +85,9 @@ def _all_charts(content: ReportContent) -> list:
     return [chart for section in content.areas for chart in section.charts] + list(region_charts)
 
 
-class ChartImages:
-    """The PDF's chart images, each started on the rendering threads as soon as its chart exists (gather's
-    `on_charts`), so they are rendered while the rest of the data is gathered: `futures` is {id(chart): future}."""
-
-    def __init__(self):
-        self.futures: dict = {}
-        self._queue = render.PngQueue()
-
-    def start(self, charts) -> None:
-        for chart in charts:
-            if id(chart) not in self.futures:
-                # the spec is made here: Altair's to_dict is not run beside the thread that builds charts
-                self.futures[id(chart)] = self._queue.submit(chart.spec())
-
-    def close(self) -> dict:
-        """No more charts: the threads end once the images are done. Returns the futures."""
-        self._queue.close()
-        return self.futures
-
-
 def start_pngs(content: ReportContent) -> dict:
     """Start rendering the images of every chart the PDF draws, in order, on background threads: {id(chart): future}."""
-    images = ChartImages()
+    images = render.ChartImages()
     images.start(_all_charts(content))
     return images.close()
 

@@ -205,6 +205,27 @@ class PngQueue:
         self._pool.shutdown(wait=False)
 
 
+class ChartImages:
+    """The PDF's chart images, each started on the rendering threads as soon as its chart exists (gather's
+    `on_charts`), so they are rendered while the rest of the data is gathered: `futures` is {id(chart): future}.
+    Here, not in pdf.py, so a briefing hands its charts over before fpdf2 is imported."""
+
+    def __init__(self):
+        self.futures: dict = {}
+        self._queue = PngQueue()
+
+    def start(self, charts) -> None:
+        for chart in charts:
+            if id(chart) not in self.futures:
+                # the spec is made here: Altair's to_dict is not run beside the thread that builds charts
+                self.futures[id(chart)] = self._queue.submit(chart.spec())
+
+    def close(self) -> dict:
+        """No more charts: the threads end once the images are done. Returns the futures."""
+        self._queue.close()
+        return self.futures
+
+
 @lru_cache(maxsize=1)
 def javascript_bundle() -> str:
     """Vega, Vega-Lite and vega-embed as one script (from vl-convert, offline), safe inside <script>."""
