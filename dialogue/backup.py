@@ -281,15 +281,19 @@ def request_backup(db_file: str | os.PathLike, directory: str | os.PathLike, tim
 def serve_backup_requests(con, db_file: str | os.PathLike) -> None:
     """Start (once per database and process) the thread that answers `backup DIR` requests
     and moves audit entries that commands left in the pending file into the log."""
+    running = _services.get(str(db_file))       # asked on every script run: no path resolution when it runs
+    if running is not None and running.is_alive():
+        return
     inbox = requests_dir(db_file)
     with _services_lock:
         running = _services.get(str(inbox))
         if running is not None and running.is_alive():
+            _services[str(db_file)] = running
             return
         inbox.mkdir(mode=0o700, exist_ok=True)
         thread = threading.Thread(target=_serve, args=(con, inbox, Path(db_file)), name="dialogue-backup-requests",
                                   daemon=True)
-        _services[str(inbox)] = thread
+        _services[str(inbox)] = _services[str(db_file)] = thread
         thread.start()
 
 

@@ -480,3 +480,23 @@ def test_identity_provider_sign_in_has_its_libraries():
     assert is_authlib_installed(), "st.login needs Authlib >= 1.3.2 (pinned in requirements.txt)"
     pins = (config.ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
     assert any(p.startswith("Authlib==") for p in pins) and any(p.startswith("httpx==") for p in pins)
+
+
+def test_the_users_file_is_parsed_again_only_after_it_changed_and_a_change_elsewhere_is_seen_at_once(
+        store, con, clock, monkeypatch):
+    store.add(con, ADMIN, "ana", "analyst", "correct horse battery")
+    parsed = []
+    real = tomllib.loads
+    monkeypatch.setattr(auth.tomllib, "loads", lambda text: parsed.append(1) or real(text))
+    assert store.has_users() and store.get("ana").role == "analyst"
+    stamp = store.credential_stamp("ana")
+    assert len(parsed) <= 1                              # read once (or not at all: unchanged since the add)
+    before = len(parsed)
+    store._read()["users"]["ana"]["role"] = "admin"      # a caller's copy: the cache is not changed through it
+    assert store.get("ana").role == "analyst" and len(parsed) == before
+    other = auth.UserStore(store.path, clock=clock)      # the command line, say: another store, same file
+    other.remove(con, ADMIN, "ana")
+    assert store.get("ana") is None and store.credential_stamp("ana") is None    # seen by the next call
+    assert len(parsed) == before + 1
+    other.add(con, ADMIN, "ana", "analyst", "correct horse battery")
+    assert store.credential_stamp("ana") not in (None, stamp)     # re-added: a new stamp, old sessions end

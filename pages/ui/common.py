@@ -295,7 +295,7 @@ def warm_after_commit(previous: int, new: int) -> threading.Thread | None:
                     return
                 inputs = (old[0], path, new, stamp, *old[4:])
                 try:
-                    memo.get("page_data", inputs, lambda: _make_page_data(memo, cursor, inputs))
+                    memo.get("page_data", inputs, lambda inputs=inputs: _make_page_data(memo, cursor, inputs))
                 except Exception:  # noqa: BLE001 - a reader will make it (and see the error) itself
                     _LOG.warning("warming %s after upload %s failed", old[0], new, exc_info=True)
         finally:
@@ -305,6 +305,11 @@ def warm_after_commit(previous: int, new: int) -> threading.Thread | None:
     _WARMING[1] = thread
     thread.start()
     return thread
+
+
+def workspace_kind() -> str:
+    """db.workspace of this database (reference, demo or empty), asked again only after the next upload."""
+    return _memo().get("workspace_kind", (db_path(), upload_id()), lambda: db.workspace(con()))
 
 
 def synthetic_rows() -> int:

@@ -103,7 +103,7 @@ def _open_database(lang: str) -> None:
     workspace = st.session_state[common.KEY_WORKSPACE]
     st.session_state[common.KEY_DB] = str(common.workspace_path(workspace))
     try:
-        cursor = common.start_run()
+        common.start_run()
     except db.DatabaseBusy as exc:
         st.error(t("db_busy", lang, msg=say(exc, lang)))
         st.stop()
@@ -112,7 +112,7 @@ def _open_database(lang: str) -> None:
         st.error(t("workspace_unavailable", lang, msg=say(cause, lang)))
         st.stop()
     common.sync_targets()       # a changed targets file becomes a version before any status uses it
-    if workspace == "demo" or db.workspace(cursor) == "demo":
+    if workspace == "demo" or common.workspace_kind() == "demo":
         st.warning(f"**{t('demo_banner', lang)}**", icon=":material/science:")
     elif synthetic := common.synthetic_rows():
         st.warning(f"**{t('synthetic_banner', lang, n=fmt_count(synthetic, lang))}**", icon=":material/science:")
