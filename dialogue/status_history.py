@@ -71,7 +71,8 @@ def history(con, as_of: date, known_at: datetime | None = None, lang: str = "en"
     moments = [min(end_of_day(q), now_known) for q in ends]
     # The key is cheap (a warm page asks again): the targets as known at each quarter end follow from the recorded
     # versions and the file on disk (state), so each quarter's book is looked up only on a miss.
-    key = (_database(con), db.latest_upload_id(con), id(book), state(con), tuple(ends), known_at, lang)
+    database, targets = _database(con), state(con)
+    key = (database, db.latest_upload_id(con), id(book), targets, tuple(ends), known_at, lang)
     with _lock:
         if key in _CACHE:
             _CACHE.move_to_end(key)
@@ -82,23 +83,25 @@ def history(con, as_of: date, known_at: datetime | None = None, lang: str = "en"
         # A past quarter end's statuses follow from the data as known then (the last upload committed by then) and
         # the targets as known then: an upload made later leaves them as they were, so they are computed once.
         fixed = known_at is not None or moment < now_known
-        quarter = (key[0], q, moment if fixed else None, cutoffs[moment], key[3], lang)
+        quarter = (database, q, moment if fixed else None, cutoffs[moment], targets, lang)
         with _lock:
             statuses = _QUARTERS.get(quarter)
         if statuses is None:
             then = book_known_at(con, moment)                  # the targets as known then
             statuses = [(s.target, s.status, s.reason) for s in compute_all(con, q, moment, lang, book=then).statuses]
-            with _lock:
-                _QUARTERS[quarter] = statuses
-                while len(_QUARTERS) > _QUARTERS_SIZE:
-                    _QUARTERS.popitem(last=False)
+            _remember(_QUARTERS, _QUARTERS_SIZE, quarter, statuses)
         for target, status, reason in statuses:
             marks.setdefault(target, []).append(Mark(quarter_label(q), q, status, reason))
-    with _lock:
-        _CACHE[key] = marks
-        while len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
+    _remember(_CACHE, _CACHE_SIZE, key, marks)
     return marks
+
+
+def _remember(cache: OrderedDict, size: int, key, value) -> None:
+    """Keep `value` under `key`, forgetting the least recently used entries beyond `size`."""
+    with _lock:
+        cache[key] = value
+        while len(cache) > size:
+            cache.popitem(last=False)
 
 
 def _cutoffs(con, moments: list[datetime]) -> dict[datetime, int]:
