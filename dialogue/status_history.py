@@ -86,6 +86,8 @@ def history(con, as_of: date, known_at: datetime | None = None, lang: str = "en"
         quarter = (database, q, moment if fixed else None, cutoffs[moment], targets, lang)
         with _lock:
             statuses = _QUARTERS.get(quarter)
+            if statuses is not None:
+                _QUARTERS.move_to_end(quarter)
         if statuses is None:
             then = book_known_at(con, moment)                  # the targets as known then
             statuses = [(s.target, s.status, s.reason) for s in compute_all(con, q, moment, lang, book=then).statuses]
