@@ -28,6 +28,7 @@ class IngestReport:
     file: str = ""
     sha256: str = ""
     info: dict = field(default_factory=dict)
+    reading: object = field(default=None, repr=False)   # the ParsedUpload behind it, for the commit to reuse
 
     def to_json(self, lang: str = "en") -> dict:
         """Exactly the `ingest --json` object of the command line, each problem's message in `lang`."""
@@ -61,7 +62,7 @@ def _rejected(parsed, errors: list[dict], dry_run: bool) -> IngestReport:
         message=said("report_rejected_one" if n == 1 else "report_rejected", file=parsed.file if parsed else "",
                      count=n),
         file=parsed.file if parsed else "", sha256=parsed.sha256 if parsed else "",
-        info=dict(parsed.info) if parsed else {},
+        info=dict(parsed.info) if parsed else {}, reading=parsed,
     )
 
 
@@ -91,16 +92,18 @@ def _synthetic_problems(con, parsed) -> list[dict]:
 
 
 def ingest(con, data: bytes, filename: str, actor: Actor, dataset: str | None = None, mode: str = "merge",
-           dry_run: bool = False, encoding: str | None = None, include_hidden: bool = False) -> IngestReport:
+           dry_run: bool = False, encoding: str | None = None, include_hidden: bool = False,
+           preview: IngestReport | None = None) -> IngestReport:
     """Validate a spreadsheet completely, then (unless a dry run) commit it as one upload or change nothing.
 
-    Hidden sheets are skipped (and named in the warnings) unless `include_hidden`."""
+    Hidden sheets are skipped (and named in the warnings) unless `include_hidden`. A `preview` (the
+    dry run's report) lends its reading when it read these very bytes with the same choices, so the
+    file is parsed once; all that depends on the database (workspace, duplicates, the plan) is
+    checked again here, the plan inside the commit's write lock."""
     roles.require(actor, "upload")
     if mode not in store.MODES:
         raise ValueError(f"unknown mode {mode!r}; expected merge or replace")
-    from dialogue.reading import read_upload   # the readers' module; imported late to keep start-up light
-
-    parsed = read_upload(data, filename, dataset=dataset, encoding=encoding, include_hidden=include_hidden)
+    parsed = _reading(data, filename, dataset, encoding, include_hidden, preview)
     if parsed.errors:
         return _rejected(parsed, [p.as_dict() for p in parsed.errors], dry_run)
     if parsed.dataset is None or parsed.frame is None:
@@ -126,10 +129,21 @@ def ingest(con, data: bytes, filename: str, actor: Actor, dataset: str | None = 
     report = IngestReport(
         ok=True, dataset=parsed.dataset, upload_id=upload_id, layout=parsed.layout, rows=plan.rows, errors=[],
         warnings=list(parsed.warnings), dry_run=dry_run, message="", changes=plan, file=parsed.file,
-        sha256=parsed.sha256, info=dict(parsed.info),
+        sha256=parsed.sha256, info=dict(parsed.info), reading=parsed,
     )
     report.message = _message(con, parsed, plan, upload_id, dry_run)
     return report
+
+
+def _reading(data: bytes, filename: str, dataset: str | None, encoding: str | None, include_hidden: bool,
+             preview: IngestReport | None):
+    """The preview's reading when it is of these bytes with these choices, else a new one."""
+    earlier = preview.reading if preview is not None else None
+    if earlier is not None and earlier.reads(data, filename, dataset, encoding, include_hidden):
+        return earlier
+    from dialogue.reading import read_upload   # the readers' module; imported late to keep start-up light
+
+    return read_upload(data, filename, dataset=dataset, encoding=encoding, include_hidden=include_hidden)
 
 
 def _message(con, parsed, plan: store.Plan, upload_id: int | None, dry_run: bool) -> str:

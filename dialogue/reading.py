@@ -30,10 +30,18 @@ class ParsedUpload:
     errors: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     info: dict = field(default_factory=dict)
+    choices: tuple = ()        # (dataset, encoding, include_hidden) as asked: with the bytes, all a reading depends on
 
     @property
     def ok(self) -> bool:
         return not self.errors and self.frame is not None
+
+    def reads(self, data: bytes, filename: str, dataset: str | None = None, encoding: str | None = None,
+              include_hidden: bool = False) -> bool:
+        """Whether reading these bytes with these choices again would give this reading (same digest,
+        name and choices): a commit then reuses its preview's reading instead of parsing the file twice."""
+        return (self.file == filename and self.choices == (dataset, encoding, include_hidden)
+                and bool(self.sha256) and self.sha256 == hashlib.sha256(data).hexdigest())
 
 
 def compact_rows(rows) -> list[int] | range:
@@ -54,7 +62,8 @@ def read_upload(data: bytes, filename: str, dataset: str | None = None,
     problems) come back as Problems naming file, sheet, row, column, value and what was expected.
     """
     digest = _Digest(data)
-    result = ParsedUpload(filename, "", dataset, layouts.TEMPLATE, None, [], None)
+    result = ParsedUpload(filename, "", dataset, layouts.TEMPLATE, None, [], None,
+                          choices=(dataset, encoding, include_hidden))
     try:
         _read_into(result, data, filename, dataset, encoding, include_hidden)
     finally:

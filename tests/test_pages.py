@@ -231,6 +231,31 @@ def test_upload_preview_commit_history_rollback(fixture_db):
     assert "Falcon 26" not in names
 
 
+def test_the_data_page_reads_an_uploaded_file_once_for_its_preview_and_commit(fixture_db, monkeypatch):
+    """The commit reuses the preview's reading of the same bytes (each reading held the server's one
+    interpreter lock for 0.1-0.3 s, stalling every reader); the plan is made again at the commit."""
+    from dialogue import reading
+
+    reads = []
+    real = reading.read_upload
+    monkeypatch.setattr(reading, "read_upload", lambda *a, **k: reads.append(a[1]) or real(*a, **k))
+    csv = ("name,start_date,end_date,format,us_participation,status,source\n"
+           "Falcon 26,2026-05-04,2026-05-08,bilateral,yes,held,https://example.org/falcon\n").encode()
+    at = run_page("data")
+    at.file_uploader(key="upload_file_0").set_value(("falcon.csv", csv, "text/csv"))
+    at.run()
+    assert not at.exception and not at.error and reads == ["falcon.csv"]
+    at.button(key="upload_commit").click()
+    at.run()
+    assert not at.exception and [s.value for s in at.success][-1].startswith("Committed as upload #")
+    assert reads == ["falcon.csv"], "the commit read the file again"
+    con = db.connect(fixture_db)
+    rows = con.execute("select name, end_date::varchar from exercises where valid_to is null and name = 'Falcon 26'"
+                       ).fetchall()
+    con.close()
+    assert rows == [("Falcon 26", "2026-05-08")]
+
+
 def test_hidden_sheets_are_named_and_read_only_when_the_upload_tab_checkbox_is_ticked(fixture_db):
     from tests.test_reading_integrity import _book_with_hidden_sheets
 

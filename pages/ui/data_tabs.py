@@ -94,7 +94,7 @@ def render() -> None:
                                 try:
                                     done = ingest(con, data, file.name, actor, dataset=dataset or None, mode=mode,
                                                   dry_run=False, encoding=encoding or None,
-                                                  include_hidden=include_hidden)
+                                                  include_hidden=include_hidden, preview=report)
                                 except PermissionDenied as exc:
                                     st.error(plain(exc))
                                 else:
