@@ -1,6 +1,7 @@
 """Find the header row of a sheet and map its headers to canonical columns, in English and Serbian (both scripts)."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -21,7 +22,13 @@ def fold(text: object) -> str:
     """Lower-case ASCII form for matching: Cyrillic to Latin, diacritics and punctuation dropped."""
     if text is None:
         return ""
-    text = unicodedata.normalize("NFKD", str(text)[:300].translate(_TABLE))
+    return _fold_text(str(text)[:300])
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_text(text: str) -> str:
+    """fold() of one text, remembered: a head's every cell is matched against each dataset's headers."""
+    text = unicodedata.normalize("NFKD", text.translate(_TABLE))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     return _NON_WORD.sub(" ", text).strip()
 

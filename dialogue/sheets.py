@@ -15,6 +15,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Iterator
 
+import numpy as np
 import pandas as pd
 
 from dialogue.layouts import HEAD_ROWS, RawSheet
@@ -954,6 +955,7 @@ class TextBook(Book):
     head_text: str = ""              # the first 2 MB decoded; the whole text is decoded on demand
     separator: str = ","
     _full: RawSheet | None = None
+    _head: RawSheet | None = None
 
     @classmethod
     def open(cls, data: bytes, filename: str, encoding: str | None) -> "TextBook":
@@ -982,8 +984,11 @@ class TextBook(Book):
         return rows
 
     def head(self, sheet: Sheet) -> RawSheet:
-        head = _grid(self.file, self._rows(HEAD_ROWS))
-        return RawSheet(head.file, head.sheet, _clip(head.cells), head.first_row)
+        """The first rows, read once (recognising the layout and reading the body both ask for them)."""
+        if self._head is None:
+            head = _grid(self.file, self._rows(HEAD_ROWS))
+            self._head = RawSheet(head.file, head.sheet, _clip(head.cells), head.first_row)
+        return self._head
 
     def full(self, sheet: Sheet) -> RawSheet:
         if self._full is None:
@@ -1041,7 +1046,12 @@ class TextBook(Book):
 
 
 def _grid(file: str, rows: list[list[str]]) -> RawSheet:
+    """The rows as a frame of cells: blank text (only white space) as NaN, short rows padded with None."""
     width = max((len(r) for r in rows), default=0)
+    if len(rows) <= HEAD_ROWS:     # a head: blanks found cell by cell (a pandas pass per column costs more)
+        return RawSheet(file, None, pd.DataFrame(
+            [[v if v is None or not isinstance(v, str) or v.strip() else np.nan for v in r] + [None] * (width - len(r))
+             for r in rows], dtype=object), 1)
     cells = pd.DataFrame([r + [None] * (width - len(r)) for r in rows], dtype=object)
     if len(cells):
         cells = cells.mask(cells.apply(lambda c: c.astype("string").str.strip() == "").fillna(False).astype(bool))

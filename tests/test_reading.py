@@ -304,6 +304,28 @@ def test_layout_module_dropped_in_the_package_is_discovered(tmp_path, monkeypatc
     assert parsed.frame["title"].tolist() == ["Ambassador visit"] and "from tiny" in parsed.warnings
 
 
+def test_a_csv_head_is_read_once_for_the_layout_and_the_body(monkeypatch):
+    """Recognising the layout and reading the body both need the first rows: they are split once."""
+    from dialogue import sheets
+
+    grids = []
+    real = sheets._grid
+    monkeypatch.setattr(sheets, "_grid", lambda file, rows: grids.append(len(rows)) or real(file, rows))
+    parsed = read_upload(b"name,start_date,format,us_participation,status,source\n"
+                         b"Falcon,2026-05-04,bilateral,yes,held,https://example.org/f\n", "falcon.csv")
+    assert parsed.ok and parsed.frame["name"].tolist() == ["Falcon"]
+    assert grids == [2]
+
+
+def test_a_csv_heads_blank_cells_are_null_and_short_rows_padded():
+    from dialogue import sheets
+
+    cells = sheets._grid("f.csv", [["a", " ", ""], ["\u00a0\t", "b"]]).cells
+    assert cells.dtypes.tolist() == [object] * 3
+    assert [[None if v is None else ("nan" if v != v else v) for v in row] for row in cells.values.tolist()] == \
+        [["a", "nan", "nan"], ["nan", "b", None]]
+
+
 def test_unknown_file_names_known_layouts_and_found_headers():
     parsed = read_upload(b"Temperature,Humidity\n20,50\n", "weather.csv")
     message = parsed.errors[0].message
