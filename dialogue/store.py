@@ -341,7 +341,7 @@ def _plan(cur, ds: Dataset, stage: str, mode: str, scope: dict | None, fresh: bo
         f"select {_typed(ds)} from {_head_of(stage) if fresh else incoming} where {first_added} order by _pos",  # noqa: S608 - identifiers from datasets.py, generated temp names
         {"limit": PREVIEW_LIMIT},
     ).df()
-    plan.updated_cells = _updated_cells(cur, ds, stage, none=fresh)
+    plan.updated_cells = _updated_cells(cur, ds, stage, none=fresh or not plan.updated)
     order = ", ".join(_q(k) for k in ds.key)
     if mode == "replace":
         cond, params = _removed_where(ds, stage, scope)
@@ -356,10 +356,10 @@ def _plan(cur, ds: Dataset, stage: str, mode: str, scope: dict | None, fresh: bo
 
 
 def _updated_cells(cur, ds: Dataset, stage: str, none: bool = False) -> pd.DataFrame:
-    """Key, column, old and new value of each changed cell of the first updated rows."""
+    """Key, column, old and new value of each changed cell of the first updated rows (`none`: no row
+    is updated, so no join of every column against the stored rows: ~15 ms for a one-row upload)."""
     if none:
-        return cur.execute('select null::varchar as key, null::varchar as "column", null::varchar as old, '
-                           "null::varchar as new where false").df()
+        return pd.DataFrame({name: pd.Series(dtype=object) for name in ("key", "column", "old", "new")})
     cells = " union all ".join(
         f"select s._pos, {_key_text(ds, 's.')} as key, '{c}' as \"column\", cast(c.{_q(c)} as varchar) as old, "  # noqa: S608 - identifiers from datasets.py, generated temp names
         f"cast(s.{_q(c)} as varchar) as new, {i} as ord "

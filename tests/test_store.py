@@ -85,6 +85,47 @@ def test_merge_treats_annual_and_monthly_figures_and_products_as_different_keys(
     assert sorted(store.current_rows(con, "trade")["value"].tolist()) == [7.0, 100.0, 1200.0]
 
 
+class _Recorded:
+    """A connection whose cursors note every statement they run (DuckDB's own objects take no attributes)."""
+
+    def __init__(self, con):
+        self.con, self.statements = con, []
+
+    def cursor(self):
+        return _RecordingCursor(self.con.cursor(), self.statements)
+
+
+class _RecordingCursor:
+    def __init__(self, cur, statements):
+        self._cur, self._statements = cur, statements
+
+    def execute(self, sql, *args):
+        self._statements.append(sql)
+        return self._cur.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self._cur, name)
+
+
+@pytest.mark.parametrize("commit", [False, True], ids=["dry run", "commit"])
+def test_a_plan_without_updated_rows_skips_the_changed_cells_query(con, commit):
+    """Only added rows: no changed cells to list, so no join of every column against the stored rows."""
+    store.commit_frame(con, "trade", BASE, ANALYST, file="base.csv")
+    recorded = _Recorded(con)
+    added = trade(("US Census", 2025, "us_to_serbia", 50.0))
+    if commit:
+        p, uid = store.apply(recorded, "trade", added, ANALYST, file="added.csv")
+        assert uid == 2
+    else:
+        p = store.plan(recorded, "trade", added)
+    assert p.rows == {"added": 1, "updated": 0, "unchanged": 0, "removed": 0}
+    assert list(p.updated_cells.columns) == ["key", "column", "old", "new"] and p.updated_cells.empty
+    assert p.added_rows["year"].tolist() == [2025]
+    assert recorded.statements and not [s for s in recorded.statements if " union all " in s]
+    updated = store.plan(_Recorded(con), "trade", trade(("US Census", 2024, "us_to_serbia", 250.0)))
+    assert updated.updated_cells[["column", "old", "new"]].values.tolist() == [["value", "200.0", "250.0"]]
+
+
 def test_replace_makes_the_upload_the_whole_dataset(con):
     store.commit_frame(con, "events", events(("2025-01-10", "progress", "A"), ("2025-02-10", "visit", "B")),
                        ANALYST, file="e1.csv")
