@@ -202,14 +202,25 @@ def _strip_units(folded: str) -> str:
 
 def match_header(text: object, dataset: str) -> str | None:
     """Canonical column a header cell means in `dataset`, or None."""
-    folded = fold(text)
-    if not folded:
+    if text is None:
         return None
+    written = str(text)
+    forms = _header_forms(written) if len(written) <= 300 else _header_forms.__wrapped__(written)
     phrases = PHRASES[dataset]
-    for candidate in (folded, fold(_PARENS.sub(" ", str(text))), _strip_units(folded)):
+    for candidate in forms:
         if candidate in phrases:
             return phrases[candidate]
     return None
+
+
+@functools.lru_cache(maxsize=8192)
+def _header_forms(written: str) -> tuple[str, ...]:
+    """The forms a header is looked up by (folded, without its parentheses, without its units), the same
+    for every dataset: worked out once per text, not once per cell and dataset."""
+    folded = fold(written)
+    if not folded:
+        return ()
+    return folded, fold(_PARENS.sub(" ", written)), _strip_units(folded)
 
 
 def scale_in(text: str) -> tuple[int, str | None]:

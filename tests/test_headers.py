@@ -92,3 +92,21 @@ def test_a_heads_cells_are_folded_once_whatever_the_number_of_datasets(monkeypat
     distinct = {c for row in rows for c in row}
     assert len(calls) <= len(distinct), (len(calls), len(distinct))
     assert fold("Naziv vežbe") == "naziv vezbe" and fold("Назив вежбе") == "naziv vezbe"
+
+
+def test_a_header_texts_forms_are_worked_out_once_for_every_dataset(monkeypatch):
+    """Each cell is looked up in every dataset's headers by three forms (folded, without parentheses, without
+    units); the forms are the same for every dataset, so each text's are made once."""
+    from dialogue import headers
+
+    calls = []
+    real = headers.fold
+    monkeypatch.setattr(headers, "fold", lambda text: calls.append(text) or real(text))
+    headers._header_forms.cache_clear()
+    rows = [["Naziv vežbe", "Početak (datum)", "Status", "Izvor"],
+            ["Vežba 1", "2026-01-02", "held", "https://example.org/1"]]
+    match = find_header(rows)
+    assert (match.dataset, match.row_index) == ("exercises", 0)
+    assert match.columns == {0: "name", 1: "start_date", 2: "status", 3: "source"}
+    assert len(calls) <= 2 * 8, calls            # two folds per distinct text, whatever the number of datasets
+    assert match_header("Value (USD millions)", "trade") == "value" and match_header(None, "trade") is None

@@ -356,3 +356,22 @@ def test_census_page_text_rendering_with_pipes_as_published():
     frame = parsed.frame
     assert int(frame.loc[frame.flow == "serbia_to_us", "value"].iloc[0]) == 1_060_300_000
     assert int(frame.loc[frame.flow == "us_to_serbia", "value"].iloc[0]) == 14_100_000
+
+
+def test_the_layouts_detectors_fold_a_heads_cells_once_between_them(monkeypatch):
+    """Every layout's detector searches the same head for its header row: the head's cells are folded once,
+    not once per layout, and each detector still says whether the head is its own."""
+    from dialogue import layouts
+    from dialogue.layouts import RawSheet, _source_cells
+
+    calls = []
+    real = _source_cells.fold
+    monkeypatch.setattr(_source_cells, "fold", lambda value: calls.append(value) or real(value))
+    cells = pd.DataFrame([["name", "start_date", "status"], ["Falcon", "2026-01-02", "held"],
+                          ["Eagle", "2026-02-03", "held"]], dtype=object)
+    head = RawSheet("x.csv", None, cells, 1)
+    assert layouts.find(head) is None
+    assert len(calls) <= cells.size, len(calls)
+    assert _source_cells.find_header(cells, {"start_date", "status"}) == (0, {"name": 0, "start_date": 1, "status": 2})
+    assert _source_cells.find_header(cells, {"falcon", "held"}) == (1, {"falcon": 0, "2026-01-02": 1, "held": 2})
+    assert _source_cells.find_header(cells, {"falcon"}, limit=1) is None

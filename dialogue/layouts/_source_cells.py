@@ -8,12 +8,14 @@ import functools
 import math
 import re
 import unicodedata
+import weakref
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 import pandas as pd
 
 from dialogue.datasets import DATASETS
+from dialogue.layouts import HEAD_ROWS
 
 
 def is_blank(value: object) -> bool:
@@ -69,15 +71,36 @@ def _rows(cells: pd.DataFrame, n: int):
 def find_header(cells: pd.DataFrame, required: set[str], limit: int | None = None) -> tuple[int, dict[str, int]] | None:
     """The first row holding every `required` header (folded); returns (row index, {folded name: column})."""
     n = len(cells) if limit is None else min(len(cells), limit)
-    for i, row in enumerate(_rows(cells, n)):
-        positions: dict[str, int] = {}
-        for j, value in enumerate(row):
-            name = fold(value)
-            if name and name not in positions:
-                positions[name] = j
+    rows = _head_names(cells) if len(cells) <= HEAD_ROWS else map(_names, _rows(cells, n))
+    for i, positions in enumerate(rows):
+        if i >= n:
+            break
         if required <= positions.keys():
-            return i, positions
+            return i, dict(positions)
     return None
+
+
+def _names(row: list) -> dict[str, int]:
+    """{folded cell: its first column} of one row."""
+    positions: dict[str, int] = {}
+    for j, value in enumerate(row):
+        name = fold(value)
+        if name and name not in positions:
+            positions[name] = j
+    return positions
+
+
+_last_head: tuple = (lambda: None, [])      # (weak reference to a head's cells, their rows' names)
+
+
+def _head_names(cells: pd.DataFrame) -> list[dict[str, int]]:
+    """Every row's names of a sheet's head, remembered for the last head: each layout's detector searches it."""
+    global _last_head
+    ref, names = _last_head
+    if ref() is not cells:
+        names = [_names(row) for row in _rows(cells, len(cells))]
+        _last_head = (weakref.ref(cells), names)
+    return names
 
 
 def found_headers(cells: pd.DataFrame, limit: int = 30) -> list[str]:
