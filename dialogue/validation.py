@@ -203,7 +203,7 @@ def _typed(col: Column, series: pd.Series, rep: _Reporter, warnings: list[str]):
         refused = refused | cells_refused
     warnings.extend(parsed.warnings)
     unreadable = np.asarray(parsed.bad | refused, dtype=bool) | (errors & col.required)
-    return parsed.values.mask(parsed.bad), precision, unreadable
+    return (parsed.values.mask(parsed.bad) if parsed.bad.any() else parsed.values), precision, unreadable
 
 
 def _excel_errors(series: pd.Series) -> np.ndarray:
@@ -280,14 +280,13 @@ def _ranges(dataset: str, frame: pd.DataFrame, rep: _Reporter) -> None:
     for name in ("start_date", "end_date", "date_signed", "date", "established", "due_date", "last_update", "made_at"):
         if name in frame:
             d = frame[name]
-            rep.cells(d.notna() & ~d.between(*DATE_RANGE), name, d.dt.strftime("%Y-%m-%d"), "",
-                      "date_out_of_range")
+            _date_cells(rep, d.notna() & ~d.between(*DATE_RANGE), name, d, "date_out_of_range")
     if {"start_date", "end_date"} <= set(frame):
         before = frame["end_date"].notna() & frame["start_date"].notna() & (frame["end_date"] < frame["start_date"])
-        rep.cells(before, "end_date", frame["end_date"].dt.strftime("%Y-%m-%d"), "", "end_before_start")
+        _date_cells(rep, before, "end_date", frame["end_date"], "end_before_start")
     if {"start_date", "due_date"} <= set(frame):
         before = frame["due_date"].notna() & frame["start_date"].notna() & (frame["due_date"] < frame["start_date"])
-        rep.cells(before, "due_date", frame["due_date"].dt.strftime("%Y-%m-%d"), "", "due_before_start")
+        _date_cells(rep, before, "due_date", frame["due_date"], "due_before_start")
     if "progress" in frame:
         pr = frame["progress"]
         rep.cells(pr.notna() & ~pr.between(0, 100), "progress", pr, "", "progress_out_of_range")
@@ -301,6 +300,12 @@ def _ranges(dataset: str, frame: pd.DataFrame, rep: _Reporter) -> None:
     elif "value" in frame:
         v = frame["value"]
         rep.cells(v.notna() & (v < 0), "value", v, "", "value_negative")
+
+
+def _date_cells(rep: _Reporter, mask: pd.Series, column: str, dates: pd.Series, code: str) -> None:
+    """Dates refused by a range check, written as the analyst wrote them; nothing formatted when none is."""
+    if mask.any():
+        rep.cells(mask, column, dates.dt.strftime("%Y-%m-%d"), "", code)
 
 
 def _key_codes(keyed: pd.DataFrame) -> tuple[np.ndarray, int]:

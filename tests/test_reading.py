@@ -426,3 +426,20 @@ def test_distinct_keys_over_many_rows_pass():
     rows += [f"US Census,{2010 + i % 17},{1 + i // 17 % 12},us_to_serbia,{i},USD,{i // 204:04d}" for i in range(5000)]
     parsed = read_upload(("\n".join(rows) + "\n").encode(), "trade.csv")
     assert parsed.errors == [] and len(parsed.frame) == 5000
+
+
+def test_date_range_checks_format_dates_only_for_the_cells_they_refuse(monkeypatch):
+    """Writing every date back as text (for a problem's value) cost ~2 ms a column for one row; it is done
+    only when a cell is refused, and the refused cell still reads as written."""
+    from pandas.core.indexes.accessors import DatetimeProperties
+
+    formatted = []
+    real = DatetimeProperties.strftime
+    monkeypatch.setattr(DatetimeProperties, "strftime", lambda self, f: formatted.append(f) or real(self, f))
+    head = b"name,start_date,end_date,format,us_participation,status,source\n"
+    fine = read_upload(head + b"Falcon,2026-05-04,2026-05-08,bilateral,yes,held,https://example.org/f\n", "f.csv")
+    assert fine.ok and formatted == []
+    late = read_upload(head + b"Falcon,2026-05-04,2026-05-01,bilateral,yes,held,https://example.org/f\n"
+                       + b"Eagle,2026-05-04,2026-05-05,bilateral,yes,held,https://example.org/e\n", "f.csv")
+    assert [(p.row, p.column, p.value, p.code) for p in late.errors] == [(2, "end_date", "2026-05-01", "end_before_start")]
+    assert late.frame["end_date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-05-01", "2026-05-05"]
