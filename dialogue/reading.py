@@ -278,6 +278,16 @@ def _column_label(index: int, sheet) -> str:
     return f"column {letters} (no header)"
 
 
+_CELL_BY_CELL = 2_000     # a column this short is judged cell by cell: cheaper than pandas' string passes
+
+
+def _holds(value: object) -> bool:
+    """Whether one cell holds something: not empty, and not only white space once written as text."""
+    if isinstance(value, str):
+        return bool(value.strip())
+    return not pd.isna(value) and bool(str(value).strip())
+
+
 def _filled(frame: pd.DataFrame, clean: bool = False) -> pd.DataFrame:
     """True where a cell holds something; `clean` = text is already trimmed with blanks as nulls."""
     out = {}
@@ -287,6 +297,8 @@ def _filled(frame: pd.DataFrame, clean: bool = False) -> pd.DataFrame:
             out[i] = col.notna()
         elif clean:
             out[i] = col.notna()
+        elif len(col) <= _CELL_BY_CELL and (col.dtype == object or pd.api.types.is_string_dtype(col.dtype)):
+            out[i] = pd.Series([_holds(v) for v in col.tolist()], index=frame.index, dtype=bool)
         else:
             text = col.astype("string")
             out[i] = (text.notna() & (text.str.strip() != "")).fillna(False)

@@ -443,3 +443,28 @@ def test_date_range_checks_format_dates_only_for_the_cells_they_refuse(monkeypat
                        + b"Eagle,2026-05-04,2026-05-05,bilateral,yes,held,https://example.org/e\n", "f.csv")
     assert [(p.row, p.column, p.value, p.code) for p in late.errors] == [(2, "end_date", "2026-05-01", "end_before_start")]
     assert late.frame["end_date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-05-01", "2026-05-05"]
+
+
+@pytest.mark.parametrize("dtype", [object, "str", "string"])
+def test_short_text_columns_are_judged_filled_cell_by_cell(dtype, monkeypatch):
+    """Which cells hold something (a workbook's body is not trimmed): for a short column, cell by cell
+    rather than through pandas' string conversions (10 -> 3 ms for a 28-row, 14-column sheet)."""
+    from dialogue import reading
+
+    real = pd.Series.astype
+
+    def astype(self, to, *args, **kwargs):
+        assert str(to) != "string", "a short column went through pandas' string conversion"
+        return real(self, to, *args, **kwargs)
+
+    monkeypatch.setattr(pd.Series, "astype", astype)
+    values = ["x", " y ", "", " ", "\u00a0", "\t\n", None, "#N/A"]
+    frame = pd.DataFrame({0: pd.Series(values, dtype=dtype),
+                          1: pd.Series([1.5, None, 0, 2, None, 3, 4, 5], dtype="Float64")})
+    filled = reading._filled(frame)
+    assert filled[0].tolist() == [True, True, False, False, False, False, False, True]
+    assert filled[1].tolist() == [True, False, True, True, False, True, True, True]
+    if dtype is object:
+        mixed = reading._filled(pd.DataFrame({0: pd.Series([0, 0.0, float("nan"), pd.NaT, datetime(2026, 1, 2), True],
+                                                           dtype=object)}))
+        assert mixed[0].tolist() == [True, True, False, False, True, True]
