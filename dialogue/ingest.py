@@ -28,7 +28,8 @@ class IngestReport:
     file: str = ""
     sha256: str = ""
     info: dict = field(default_factory=dict)
-    reading: object = field(default=None, repr=False)   # the ParsedUpload behind it, for the commit to reuse
+    # the accepted reading behind it (its frame is the plan's), for the commit to reuse; a refused file's is not kept
+    reading: object = field(default=None, repr=False)
 
     def to_json(self, lang: str = "en") -> dict:
         """Exactly the `ingest --json` object of the command line, each problem's message in `lang`."""
@@ -62,7 +63,7 @@ def _rejected(parsed, errors: list[dict], dry_run: bool) -> IngestReport:
         message=said("report_rejected_one" if n == 1 else "report_rejected", file=parsed.file if parsed else "",
                      count=n),
         file=parsed.file if parsed else "", sha256=parsed.sha256 if parsed else "",
-        info=dict(parsed.info) if parsed else {}, reading=parsed,
+        info=dict(parsed.info) if parsed else {},
     )
 
 

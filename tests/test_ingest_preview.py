@@ -80,10 +80,12 @@ def test_a_reused_reading_is_still_refused_where_the_workspace_refuses_it(con, r
     assert stored(con) == [] and len(reads) == 1
 
 
-def test_a_rejected_preview_rejects_the_commit_the_same_way(con, reads):
+def test_a_rejected_preview_keeps_no_reading_and_the_commit_is_rejected_the_same_way(con, reads):
+    """A refused file's rows are not held in the session for a commit the page does not offer."""
     data = (HEADER + "Falcon 26,2026-02-30,2026-05-04,bilateral,yes,held,https://example.org/x,no\n").encode()
     preview = ingest(con, data, "falcon.csv", ANALYST, dry_run=True)
+    assert not preview.ok and preview.reading is None
     done = ingest(con, data, "falcon.csv", ANALYST, preview=preview)
-    assert not preview.ok and not done.ok and done.errors == preview.errors
+    assert not done.ok and done.errors == preview.errors
     assert [(e["row"], e["column"]) for e in done.errors] == [(2, "start_date")]
-    assert stored(con) == [] and len(reads) == 1
+    assert stored(con) == [] and len(reads) == 2
