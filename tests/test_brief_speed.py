@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from dialogue import reports, status
+from tests.conftest import put_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = date(2026, 6, 30)
@@ -54,12 +55,30 @@ def test_the_brief_command_imports_neither_streamlit_nor_openpyxl(db_path, tmp_p
     assert proc.stdout.strip().splitlines()[-1] == "[] 0"
 
 
-def test_gather_hands_over_each_sections_charts_as_soon_as_they_are_made(con):
-    """The briefing starts rendering a section's chart images while the rest is gathered: every chart, in order."""
+def test_gather_hands_over_each_chart_as_soon_as_it_is_made(con):
+    """The briefing starts rendering a chart's image while the rest is gathered: every chart, one at a time, in order."""
     handed = []
     content = reports.gather(con, AS_OF, KNOWN, on_charts=lambda charts: handed.append(list(charts)))
-    assert handed == [section.charts for section in content.areas] + [content.region.charts]
-    assert sum(map(len, handed)) >= 1           # the Security area draws its agreements chart even with no rows
+    made = [chart for section in content.areas for chart in section.charts] + content.region.charts
+    assert handed == [[chart] for chart in made]
+    assert len(handed) >= 1           # the Security area draws its agreements chart even with no rows
+
+
+def test_a_chart_is_handed_over_before_the_next_one_of_its_section_is_built(con, monkeypatch):
+    """Security's exercise timeline is with the chart worker before the agreements chart is built, not after."""
+    from dialogue import charts
+
+    put_rows(con, "exercises", [dict(name="Platinum Wolf", start_date="2025-05-12", format="multinational",
+                                     us_participation="yes", status="held")])
+    events = []
+    build = charts.defence_agreements
+    monkeypatch.setattr(charts, "defence_agreements", lambda *a, **k: events.append("build agreements") or build(*a, **k))
+    content = reports.gather(con, AS_OF, KNOWN, on_charts=lambda made: events.append(made[0].title))
+    security = next(section for section in content.areas if section.area == "security")
+    titles = [chart.title for chart in security.charts]
+    assert len(titles) >= 2, titles
+    at = events.index("build agreements")
+    assert events[at - 1] == titles[-2] and events[at + 1] == titles[-1]
 
 
 def test_the_reports_package_imports_no_data_or_chart_library(tmp_path):
@@ -81,8 +100,9 @@ def test_every_chart_is_handed_over_before_the_rest_is_gathered(con, monkeypatch
     events = []
     read = report_content.known_datasets
     monkeypatch.setattr(report_content, "known_datasets", lambda *a, **k: events.append("datasets") or read(*a, **k))
-    reports.gather(con, AS_OF, KNOWN, on_charts=lambda charts: events.append("charts"))
-    assert events == ["charts"] * (len(report_content.AREA_ORDER) + 1) + ["datasets"]     # each area, the region
+    content = reports.gather(con, AS_OF, KNOWN, on_charts=lambda charts: events.append("charts"))
+    made = sum(len(section.charts) for section in content.areas) + len(content.region.charts)
+    assert made >= 1 and events == ["charts"] * made + ["datasets"]     # each area's charts, the region's
 
 
 def test_a_briefing_hands_its_charts_over_before_importing_its_writers(db_path):

@@ -143,8 +143,8 @@ def gather(con, as_of: date, known_at: datetime | str | None = None, since: date
            kind: str = "briefing", lang: str = "en", on_charts=None) -> ReportContent:
     """Collect the content of one report. Public reports see only rows marked publishable, no notes.
 
-    `on_charts(charts)`, if given, is called with each section's charts as soon as they are made (the briefing
-    starts rendering their images then, while the rest is gathered)."""
+    `on_charts(charts)`, if given, is called with each chart (a list of one) as soon as it is made, section by section
+    (the briefing starts rendering its image then, while the rest is gathered)."""
     if kind not in KINDS:
         raise ValueError(f"unknown report kind {kind!r}; expected one of {', '.join(KINDS)}")
     known_at_given = known_at is not None
@@ -171,13 +171,10 @@ def _gather(con, as_of, known_at, known_at_given, since, kind, lang, workspace, 
     else:
         since, since_reason = default_since(con, as_of, known_at)
     scorecard = status.compute_all(con, as_of, known_at=known_at, lang=lang)
-    # The charts first: their images are rendered (in the briefing's chart worker) while the rest is gathered.
-    charts = {}
-    for area in AREA_ORDER:
-        charts[area] = section_charts(con, area, scorecard, as_of, known_at, lang)
-        on_charts(charts[area][0])
-    region = region_section(con, as_of, known_at, lang)
-    on_charts(region.charts)
+    # The charts first, each handed over as soon as it is built: their images are rendered (in the briefing's chart
+    # worker) while the next charts and the rest are gathered.
+    charts = {area: section_charts(con, area, scorecard, as_of, known_at, lang, on_charts) for area in AREA_ORDER}
+    region = region_section(con, as_of, known_at, lang, on_charts)
     # the summary the Overview and `summary --json` give, without the per-quarter history (page 1 shows none)
     summary_ = summary.build(con, as_of, known_at, lang, card=scorecard, with_history=False)
     moves = status.status_changes(con, as_of, since, known_at=known_at, lang=lang, after=scorecard)
@@ -238,12 +235,23 @@ def delivery_sections(con, as_of: date, known_at: datetime, since: date, lang: s
     return {"commitments": commitments, "overdue_actions": overdue}
 
 
-def section_charts(con, area, scorecard, as_of, known_at, lang) -> tuple[list[Chart], str | None]:
-    """The pages' charts for one framework area, and why they are missing when building them failed."""
+def section_charts(con, area, scorecard, as_of, known_at, lang, on_charts=None) -> tuple[list[Chart], str | None]:
+    """The pages' charts for one framework area, and why they are missing when building them failed; `on_charts`, if
+    given, is called with each chart (a list of one) as soon as it is built."""
+    return _charts(figures.area_charts(area, con, as_of, known_at, lang, scorecard), on_charts)
+
+
+def _charts(pairs, on_charts=None) -> tuple[list[Chart], str | None]:
+    """The Chart of each (title, chart) pair, each handed to `on_charts` as it comes; none and why when one failed."""
+    made = []
     try:
-        return [Chart(t, c) for t, c in figures.area_charts(area, con, as_of, known_at, lang, scorecard)], None
+        for title, chart in pairs:
+            made.append(Chart(title, chart))
+            if on_charts is not None:
+                on_charts(made[-1:])
     except figures.ChartFailed as exc:
         return [], str(exc)
+    return made, None
 
 
 def area_section(area, scorecard, evidence, lang, charts: tuple[list[Chart], str | None]) -> AreaSection:
@@ -256,17 +264,15 @@ def area_section(area, scorecard, evidence, lang, charts: tuple[list[Chart], str
     )
 
 
-def region_section(con, as_of, known_at, lang) -> RegionSection:
-    """The Trade page's "Serbia in the region" (same view, same two charts), in the series of the targets."""
+def region_section(con, as_of, known_at, lang, on_charts=None) -> RegionSection:
+    """The Trade page's "Serbia in the region" (same view, same two charts), in the series of the targets;
+    `on_charts` as in section_charts."""
     from dialogue import views
     from dialogue.i18n import label as word, t
 
     v = views.region(con, as_of, known_at, lang)
     notes = [n for n in (v.missing_note, v.one_flow_note) if v.selected and n]   # the partial year: in the growth chart's title
-    try:
-        charts, error = [Chart(title, chart) for title, chart in figures.region_charts(v, lang)], None
-    except figures.ChartFailed as exc:
-        charts, error = [], str(exc)
+    charts, error = _charts(figures.region_charts(v, lang), on_charts)
     ranks = [{"period": p, "rank": r, "growth": g} for p, r, g in v.ranks.itertuples(index=False)]
     rows = [{"partner": r["partner"], "partner_name": word("partner", r["partner"], lang), "year": int(r["year"]),
              "months": int(r["months"]), "turnover": r["turnover"],
