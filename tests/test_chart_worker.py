@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
 
@@ -49,3 +50,51 @@ def test_a_dead_worker_is_replaced_and_the_chart_still_drawn():
     (png, _, _), ready = render.PngQueue.render_now(SPEC)
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and ready is not None
     assert any(worker.alive() for worker in render._workers.values())
+
+
+def test_the_worker_answers_with_the_image_alone():
+    """The PNG is made PDF-ready by the caller, not by the worker, which is the briefing's critical path."""
+    from dialogue.reports import chart_worker
+
+    inp, out = io.BytesIO(), io.BytesIO()
+    frames.write(inp, strict_json.dumps(render.sized(SPEC), sort_keys=True).encode())
+    inp.seek(0)
+    chart_worker.serve(inp, out)
+    out.seek(0)
+    head, png, end = (frames.read(out) for _ in range(3))
+    size = json.loads(head)
+    assert set(size) == {"w", "h"} and png[:8] == b"\x89PNG\r\n\x1a\n" and end is None
+
+
+def test_the_next_chart_is_drawn_while_the_last_one_is_made_pdf_ready(monkeypatch):
+    """Making an image PDF-ready does not hold the worker: the second chart is asked for before the first one's
+    record is done."""
+    import threading
+
+    drawn = []
+    second = threading.Event()
+    png = render.png_of_json(strict_json.dumps(render.sized(SPEC), sort_keys=True))
+
+    def draw(spec_json):
+        drawn.append(spec_json)
+        if len(drawn) == 2:
+            second.set()
+        return png
+
+    record = pdf_images.record
+    waited = []
+
+    def slow_record(data):
+        waited.append(second.wait(timeout=10) if not waited else True)
+        return record(data)
+
+    monkeypatch.setattr(render, "_drawn", draw)
+    monkeypatch.setattr(pdf_images, "record", slow_record)
+    queue = render.PngQueue()
+    try:
+        futures = [queue.submit({**SPEC, "title": name}) for name in ("one", "two")]
+        results = [f.result(timeout=30) for f in futures]
+    finally:
+        queue.close()
+    assert waited[0] is True, "the second chart waited for the first one's record"
+    assert [r[1] == record(png[0]) for r in results] == [True, True]

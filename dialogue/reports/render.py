@@ -102,20 +102,17 @@ class _Worker:
     def alive(self) -> bool:
         return self.proc.poll() is None
 
-    def render(self, spec_json: str) -> tuple[tuple[bytes, int, int], dict | None]:
+    def render(self, spec_json: str) -> tuple[bytes, int, int]:
         from dialogue.reports import frames
 
         frames.write(self.proc.stdin, spec_json.encode("utf-8"))
-        head, png, data = (frames.read(self.proc.stdout) for _ in range(3))
-        if head is None or png is None or data is None:
+        head, png = (frames.read(self.proc.stdout) for _ in range(2))
+        if head is None or png is None:
             raise EOFError("the chart worker ended")
         answer = json.loads(head)
         if "error" in answer:
             raise ChartFailed(answer["error"])
-        ready = answer["ready"]
-        if ready is not None:
-            ready["data"] = data
-        return (png, answer["w"], answer["h"]), ready
+        return png, answer["w"], answer["h"]
 
 
 # Chart worker processes. Two drew the demo brief no faster on the shared 2-core machine under load (each costs
@@ -150,7 +147,15 @@ def _the_worker(slot: int) -> _Worker | None:
 
 
 def _rendered(spec_json: str) -> tuple[tuple[bytes, int, int], dict | None]:
-    """A chart worker's image and PDF record of a sized spec; drawn in this process when no worker runs."""
+    """The image of a sized spec (drawn by a chart worker, or in this process when no worker runs) and its PDF image
+    record, made here on the rendering thread: the worker, the critical path, goes on to the next chart meanwhile."""
+    from dialogue.reports import pdf_images
+
+    png = _drawn(spec_json)
+    return png, pdf_images.record(png[0])
+
+
+def _drawn(spec_json: str) -> tuple[bytes, int, int]:
     slot = _free.get()
     try:
         worker = _the_worker(slot)
@@ -163,10 +168,7 @@ def _rendered(spec_json: str) -> tuple[tuple[bytes, int, int], dict | None]:
                     _workers.pop(slot, None)
     finally:
         _free.put(slot)
-    from dialogue.reports import pdf_images
-
-    png = _png(spec_json)
-    return png, pdf_images.record(png[0])
+    return _png(spec_json)
 
 
 class PngQueue:
@@ -177,7 +179,8 @@ class PngQueue:
     def __init__(self):
         from concurrent.futures import ThreadPoolExecutor
 
-        self._pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="chart-png")
+        # one thread more than workers: while one makes a drawn image PDF-ready, another has the worker draw the next
+        self._pool = ThreadPoolExecutor(max_workers=WORKERS + 1, thread_name_prefix="chart-png")
 
     def submit(self, spec: dict):
         if not spec:
