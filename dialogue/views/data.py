@@ -16,7 +16,14 @@ ENCODINGS = ("utf-8", "cp1250", "cp1251", "iso-8859-1")
 
 def encoding_sample(data: bytes, encoding: str, lines: int = 3) -> str:
     """The first lines holding non-ASCII letters, decoded as `encoding`: lets an analyst see č, ć, š, ž, đ read right."""
-    picked = [line for line in data.splitlines() if any(b > 127 for b in line)][:lines]
+    if data.isascii():                # the usual file, told at C speed (the Data page asks on every rerun)
+        return ""
+    picked = []
+    for line in data.splitlines():
+        if not line.isascii():
+            picked.append(line)
+            if len(picked) == lines:
+                break
     if not picked:
         return ""
     return " / ".join(line.decode(encoding, errors="replace").strip()[:120] for line in picked)
