@@ -202,3 +202,9 @@ def fingerprint(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int, int
 def latest_upload_id(con: duckdb.DuckDBPyConnection) -> int:
     """The newest upload id (0 when none): the cache key that changes on every commit."""
     return int(con.execute("select coalesce(max(upload_id), 0) from uploads").fetchone()[0])
+
+
+def upload_committed_at(con: duckdb.DuckDBPyConnection, upload_id: int):
+    """When an upload was committed (None for 0 or an unknown id): the data as that upload left it, as known then."""
+    frame = query(con, "upload_committed_at", upload=upload_id)
+    return None if frame.empty else frame["time"].iloc[0].to_pydatetime()

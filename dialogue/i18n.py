@@ -67,6 +67,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
                               "Radni prostor nije mogao da se napravi: {msg}"),
     "data_as_of_upload": ("Data: upload #{n}", "Podaci: otpremanje br. {n}"),
     "no_uploads": ("No data loaded yet", "Još nema učitanih podataka"),
+    "data_upload_coming": ("The newest upload's figures (#{n}) are being prepared: they show in a few seconds",
+                           "Podaci najnovijeg otpremanja (br. {n}) se pripremaju: prikazuju se za nekoliko sekundi"),
     # how fresh a target's figures are (dialogue.freshness)
     "figures_to": ("figures to {through}", "podaci do {through}"),
     "figures_stale": ("{through}, out of date (newer ones were due by {due})",

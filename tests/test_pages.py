@@ -704,3 +704,114 @@ def test_after_a_commit_the_pages_last_seen_are_made_again_in_the_background_wit
     assert not at.exception
     assert exercises_status(at) == "✅ Achieved"              # the new upload's figures: 3 held
     assert calls == [], "the page's data was made by the warming, not by this view"
+
+
+def _exercises_status(at) -> str:
+    statuses = tables(at)[0]
+    return statuses[statuses.iloc[:, 1].str.contains("3 joint military exercises")].iloc[0, 0]
+
+
+def _sidebar_captions(at) -> list[str]:
+    """The router's captions (AppTest shows them on a session's first run only: not after a rerun or switch_page)."""
+    return [c.value for c in at.sidebar.caption]
+
+
+def _commit_falcon(analyst) -> None:
+    """The analyst's session commits a third exercise held in 2026 on the Data page."""
+    csv = ("name,start_date,end_date,format,us_participation,status,source\n"
+           "Falcon 26,2026-05-04,2026-05-08,bilateral,yes,held,https://example.org/falcon\n").encode()
+    analyst.file_uploader(key="upload_file_0").set_value(("falcon.csv", csv, "text/csv"))
+    analyst.run()
+    analyst.button(key="upload_commit").click()
+    analyst.run()
+
+
+def test_while_a_commits_figures_are_made_other_sessions_see_the_upload_before_it_named_and_exact(fixture_db,
+                                                                                                   monkeypatch):
+    """Every reader's view stalled for seconds after each commit, waiting for the new figures. Now readers are shown
+    the upload before it (exactly as it left the data, named in the sidebar, the new one announced) until the
+    new figures are made; the analyst who committed sees the new upload at once."""
+    import threading
+
+    from pages.ui import common
+
+    reader = run_page("overview")
+    tiles = tables(reader)[0]
+    (before,) = [int(c.split("#")[1]) for c in _sidebar_captions(reader) if c.startswith("Data: upload #")]
+    gate, real = threading.Event(), common._make_page_data
+
+    def slow_warming(memo, cursor, inputs, latest):      # the warming's Overview waits for the gate
+        if threading.current_thread().name.startswith("dialogue-warm") and inputs[0] == "overview":
+            assert gate.wait(60)
+        return real(memo, cursor, inputs, latest)
+
+    monkeypatch.setattr(common, "_make_page_data", slow_warming)
+    monkeypatch.setattr(common, "HELD_AT_MOST", 600.0)        # however slow this machine is
+    analyst = run_page("data")
+    _commit_falcon(analyst)
+    assert [s.value for s in analyst.success][-1] == f"Committed as upload #{before + 1}."
+    warming = common._WARMING[1]
+    try:
+        reader = run_page("overview")        # a session of its own (AppTest drops the sidebar on a rerun)
+        assert not reader.exception
+        assert tables(reader)[0].equals(tiles)                               # the upload before, not a mix
+        assert _sidebar_captions(reader)[-2:] == [
+            f"Data: upload #{before}",
+            f"The newest upload's figures (#{before + 1}) are being prepared: they show in a few seconds"]
+        # a view of the held upload that nobody had made is made as that upload left the data
+        other_day = run_page("overview", as_of=date(2026, 7, 1))
+        assert f"Data: upload #{before}" in _sidebar_captions(other_day)
+        cursor = db.shared(fixture_db).cursor()
+        then = views.overview(cursor, date(2026, 7, 1), db.upload_committed_at(cursor, before), "en").counts
+        now = views.overview(cursor, date(2026, 7, 1), None, "en").counts
+        assert not then["n"].equals(now["n"]), "the commit changes the counts"
+        assert [int(n.strip("*").split()[0]) for n in tables(other_day)[0].iloc[0]] == list(then["n"])
+        analyst.switch_page("pages/security.py")
+        analyst.run()
+        assert _exercises_status(analyst) == "✅ Achieved"                  # the committer sees its upload at once
+    finally:
+        gate.set()
+    warming.join(60)
+    reader = run_page("overview")
+    assert not tables(reader)[0].equals(tiles)                               # the new figures, once made
+    assert _sidebar_captions(reader)[-1] == f"Data: upload #{before + 1}"
+    assert common._HELD == {}
+
+
+def test_a_rollback_holds_no_session_on_the_figures_it_withdrew(fixture_db, monkeypatch):
+    """A rollback's figures are shown to every session at once, made or not: the withdrawn ones never again."""
+    import threading
+
+    from pages.ui import common
+
+    analyst = run_page("data")
+    _commit_falcon(analyst)
+    common._WARMING[1].join(60)
+    reader = run_page("security")
+    assert _exercises_status(reader) == "✅ Achieved"
+    committed = common._latest_upload_id()
+    gate, real = threading.Event(), common._make_page_data
+
+    def slow_warming(memo, cursor, inputs, latest):      # the warming's Security page waits for the gate
+        if threading.current_thread().name.startswith("dialogue-warm") and inputs[0] == "security":
+            assert gate.wait(60)
+        return real(memo, cursor, inputs, latest)
+
+    monkeypatch.setattr(common, "_make_page_data", slow_warming)
+    monkeypatch.setattr(common, "HELD_AT_MOST", 600.0)        # a hold, were there one, would outlast the test
+    analyst.session_state["data_tab"] = "History of uploads"
+    analyst.run()
+    analyst.button(key=f"rollback_{committed}").click()
+    analyst.run()
+    analyst.button(key=f"rollback_yes_{committed}").click()
+    analyst.run()
+    try:
+        assert common._WARMING[1].is_alive(), "the rollback's figures are still being made"
+        reader = run_page("overview")
+        assert _sidebar_captions(reader)[-1] == f"Data: upload #{committed + 1}"
+    finally:
+        gate.set()
+    common._WARMING[1].join(60)
+    reader.switch_page("pages/security.py")
+    reader.run()
+    assert _exercises_status(reader) == "🟢 On track"                 # Falcon 26 withdrawn: 2 held, 1 planned

@@ -121,6 +121,7 @@ def chart_spec(builder: str, args: tuple, kwargs: dict) -> dict:
     inputs = (*args, *items)
 
     def build() -> dict:
+        _unchecked_parts()
         return _arrow_datasets(_to_dict(getattr(charts, builder)(*args, **dict(items))))
 
     def by_content() -> dict:
@@ -158,12 +159,28 @@ def _content(inputs: tuple) -> tuple | None:
     return tuple(key)
 
 
+def _unchecked_parts() -> None:
+    """Altair checks every part of a chart against the schema as it is made ("debug mode", on by default): in this
+    process charts are built on the interpreter lock every session shares, and the tests check every builder's
+    whole spec (to_dict() validates), so the parts are not checked again here (0.50 -> 0.43 CPU-s to build the
+    demo's twelve page charts)."""
+    from altair.utils import schemapi
+
+    schemapi.disable_debug_mode()
+
+
 def _to_dict(chart) -> dict:
-    """chart.to_dict() without Altair's 5,000-row limit (as st.altair_chart does): the data goes as Arrow."""
+    """chart.to_dict() without Altair's 5,000-row limit (as st.altair_chart does): the data goes as Arrow.
+
+    Not checked against the Vega-Lite schema here: that check was half of the cost (0.21 of 0.47 CPU-s for
+    the demo's twelve page charts), paid on the server's one interpreter lock for every chart an upload
+    changes. The tests check every builder's output against the schema (tests/test_charts.py and others call
+    to_dict(), which validates), and a builder's spec depends on its figures' values, not on their number.
+    """
     import altair as alt
 
     with _ALTAIR_OPTIONS, alt.data_transformers.enable("default", max_rows=None):   # a global setting: one at a time
-        return chart.to_dict()
+        return chart.to_dict(validate=False)
 
 
 _ALTAIR_OPTIONS = threading.Lock()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -117,11 +118,48 @@ def con():
 
 
 def upload_id() -> int:
-    """The newest upload id: part of every cache key, so a commit or rollback refreshes every figure.
+    """The upload whose figures this run shows: part of every cache key, so a commit or rollback refreshes every
+    figure. The newest one, except while a commit's figures are being made (see warm_after_commit): readers are
+    then shown the upload before it, as that upload left the data, and the sidebar names it.
 
     Asked once per script run (its cursor), not once per call: a commit or rollback reruns the script.
     """
-    return _once_per_run(KEY_UPLOAD, _latest_upload_id)
+    return _once_per_run(KEY_UPLOAD, _shown_upload_id)
+
+
+KEY_SEEN = "_upload_seen"     # the newest upload this session has been shown: a session never goes back
+HELD_AT_MOST = 5.0            # s: a commit's figures are shown by then, made or not
+_HELD: dict[str, tuple[int, int, float]] = {}    # database path -> (upload shown, upload being made, until when)
+
+
+def _shown_upload_id() -> int:
+    latest = _latest_upload_id()
+    held = _HELD.get(db_path())
+    shown = latest
+    if held is not None:
+        before, coming, until = held
+        if latest == coming and time.monotonic() < until and st.session_state.get(KEY_SEEN, 0) < coming:
+            shown = before
+        elif latest != coming or time.monotonic() >= until:
+            _release(db_path(), held)        # a newer upload, or its figures took too long: show the newest
+    st.session_state[KEY_SEEN] = max(shown, st.session_state.get(KEY_SEEN, 0))
+    return shown
+
+
+def _release(path: str, held: tuple) -> None:
+    """Show the newest upload to every session (only if `held` is still what is held for `path`)."""
+    with _HELD_LOCK:
+        if _HELD.get(path) == held:
+            del _HELD[path]
+
+
+_HELD_LOCK = threading.Lock()
+
+
+def held_upload() -> int | None:
+    """The upload whose figures are being made while this run shows an earlier one's, else None."""
+    held = _HELD.get(db_path())
+    return held[1] if held is not None and upload_id() < held[1] else None
 
 
 def _once_per_run(key: str, make):
@@ -157,8 +195,6 @@ def _latest_upload_id() -> int:
     A commit, a rollback or a note writes the write-ahead log (its size grows) or, at a checkpoint,
     the database file, so an unchanged stamp means no new upload.
     """
-    import time
-
     path = db_path()
     stamp, now = _files_stamp(path), time.monotonic()
     seen = _UPLOAD_SEEN.get(path)
@@ -258,32 +294,44 @@ def page_data(view: str, **kwargs):
     """views.<view>(con, as_of, now, lang, **kwargs), cached until the next upload (or a targets change)."""
     inputs = (view, db_path(), upload_id(), _targets_stamp(), as_of(), lang(), tuple(sorted(kwargs.items())))
     memo = _memo()
-    return memo.get("page_data", inputs, lambda: _make_page_data(memo, con(), inputs))
+    return memo.get("page_data", inputs, lambda: _make_page_data(memo, con(), inputs, _latest_upload_id()))
 
 
-def _make_page_data(memo: cache.IdentityMemo, cursor, inputs: tuple):
+def _make_page_data(memo: cache.IdentityMemo, cursor, inputs: tuple, latest: int):
     """The view's data for page_data's inputs; the scorecard made once per upload, targets file, date and language
-    for all pages and sessions (an area page asks for it three times: its view, its status strip, its notes)."""
-    view, _, _, _, when, language, items = inputs
+    for all pages and sessions (an area page asks for it three times: its view, its status strip, its notes).
+
+    An upload older than `latest` (shown while the newest one's figures are made) is read as known when it was
+    committed, so its figures are exactly what it left, whatever came after it."""
+    view, _, upload, _, when, language, items = inputs
+    known = db.upload_committed_at(cursor, upload) if upload != latest else None
     shared = {}
     if view in CARD_VIEWS:
-        shared["card"] = memo.get("scorecard", inputs[1:6], lambda: views.scorecard(cursor, when, None, language))
-    return getattr(views, view)(cursor, when, None, language, **dict(items), **shared)
+        shared["card"] = memo.get("scorecard", inputs[1:6], lambda: views.scorecard(cursor, when, known, language))
+    return getattr(views, view)(cursor, when, known, language, **dict(items), **shared)
 
 
 _WARMING = [0, None]       # [generation, the thread]: a newer commit's warming stops an older one
 
 
-def warm_after_commit(previous: int, new: int) -> threading.Thread | None:
+def warm_after_commit(previous: int, new: int, hold: bool = True) -> threading.Thread | None:
     """Make again, in the background, the page data this process served for upload `previous`, now for `new`.
 
-    Readers' next views after an upload then find their figures made (or being made: the memo lets them wait
-    for it) instead of each paying for them; nothing else changes, as the keys name the new upload.
+    Readers' next views after an upload then find their figures made instead of each paying for them (or
+    waiting for them: every reader's view stalled for a second or two after each commit under load). With
+    `hold`, other sessions are shown `previous` (as it left the data, the sidebar naming it, a line saying the
+    new figures are on their way) until that is done or HELD_AT_MOST has passed; the committing session sees
+    `new` at once. A rollback does not hold: figures it withdrew are never shown again.
     """
     memo, path, stamp = _memo(), db_path(), _targets_stamp()
     wanted = [i for i in memo.recent("page_data") if i[1] == path and i[2] == previous][:WARMED_AT_MOST]
+    st.session_state[KEY_SEEN] = max(new, st.session_state.get(KEY_SEEN, 0))
     if not wanted:
         return None
+    held = (previous, new, time.monotonic() + HELD_AT_MOST) if hold and previous < new else None
+    if held is not None:
+        with _HELD_LOCK:
+            _HELD[path] = held
     cursor = new_cursor()
     _WARMING[0] += 1
     generation = _WARMING[0]
@@ -295,11 +343,13 @@ def warm_after_commit(previous: int, new: int) -> threading.Thread | None:
                     return
                 inputs = (old[0], path, new, stamp, *old[4:])
                 try:
-                    memo.get("page_data", inputs, lambda inputs=inputs: _make_page_data(memo, cursor, inputs))
+                    memo.get("page_data", inputs, lambda inputs=inputs: _make_page_data(memo, cursor, inputs, new))
                 except Exception:  # noqa: BLE001 - a reader will make it (and see the error) itself
                     _LOG.warning("warming %s after upload %s failed", old[0], new, exc_info=True)
         finally:
             cursor.close()
+            if held is not None:
+                _release(path, held)
 
     thread = threading.Thread(target=warm, name=f"dialogue-warm-{new}", daemon=True)
     _WARMING[1] = thread

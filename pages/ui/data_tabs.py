@@ -190,7 +190,7 @@ def _confirm_rollback(con, actor, row, lang: str) -> None:
         except Exception as exc:  # noqa: BLE001 - shown as a message, never a traceback
             st.error(views.refusal_text(exc, lang))
         else:
-            common.warm_after_commit(common.upload_id(), new)
+            common.warm_after_commit(common.upload_id(), new, hold=False)   # withdrawn figures are never shown again
             st.session_state["_rolled"] = t("data_rolled_back", lang, old=row.upload_id, new=new)
             st.rerun()
     if no.button(t("data_rollback_no", lang), key=f"rollback_no_{row.upload_id}"):

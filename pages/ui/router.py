@@ -42,6 +42,9 @@ def run() -> None:
     with st.sidebar:
         latest = common.upload_id()
         st.caption(t("data_as_of_upload", lang, n=latest) if latest else t("no_uploads", lang))
+        coming = common.held_upload()
+        if coming:
+            st.caption(t("data_upload_coming", lang, n=coming))
     st.navigation(_pages(actor, lang)).run()
 
 
