@@ -68,8 +68,8 @@ def test_a_chart_is_handed_over_before_the_next_one_of_its_section_is_built(con,
     """Security's exercise timeline is with the chart worker before the agreements chart is built, not after."""
     from dialogue import charts
 
-    put_rows(con, "exercises", [dict(name="Platinum Wolf", start_date="2025-05-12", format="multinational",
-                                     us_participation="yes", status="held")])
+    put_rows(con, "exercises", [{"name": "Platinum Wolf", "start_date": "2025-05-12", "format": "multinational",
+                                 "us_participation": "yes", "status": "held"}])
     events = []
     build = charts.defence_agreements
     monkeypatch.setattr(charts, "defence_agreements", lambda *a, **k: events.append("build agreements") or build(*a, **k))
