@@ -181,3 +181,34 @@ def test_content_keys_tell_frames_apart_by_columns_index_and_cells():
     assert cache._content((a,)) != cache._content((a.iloc[::-1],))
     assert cache._content((pd.DataFrame({"x": [[1], [2]]}),)) is None      # cells that cannot be hashed
     assert cache._content((a, ("lang", "en"))) == cache._content((a.copy(), ("lang", "en")))
+
+
+def test_frames_are_paired_by_their_place_in_two_values_of_one_view():
+    from dataclasses import dataclass
+
+    @dataclass
+    class Data:
+        per_year: pd.DataFrame
+        parts: tuple
+        required: float
+
+    old = Data(pd.DataFrame({"a": [1]}), (pd.DataFrame({"b": [1]}), {"x": pd.DataFrame({"c": [1]})}), 3.0)
+    new = Data(pd.DataFrame({"a": [2]}), (pd.DataFrame({"b": [2]}), {"x": pd.DataFrame({"c": [2]})}), 3.0)
+    pairs = {}
+    cache.pair_frames(old, new, pairs)
+    assert {id(o): n for o, n in pairs.values()} == {id(old.per_year): new.per_year, id(old.parts[0]): new.parts[0],
+                                                    id(old.parts[1]["x"]): new.parts[1]["x"]}
+    assert all(pairs[id(o)][0] is o for o in (old.per_year, old.parts[0], old.parts[1]["x"]))
+
+
+def test_charts_drawn_lately_are_built_again_from_the_paired_frames_only():
+    old = pd.DataFrame({"year": [2026], "status": ["Held"], "status_code": ["held"], "count": [2], "order": [0]})
+    new = old.assign(count=[3])
+    other = old.assign(count=[7])
+    cache.chart_spec("exercises_per_year", (old, 3.0, "en"), {})
+    cache.chart_spec("exercises_per_year", (other, 3.0, "sr-Cyrl"), {})      # drawn, but its frame is not paired
+    assert cache.redraw_with({id(old): (old, new)}) == 1
+    made = cache.SPECS.peek("exercises_per_year", (new, 3.0, "en"))
+    assert made is not None and made == cache.chart_spec("exercises_per_year", (new.copy(), 3.0, "en"), {})
+    assert cache.SPECS.peek("exercises_per_year", (other.assign(count=[8]), 3.0, "sr-Cyrl")) is None
+    assert cache.redraw_with({id(old): (old, new)}, stop=lambda: True) == 0

@@ -674,7 +674,7 @@ def test_an_area_page_and_the_overview_compute_one_scorecard_between_them(fixtur
 
 def test_after_a_commit_the_pages_last_seen_are_made_again_in_the_background_with_the_new_figures(fixture_db,
                                                                                                  monkeypatch):
-    from dialogue import status
+    from dialogue import charts, status
     from pages.ui import common
 
     def exercises_status(at) -> str:
@@ -696,14 +696,18 @@ def test_after_a_commit_the_pages_last_seen_are_made_again_in_the_background_wit
     assert warming is not None
     warming.join(60)
     assert not warming.is_alive()
-    calls = []
+    calls, built = [], []
     real = status.compute_all
     monkeypatch.setattr(status, "compute_all", lambda *a, **k: calls.append(a[1]) or real(*a, **k))
+    for name in ("exercises_per_year", "exercise_timeline", "defence_agreements", "status_strip"):
+        monkeypatch.setattr(charts, name, lambda *a, _real=getattr(charts, name), _name=name, **k:
+                            built.append(_name) or _real(*a, **k))
     at.switch_page("pages/security.py")
     at.run()
     assert not at.exception
     assert exercises_status(at) == "✅ Achieved"              # the new upload's figures: 3 held
     assert calls == [], "the page's data was made by the warming, not by this view"
+    assert built == [], "so were its charts, from the new frames (a chart of the old ones is not looked up)"
 
 
 def _exercises_status(at) -> str:

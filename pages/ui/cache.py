@@ -80,6 +80,11 @@ class IdentityMemo:
                 del self._making[key]
             making.set()
 
+    def peek(self, name: str, inputs: tuple):
+        """The value made for these inputs, or None when there is none (nothing is made, nothing moves)."""
+        with self._lock:
+            return self._items.get((name, tuple(_part(v) for v in inputs)))
+
     def recent(self, name: str) -> list[tuple]:
         """The inputs of every entry made under `name`, the most recently used first."""
         with self._lock:
@@ -128,7 +133,74 @@ def chart_spec(builder: str, args: tuple, kwargs: dict) -> dict:
         content = _content(inputs)
         return build() if content is None else SPECS_BY_CONTENT.get(builder, content, build)
 
-    return SPECS.get(builder, inputs, by_content)
+    spec = SPECS.get(builder, inputs, by_content)
+    _drawn(builder, args, items)
+    return spec
+
+
+_DRAWN: OrderedDict = OrderedDict()      # the charts drawn lately: (builder, key) -> (builder, args, kwargs items)
+DRAWN_AT_MOST = 96
+_DRAWN_LOCK = threading.Lock()
+
+
+def _drawn(builder: str, args: tuple, items: tuple) -> None:
+    key = (builder, tuple(_part(v) for v in (*args, *items)))
+    with _DRAWN_LOCK:
+        _DRAWN[key] = (builder, args, items)
+        _DRAWN.move_to_end(key)
+        while len(_DRAWN) > DRAWN_AT_MOST:
+            _DRAWN.popitem(last=False)
+
+
+def drawn_lately() -> list[tuple[str, tuple, tuple]]:
+    """(builder, args, kwargs items) of the charts drawn lately, the most recent first."""
+    with _DRAWN_LOCK:
+        return list(reversed(_DRAWN.values()))
+
+
+def pair_frames(old, new, pairs: dict, depth: int = 0) -> None:
+    """Record in `pairs` (id(old frame) -> (old frame, new frame)) the frames that hold the same place in two
+    page data values of one view (fields of a dataclass, items of a tuple, list or dict)."""
+    import dataclasses
+
+    import pandas as pd
+
+    if old is new or depth > 4:
+        return
+    if isinstance(old, pd.DataFrame) and isinstance(new, pd.DataFrame):
+        pairs[id(old)] = (old, new)
+    elif dataclasses.is_dataclass(old) and type(old) is type(new):
+        for field in dataclasses.fields(old):
+            pair_frames(getattr(old, field.name), getattr(new, field.name), pairs, depth + 1)
+    elif isinstance(old, (tuple, list)) and type(old) is type(new) and len(old) == len(new):
+        for a, b in zip(old, new):
+            pair_frames(a, b, pairs, depth + 1)
+    elif isinstance(old, dict) and isinstance(new, dict):
+        for k, a in old.items():
+            if k in new:
+                pair_frames(a, new[k], pairs, depth + 1)
+
+
+def redraw_with(pairs: dict, stop: Callable[[], bool] = lambda: False) -> int:
+    """Build the specs of the charts drawn lately again with their frames' counterparts in `pairs` (a chart with a
+    frame not in `pairs` is left to its next reader); stops when stop() says so. Returns how many were built."""
+    import pandas as pd
+
+    built = 0
+    for builder, args, items in drawn_lately():
+        if stop():
+            break
+        values = [*args, *(v for _, v in items)]
+        frames = [v for v in values if isinstance(v, pd.DataFrame)]
+        if not frames or not all(id(f) in pairs and pairs[id(f)][0] is f for f in frames):
+            continue
+
+        def swap(v):
+            return pairs[id(v)][1] if isinstance(v, pd.DataFrame) else v
+
+        chart_spec(builder, tuple(swap(a) for a in args), {k: swap(v) for k, v in items})
+        built += 1
+    return built
 
 
 def _content(inputs: tuple) -> tuple | None:

@@ -317,7 +317,7 @@ _WARMING = [0, None]       # [generation, the thread]: a newer commit's warming 
 def warm_after_commit(previous: int, new: int, hold: bool = True) -> threading.Thread | None:
     """Make again, in the background, the page data this process served for upload `previous`, now for `new`.
 
-    Readers' next views after an upload then find their figures made instead of each paying for them (or
+    Readers' next views after an upload then find their figures and charts made instead of each paying for them (or
     waiting for them: every reader's view stalled for a second or two after each commit under load). With
     `hold`, other sessions are shown `previous` (as it left the data, the sidebar naming it, a line saying the
     new figures are on their way) until that is done or HELD_AT_MOST has passed; the committing session sees
@@ -336,16 +336,26 @@ def warm_after_commit(previous: int, new: int, hold: bool = True) -> threading.T
     _WARMING[0] += 1
     generation = _WARMING[0]
 
+    def stopped() -> bool:
+        return _WARMING[0] != generation
+
     def warm() -> None:
+        pairs: dict = {}
         try:
             for old in wanted:
-                if _WARMING[0] != generation:
+                if stopped():
                     return
                 inputs = (old[0], path, new, stamp, *old[4:])
                 try:
-                    memo.get("page_data", inputs, lambda inputs=inputs: _make_page_data(memo, cursor, inputs, new))
+                    made = memo.get("page_data", inputs, lambda inputs=inputs: _make_page_data(memo, cursor, inputs, new))
                 except Exception:  # noqa: BLE001 - a reader will make it (and see the error) itself
                     _LOG.warning("warming %s after upload %s failed", old[0], new, exc_info=True)
+                else:
+                    cache.pair_frames(memo.peek("page_data", old), made, pairs)
+            try:     # then the charts drawn lately from those figures, drawn from the new ones
+                cache.redraw_with(pairs, stopped)
+            except Exception:  # noqa: BLE001 - a reader will build it (and see the error) itself
+                _LOG.warning("warming the charts after upload %s failed", new, exc_info=True)
         finally:
             cursor.close()
             if held is not None:
