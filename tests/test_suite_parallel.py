@@ -2,6 +2,7 @@
 the order tests/conftest.py gives them (longest first)."""
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -14,3 +15,25 @@ def test_make_test_runs_pytest_on_two_workers_by_file():
     recipe = re.search(r"^test:.*\n\t(.+)$", makefile, re.M).group(1)
     assert "-m pytest" in recipe and "-n 2" in recipe and "--dist loadfile" in recipe
     assert "--no-loadscope-reorder" in recipe     # else xdist re-sorts the files by their number of tests
+
+
+def test_temporary_folders_go_to_a_tmpfs_with_room_unless_the_caller_chose(tmp_path, monkeypatch):
+    from tests import conftest
+
+    assert conftest.memory_temp_root({}, None, tmp_path) == tmp_path
+    assert conftest.memory_temp_root({}, "/somewhere/else", tmp_path) is None          # --basetemp wins
+    assert conftest.memory_temp_root({"PYTEST_DEBUG_TEMPROOT": "/x"}, None, tmp_path) is None
+    assert conftest.memory_temp_root({}, None, tmp_path / "absent") is None           # no /dev/shm: pytest's default
+    monkeypatch.setattr(conftest, "MEMORY_TEMP_FREE", 1 << 62)                      # too little room
+    assert conftest.memory_temp_root({}, None, tmp_path) is None
+
+
+def test_this_run_keeps_its_temporary_folders_in_memory_when_it_can(tmp_path_factory, pytestconfig):
+    from tests import conftest
+
+    base = tmp_path_factory.getbasetemp()
+    chosen = os.environ.get("PYTEST_DEBUG_TEMPROOT")
+    if chosen == str(conftest.MEMORY_TEMP):              # set by conftest.pytest_configure (or by the caller)
+        assert base.is_relative_to(conftest.MEMORY_TEMP)
+    else:
+        assert pytestconfig.option.basetemp or conftest.memory_temp_root({}, None) is None, "a usable tmpfs left unused"
