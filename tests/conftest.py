@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import uuid
 from datetime import datetime
 from pathlib import Path
@@ -42,6 +43,37 @@ def pytest_configure(config):
     root = memory_temp_root(os.environ, config.option.basetemp)
     if root is not None:
         os.environ["PYTEST_DEBUG_TEMPROOT"] = str(root)
+    _compile_once(root)
+
+
+def private_folder(path: Path) -> Path | None:
+    """`path` created for this user alone (0700), or None when it is someone else's, a link, or cannot be made."""
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = path.lstat()
+    except OSError:
+        return None
+    import stat
+    if stat.S_ISLNK(st.st_mode) or not stat.S_ISDIR(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o077:
+        return None
+    return path
+
+
+def _compile_once(root: Path | None) -> None:
+    """With PYTHONDONTWRITEBYTECODE every Python process of the run (xdist workers, each CLI call, server and benchmark
+    group a test starts) compiled the project's modules and pytest rewrote every test file again: 1.8 CPU-s to import
+    dialogue's CLI in each process, 6 in each worker's collection. The run keeps its bytecode in a cache of its own
+    (PYTHONPYCACHEPREFIX, outside the source tree as the setting wants, reused by later runs) instead."""
+    if not (sys.dont_write_bytecode or os.environ.get("PYTHONDONTWRITEBYTECODE")) or sys.pycache_prefix:
+        return
+    import tempfile
+    cache = private_folder(Path(root or tempfile.gettempdir()) / f"pytest-pycache-{os.getuid()}")
+    if cache is None:
+        return
+    sys.pycache_prefix = str(cache)
+    sys.dont_write_bytecode = False
+    os.environ["PYTHONPYCACHEPREFIX"] = str(cache)
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -37,3 +37,38 @@ def test_this_run_keeps_its_temporary_folders_in_memory_when_it_can(tmp_path_fac
         assert base.is_relative_to(conftest.MEMORY_TEMP)
     else:
         assert pytestconfig.option.basetemp or conftest.memory_temp_root({}, None) is None, "a usable tmpfs left unused"
+
+
+def test_without_bytecode_the_run_compiles_into_a_private_cache_of_its_own(tmp_path, monkeypatch):
+    import sys
+
+    from tests import conftest
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    monkeypatch.setattr(sys, "pycache_prefix", None)
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    monkeypatch.delenv("PYTHONPYCACHEPREFIX", raising=False)
+    conftest._compile_once(tmp_path)
+    cache = tmp_path / f"pytest-pycache-{os.getuid()}"
+    assert (sys.pycache_prefix, sys.dont_write_bytecode) == (str(cache), False)
+    assert os.environ["PYTHONPYCACHEPREFIX"] == str(cache) and "PYTHONDONTWRITEBYTECODE" not in os.environ
+    assert cache.stat().st_mode & 0o777 == 0o700                      # the children's code: nobody else's to write
+
+
+def test_a_cache_folder_someone_could_swap_is_not_used(tmp_path, monkeypatch):
+    import sys
+
+    from tests import conftest
+
+    assert conftest.private_folder(tmp_path / "mine") == tmp_path / "mine"
+    (tmp_path / "open").mkdir(mode=0o777)
+    (tmp_path / "open").chmod(0o777)
+    assert conftest.private_folder(tmp_path / "open") is None
+    (tmp_path / "link").symlink_to(tmp_path / "mine")
+    assert conftest.private_folder(tmp_path / "link") is None
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    monkeypatch.setattr(sys, "pycache_prefix", None)
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    (tmp_path / f"pytest-pycache-{os.getuid()}").symlink_to(tmp_path / "mine")
+    conftest._compile_once(tmp_path)
+    assert (sys.pycache_prefix, sys.dont_write_bytecode) == (None, True)   # left as the caller set it
