@@ -24,10 +24,12 @@ run: $(STAMP)
 demo: $(STAMP)
 	DIALOGUE_DB=$(DEMO_SERVER_DB) DIALOGUE_WORKSPACE=demo $(PY) -m dialogue serve --port $(DEMO_PORT)
 
-## test: the whole test suite on two cores (pytest-xdist, one worker per test file: a file's servers and browsers never race each other;
-##       the longest files first, in the order tests/conftest.py gives them, so both workers finish together)
+## test: the whole test suite on four workers, twice this machine's two cores, so one worker's waits (servers starting,
+##       browsers, the load test's minute) overlap the others' computing (pytest-xdist, one worker per test file: a file's
+##       servers and browsers never race each other; the longest files first, in the order tests/conftest.py gives them,
+##       so the workers finish together)
 test: $(STAMP)
-	$(PY) -m pytest -n 2 --dist loadfile --no-loadscope-reorder
+	$(PY) -m pytest -n 4 --dist loadfile --no-loadscope-reorder
 
 lint: $(STAMP)
 	$(PY) -m compileall -q dialogue pages app.py

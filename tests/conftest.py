@@ -168,7 +168,7 @@ def _file_rank(items: list) -> tuple[int, float, int]:
 
 
 def pytest_collection_modifyitems(config, items):
-    """Longest files first, so that under `--dist loadfile` the two workers finish together.
+    """Longest files first, so that under `--dist loadfile` the workers finish together.
 
     xdist queues files by their number of tests unless told `--no-loadscope-reorder` (`make test` does): the
     browser and load files have few tests but run for minutes, and queued last they kept one worker busy
