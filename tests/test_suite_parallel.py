@@ -29,6 +29,8 @@ def test_temporary_folders_go_to_a_tmpfs_with_room_unless_the_caller_chose(tmp_p
 
 
 def test_this_run_keeps_its_temporary_folders_in_memory_when_it_can(tmp_path_factory, pytestconfig):
+    # in memory, so only a failing run keeps them (a whole run writes about 1.4 GB)
+    assert pytestconfig.getini("tmp_path_retention_policy") == "failed"
     from tests import conftest
 
     base = tmp_path_factory.getbasetemp()
