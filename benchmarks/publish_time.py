@@ -50,6 +50,7 @@ def publish_once(source: Path, work: Path) -> dict:
     backup.restore(snapshot, fresh, actor)
     steps["restore"] = time.perf_counter() - began
     began = time.perf_counter()
+    reader_file.with_name(reader_file.name + ".wal").unlink(missing_ok=True)   # the old copy's; a reader writes none
     os.replace(fresh, reader_file)
     reader = db.connect(reader_file, read_only=True)
     try:

@@ -35,3 +35,24 @@ def test_the_command_refuses_a_missing_file(tmp_path, capsys):
 
     assert publish_time.main([str(tmp_path / "nothing.duckdb")]) == 2
     assert "no database file at" in capsys.readouterr().err
+
+
+def test_a_database_with_a_write_ahead_log_is_published_whole(tmp_path):
+    """What is not yet checkpointed lives in the .wal beside the file: it is copied, and the reader's old copy's log
+    never meets the new file."""
+    import shutil
+
+    from benchmarks import publish_time
+
+    live = tmp_path / "live.duckdb"
+    con = db.connect(live)
+    con.execute("pragma wal_autocheckpoint = '1GB'")
+    ex = dict(format="bilateral", us_participation="yes", source="https://example.org/ex")
+    put_rows(con, "exercises", [dict(name="Late", start_date="2026-05-01", end_date="2026-05-02", status="held", **ex)])
+    rows = sum(db.fingerprint(con)[t][0] for t in db.ALL_TABLES)
+    source = tmp_path / "source.duckdb"
+    shutil.copy(live, source)
+    shutil.copy(live.with_name("live.duckdb.wal"), source.with_name("source.duckdb.wal"))
+    con.close()
+    assert source.with_name("source.duckdb.wal").stat().st_size > 0
+    assert publish_time.measure(source, 2)["rows"] == rows + 1
